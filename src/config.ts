@@ -1,0 +1,38 @@
+import { resolve } from 'node:path';
+import { InvalidInput } from './domain/errors.ts';
+
+/** Where trials are stored, read from DATABASE_URL. */
+export type DatabaseConfig = { readonly kind: 'sqlite'; readonly path: string } | { readonly kind: 'postgres'; readonly url: string };
+
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  readonly database: DatabaseConfig;
+}
+
+/** The project folder: the default SQLite file lives here (git-ignored), so `npm start` needs no setup. */
+export const PROJECT_ROOT = resolve(import.meta.dirname, '..');
+export const DEFAULT_SQLITE_PATH = resolve(PROJECT_ROOT, 'data', 'trialfinder.sqlite');
+
+/** Reads DATABASE_URL: unset → the default SQLite file; `sqlite:PATH` (or `sqlite://PATH`) → that file. */
+export function parseDatabaseUrl(raw: string | undefined): DatabaseConfig {
+  if (raw === undefined || raw.trim() === '') return { kind: 'sqlite', path: DEFAULT_SQLITE_PATH };
+  const url = raw.trim();
+  const sqlite = /^sqlite:(?:\/\/)?(.+)$/.exec(url);
+  if (sqlite?.[1] !== undefined) {
+    const path = sqlite[1];
+    return { kind: 'sqlite', path: path === ':memory:' ? path : resolve(path) };
+  }
+  if (/^postgres(ql)?:\/\//.test(url)) return { kind: 'postgres', url };
+  throw new InvalidInput(`DATABASE_URL must be sqlite:PATH or postgres://...; got ${JSON.stringify(url.slice(0, 80))}.`, 'DATABASE_URL');
+}
+
+/** Configuration from the environment, checked once at start. */
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const portText = env.PORT ?? '3000';
+  const port = Number(portText);
+  if (!/^\d+$/.test(portText) || port < 0 || port > 65535) {
+    throw new InvalidInput(`PORT must be a number from 0 to 65535; got ${JSON.stringify(portText)}.`, 'PORT');
+  }
+  return { port, host: env.HOST ?? '127.0.0.1', database: parseDatabaseUrl(env.DATABASE_URL) };
+}
