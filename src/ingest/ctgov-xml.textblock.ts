@@ -13,9 +13,6 @@ const WRAP_WIDTH = 99;
 /** A line that starts a list item: "-  text", "*", "•", "o", "1.", "2)", "a.", "(b)". Never joined to the line before. */
 const LIST_ITEM = /^(?:[-*•·o]\s|\d{1,3}[.)]\s|[a-zA-Z][.)]\s|\([a-zA-Z0-9]{1,3}\)\s)/;
 
-/** Words after which a line-final hyphen was a dash before a space ("long- and short-term"), not a broken compound. */
-const AFTER_DASH = new Set(['and', 'or', 'to', 'through', 'nor']);
-
 /**
  * Normalises a public.xsd `textblock`: strips the common leading indentation, rejoins lines CT.gov wrapped,
  * keeps paragraph breaks (one blank line) and list items on their own lines with their relative indentation.
@@ -54,23 +51,17 @@ function splitLines(raw: string): string[] {
 }
 
 /**
- * True when `next` continues `previous` because the wrapper ran out of room: its first chunk (a word, or
- * the part of a hyphenated word up to the hyphen, as the wrapper breaks after hyphens) would not have fitted.
+ * True when `next` continues `previous` because the wrapper ran out of room: its first word would not have
+ * fitted. (The wrapper breaks only at spaces: "flat-top" is never split, measured over the same records.)
  */
 function isSoftWrap(previous: string, next: string): boolean {
   const body = next.trimStart();
   if (LIST_ITEM.test(body)) return false;
-  const chunk = /^\S*?[A-Za-z0-9]-(?=[A-Za-z])|^\S+/.exec(body)?.[0] ?? '';
-  const separator = previous.endsWith('-') ? 0 : 1;
-  return previous.length + separator + chunk.length > WRAP_WIDTH;
+  const firstWord = /^\S+/.exec(body)?.[0] ?? '';
+  return previous.length + 1 + firstWord.length > WRAP_WIDTH;
 }
 
 function joinWrapped(head: string, tail: string): string {
-  if (/[A-Za-z0-9]-$/.test(head)) {
-    const firstWord = (/^[A-Za-z]+/.exec(tail)?.[0] ?? '').toLowerCase();
-    // The wrapper breaks "narcotic-containing" after its hyphen; rejoin it whole.
-    if (!AFTER_DASH.has(firstWord)) return head + tail;
-  }
   return `${head} ${tail}`;
 }
 
