@@ -18,8 +18,10 @@ export function buildProgram(context: CliContext): Command {
   const program = new Command('trialfinder')
     .description('Trialfinder: find cancer clinical trials. Data: DATABASE_URL (default: a SQLite file in data/).')
     .exitOverride()
+    // Options after a subcommand belong to it: `import ctgov --json` is ctgov's flag, not import's.
+    .enablePositionalOptions()
     .configureOutput({ writeOut: (text) => context.output.out(text.trimEnd()), writeErr: (text) => context.output.err(text.trimEnd()) });
-  const importCommand = registerImportCommand(program, context);
+  const importCommand = registerImportCommand(program, context).enablePositionalOptions();
   registerImportCtgovCommand(importCommand, context);
   registerSearchCommand(program, context);
   registerShowCommand(program, context);
