@@ -1,0 +1,68 @@
+import fastifySwagger from '@fastify/swagger';
+import Fastify from 'fastify';
+import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import { validatorCompiler } from 'fastify-type-provider-zod';
+import type { TrialStore } from '../storage/store.ts';
+import { registerFacetsRoute } from './api/facets.route.ts';
+import { registerHealthRoute } from './api/health.route.ts';
+import { openApiOptions } from './api/openapi.ts';
+import { registerOpenApiRoute } from './api/openapi.route.ts';
+import { registerSearchRoute } from './api/search.route.ts';
+import { registerTrialRoute } from './api/trial.route.ts';
+import { handleFrameworkError, registerErrorHandling } from './error-handler.ts';
+import { registerRequestGuard } from './request-guard.ts';
+import { serializeRequest } from './request-log.ts';
+import { registerSecurityHeaders } from './security-headers.ts';
+
+/** Fastify's logger options (pino's, plus a `stream`). */
+export type LoggerOptions = Exclude<FastifyServerOptions['logger'], boolean | undefined>;
+
+export interface ServerDeps {
+  readonly store: TrialStore;
+  /** false (the default) for silence, true for JSON lines on stdout, or pino options (e.g. a `stream`). */
+  readonly logger?: boolean | LoggerOptions;
+  /** The API version shown in the OpenAPI document. */
+  readonly version?: string;
+}
+
+/** The API reads query strings and path ids only; a body this size is already far more than any request needs. */
+const BODY_LIMIT_BYTES = 64 * 1024;
+
+/** Fastify's logger options with our request serializer forced in, so no log line carries a query string. */
+function loggerOptions(logger: ServerDeps['logger']): FastifyServerOptions['logger'] {
+  if (logger === undefined || logger === false) return false;
+  const base = logger === true ? {} : logger;
+  return { ...base, serializers: { ...base.serializers, req: serializeRequest } };
+}
+
+/**
+ * Builds the HTTP server (not yet listening): the JSON API, the health check and the OpenAPI document, with one
+ * error handler and security headers on every response. Tests call `inject()` on it; `serve` calls `listen()`.
+ */
+export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: loggerOptions(deps.logger),
+    bodyLimit: BODY_LIMIT_BYTES,
+    frameworkErrors: handleFrameworkError,
+  });
+  // zod validates path parameters; search parameters go through parseTrialQuery (see search-query.validator.ts).
+  app.setValidatorCompiler(validatorCompiler);
+  // Response schemas document the API and are checked by tests; re-validating every response at run time
+  // would turn a documentation slip into a 500 for a patient.
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+
+  registerSecurityHeaders(app);
+  registerRequestGuard(app);
+  registerErrorHandling(app);
+
+  // Registered before the routes: it records each route's schema as the route is added.
+  await app.register(fastifySwagger, openApiOptions(deps.version ?? 'development'));
+
+  const api = { store: deps.store };
+  registerSearchRoute(app, api);
+  registerFacetsRoute(app, api);
+  registerTrialRoute(app, api);
+  registerHealthRoute(app, api);
+  registerOpenApiRoute(app);
+  return app;
+}

@@ -1,0 +1,106 @@
+/**
+ * A tiny in-memory TrialStore for HTTP tests that need to see what reached the store (every StoreQuery is
+ * recorded) or a store that fails. It does not rank or filter: search tests use the real SQLite store.
+ */
+import { InvalidInput } from '../../src/domain/errors.ts';
+import { FACETS } from '../../src/domain/query.ts';
+import type { Facets, SearchPage, StoreQuery } from '../../src/domain/query.ts';
+import { canonicalId } from '../../src/domain/registry-id.ts';
+import type { Trial } from '../../src/domain/trial.ts';
+import type { TrialStore, UpsertOutcome } from '../../src/storage/store.ts';
+
+export interface FakeStore extends TrialStore {
+  /** Every query passed to `search` and `facets`, in order. */
+  readonly queries: StoreQuery[];
+  /** When set, every call rejects with it (a database that went away). */
+  failWith: Error | null;
+}
+
+const EMPTY_FACETS: Facets = Object.fromEntries(FACETS.map((name) => [name, []])) as unknown as Facets;
+
+/** Page tokens are the offset in base64url; anything else is refused as the port requires. */
+function offsetOf(token: string | null): number {
+  if (token === null) return 0;
+  const offset = Number(Buffer.from(token, 'base64url').toString('utf8'));
+  if (!Number.isSafeInteger(offset) || offset < 0) throw new InvalidInput('pageToken is not valid', 'pageToken');
+  return offset;
+}
+
+/** A fake store holding `trials`, returned in insertion order whatever the query. */
+export function fakeStore(trials: readonly Trial[] = []): FakeStore {
+  const stored = new Map(trials.map((trial) => [trial.id, trial]));
+  const checkpoints = new Map<string, string>();
+  const store: FakeStore = {
+    queries: [],
+    failWith: null,
+    upsertTrials: (batch) =>
+      settle(() =>
+        batch.map((trial): UpsertOutcome => {
+          const outcome = stored.has(trial.id) ? 'updated' : 'inserted';
+          stored.set(trial.id, trial);
+          return outcome;
+        }),
+      ),
+    getTrial: (id) =>
+      settle(() => {
+        const wanted = canonicalId(id);
+        for (const trial of stored.values()) {
+          if (trial.ids.some((registryId) => canonicalId(registryId.value) === wanted)) return trial;
+        }
+        return null;
+      }),
+    search: (query) =>
+      settle((): SearchPage => {
+        store.queries.push(query);
+        const all = [...stored.values()];
+        const offset = offsetOf(query.pageToken);
+        const page = all.slice(offset, offset + query.pageSize);
+        const next = offset + page.length;
+        return {
+          total: all.length,
+          trials: page.map((trial) => ({
+            id: trial.id,
+            briefTitle: trial.briefTitle,
+            status: trial.status,
+            phases: trial.phases,
+            studyType: trial.studyType,
+            conditions: trial.conditions,
+            interventions: trial.interventions.map((intervention) => intervention.name),
+            minAgeYears: trial.eligibility.minAgeYears,
+            maxAgeYears: trial.eligibility.maxAgeYears,
+            sex: trial.eligibility.sex,
+            sponsor: trial.sponsor,
+            lastUpdate: trial.dates.lastUpdate,
+            countries: [...new Set(trial.sites.flatMap((site) => (site.country === null ? [] : [site.country])))],
+            siteCount: trial.sites.length,
+            hasResults: trial.hasResults,
+          })),
+          nextPageToken: next < all.length ? Buffer.from(String(next)).toString('base64url') : null,
+        };
+      }),
+    facets: (query) =>
+      settle(() => {
+        store.queries.push(query);
+        return EMPTY_FACETS;
+      }),
+    count: () => settle(() => stored.size),
+    getCheckpoint: (name) => settle(() => checkpoints.get(name) ?? null),
+    setCheckpoint: (name, value) =>
+      settle(() => {
+        if (value === null) checkpoints.delete(name);
+        else checkpoints.set(name, value);
+      }),
+    close: () => Promise.resolve(),
+  };
+
+  /** Runs an operation as an async store would: a throw (or the injected failure) becomes a rejection. */
+  function settle<T>(operation: () => T): Promise<T> {
+    try {
+      if (store.failWith !== null) throw store.failWith;
+      return Promise.resolve(operation());
+    } catch (error) {
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    }
+  }
+  return store;
+}
