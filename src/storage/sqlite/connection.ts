@@ -1,0 +1,42 @@
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, SqliteAdapter, SqliteDialect, type DialectAdapter } from 'kysely';
+import type { Database } from './schema.ts';
+
+/**
+ * SQLite runs DDL inside transactions, but Kysely's adapter says it does not (to be safe across engines).
+ * Saying so lets the Migrator run all pending migrations in one transaction.
+ */
+class TransactionalSqliteAdapter extends SqliteAdapter {
+  override get supportsTransactionalDdl(): boolean {
+    return true;
+  }
+}
+
+class TransactionalSqliteDialect extends SqliteDialect {
+  override createAdapter(): DialectAdapter {
+    return new TransactionalSqliteAdapter();
+  }
+}
+
+export interface SqliteConnection {
+  /** The better-sqlite3 handle: the synchronous write path prepares its statements on it. */
+  readonly raw: BetterSqlite3.Database;
+  /** Kysely over the same single connection, for migrations and reads. */
+  readonly db: Kysely<Database>;
+}
+
+/** How long a writer waits for another process's lock before SQLITE_BUSY. */
+const BUSY_TIMEOUT_MS = 5000;
+
+/** Opens the database file (or ':memory:') with the settings every connection needs. */
+export function openConnection(path: string, readonly: boolean): SqliteConnection {
+  const raw = new BetterSqlite3(path, readonly ? { readonly: true, fileMustExist: true } : {});
+  // WAL: readers never block the writer and a crash loses at most uncommitted transactions; with WAL,
+  // synchronous=NORMAL is still durable against application crashes (only an OS crash may lose the last commits).
+  if (!readonly) raw.pragma('journal_mode = WAL');
+  raw.pragma('synchronous = NORMAL');
+  raw.pragma('foreign_keys = ON');
+  raw.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  const db = new Kysely<Database>({ dialect: new TransactionalSqliteDialect({ database: raw }) });
+  return { raw, db };
+}

@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import * as initial from './0001-initial.ts';
+
+/**
+ * Every migration, by name, in the order they run. Listed statically (not read from a folder at run time) so the
+ * store works the same under tsx, bundled or compiled. Add new files as 0002-..., never edit a released one.
+ */
+export const MIGRATIONS: Readonly<Record<string, Migration>> = {
+  '0001-initial': initial,
+};

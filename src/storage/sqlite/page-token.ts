@@ -1,0 +1,62 @@
+/**
+ * Opaque keyset page tokens: base64url JSON holding the last row's sort key and id, plus a fingerprint of the
+ * query's filters and sort. A token only continues the search that made it; anything else is a clear 400.
+ */
+import { createHash } from 'node:crypto';
+import { InvalidInput } from '../../domain/errors.ts';
+import type { StoreQuery } from '../../domain/query.ts';
+
+/** Where the previous page ended: its last row's sort key (bm25 score, or padded last-update date) and id. */
+export interface PageKey {
+  readonly key: number | string | null;
+  readonly id: string;
+}
+
+const sorted = (values: readonly string[]): string[] => [...new Set(values)].sort();
+
+/**
+ * Hashes everything that decides which rows match and in what order (not the page size, which may change
+ * from page to page). Filter lists are sets, so their order does not change the fingerprint.
+ */
+export function queryFingerprint(query: StoreQuery): string {
+  const canonical = [
+    query.text?.groups ?? null,
+    sorted(query.statuses),
+    sorted(query.phases),
+    sorted(query.studyTypes),
+    sorted(query.conditions),
+    sorted(query.interventions),
+    sorted(query.countries),
+    query.age,
+    query.sex,
+    query.healthyVolunteers,
+    query.hasResults,
+    query.updatedSince,
+    query.sort,
+  ];
+  return createHash('sha256').update(JSON.stringify(canonical)).digest('base64url').slice(0, 16);
+}
+
+export function encodePageToken(query: StoreQuery, last: PageKey): string {
+  const payload = { f: queryFingerprint(query), k: last.key, i: last.id };
+  return Buffer.from(JSON.stringify(payload), 'utf8').toString('base64url');
+}
+
+function invalid(): InvalidInput {
+  return new InvalidInput('pageToken is not valid for this search', 'pageToken');
+}
+
+/** Reads a token made by {@link encodePageToken} for this same query; throws InvalidInput for anything else. */
+export function decodePageToken(query: StoreQuery, token: string): PageKey {
+  let payload: unknown;
+  try {
+    payload = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
+  } catch {
+    throw invalid();
+  }
+  if (typeof payload !== 'object' || payload === null) throw invalid();
+  const { f, k, i } = payload as Record<string, unknown>;
+  if (f !== queryFingerprint(query) || typeof i !== 'string') throw invalid();
+  if (k !== null && typeof k !== 'string' && !(typeof k === 'number' && Number.isFinite(k))) throw invalid();
+  return { key: k, id: i };
+}

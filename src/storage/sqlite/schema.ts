@@ -1,0 +1,81 @@
+/**
+ * Kysely table types of the SQLite store: what each row holds, as SQLite returns it.
+ * Booleans are 0/1 integers (SQLite has no boolean type); dates are sortable ISO strings.
+ * The DDL itself lives in the migrations; these types must follow them.
+ */
+import type { Generated } from 'kysely';
+import type { Phase, Sex, SourceRegistry, StudyType, TrialStatus } from '../../domain/trial.ts';
+
+export interface TrialsTable {
+  /** Integer row key: the FTS row id and the key of every child table. Stable across VACUUM, unlike a bare rowid. */
+  doc_id: Generated<number>;
+  /** The trial's primary id (`Trial.id`), unique. */
+  id: string;
+  status: TrialStatus;
+  study_type: StudyType;
+  sex: Sex;
+  min_age: number | null;
+  max_age: number | null;
+  /** 1, 0, or null when the registry does not say. */
+  healthy_volunteers: 0 | 1 | null;
+  has_results: 0 | 1;
+  /** `dates.lastUpdate` padded to YYYY-MM-DD (start of the period), so it sorts and compares as text. */
+  last_update: string | null;
+  record_updated: string | null;
+  source: SourceRegistry;
+  content_hash: string;
+  imported_at: string;
+  brief_title: string;
+  /** The TrialSummary as JSON, so a result page never parses whole trials. */
+  summary: string;
+  /** The whole trial as JSON, returned by getTrial unchanged. Last column: filters never read past it. */
+  json: string;
+}
+
+/** Every registry id of a trial (and its primary id), canonical (upper case, no spaces). */
+export interface TrialIdsTable {
+  value: string;
+  doc_id: number;
+  kind: string;
+  /** 0 for the trial's primary id, 1 for NCT/ISRCTN ids, 2 for others: which trial wins a lookup by a shared id. */
+  precedence: number;
+}
+
+export interface TrialPhasesTable {
+  doc_id: number;
+  phase: Phase;
+}
+
+/** Conditions, interventions and countries: `key` is the normalised form that filters and facets group by. */
+export interface TrialTermsTable {
+  doc_id: number;
+  key: string;
+  /** The text as the registry wrote it (first seen in the trial), shown as the facet value. */
+  name: string;
+}
+
+/** The FTS5 table (contentless): only its rowid can be read back. */
+export interface TrialsFtsTable {
+  rowid: number;
+  title: string;
+  conditions: string;
+  interventions_keywords: string;
+  summary: string;
+  eligibility: string;
+}
+
+export interface CheckpointsTable {
+  name: string;
+  value: string;
+}
+
+export interface Database {
+  trials: TrialsTable;
+  trial_ids: TrialIdsTable;
+  trial_phases: TrialPhasesTable;
+  trial_conditions: TrialTermsTable;
+  trial_interventions: TrialTermsTable;
+  trial_countries: TrialTermsTable;
+  trials_fts: TrialsFtsTable;
+  checkpoints: CheckpointsTable;
+}

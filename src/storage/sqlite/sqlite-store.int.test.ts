@@ -1,0 +1,120 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import BetterSqlite3 from 'better-sqlite3';
+import { Conflict, Unavailable } from '../../domain/errors.ts';
+import { searchFor } from '../store.contract.search.ts';
+import { runStoreContract } from '../store.contract.ts';
+import { corpus, syntheticTrial } from '../test-trials.ts';
+import { MIGRATIONS } from './migrations/index.ts';
+import { openSqliteStore } from './sqlite-store.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'trialfinder-sqlite-'));
+after(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+let files = 0;
+const freshPath = (): string => join(dir, `store-${String((files += 1))}.sqlite`);
+
+runStoreContract('sqlite (temp file)', () => openSqliteStore(freshPath()));
+
+/** Reads the file directly, as an operator would with the sqlite3 shell. */
+function inspect<T>(path: string, read: (db: BetterSqlite3.Database) => T): T {
+  const db = new BetterSqlite3(path, { readonly: true });
+  try {
+    return read(db);
+  } finally {
+    db.close();
+  }
+}
+
+describe('SQLite adapter', () => {
+  it('works in memory', async () => {
+    const store = await openSqliteStore(':memory:');
+    await store.upsertTrials(corpus());
+    assert.equal((await store.search(searchFor('leukaemia'))).total, 7);
+    await store.close();
+  });
+
+  it('migrates once: reopening keeps the data and records each migration once', async () => {
+    const path = freshPath();
+    for (let round = 0; round < 3; round += 1) {
+      const store = await openSqliteStore(path);
+      await store.upsertTrials(corpus());
+      assert.equal(await store.count(), corpus().length);
+      await store.close();
+    }
+    const applied = inspect(path, (db) => db.prepare('SELECT name FROM kysely_migration ORDER BY name').pluck().all());
+    assert.deepEqual(applied, Object.keys(MIGRATIONS));
+  });
+
+  it('uses WAL and leaves a consistent full-text index', async () => {
+    const path = freshPath();
+    const store = await openSqliteStore(path);
+    await store.upsertTrials(corpus());
+    await store.upsertTrials(corpus().map((trial) => ({ ...trial, provenance: { ...trial.provenance, contentHash: 'f'.repeat(64) } })));
+    await store.close();
+    inspect(path, (db) => {
+      assert.equal(db.pragma('journal_mode', { simple: true }), 'wal');
+      assert.equal(db.pragma('integrity_check', { simple: true }), 'ok');
+    });
+    const db = new BetterSqlite3(path);
+    db.exec("INSERT INTO trials_fts (trials_fts) VALUES ('integrity-check')"); // throws on a corrupt index
+    db.close();
+  });
+
+  it('opens read-only: searches, refuses writes, refuses an unmigrated file', async () => {
+    const path = freshPath();
+    const writer = await openSqliteStore(path);
+    await writer.upsertTrials(corpus());
+    await writer.close();
+    const reader = await openSqliteStore(path, { readonly: true });
+    assert.equal((await reader.search(searchFor('blinatumomab'))).total, 2);
+    await assert.rejects(reader.upsertTrials(corpus()), Conflict);
+    await assert.rejects(reader.setCheckpoint('x', 'y'), Conflict);
+    await reader.close();
+
+    const empty = freshPath();
+    new BetterSqlite3(empty).close();
+    await assert.rejects(openSqliteStore(empty, { readonly: true }), Unavailable);
+  });
+
+  it('survives being killed mid-batch: whole batches only, integrity intact', async () => {
+    const path = freshPath();
+    const batchSize = 250;
+    const fixture = fileURLToPath(new URL('./crash-writer.fixture.ts', import.meta.url));
+    const child = spawn(process.execPath, ['--import', 'tsx', fixture, path, String(batchSize)], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.once('exit', (_code, signal) => { resolve(signal); }));
+    let committed = 0;
+    await new Promise<void>((resolve, reject) => {
+      child.once('exit', () => { reject(new Error(`writer exited after ${String(committed)} batches`)); });
+      child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+        committed += chunk.split('\n').filter((line) => line.startsWith('committed')).length;
+        // Kill a little after a commit, so the blow lands inside the next batch's transaction.
+        if (committed >= 3) setTimeout(() => { child.kill('SIGKILL'); resolve(); }, 7);
+      });
+    });
+    assert.equal(await exited, 'SIGKILL');
+
+    const store = await openSqliteStore(path);
+    const count = await store.count();
+    await store.close();
+    assert.equal(count % batchSize, 0, `count ${String(count)} is a whole number of batches`);
+    assert.ok(count >= 3 * batchSize);
+    inspect(path, (db) => {
+      assert.equal(db.pragma('integrity_check', { simple: true }), 'ok');
+    });
+    // Every stored trial is whole: its full-text row is there too.
+    const reopened = await openSqliteStore(path);
+    assert.equal((await reopened.search(searchFor('study'))).total, count);
+    assert.ok((await reopened.getTrial(syntheticTrial(count - 1).id)) !== null);
+    assert.equal(await reopened.getTrial(syntheticTrial(count).id), null);
+    await reopened.close();
+  });
+});

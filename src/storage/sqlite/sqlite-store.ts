@@ -1,0 +1,88 @@
+import { Conflict } from '../../domain/errors.ts';
+import { canonicalId } from '../../domain/registry-id.ts';
+import type { Trial } from '../../domain/trial.ts';
+import type { TrialStore } from '../store.ts';
+import { openConnection } from './connection.ts';
+import { facetCounts } from './facets.ts';
+import { assertMigrated, migrateToLatest } from './migrate.ts';
+import { searchPage } from './search.ts';
+import { createUpserter } from './upsert.ts';
+
+export interface SqliteStoreOptions {
+  /** Open an existing database without writing to it (a second process serving searches). */
+  readonly readonly?: boolean;
+}
+
+/**
+ * Opens (creating if needed) a SQLite trial store at `path`, or an in-memory one for ':memory:', migrating its schema
+ * to the latest version. A read-only store refuses writes and a database whose schema is not current.
+ */
+export async function openSqliteStore(path: string, options: SqliteStoreOptions = {}): Promise<TrialStore> {
+  const readonly = options.readonly === true;
+  const { raw, db } = openConnection(path, readonly);
+  try {
+    if (readonly) await assertMigrated(db);
+    else await migrateToLatest(db);
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  const refuseWrite = (): never => {
+    throw new Conflict('This trial store was opened read-only.');
+  };
+  // Prepared after migrating: the statements need the tables.
+  const upsert = readonly ? refuseWrite : createUpserter(raw, db);
+
+  return {
+    // The write itself is synchronous (see upsert.ts); wrapping it makes its errors rejections.
+    upsertTrials: (trials) => Promise.resolve().then(() => upsert(trials)),
+
+    async getTrial(id) {
+      // A shared id (an org id two sponsors reuse) resolves to the trial whose primary id it is, else the first.
+      const row = await db
+        .selectFrom('trial_ids')
+        .innerJoin('trials', 'trials.doc_id', 'trial_ids.doc_id')
+        .select('trials.json')
+        .where('trial_ids.value', '=', canonicalId(id))
+        .orderBy('trial_ids.precedence')
+        .orderBy('trials.id')
+        .limit(1)
+        .executeTakeFirst();
+      return row === undefined ? null : (JSON.parse(row.json) as Trial);
+    },
+
+    search: (query) => searchPage(db, query),
+
+    facets: (query) => facetCounts(db, query),
+
+    async count() {
+      const row = await db
+        .selectFrom('trials')
+        .select((eb) => eb.fn.countAll<number>().as('count'))
+        .executeTakeFirstOrThrow();
+      return row.count;
+    },
+
+    async getCheckpoint(name) {
+      const row = await db.selectFrom('checkpoints').select('value').where('name', '=', name).executeTakeFirst();
+      return row?.value ?? null;
+    },
+
+    async setCheckpoint(name, value) {
+      if (readonly) refuseWrite();
+      if (value === null) {
+        await db.deleteFrom('checkpoints').where('name', '=', name).execute();
+        return;
+      }
+      await db
+        .insertInto('checkpoints')
+        .values({ name, value })
+        .onConflict((conflict) => conflict.column('name').doUpdateSet({ value }))
+        .execute();
+    },
+
+    async close() {
+      await db.destroy();
+    },
+  };
+}

@@ -1,0 +1,175 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import type { Kysely } from 'kysely';
+import { InvalidInput } from '../../domain/errors.ts';
+import { supersedes } from '../../domain/supersedes.ts';
+import type { Phase, SourceRegistry, Trial } from '../../domain/trial.ts';
+import type { UpsertOutcome } from '../store.ts';
+import { prepare } from './prepared.ts';
+import type { Database } from './schema.ts';
+import { childRows, ftsRow, IDENTITY_KINDS, idRows, trialRow, type TrialRow } from './trial-row.ts';
+
+interface StoredHead {
+  readonly doc_id: number;
+  readonly source: SourceRegistry;
+  readonly record_updated: string | null;
+  readonly content_hash: string;
+}
+
+type TermTable = 'trial_conditions' | 'trial_interventions' | 'trial_countries';
+
+/** Builds the statements of the write path once per connection. */
+function statements(raw: BetterSqlite3.Database, db: Kysely<Database>) {
+  const head = ['trials.doc_id', 'trials.source', 'trials.record_updated', 'trials.content_hash'] as const;
+  const insertTerm = (table: TermTable) =>
+    prepare<{ doc_id: number; key: string; name: string }>(raw, (arg) =>
+      db.insertInto(table).values({ doc_id: arg('doc_id'), key: arg('key'), name: arg('name') }),
+    );
+  return {
+    byPrimaryId: prepare<{ id: string }, StoredHead>(raw, (arg) =>
+      db.selectFrom('trials').select(head).where('trials.id', '=', arg('id')),
+    ),
+    byIdentityId: prepare<{ value: string }, StoredHead>(raw, (arg) =>
+      db
+        .selectFrom('trial_ids')
+        .innerJoin('trials', 'trials.doc_id', 'trial_ids.doc_id')
+        .select(head)
+        .where('trial_ids.value', '=', arg('value'))
+        .where('trial_ids.kind', 'in', [...IDENTITY_KINDS]),
+    ),
+    deleteTrial: prepare<{ doc_id: number }>(raw, (arg) =>
+      // Child rows go by ON DELETE CASCADE, the FTS row by the trials_fts_delete trigger.
+      db.deleteFrom('trials').where('trials.doc_id', '=', arg('doc_id')),
+    ),
+    insertTrial: prepare<TrialRow>(raw, (arg) =>
+      db.insertInto('trials').values({
+        id: arg('id'),
+        status: arg('status'),
+        study_type: arg('study_type'),
+        sex: arg('sex'),
+        min_age: arg('min_age'),
+        max_age: arg('max_age'),
+        healthy_volunteers: arg('healthy_volunteers'),
+        has_results: arg('has_results'),
+        last_update: arg('last_update'),
+        record_updated: arg('record_updated'),
+        source: arg('source'),
+        content_hash: arg('content_hash'),
+        imported_at: arg('imported_at'),
+        brief_title: arg('brief_title'),
+        summary: arg('summary'),
+        json: arg('json'),
+      }),
+    ),
+    insertId: prepare<{ value: string; doc_id: number; kind: string; precedence: number }>(raw, (arg) =>
+      db.insertInto('trial_ids').values({
+        value: arg('value'),
+        doc_id: arg('doc_id'),
+        kind: arg('kind'),
+        precedence: arg('precedence'),
+      }),
+    ),
+    insertPhase: prepare<{ doc_id: number; phase: Phase }>(raw, (arg) =>
+      db.insertInto('trial_phases').values({ doc_id: arg('doc_id'), phase: arg('phase') }),
+    ),
+    insertCondition: insertTerm('trial_conditions'),
+    insertIntervention: insertTerm('trial_interventions'),
+    insertCountry: insertTerm('trial_countries'),
+    insertFts: prepare<{
+      rowid: number;
+      title: string;
+      conditions: string;
+      interventions_keywords: string;
+      summary: string;
+      eligibility: string;
+    }>(raw, (arg) =>
+      db.insertInto('trials_fts').values({
+        rowid: arg('rowid'),
+        title: arg('title'),
+        conditions: arg('conditions'),
+        interventions_keywords: arg('interventions_keywords'),
+        summary: arg('summary'),
+        eligibility: arg('eligibility'),
+      }),
+    ),
+  };
+}
+
+/**
+ * The write path of `upsertTrials`: one synchronous better-sqlite3 transaction per batch, so nothing else can run
+ * between its statements and any exception rolls the whole batch back. Returns the function the store calls.
+ */
+export function createUpserter(
+  raw: BetterSqlite3.Database,
+  db: Kysely<Database>,
+): (trials: readonly Trial[]) => UpsertOutcome[] {
+  const s = statements(raw, db);
+
+  /** Stored trials that are this one: same primary id, or sharing an NCT/ISRCTN id (decision 0002). */
+  const storedMatches = (trial: Trial): StoredHead[] => {
+    const found = new Map<number, StoredHead>();
+    const primary = s.byPrimaryId.get({ id: trial.id });
+    if (primary !== undefined) found.set(primary.doc_id, primary);
+    for (const id of idRows(trial)) {
+      if (!IDENTITY_KINDS.has(id.kind)) continue;
+      for (const row of s.byIdentityId.all({ value: id.value })) found.set(row.doc_id, row);
+    }
+    return [...found.values()];
+  };
+
+  const insert = (trial: Trial): void => {
+    const docId = Number(s.insertTrial.run(storableRow(trial)).lastInsertRowid);
+    const children = childRows(trial);
+    for (const id of children.ids) s.insertId.run({ ...id, doc_id: docId });
+    for (const phase of children.phases) s.insertPhase.run({ doc_id: docId, phase });
+    for (const term of children.conditions) s.insertCondition.run({ ...term, doc_id: docId });
+    for (const term of children.interventions) s.insertIntervention.run({ ...term, doc_id: docId });
+    for (const term of children.countries) s.insertCountry.run({ ...term, doc_id: docId });
+    s.insertFts.run({ rowid: docId, ...ftsRow(trial) });
+  };
+
+  const upsertOne = (trial: Trial): UpsertOutcome => {
+    const matches = storedMatches(trial);
+    if (matches.length === 0) {
+      insert(trial);
+      return 'inserted';
+    }
+    const incoming = trial.provenance;
+    if (matches.some((stored) => stored.content_hash === incoming.contentHash)) return 'unchanged';
+    // With several matches (records that only this one links), it must supersede every one of them to replace them.
+    const wins = matches.every((stored) =>
+      supersedes(incoming, { source: stored.source, recordUpdated: stored.record_updated, contentHash: stored.content_hash }),
+    );
+    if (!wins) return 'kept-newer';
+    for (const stored of matches) s.deleteTrial.run({ doc_id: stored.doc_id });
+    insert(trial);
+    return 'updated';
+  };
+
+  const batch = raw.transaction((trials: readonly Trial[]) =>
+    trials.map((trial) => {
+      try {
+        return upsertOne(trial);
+      } catch (error) {
+        throw asStoreError(trial, error);
+      }
+    }),
+  );
+  return (trials) => batch(trials);
+}
+
+/** The row, or bad input when the trial holds a value JSON cannot represent (such as a BigInt). */
+function storableRow(trial: Trial): TrialRow {
+  try {
+    return trialRow(trial);
+  } catch (error) {
+    throw new InvalidInput(`Trial ${trial.id} cannot be stored as JSON: ${String(error)}`, 'trials');
+  }
+}
+
+/** A constraint the trial breaks (a value outside the vocabularies) is bad input naming the trial. */
+function asStoreError(trial: Trial, error: unknown): unknown {
+  const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
+  if (!code.startsWith('SQLITE_CONSTRAINT')) return error;
+  const reason = error instanceof Error ? error.message : code;
+  return new InvalidInput(`Trial ${trial.id} cannot be stored: ${reason}`, 'trials');
+}
