@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 const outerLayers = ['**/ingest/**', '**/storage/**', '**/search/**', '**/http/**', '**/cli/**', '**/app.ts'];
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'var/', 'bench/out/', 'data/', 'bin/', 'scripts/*.mjs'] },
+  { ignores: ['node_modules/', 'var/', 'bench/out/', 'data/', 'bin/', 'scripts/*.mjs', 'eslint.config.js'] },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {
@@ -37,7 +37,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.test.ts', 'test/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'],
+    files: ['**/*.test.ts', '**/*.contract*.ts', 'test/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'],
     rules: {
       '@typescript-eslint/no-non-null-assertion': 'off',
       '@typescript-eslint/no-floating-promises': ['error', { allowForKnownSafeCalls: [{ from: 'package', package: 'node:test', name: ['describe', 'it', 'test', 'suite'] }] }],

@@ -31,7 +31,7 @@ describe('trialfinder CLI', () => {
     const { code } = await run('import', 'test/fixtures/ctgov-xml', 'test/fixtures/ctgov-v2', '--json');
     assert.equal(code, 0);
   });
-  after(() => rmSync(dir, { recursive: true, force: true }));
+  after(() => { rmSync(dir, { recursive: true, force: true }); });
 
   it('imports files and folders and prints a summary; a second import changes nothing', async () => {
     const again = await run('import', 'test/fixtures/ctgov-xml', '--json');

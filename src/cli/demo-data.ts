@@ -22,7 +22,7 @@ export async function loadDemoData(store: TrialStore, output: Output, dir = DEMO
   try {
     let summary: ImportSummary | undefined;
     for (const file of manifest.files) {
-      summary = await importRecords(store, readRecordsAt(join(dir, file.file)), { onProgress: (s) => progress.update(s) }, summary);
+      summary = await importRecords(store, readRecordsAt(join(dir, file.file)), { onProgress: (s) => { progress.update(s); } }, summary);
       if (!output.isTty) output.err(`  ${file.file}: ${summary.read}/${total} records read`);
     }
     return summary as ImportSummary;

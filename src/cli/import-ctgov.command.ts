@@ -20,7 +20,7 @@ export async function runImportCtgov(context: CliContext, flags: CtgovFlags): Pr
         sleep: (ms) => sleep(ms),
         now: () => Date.now(),
         parse: parseCtgovV2Study,
-        onPage: (info) => progress.update(info.summary),
+        onPage: (info) => { progress.update(info.summary); },
       });
     } finally {
       progress.stop();

@@ -23,7 +23,7 @@ export async function runImport(context: CliContext, paths: readonly string[], f
     try {
       let running: ImportSummary | undefined;
       for (const path of paths) {
-        running = await importRecords(store, readRecordsAt(path), { batchSize, onProgress: (s) => progress.update(s) }, running);
+        running = await importRecords(store, readRecordsAt(path), { batchSize, onProgress: (s) => { progress.update(s); } }, running);
       }
       return running as ImportSummary;
     } finally {

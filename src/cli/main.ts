@@ -20,7 +20,7 @@ export function buildProgram(context: CliContext): Command {
     .exitOverride()
     // Options after a subcommand belong to it: `import ctgov --json` is ctgov's flag, not import's.
     .enablePositionalOptions()
-    .configureOutput({ writeOut: (text) => context.output.out(text.trimEnd()), writeErr: (text) => context.output.err(text.trimEnd()) });
+    .configureOutput({ writeOut: (text) => { context.output.out(text.trimEnd()); }, writeErr: (text) => { context.output.err(text.trimEnd()); } });
   const importCommand = registerImportCommand(program, context).enablePositionalOptions();
   registerImportCtgovCommand(importCommand, context);
   registerSearchCommand(program, context);

@@ -20,7 +20,8 @@ export interface Output {
 export const processOutput: Output = {
   out: (text) => process.stdout.write(`${text}\n`),
   err: (text) => process.stderr.write(`${text}\n`),
-  isTty: Boolean(process.stderr.isTTY),
+  // isTTY is undefined, not false, when stderr is a pipe, whatever the types say.
+  isTty: (process.stderr.isTTY as boolean | undefined) === true,
 };
 
 /** Prints a value as JSON for scripts. */

@@ -1,3 +1,4 @@
+import { sortableDate } from './partial-date.ts';
 import type { Provenance, SourceRegistry } from './trial.ts';
 
 /**
@@ -6,11 +7,6 @@ import type { Provenance, SourceRegistry } from './trial.ts';
  */
 const SOURCE_RANK: Readonly<Record<SourceRegistry, number>> = { 'ctgov-v2': 3, 'ctgov-xml': 2, 'nci-cts': 1 };
 
-/** Pads a partial date ("2023", "2023-06") so that dates compare as strings; a missing date is the oldest. */
-function sortableDate(date: string | null): string {
-  if (date === null) return '0000-00-00';
-  return `${date}-00-00`.slice(0, 10);
-}
 
 /**
  * Decides whether an incoming record replaces the stored one: it must be newer, or as new from a
@@ -22,8 +18,9 @@ export function supersedes(
   stored: Pick<Provenance, 'source' | 'recordUpdated' | 'contentHash'>,
 ): boolean {
   if (incoming.contentHash === stored.contentHash) return false;
-  const a = sortableDate(incoming.recordUpdated);
-  const b = sortableDate(stored.recordUpdated);
+  // A missing date is the oldest.
+  const a = sortableDate(incoming.recordUpdated) ?? '0000-00-00';
+  const b = sortableDate(stored.recordUpdated) ?? '0000-00-00';
   if (a !== b) return a > b;
   const rankA = SOURCE_RANK[incoming.source];
   const rankB = SOURCE_RANK[stored.source];

@@ -1,5 +1,3 @@
-/* eslint-disable @typescript-eslint/no-floating-promises -- node:test's describe/it return promises its runner
-   awaits; eslint.config.js exempts them in *.test.ts only, and this file is loaded by those. */
 /**
  * The search half of the store contract: filters, facets, sort orders, paging and full text.
  * Registered by runStoreContract; `open` returns a new, empty store on every call.

@@ -1,5 +1,3 @@
-/* eslint-disable @typescript-eslint/no-floating-promises -- node:test's describe/it return promises its runner
-   awaits; eslint.config.js exempts them in *.test.ts only, and this file is loaded by those. */
 /**
  * The contract every TrialStore backend must pass (HOUSE_STYLE 12): the same tests run against SQLite now and
  * PostgreSQL later. `open` must return a new, empty store on every call; each group opens its own.

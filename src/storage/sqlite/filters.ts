@@ -6,7 +6,8 @@ import { expressionBuilder, sql, type Expression, type SqlBool } from 'kysely';
 import type { FacetName, StoreQuery } from '../../domain/query.ts';
 import { columnPhrasesMatch, textMatch, type FtsColumn } from './fts.ts';
 import type { Database } from './schema.ts';
-import { countryKey, sortableDate } from './trial-row.ts';
+import { sortableDate } from '../../domain/partial-date.ts';
+import { countryKey } from './trial-row.ts';
 
 const eb = expressionBuilder<Database, 'trials'>();
 

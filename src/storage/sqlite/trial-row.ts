@@ -3,41 +3,12 @@
  * Pure functions; the write path stores what they return.
  */
 import { canonicalCountry } from '../../domain/country.ts';
-import type { TrialSummary } from '../../domain/query.ts';
 import { canonicalId, idKindOf } from '../../domain/registry-id.ts';
 import { indexText, searchTokens } from '../../domain/search-text.ts';
+import { sortableDate } from '../../domain/partial-date.ts';
+import { toSummary } from '../../domain/trial-summary.ts';
 import type { Phase, Trial } from '../../domain/trial.ts';
 import type { TrialsFtsTable, TrialsTable } from './schema.ts';
-
-/** Pads a partial date to YYYY-MM-DD at the start of its period ("2023-06" → "2023-06-01"), so dates sort as text. */
-export function sortableDate(date: string | null): string | null {
-  if (date === null) return null;
-  const [year = '', month = '01', day = '01'] = date.slice(0, 10).split('-');
-  return `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
-}
-
-/** The short form shown in result lists; stored with the row so a page never parses whole trials. */
-export function toSummary(trial: Trial): TrialSummary {
-  const countries = new Set<string>();
-  for (const site of trial.sites) if (site.country !== null && site.country.trim() !== '') countries.add(canonicalCountry(site.country));
-  return {
-    id: trial.id,
-    briefTitle: trial.briefTitle,
-    status: trial.status,
-    phases: trial.phases,
-    studyType: trial.studyType,
-    conditions: trial.conditions,
-    interventions: trial.interventions.map((intervention) => intervention.name),
-    minAgeYears: trial.eligibility.minAgeYears,
-    maxAgeYears: trial.eligibility.maxAgeYears,
-    sex: trial.eligibility.sex,
-    sponsor: trial.sponsor,
-    lastUpdate: trial.dates.lastUpdate,
-    countries: [...countries],
-    siteCount: trial.sites.length,
-    hasResults: trial.hasResults,
-  };
-}
 
 export type TrialRow = Omit<TrialsTable, 'doc_id'>;
 
