@@ -76,6 +76,7 @@ describe('importRecords into SQLite', () => {
       search: (query) => inner.search(query),
       facets: (query) => inner.facets(query),
       count: () => inner.count(),
+      exportTrials: (pageSize) => inner.exportTrials(pageSize),
       getCheckpoint: (name) => inner.getCheckpoint(name),
       setCheckpoint: (name, value) => inner.setCheckpoint(name, value),
       close: () => inner.close(),

@@ -36,6 +36,16 @@ export function runStoreContract(name: string, open: () => Promise<TrialStore>):
         assert.equal((await store.getTrial('isrctn64515327'))?.id, 'ISRCTN64515327');
       });
 
+      it('exports every trial once, in id order, whatever the page size', async () => {
+        const ids = corpus().map((trial) => trial.id).sort();
+        for (const pageSize of [1, 2, 500]) {
+          const exported: Trial[] = [];
+          for await (const trial of store.exportTrials(pageSize)) exported.push(trial);
+          assert.deepEqual(exported.map((trial) => trial.id), ids);
+          assert.deepEqual(exported[0], plain(corpus().find((trial) => trial.id === ids[0])!));
+        }
+      });
+
       it('returns null for an unknown id', async () => {
         assert.equal(await store.getTrial('NCT00000000'), null);
         assert.equal(await store.getTrial(''), null);

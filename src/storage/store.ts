@@ -31,6 +31,11 @@ export interface TrialStore {
   facets(query: StoreQuery): Promise<Facets>;
   /** How many trials are stored. */
   count(): Promise<number>;
+  /**
+   * Every stored trial, in primary-id order, read in pages of `pageSize` so memory stays flat: for moving data
+   * between backends and for bulk export.
+   */
+  exportTrials(pageSize?: number): AsyncIterable<Trial>;
   /** A small named value kept between runs (the live client's resume point). */
   getCheckpoint(name: string): Promise<string | null>;
   /** Sets (or, with null, clears) a named checkpoint. */

@@ -84,6 +84,10 @@ export function fakeStore(trials: readonly Trial[] = []): FakeStore {
         return EMPTY_FACETS;
       }),
     count: () => settle(() => stored.size),
+    async *exportTrials() {
+      await Promise.resolve();
+      yield* [...stored.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
+    },
     getCheckpoint: (name) => settle(() => checkpoints.get(name) ?? null),
     setCheckpoint: (name, value) =>
       settle(() => {

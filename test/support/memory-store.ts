@@ -115,6 +115,12 @@ export function createMemoryStore(hooks: MemoryStoreHooks = {}): MemoryStore {
         return trials.size;
       }),
 
+    async *exportTrials() {
+      await Promise.resolve();
+      open();
+      yield* [...trials.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
+    },
+
     getCheckpoint: (name) =>
       settle(() => {
         open();

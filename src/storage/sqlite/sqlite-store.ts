@@ -63,6 +63,18 @@ export async function openSqliteStore(path: string, options: SqliteStoreOptions 
       return row.count;
     },
 
+    async *exportTrials(pageSize = 500) {
+      // Keyset paging on the unique primary id: no OFFSET scans, and concurrent writes cannot repeat a trial.
+      let after = '';
+      for (;;) {
+        const rows = await db.selectFrom('trials').select(['id', 'json']).where('id', '>', after).orderBy('id').limit(pageSize).execute();
+        for (const row of rows) yield JSON.parse(row.json) as Trial;
+        const last = rows.at(-1);
+        if (last === undefined || rows.length < pageSize) return;
+        after = last.id;
+      }
+    },
+
     async getCheckpoint(name) {
       const row = await db.selectFrom('checkpoints').select('value').where('name', '=', name).executeTakeFirst();
       return row?.value ?? null;
