@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { DEMO_DIR } from '../src/cli/demo-data.ts';
+import { DEMO_RECORDS_DIR } from '../src/cli/demo-data.ts';
 import { EMPTY_QUERY, type TrialQuery } from '../src/domain/query.ts';
 import { importRecords } from '../src/ingest/import.ts';
 import { readRecordsAt } from '../src/ingest/open-path.ts';
@@ -45,7 +45,7 @@ const dir = mkdtempSync(join(tmpdir(), 'trialfinder-bench-'));
 const store = await openSqliteStore(join(dir, 'bench.sqlite'));
 try {
   const started = performance.now();
-  const summary = await importRecords(store, readRecordsAt(DEMO_DIR));
+  const summary = await importRecords(store, readRecordsAt(DEMO_RECORDS_DIR));
   const seconds = (performance.now() - started) / 1000;
   const stored = await store.count();
   console.log(`Import of data/demo: ${summary.read} records read, ${stored} trials stored, ${summary.rejectedCount} rejected`);

@@ -14,6 +14,7 @@ import { readRecordsAt } from '../src/ingest/open-path.ts';
 const root = resolve(import.meta.dirname, '..');
 const shared = resolve(root, process.env.TRIALFINDER_SHARED_DATA ?? '../shared/data');
 const out = join(root, 'data', 'demo');
+const recordsDir = join(out, 'records');
 
 interface SourceFile {
   readonly from: string;
@@ -72,12 +73,12 @@ for (const name of readdirSync(join(shared, 'ctgov-v2-json/aact-fixtures-legacy-
   });
 }
 
-mkdirSync(join(out, 'aact-fixtures'), { recursive: true });
-mkdirSync(join(out, 'aact-fixtures-legacy-xml'), { recursive: true });
+mkdirSync(join(recordsDir, 'aact-fixtures'), { recursive: true });
+mkdirSync(join(recordsDir, 'aact-fixtures-legacy-xml'), { recursive: true });
 const manifest = [];
 for (const source of sources) {
   const from = join(shared, source.from);
-  const to = join(out, source.to);
+  const to = join(recordsDir, source.to);
   if (to.endsWith('.gz') && !from.endsWith('.gz')) writeFileSync(to, gzipSync(readFileSync(from), { level: 9 }));
   else copyFileSync(from, to);
   let records = 0;
@@ -87,7 +88,7 @@ for (const source of sources) {
     if (outcome.ok) parsed += 1;
   }
   const sha256 = createHash('sha256').update(readFileSync(to)).digest('hex');
-  manifest.push({ file: source.to, sharedDataPath: source.from, origin: source.origin, licence: source.licence, records, parsed, sha256 });
+  manifest.push({ file: `records/${source.to}`, sharedDataPath: source.from, origin: source.origin, licence: source.licence, records, parsed, sha256 });
   console.log(`${basename(to)}: ${parsed}/${records} records parse`);
 }
-writeFileSync(join(out, 'manifest.json'), `${JSON.stringify({ builtFrom: 'shared/data (see data/demo/README.md)', files: manifest }, null, 2)}\n`);
+writeFileSync(join(out, 'manifest.json'), `${JSON.stringify({ builtFrom: 'shared/data (see data/demo/README.md); record files are under records/', files: manifest }, null, 2)}\n`);

@@ -8,6 +8,8 @@ import type { Output } from './output.ts';
 import { importProgress } from './progress.ts';
 
 export const DEMO_DIR = join(PROJECT_ROOT, 'data', 'demo');
+/** The record files alone (the manifest and README sit beside them). */
+export const DEMO_RECORDS_DIR = join(DEMO_DIR, 'records');
 
 interface Manifest {
   readonly files: readonly { readonly file: string; readonly records: number }[];
