@@ -8,6 +8,7 @@ import { readConfig } from '../config.ts';
 import type { CliContext } from './context.ts';
 import { registerImportCtgovCommand } from './import-ctgov.command.ts';
 import { registerImportCommand } from './import.command.ts';
+import { registerMoveCommand } from './move.command.ts';
 import { EXIT, processOutput, reportError, type Output } from './output.ts';
 import { registerSearchCommand } from './search.command.ts';
 import { registerServeCommand } from './serve.command.ts';
@@ -26,6 +27,7 @@ export function buildProgram(context: CliContext): Command {
   registerSearchCommand(program, context);
   registerShowCommand(program, context);
   registerServeCommand(program, context);
+  registerMoveCommand(program, context);
   return program;
 }
 
