@@ -1,0 +1,86 @@
+/**
+ * Finds treatment kinds named in one piece of text (an intervention name, an arm description, a title), with the
+ * precision rules that matter in registry text: assessments and comparators are neutral, negated mentions do not
+ * count, an exact drug name beats a drug-name stem of another kind, and a transplant says whose cells it uses.
+ */
+import { searchTokens } from '../search-text.ts';
+import type { TransplantKind, TreatmentKind } from './treatment-kinds.ts';
+import { findPhrases, hasPhrase } from './treatment-lexicon.ts';
+import type { PhraseMatch } from './treatment-lexicon.ts';
+import { ALLOGENEIC, AUTOLOGOUS, COMPANION, KIND_LEXICONS, NEGATION, NEUTRAL } from './treatment-vocab.ts';
+import type { Scope } from './treatment-vocab.ts';
+
+export interface KindHit {
+  readonly kind: TreatmentKind;
+  readonly sub?: TransplantKind;
+  /** The matched words, normalised. */
+  readonly phrase: string;
+  /** A support drug given alongside cancer treatment (counts only in trials that give none). */
+  readonly companion?: boolean;
+}
+
+export interface ScanResult {
+  readonly hits: readonly KindHit[];
+  /** True when the text names an assessment, placebo or comparator. */
+  readonly neutral: boolean;
+}
+
+const inside = (inner: PhraseMatch, outer: PhraseMatch): boolean =>
+  outer.start <= inner.start && inner.end <= outer.end && outer.end - outer.start > inner.end - inner.start;
+const overlaps = (a: PhraseMatch, b: PhraseMatch): boolean => a.start < b.end && b.start < a.end;
+
+function negated(words: readonly string[], match: PhraseMatch): boolean {
+  const negates = (index: number, set: ReadonlySet<string>): boolean => {
+    const word = words[index];
+    if (word === undefined || !set.has(word)) return false;
+    if (words[index + 1] === 'to') return false; // "prior to surgery" is before surgery
+    return !(word === 'without' && words[index - 1] === 'or'); // "with or without radiotherapy"
+  };
+  if (negates(match.start - 1, NEGATION.adjacent)) return true;
+  for (let index = Math.max(0, match.start - 3); index < match.start; index += 1) {
+    if (negates(index, NEGATION.near)) return true;
+  }
+  const next = words[match.end];
+  return next !== undefined && NEGATION.after.has(next);
+}
+
+/** Donor or own cells, from the words around a transplant phrase (four before, two after). */
+function transplantKinds(words: readonly string[], match: PhraseMatch): TransplantKind[] {
+  const around = words.slice(Math.max(0, match.start - 4), match.end + 2);
+  const kinds: TransplantKind[] = [];
+  if (hasPhrase(ALLOGENEIC, around)) kinds.push('allogeneic');
+  if (hasPhrase(AUTOLOGOUS, around)) kinds.push('autologous');
+  return kinds;
+}
+
+/** Every treatment kind `text` names within the lists `scope` allows. */
+export function scanText(text: string | null, scope: Scope): ScanResult {
+  if (text === null || text.trim() === '') return { hits: [], neutral: false };
+  const words = searchTokens(text);
+  const neutralSpans = findPhrases(NEUTRAL, words);
+  const found: { kind: TreatmentKind; match: PhraseMatch; companion: boolean }[] = [
+    ...KIND_LEXICONS.flatMap(({ kind, lexicons }) =>
+      findPhrases(lexicons[scope], words).map((match) => ({ kind, match, companion: false })),
+    ),
+    ...(scope === 'fallback' ? [] : findPhrases(COMPANION, words)).map((match) => ({
+      kind: 'supportive-care' as const,
+      match,
+      companion: true,
+    })),
+  ];
+  // A phrase inside a longer one of another kind or of an assessment is part of that one: "ablation" in "bone
+  // marrow ablation with stem cell support", "infection" in "HIV infection". A stem loses to an exact name.
+  const hits = found
+    .filter(({ match }) => !neutralSpans.some((span) => inside(match, span)))
+    .filter(({ kind, match }) => !found.some((o) => o.kind !== kind && inside(match, o.match)))
+    .filter(({ kind, match }) => !match.stem || !found.some((o) => o.kind !== kind && !o.match.stem && overlaps(o.match, match)))
+    .filter(({ match }) => !negated(words, match))
+    .flatMap(({ kind, match, companion }): KindHit[] => {
+      const phrase = words.slice(match.start, match.end).join(' ');
+      if (companion) return [{ kind, phrase, companion }];
+      if (kind !== 'stem-cell-transplant') return [{ kind, phrase }];
+      const subs = transplantKinds(words, match);
+      return subs.length === 0 ? [{ kind, phrase }] : subs.map((sub) => ({ kind, sub, phrase }));
+    });
+  return { hits, neutral: neutralSpans.length > 0 };
+}

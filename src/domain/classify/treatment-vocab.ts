@@ -1,0 +1,62 @@
+/**
+ * The treatment vocabulary (vocab/treatment-classes.json) compiled once into lexicons.
+ */
+import vocab from '../vocab/treatment-classes.json' with { type: 'json' };
+import { searchTokens } from '../search-text.ts';
+import { TREATMENT_KINDS } from './treatment-kinds.ts';
+import type { TreatmentKind } from './treatment-kinds.ts';
+import { compileLexicon } from './treatment-lexicon.ts';
+import type { Lexicon } from './treatment-lexicon.ts';
+
+/**
+ * Where a text sits decides which lists apply: `named` (intervention names, arm labels, titles, keywords) takes
+ * terms and topics; `described` (descriptions) only terms; `fallback` only mechanism words.
+ */
+export type Scope = 'named' | 'described' | 'fallback';
+
+export interface KindLexicon {
+  readonly kind: TreatmentKind;
+  readonly lexicons: Readonly<Record<Scope, Lexicon>>;
+}
+
+interface ClassEntry {
+  readonly terms: readonly string[];
+  readonly topics: readonly string[];
+  readonly fallback: readonly string[];
+}
+
+const CLASSES: Readonly<Record<TreatmentKind, ClassEntry>> = vocab.classes;
+
+export const KIND_LEXICONS: readonly KindLexicon[] = TREATMENT_KINDS.map((kind) => {
+  const entry = CLASSES[kind];
+  return {
+    kind,
+    lexicons: {
+      named: compileLexicon([...entry.terms, ...entry.topics]),
+      described: compileLexicon(entry.terms),
+      fallback: compileLexicon(entry.fallback),
+    },
+  };
+});
+
+export const NEUTRAL: Lexicon = compileLexicon(vocab.neutral.terms);
+/** Support drugs given alongside cancer treatment; see `companion_why` in the vocabulary. */
+export const COMPANION: Lexicon = compileLexicon(vocab.classes['supportive-care'].companion);
+export const ALLOGENEIC: Lexicon = compileLexicon(vocab.classes['stem-cell-transplant'].allogeneic);
+export const AUTOLOGOUS: Lexicon = compileLexicon(vocab.classes['stem-cell-transplant'].autologous);
+
+const words = (list: readonly string[]): ReadonlySet<string> => new Set(list.flatMap((word) => searchTokens(word)));
+export const NEGATION = {
+  adjacent: words(vocab.negation.adjacent),
+  near: words(vocab.negation.near),
+  after: words(vocab.negation.after),
+};
+
+const isKind = (value: string): value is TreatmentKind => (TREATMENT_KINDS as readonly string[]).includes(value);
+const byKey = (table: Readonly<Record<string, string>>): ReadonlyMap<string, TreatmentKind> =>
+  new Map(Object.entries(table).flatMap(([key, kind]) => (isKind(kind) ? [[key, kind] as const] : [])));
+
+/** Intervention type → kind, for interventions whose name says nothing we know. */
+export const KIND_BY_INTERVENTION_TYPE = byKey(vocab.interventionTypes);
+/** Registry primary purpose (lower case) → kind. */
+export const KIND_BY_PRIMARY_PURPOSE = byKey(vocab.primaryPurpose);
