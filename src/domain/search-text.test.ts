@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { indexText, parseTextQuery, searchTokens } from './search-text.ts';
+import { casedSearchTokens, indexText, isShouted, parseTextQuery, searchTokens, spellOutSigns } from './search-text.ts';
 
 describe('searchTokens', () => {
   it('folds case and accents and maps British spellings to American', () => {
@@ -45,5 +45,58 @@ describe('parseTextQuery', () => {
 describe('indexText', () => {
   it('joins normalised parts and skips missing ones', () => {
     assert.equal(indexText(['Leukaemia in children', null, '', 'Tumour']), 'leukemia in children \n tumor');
+  });
+});
+
+describe('spelling vocabularies', () => {
+  it('maps general British spellings (generated from the npm data package) and medical ones', () => {
+    assert.deepEqual(searchTokens('Randomised haematology programme, oesophageal oestrogen'), [
+      'randomized',
+      'hematology',
+      'program',
+      'esophageal',
+      'estrogen',
+    ]);
+    assert.deepEqual(searchTokens('Leucocytes, hypercalcaemia; statistical analyses'), ['leukocytes', 'hypercalcemia', 'statistical', 'analyses']);
+  });
+  it('is idempotent: a normalised token never changes again, so adapters may re-normalise safely', () => {
+    for (const word of ['leukaemia', 'tumours', 'paediatric', 'mitozantrone', 'analyse', 'centre']) {
+      const once = searchTokens(word);
+      assert.deepEqual(searchTokens(once.join(' ')), once);
+    }
+  });
+});
+
+describe('casedSearchTokens', () => {
+  it('keeps each word as written beside its search token', () => {
+    assert.deepEqual(casedSearchTokens('B-ALL Leukaemia'), [
+      { token: 'b', raw: 'B' },
+      { token: 'all', raw: 'ALL' },
+      { token: 'leukemia', raw: 'Leukaemia' },
+    ]);
+  });
+  it('yields the same tokens as searchTokens', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 80 }), (text) => {
+        assert.deepEqual(
+          casedSearchTokens(text).map((t) => t.token),
+          searchTokens(text),
+        );
+      }),
+    );
+  });
+});
+
+describe('spellOutSigns and isShouted', () => {
+  it('spells out marker signs but leaves hyphens alone', () => {
+    assert.deepEqual(searchTokens(spellOutSigns('Ph+ ALL, HER2- and CD19+/CD22+')), [
+      'ph', 'positive', 'all', 'her2', 'negative', 'and', 'cd19', 'positive', 'cd22', 'positive',
+    ]);
+    assert.equal(spellOutSigns('B- and T-cell lymphoma; Ph-like ALL; age 18+'), 'B- and T-cell lymphoma; Ph-like ALL; age 18+');
+  });
+  it('tells text in capitals throughout', () => {
+    assert.equal(isShouted('PHASE II STUDY IN ALL'), true);
+    assert.equal(isShouted('Phase II study in ALL'), false);
+    assert.equal(isShouted('123'), false);
   });
 });

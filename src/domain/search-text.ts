@@ -1,6 +1,11 @@
-import spelling from './vocab/spelling-variants.json' with { type: 'json' };
+import general from './vocab/spelling-variants.general.json' with { type: 'json' };
+import medical from './vocab/spelling-variants.json' with { type: 'json' };
 
-const VARIANTS: ReadonlyMap<string, string> = new Map(Object.entries(spelling.variants));
+// General English pairs (generated from an npm data package) first, so the hand-made medical list wins on a clash.
+const VARIANTS: ReadonlyMap<string, string> = new Map([
+  ...Object.entries(general.variants),
+  ...Object.entries(medical.variants),
+]);
 
 /** The longest free-text query we accept; longer is a clear 400 rather than a slow search. */
 export const MAX_QUERY_LENGTH = 4096;
@@ -13,6 +18,43 @@ export function searchTokens(text: string): string[] {
   const folded = text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
   const words = folded.match(/[\p{L}\p{N}]+/gu) ?? [];
   return words.map((word) => VARIANTS.get(word) ?? word);
+}
+
+/** A search token beside the word as written (accents folded, case kept), for rules where case carries meaning. */
+export interface CasedToken {
+  readonly token: string;
+  readonly raw: string;
+}
+
+/**
+ * The tokens of {@link searchTokens}, each with the word as written, so "ALL" (the leukaemia) can be told from
+ * "all". The token sequence is exactly searchTokens(text) for ordinary text; a word that lower-cases into several
+ * tokens keeps its raw form on each.
+ */
+export function casedSearchTokens(text: string): CasedToken[] {
+  const folded = text.normalize('NFKD').replace(/\p{M}+/gu, '');
+  const words = folded.match(/[\p{L}\p{N}]+/gu) ?? [];
+  return words.flatMap((raw) => searchTokens(raw).map((token) => ({ token, raw })));
+}
+
+/** True when text has letters but none in lower case: "ALL" in a shouted title says nothing about leukaemia. */
+export function isShouted(text: string): boolean {
+  return /\p{Lu}/u.test(text) && !/\p{Ll}/u.test(text);
+}
+
+/** Markers whose trailing minus sign means "negative" (elsewhere a trailing hyphen is usually "B- and T-cell"). */
+const NEGATIVE_MARKERS = /\b(ph|abl1?|her2|erbb2|er|pr|hr|egfr|alk|flt3|kit|cd\d{1,3}[a-z]?|pd-?l1)[-\u2212\u2013](?![\p{L}\p{N}])/giu;
+
+/**
+ * Spells out the signs that tokenising would drop: "Ph+" becomes "Ph positive", "HER2-" becomes "HER2 negative".
+ * searchTokens() itself keeps dropping them (its output is what every index already holds); query expansion and
+ * the classifier call this first so that "Ph+" and "Ph-" are not the same word.
+ */
+export function spellOutSigns(text: string): string {
+  return text
+    .replace(/(\p{L}[\p{L}\p{N}-]*)\s?\+(?=[^\p{L}\p{N}+]|$)/gu, '$1 positive ')
+    .replace(/(\p{L}[\p{L}\p{N}-]*)\s?\+(?=[\p{L}\p{N}])/gu, '$1 positive ')
+    .replace(NEGATIVE_MARKERS, '$1 negative ');
 }
 
 /** Text as the full-text index stores it: normalised tokens joined by spaces. */

@@ -1,0 +1,73 @@
+/**
+ * Finds which cancer types one piece of trial text names, and the words that named it. Text goes through the
+ * shared normalisation (searchTokens) with signs spelled out first, so "Ph+ ALL" reads "Ph positive ALL".
+ */
+import { casedSearchTokens, isShouted, spellOutSigns } from '../search-text.ts';
+import type { TokenPattern, TokenSpan } from '../vocab/token-pattern.ts';
+import { casedForm, findPattern } from '../vocab/token-pattern.ts';
+import type { CancerTypeRules } from './cancer-type-vocab.ts';
+
+/** Where a piece of text comes from; conditions and titles decide, keywords only refine. */
+export type TextKind = 'condition' | 'title' | 'keyword';
+
+export interface TrialText {
+  readonly kind: TextKind;
+  readonly text: string;
+}
+
+/** One type named by one text. */
+export interface Evidence {
+  readonly id: string;
+  readonly source: TrialText;
+  /** The words that matched, as written. */
+  readonly words: string;
+  /** Why those words imply the type, when it is not plain naming (a fallback rule). */
+  readonly note?: string;
+}
+
+/** A text read once for matching: normalised tokens, and cased words unless the text is all capitals. */
+export interface ReadText {
+  readonly source: TrialText;
+  readonly tokens: readonly string[];
+  readonly raws: readonly string[];
+  readonly cased: readonly string[] | null;
+}
+
+export function readText(source: TrialText): ReadText {
+  const tokens = casedSearchTokens(spellOutSigns(source.text));
+  return {
+    source,
+    tokens: tokens.map((t) => t.token),
+    raws: tokens.map((t) => t.raw),
+    // In a shouted title every word is in capitals, so capitals say nothing about "ALL".
+    cased: isShouted(source.text) ? null : tokens.map((t) => casedForm(t.raw)),
+  };
+}
+
+function firstSpan(patterns: readonly TokenPattern[], tokens: readonly string[] | null): TokenSpan | null {
+  if (tokens === null) return null;
+  for (const pattern of patterns) {
+    const span = findPattern(pattern, tokens)[0];
+    if (span !== undefined) return span;
+  }
+  return null;
+}
+
+/** True when any pattern matches the text's normalised tokens. */
+export function matchesAny(patterns: readonly TokenPattern[], text: ReadText): boolean {
+  return firstSpan(patterns, text.tokens) !== null;
+}
+
+/** The evidence that the text names the type, or null. */
+export function evidenceFor(rules: CancerTypeRules, text: ReadText): Evidence | null {
+  if (matchesAny(rules.unless, text)) return null;
+  const span = firstSpan(rules.match, text.tokens) ?? firstSpan(rules.abbreviations, text.cased);
+  if (span === null) return null;
+  return { id: rules.id, source: text.source, words: text.raws.slice(span.start, span.end).join(' ') };
+}
+
+/** A plain-English reason: `condition "Recurrent Adult ALL" names "ALL"`. */
+export function describe(evidence: Evidence): string {
+  const named = `${evidence.source.kind} "${evidence.source.text}" names "${evidence.words}"`;
+  return evidence.note === undefined ? named : `${named}: ${evidence.note}`;
+}

@@ -1,0 +1,104 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { ClassifiableTrial } from './cancer-type.ts';
+import { CANCER_TYPES, cancerTypeAncestors, cancerTypeDescendants, classifyCancerTypes } from './cancer-type.ts';
+
+/** Condition strings and titles below are real, from the bundled demo records. */
+function types(conditions: string[], briefTitle = '', keywords: string[] = [], officialTitle: string | null = null): string[] {
+  const trial: ClassifiableTrial = { conditions, briefTitle, officialTitle, keywords };
+  return classifyCancerTypes(trial).map((t) => t.id);
+}
+
+describe('cancer type hierarchy', () => {
+  it('has unique ids, known parents and UK labels', () => {
+    const ids = CANCER_TYPES.map((t) => t.id);
+    assert.equal(new Set(ids).size, ids.length);
+    for (const id of ['blood-cancers', 'leukaemia', 'acute-lymphoblastic-leukaemia', 'b-cell-all', 't-cell-all', 'ph-positive-all', 'solid-tumours', 'other-cancer', 'not-cancer']) {
+      assert.ok(ids.includes(id), id);
+    }
+    assert.equal(CANCER_TYPES.find((t) => t.id === 'acute-lymphoblastic-leukaemia')?.label, 'Acute lymphoblastic leukaemia (ALL)');
+  });
+  it('gives ancestors nearest first and descendants for filters', () => {
+    assert.deepEqual(cancerTypeAncestors('ph-positive-all'), ['acute-lymphoblastic-leukaemia', 'leukaemia', 'blood-cancers']);
+    assert.deepEqual(cancerTypeAncestors('nope'), []);
+    assert.ok(cancerTypeDescendants('leukaemia').includes('b-cell-all'));
+  });
+});
+
+describe('classifyCancerTypes', () => {
+  it('returns the most specific types with all their ancestors, each with a reason', () => {
+    const result = classifyCancerTypes({ conditions: ['Recurrent B Acute Lymphoblastic Leukemia'], briefTitle: 'x', officialTitle: null, keywords: [] });
+    assert.deepEqual(result.map((t) => t.id), ['blood-cancers', 'leukaemia', 'acute-lymphoblastic-leukaemia', 'b-cell-all']);
+    assert.match(result[3]!.because, /condition "Recurrent B Acute Lymphoblastic Leukemia" names "B Acute Lymphoblastic Leukemia"/);
+    assert.match(result[0]!.because, /^includes /);
+  });
+  it('tells acute lymphoblastic from acute myeloid, chronic and hairy cell leukaemia', () => {
+    assert.ok(types(['Acute Lymphoblastic Leukemia (ALL)']).includes('acute-lymphoblastic-leukaemia'));
+    assert.ok(!types(['Adult Acute Myeloid Leukemia With 11q23 (MLL) Abnormalities']).includes('acute-lymphoblastic-leukaemia'));
+    assert.ok(types(['Adult Acute Myeloid Leukemia With 11q23 (MLL) Abnormalities']).includes('acute-myeloid-leukaemia'));
+    assert.deepEqual(types(['Refractory Hairy Cell Leukemia']), ['blood-cancers', 'leukaemia', 'hairy-cell-leukaemia']);
+    assert.ok(types(['B-cell Chronic Lymphocytic Leukemia']).includes('chronic-lymphocytic-leukaemia'));
+    assert.ok(!types(['B-cell Chronic Lymphocytic Leukemia']).includes('b-cell-all'));
+    assert.ok(types(['Chronic Myelogenous Leukemia, BCR-ABL1 Positive']).includes('chronic-myeloid-leukaemia'));
+    assert.ok(!types(['Atypical Chronic Myeloid Leukemia']).includes('chronic-myeloid-leukaemia'));
+  });
+  it('reads MeSH inverted headings and "acute myeloid or lymphoid leukaemia"', () => {
+    const both = types(['Leukemia, Nonlymphocytic, Acute', 'Leukemia, Lymphocytic, Acute']);
+    assert.ok(both.includes('acute-myeloid-leukaemia') && both.includes('acute-lymphoblastic-leukaemia'));
+    const title = types(['Leukemia'], 'Combination Chemotherapy in Treating Patients With Recurrent or Refractory Leukemia', [], 'Phase I Trial of Sequential Topotecan and Etoposide for Patients With Relapsed, Refractory, or High Risk Acute Myeloid or Lymphoid Leukemia');
+    assert.ok(title.includes('acute-myeloid-leukaemia') && title.includes('acute-lymphoblastic-leukaemia'));
+  });
+  it('finds T-ALL, Ph+ ALL and ALL written in capitals, but not in a shouted title', () => {
+    assert.ok(types(['Refractory T Acute Lymphoblastic Leukemia']).includes('t-cell-all'));
+    assert.ok(types([], 'Dasatinib and Chemotherapy in Ph+ ALL').includes('ph-positive-all'));
+    assert.ok(types(['Acute Lymphoblastic Leukemia', 'Philadelphia Chromosome Positive']).includes('ph-positive-all'));
+    assert.ok(types(['Hematologic Malignancies'], 'Phase I of AZD4877 in ALL').includes('acute-lymphoblastic-leukaemia'));
+    assert.ok(!types(['Lung Cancer'], 'RADIOTHERAPY IN ALL PATIENTS WITH NON-SMALL CELL LUNG CANCER').includes('acute-lymphoblastic-leukaemia'));
+    assert.ok(!types(['Leukemia'], 'Ph-like ALL').includes('ph-positive-all'));
+  });
+  it('keeps lymphoblastic lymphoma a lymphoma, and leukaemia cutis a leukaemia, not a skin cancer', () => {
+    assert.deepEqual(types(['Recurrent Adult Lymphoblastic Lymphoma']), ['blood-cancers', 'lymphoma', 'non-hodgkin-lymphoma', 'lymphoblastic-lymphoma']);
+    assert.deepEqual(types(['Leukemia Cutis']), ['blood-cancers', 'leukaemia']);
+  });
+  it('tells Hodgkin from non-Hodgkin lymphoma', () => {
+    assert.ok(!types(["Non-Hodgkin's Lymphoma"]).includes('hodgkin-lymphoma'));
+    assert.ok(types(['Recurrent/Refractory Childhood Hodgkin Lymphoma']).includes('hodgkin-lymphoma'));
+    assert.ok(types(['Recurrent Adult Diffuse Large Cell Lymphoma']).includes('diffuse-large-b-cell-lymphoma'));
+  });
+  it('decides from the title when the conditions are complications (a transplant trial for leukaemia patients)', () => {
+    assert.ok(types(['Infection'], 'Itraconazole Compared With Fluconazole to Prevent Infections in Patients Undergoing Transplant for Leukemia').includes('leukaemia'));
+    assert.deepEqual(types(['Graft-versus-host Disease (GVHD)'], 'Ruxolitinib for Graft-Versus-Host Disease Following Allogeneic Hematopoietic Stem Cell Transplantation'), ['blood-cancers']);
+    assert.deepEqual(types(['Sickle Cell Anemia', 'Graft Versus Host Disease'], 'Bone Marrow Transplantation in Treating Children With Sickle Cell Disease'), ['not-cancer']);
+    assert.deepEqual(types(['Graft Versus Host Disease'], 'Pharmacokinetics of Mycophenolate Mofetil After Orthotopic Liver Transplantation'), ['not-cancer']);
+  });
+  it('uses keywords only to refine, and not when they list every subtype of a broad trial', () => {
+    assert.ok(types(['Leukemia'], 'Gemcitabine in Treating Patients With Recurrent Leukemia', ['refractory chronic lymphocytic leukemia']).includes('chronic-lymphocytic-leukaemia'));
+    assert.ok(!types(['Breast Cancer'], 'x', ['recurrent childhood acute lymphoblastic leukemia']).includes('leukaemia'));
+    const broad = ['recurrent childhood acute lymphoblastic leukemia', 'recurrent adult acute myeloid leukemia', 'chronic phase chronic myelogenous leukemia', 'refractory hairy cell leukemia', 'B-cell chronic lymphocytic leukemia', 'chronic myelomonocytic leukemia'];
+    assert.deepEqual(types(['Leukemia'], 'Stem Cell Transplantation in Treating Patients With Hematologic Cancer', broad), ['blood-cancers', 'leukaemia']);
+  });
+  it('finds solid tumours without being fooled by neighbouring words', () => {
+    assert.deepEqual(types(['Non-small Cell Lung Cancer']), ['solid-tumours', 'lung-cancer', 'non-small-cell-lung-cancer']);
+    assert.ok(!types(['Non-small Cell Lung Cancer']).includes('small-cell-lung-cancer'));
+    assert.ok(types(['Stage IIIA Breast Cancer']).includes('breast-cancer'));
+    assert.ok(types(['Uterine Cervical Neoplasms']).includes('cervical-cancer'));
+    assert.ok(!types(['Uterine Cervical Neoplasms']).includes('womb-cancer'));
+    assert.ok(!types(['Gall Bladder Cancer']).includes('bladder-cancer'));
+    assert.ok(types(['Brain and Central Nervous System Tumors']).includes('brain-tumours'));
+    assert.ok(!types(['Brain Metastases'], 'Radiosurgery for Brain Metastases From Breast Cancer').includes('brain-tumours'));
+    assert.deepEqual(types(['Unspecified Adult Solid Tumor, Protocol Specific']), ['solid-tumours']);
+    assert.ok(types(['Melanoma (Skin)']).includes('melanoma'));
+    assert.ok(!types(['Non-melanoma Skin Cancer']).includes('melanoma'));
+    assert.ok(types(['Carcinoma, Hepatocellular']).includes('liver-cancer'));
+    assert.ok(types(['Testicular Germ Cell Tumor']).includes('germ-cell-tumours'));
+    assert.ok(types(['Neuroblastoma']).includes('neuroblastoma'));
+    assert.ok(types(['Multiple Myeloma and Plasma Cell Neoplasm']).includes('myeloma'));
+    assert.ok(types(['Myelodysplastic/Myeloproliferative Neoplasms']).includes('myeloproliferative-neoplasms'));
+  });
+  it('says other-cancer for a cancer without a name, and not-cancer otherwise', () => {
+    assert.deepEqual(types(['Cancer'], 'A Pharmacokinetic Study of Actinomycin-D and Vincristine in Children With Cancer'), ['other-cancer']);
+    assert.deepEqual(types(['HIV Infections'], 'Safety of Interleukin-2 in HIV-Infected Patients'), ['not-cancer']);
+    assert.deepEqual(types(['Healthy'], 'Healthy Volunteer Study'), ['not-cancer']);
+    assert.deepEqual(types(["Crohn's Disease"], 'Anti-Tumor Necrosis Factor Antibody for Crohn Disease'), ['not-cancer']);
+  });
+});

@@ -1,0 +1,51 @@
+/**
+ * The few index-time tokens query expansion needs: what searchTokens() drops from a document but a query can
+ * still mean. Case: "ALL" in capitals is the leukaemia, so a record saying only "Ph+ ALL" gets "acute
+ * lymphoblastic leukemia". Signs: "Ph+" and "Ph-" both index as "ph", so the record gets "ph positive" (and the
+ * canonical "philadelphia chromosome positive") or "ph negative".
+ */
+import type { CasedToken } from '../search-text.ts';
+import { casedSearchTokens, isShouted, searchTokens, spellOutSigns } from '../search-text.ts';
+import { casedWordsOf, conceptAt } from './concept-index.ts';
+
+/** Words after which an all-capitals "ALL" is emphasis, not leukaemia ("ALL of the following"). */
+const EMPHASIS_NEXT = new Set(['of', 'the', 'other', 'these', 'those', 'that', 'this', 'must', 'are', 'is', 'will']);
+const SIGN_WORDS = new Set(['positive', 'negative']);
+
+/** Positions of tokens that spellOutSigns() inserted (they are not in the text as written). */
+function insertedPositions(spelled: readonly CasedToken[], written: readonly CasedToken[]): Set<number> {
+  const inserted = new Set<number>();
+  let w = 0;
+  spelled.forEach((token, s) => {
+    if (written[w]?.raw === token.raw) w += 1;
+    else inserted.add(s);
+  });
+  return inserted;
+}
+
+/**
+ * Extra normalised tokens to index beside a document text (titles, conditions, keywords, summaries; not
+ * eligibility criteria, where "ALL" is often emphasis). Empty for most texts. Append them as one more part of
+ * indexText(), after the text, so positions within the text are unchanged.
+ */
+export function documentSynonymTokens(text: string): string[] {
+  const written = casedSearchTokens(text);
+  const spelled = casedSearchTokens(spellOutSigns(text));
+  const inserted = insertedPositions(spelled, written);
+  const cased = casedWordsOf(spelled, isShouted(text));
+  const out: string[] = [];
+  spelled.forEach((token, at) => {
+    if (inserted.has(at) && SIGN_WORDS.has(token.token) && at > 0) {
+      const marker = spelled.slice(at - 1, at + 1);
+      out.push(...marker.map((t) => t.token));
+      const match = conceptAt(marker, 0, null);
+      if (match !== null && match.end === 2) out.push(...(match.concept.phrases[0] ?? []));
+      return;
+    }
+    const match = conceptAt(spelled, at, cased);
+    if (match === null || !match.cased || match.end !== at + 1) return;
+    if (EMPHASIS_NEXT.has(spelled[at + 1]?.token ?? '')) return;
+    out.push(...(match.concept.phrases[0] ?? searchTokens(token.raw)));
+  });
+  return out;
+}
