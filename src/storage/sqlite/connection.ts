@@ -27,6 +27,8 @@ export interface SqliteConnection {
 
 /** How long a writer waits for another process's lock before SQLITE_BUSY. */
 const BUSY_TIMEOUT_MS = 5000;
+/** Page cache per connection, in KiB. */
+const CACHE_KIB = 64 * 1024;
 
 /** Opens the database file (or ':memory:') with the settings every connection needs. */
 export function openConnection(path: string, readonly: boolean): SqliteConnection {
@@ -37,6 +39,10 @@ export function openConnection(path: string, readonly: boolean): SqliteConnectio
   raw.pragma('synchronous = NORMAL');
   raw.pragma('foreign_keys = ON');
   raw.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  // Facets fill a temp table per search: keep it in memory, never in a temp file.
+  raw.pragma('temp_store = MEMORY');
+  // A larger page cache (negative: KiB) keeps the index interiors and narrow rows hot between searches.
+  raw.pragma(`cache_size = -${CACHE_KIB}`);
   const db = new Kysely<Database>({ dialect: new TransactionalSqliteDialect({ database: raw }) });
   return { raw, db };
 }

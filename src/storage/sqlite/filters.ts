@@ -1,19 +1,19 @@
 /**
- * The WHERE clause of a search, as Kysely expressions over `trials`. Facets reuse it with one filter left out
- * (disjunctive faceting), so every filter is tagged with the facet it belongs to.
+ * The WHERE clause of a search, as Kysely expressions over the narrow `trial_facts` rows (migration 0002). Facets
+ * reuse it with one filter left out (disjunctive faceting), so every filter is tagged with the facet it belongs to.
  */
 import { expressionBuilder, sql, type Expression, type SqlBool } from 'kysely';
 import type { FacetName, StoreQuery } from '../../domain/query.ts';
 import { columnPhrasesMatch, textMatch, type FtsColumn } from './fts.ts';
 import type { Database } from './schema.ts';
 import { sortableDate } from '../../domain/partial-date.ts';
-import { countryKey } from './trial-row.ts';
+import { countryKey, phaseBits } from './trial-row.ts';
 
-const eb = expressionBuilder<Database, 'trials'>();
+const eb = expressionBuilder<Database, 'trial_facts'>();
 
 /** Trials whose FTS row matches the expression; an IN list on the integer key the planner probes directly. */
 function ftsMatches(match: string): Expression<SqlBool> {
-  return eb('trials.doc_id', 'in', eb.selectFrom('trials_fts').select('trials_fts.rowid').where(sql<SqlBool>`trials_fts MATCH ${match}`));
+  return eb('trial_facts.doc_id', 'in', eb.selectFrom('trials_fts').select('trials_fts.rowid').where(sql<SqlBool>`trials_fts MATCH ${match}`));
 }
 
 /** Any of the values as a phrase in one column; values with no searchable word match nothing (never everything). */
@@ -28,33 +28,29 @@ function columnFilter(column: FtsColumn, values: readonly string[]): Expression<
  */
 function ageFilter(age: number): Expression<SqlBool> {
   return eb.and([
-    eb.or([eb('trials.min_age', 'is', null), eb('trials.min_age', '<=', age)]),
+    eb.or([eb('trial_facts.min_age', 'is', null), eb('trial_facts.min_age', '<=', age)]),
     eb.or([
-      eb('trials.max_age', 'is', null),
-      eb('trials.max_age', '>=', age),
-      sql<SqlBool>`(trials.max_age = round(trials.max_age) AND trials.max_age + 1 > ${age})`,
+      eb('trial_facts.max_age', 'is', null),
+      eb('trial_facts.max_age', '>=', age),
+      sql<SqlBool>`(trial_facts.max_age = round(trial_facts.max_age) AND trial_facts.max_age + 1 > ${age})`,
     ]),
   ]);
 }
 
 /** What a filter belongs to: a facet (which ignores it), the free text, or nothing in particular. */
-type FilterTag = FacetName | 'text' | 'other';
+export type FilterTag = FacetName | 'text' | 'other';
 
-/** Each filter of the query with its tag. */
-function taggedFilters(query: StoreQuery): Array<readonly [FilterTag, Expression<SqlBool>]> {
+/** Each filter of the query with its tag; several filters may share a tag ('other'). */
+export function taggedFilters(query: StoreQuery): Array<readonly [FilterTag, Expression<SqlBool>]> {
   const filters: Array<readonly [FilterTag, Expression<SqlBool>]> = [];
   const match = textMatch(query.text);
   if (match !== null) filters.push(['text', ftsMatches(match)]);
-  if (query.statuses.length > 0) filters.push(['status', eb('trials.status', 'in', query.statuses)]);
+  if (query.statuses.length > 0) filters.push(['status', eb('trial_facts.status', 'in', query.statuses)]);
   if (query.phases.length > 0) {
-    const phases = eb
-      .selectFrom('trial_phases')
-      .select('trial_phases.doc_id')
-      .whereRef('trial_phases.doc_id', '=', 'trials.doc_id')
-      .where('trial_phases.phase', 'in', query.phases);
-    filters.push(['phase', eb.exists(phases)]);
+    // Any of the phases: the trial's bitmap shares a bit with the wanted ones.
+    filters.push(['phase', sql<SqlBool>`(trial_facts.phases & ${phaseBits(query.phases)}) != 0`]);
   }
-  if (query.studyTypes.length > 0) filters.push(['studyType', eb('trials.study_type', 'in', query.studyTypes)]);
+  if (query.studyTypes.length > 0) filters.push(['studyType', eb('trial_facts.study_type', 'in', query.studyTypes)]);
   if (query.conditions.length > 0) filters.push(['condition', columnFilter('conditions', query.conditions)]);
   if (query.interventions.length > 0) {
     filters.push(['intervention', columnFilter('interventions_keywords', query.interventions)]);
@@ -63,22 +59,22 @@ function taggedFilters(query: StoreQuery): Array<readonly [FilterTag, Expression
     const countries = eb
       .selectFrom('trial_countries')
       .select('trial_countries.doc_id')
-      .whereRef('trial_countries.doc_id', '=', 'trials.doc_id')
+      .whereRef('trial_countries.doc_id', '=', 'trial_facts.doc_id')
       .where('trial_countries.key', 'in', query.countries.map(countryKey));
     filters.push(['country', eb.exists(countries)]);
   }
   if (query.age !== null) filters.push(['other', ageFilter(query.age)]);
-  if (query.sex !== null) filters.push(['sex', eb('trials.sex', 'in', ['all', query.sex])]);
+  if (query.sex !== null) filters.push(['sex', eb('trial_facts.sex', 'in', ['all', query.sex])]);
   if (query.healthyVolunteers !== null) {
     // "No" also matches trials that do not say: they have not said they accept healthy volunteers.
     const accepts = query.healthyVolunteers
-      ? eb('trials.healthy_volunteers', '=', 1)
-      : eb.or([eb('trials.healthy_volunteers', '=', 0), eb('trials.healthy_volunteers', 'is', null)]);
+      ? eb('trial_facts.healthy_volunteers', '=', 1)
+      : eb.or([eb('trial_facts.healthy_volunteers', '=', 0), eb('trial_facts.healthy_volunteers', 'is', null)]);
     filters.push(['healthyVolunteers', accepts]);
   }
-  if (query.hasResults !== null) filters.push(['hasResults', eb('trials.has_results', '=', query.hasResults ? 1 : 0)]);
+  if (query.hasResults !== null) filters.push(['hasResults', eb('trial_facts.has_results', '=', query.hasResults ? 1 : 0)]);
   if (query.updatedSince !== null) {
-    filters.push(['other', eb('trials.last_update', '>=', sortableDate(query.updatedSince.slice(0, 10)))]);
+    filters.push(['other', eb('trial_facts.last_update', '>=', sortableDate(query.updatedSince.slice(0, 10)))]);
   }
   return filters;
 }

@@ -4,7 +4,7 @@
  * The DDL itself lives in the migrations; these types must follow them.
  */
 import type { Generated } from 'kysely';
-import type { Phase, Sex, SourceRegistry, StudyType, TrialStatus } from '../../domain/trial.ts';
+import type { Sex, SourceRegistry, StudyType, TrialStatus } from '../../domain/trial.ts';
 
 export interface TrialsTable {
   /** Integer row key: the FTS row id and the key of every child table. Stable across VACUUM, unlike a bare rowid. */
@@ -41,16 +41,38 @@ export interface TrialIdsTable {
   precedence: number;
 }
 
-export interface TrialPhasesTable {
+/**
+ * The narrow row every filter, count, facet and the 'updated' sort read (migration 0002): a copy of the filter
+ * columns of `trials`, about fifty bytes, where a `trials` row holds kilobytes of JSON.
+ */
+export interface TrialFactsTable {
   doc_id: number;
-  phase: Phase;
+  id: string;
+  status: TrialStatus;
+  study_type: StudyType;
+  sex: Sex;
+  healthy_volunteers: 0 | 1 | null;
+  has_results: 0 | 1;
+  /** Bitmap of the trial's phases: bit i is PHASE_BITS[i] (see migration 0002). */
+  phases: number;
+  min_age: number | null;
+  max_age: number | null;
+  last_update: string | null;
+}
+
+/** How many stored trials spell a term key each way; kept by triggers on the term tables (migration 0002). */
+export interface TrialTermSpellingsTable {
+  facet: 'condition' | 'intervention' | 'country';
+  key: string;
+  name: string;
+  trials: number;
 }
 
 /** Conditions, interventions and countries: `key` is the normalised form that filters and facets group by. */
 export interface TrialTermsTable {
   doc_id: number;
   key: string;
-  /** The text as the registry wrote it (first seen in the trial), shown as the facet value. */
+  /** The text as the registry wrote it (first seen in the trial); facets show the most common spelling of a key. */
   name: string;
 }
 
@@ -72,7 +94,8 @@ export interface CheckpointsTable {
 export interface Database {
   trials: TrialsTable;
   trial_ids: TrialIdsTable;
-  trial_phases: TrialPhasesTable;
+  trial_facts: TrialFactsTable;
+  trial_term_spellings: TrialTermSpellingsTable;
   trial_conditions: TrialTermsTable;
   trial_interventions: TrialTermsTable;
   trial_countries: TrialTermsTable;

@@ -25,46 +25,78 @@ function checkPageSize(pageSize: number): void {
   }
 }
 
-/** Rows ranked by bm25, best first, after `after` when continuing. */
+/**
+ * Rows ranked by bm25, best first, after `after` when continuing. The ranking runs on the narrow facts rows alone;
+ * only the page's winners then read their summary from the wide `trials` rows (a sort with LIMIT would otherwise
+ * carry every match's summary through the sorter).
+ */
 function rankedRows(db: Kysely<Database>, query: StoreQuery, match: string, after: PageKey | null, limit: number): Promise<PageRow[]> {
-  let rows = db
+  let ranked = db
     .selectFrom('trials_fts')
-    .innerJoin('trials', 'trials.doc_id', 'trials_fts.rowid')
-    .select(['trials.id', 'trials.summary', score.as('sort_key')])
+    .innerJoin('trial_facts', 'trial_facts.doc_id', 'trials_fts.rowid')
+    .select(['trial_facts.doc_id', 'trial_facts.id', score.as('sort_key')])
     .where(sql<boolean>`trials_fts MATCH ${match}`)
     .where(filterExpression(query, { withoutText: true }));
   if (after !== null) {
     if (typeof after.key !== 'number') throw new InvalidInput('pageToken is not valid for this search', 'pageToken');
     const key = after.key;
-    rows = rows.where((eb) => eb.or([eb(score, '>', key), eb.and([eb(score, '=', key), eb('trials.id', '>', after.id)])]));
+    ranked = ranked.where((eb) => eb.or([eb(score, '>', key), eb.and([eb(score, '=', key), eb('trial_facts.id', '>', after.id)])]));
   }
-  return rows.orderBy(score).orderBy('trials.id').limit(limit).execute();
+  return db
+    .selectFrom(ranked.orderBy(score).orderBy('trial_facts.id').limit(limit).as('page'))
+    .innerJoin('trials', 'trials.doc_id', 'page.doc_id')
+    .select(['page.id', 'trials.summary', 'page.sort_key'])
+    .orderBy('page.sort_key')
+    .orderBy('page.id')
+    .execute();
 }
 
-/** Rows by last update, newest first, undated last (SQLite sorts NULL lowest), after `after` when continuing. */
+/**
+ * Rows by last update, newest first, undated last (SQLite sorts NULL lowest), after `after` when continuing:
+ * read in the order of the `trial_facts_by_update` index, summaries fetched for the page only.
+ */
 function updatedRows(db: Kysely<Database>, query: StoreQuery, after: PageKey | null, limit: number): Promise<PageRow[]> {
-  let rows = db
-    .selectFrom('trials')
-    .select(['trials.id', 'trials.summary', 'trials.last_update as sort_key'])
+  let ordered = db
+    .selectFrom('trial_facts')
+    .select(['trial_facts.doc_id', 'trial_facts.id', 'trial_facts.last_update as sort_key'])
     .where(filterExpression(query));
   if (after !== null) {
     const key = after.key;
     if (typeof key === 'number') throw new InvalidInput('pageToken is not valid for this search', 'pageToken');
-    rows = rows.where((eb) =>
+    ordered = ordered.where((eb) =>
       key === null
-        ? eb.and([eb('trials.last_update', 'is', null), eb('trials.id', '>', after.id)])
+        ? eb.and([eb('trial_facts.last_update', 'is', null), eb('trial_facts.id', '>', after.id)])
         : eb.or([
-            eb('trials.last_update', '<', key),
-            eb.and([eb('trials.last_update', '=', key), eb('trials.id', '>', after.id)]),
-            eb('trials.last_update', 'is', null),
+            eb('trial_facts.last_update', '<', key),
+            eb.and([eb('trial_facts.last_update', '=', key), eb('trial_facts.id', '>', after.id)]),
+            eb('trial_facts.last_update', 'is', null),
           ]),
     );
   }
-  return rows.orderBy('trials.last_update', 'desc').orderBy('trials.id').limit(limit).execute();
+  return db
+    .selectFrom(ordered.orderBy('trial_facts.last_update', 'desc').orderBy('trial_facts.id').limit(limit).as('page'))
+    .innerJoin('trials', 'trials.doc_id', 'page.doc_id')
+    .select(['page.id', 'trials.summary', 'page.sort_key'])
+    .orderBy('page.sort_key', 'desc')
+    .orderBy('page.id')
+    .execute();
 }
 
-/** A page of summaries, the total and the token for the next page. */
-export async function searchPage(db: Kysely<Database>, query: StoreQuery): Promise<SearchPage> {
+/** How many trials match every filter of the query, counted on the narrow facts rows. */
+export async function countMatches(db: Kysely<Database>, query: StoreQuery): Promise<number> {
+  const row = await db
+    .selectFrom('trial_facts')
+    .select((eb) => eb.fn.countAll<number>().as('total'))
+    .where(filterExpression(query))
+    .executeTakeFirstOrThrow();
+  return row.total;
+}
+
+/**
+ * A page of summaries, the total and the token for the next page. `total`, when given, is the count already made
+ * by the caller (the combined search with facets counts while faceting), so it is not counted again.
+ */
+export async function searchPage(db: Kysely<Database>, query: StoreQuery, total?: Promise<number>): Promise<SearchPage> {
   checkPageSize(query.pageSize);
   const after = query.pageToken === null ? null : decodePageToken(query, query.pageToken);
   const match = textMatch(query.text);
@@ -75,12 +107,12 @@ export async function searchPage(db: Kysely<Database>, query: StoreQuery): Promi
     match !== null && query.sort === 'relevance'
       ? rankedRows(db, query, match, after, limit)
       : updatedRows(db, query, after, limit),
-    db.selectFrom('trials').select((eb) => eb.fn.countAll<number>().as('total')).where(filterExpression(query)).executeTakeFirstOrThrow(),
+    total ?? countMatches(db, query),
   ]);
   const page = found.slice(0, query.pageSize);
   const last = page.at(-1);
   return {
-    total: counted.total,
+    total: counted,
     trials: page.map((row) => JSON.parse(row.summary) as TrialSummary),
     nextPageToken: found.length > query.pageSize && last !== undefined ? encodePageToken(query, { key: last.sort_key, id: last.id }) : null,
   };

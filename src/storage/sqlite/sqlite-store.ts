@@ -1,9 +1,10 @@
 import { Conflict } from '../../domain/errors.ts';
 import { canonicalId } from '../../domain/registry-id.ts';
+import type { SearchResult, StoreQuery } from '../../domain/query.ts';
 import type { Trial } from '../../domain/trial.ts';
 import type { TrialStore } from '../store.ts';
 import { openConnection } from './connection.ts';
-import { facetCounts } from './facets.ts';
+import { facetCounts, facetsInTransaction } from './facets.ts';
 import { assertMigrated, migrateToLatest } from './migrate.ts';
 import { searchPage } from './search.ts';
 import { createUpserter } from './upsert.ts';
@@ -17,7 +18,15 @@ export interface SqliteStoreOptions {
  * Opens (creating if needed) a SQLite trial store at `path`, or an in-memory one for ':memory:', migrating its schema
  * to the latest version. A read-only store refuses writes and a database whose schema is not current.
  */
-export async function openSqliteStore(path: string, options: SqliteStoreOptions = {}): Promise<TrialStore> {
+/**
+ * The SQLite store, with one verb the port does not (yet) have: a page and its facets from one pass, the facets'
+ * candidate count serving as the page's total (one fewer full count per search).
+ */
+export interface SqliteTrialStore extends TrialStore {
+  searchWithFacets(query: StoreQuery): Promise<SearchResult>;
+}
+
+export async function openSqliteStore(path: string, options: SqliteStoreOptions = {}): Promise<SqliteTrialStore> {
   const readonly = options.readonly === true;
   const { raw, db } = openConnection(path, readonly);
   try {
@@ -54,6 +63,13 @@ export async function openSqliteStore(path: string, options: SqliteStoreOptions 
     search: (query) => searchPage(db, query),
 
     facets: (query) => facetCounts(db, query),
+
+    searchWithFacets: (query) =>
+      // One transaction: the page, its total and the facets come from one snapshot.
+      db.transaction().execute(async (trx) => {
+        const { facets, total } = await facetsInTransaction(trx, query);
+        return { ...(await searchPage(trx, query, Promise.resolve(total))), facets };
+      }),
 
     async count() {
       const row = await db

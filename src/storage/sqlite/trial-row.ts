@@ -3,12 +3,14 @@
  * Pure functions; the write path stores what they return.
  */
 import { canonicalCountry } from '../../domain/country.ts';
+import { InvalidInput } from '../../domain/errors.ts';
 import { canonicalId, idKindOf } from '../../domain/registry-id.ts';
 import { indexText, searchTokens } from '../../domain/search-text.ts';
 import { sortableDate } from '../../domain/partial-date.ts';
 import { toSummary } from '../../domain/trial-summary.ts';
 import type { Phase, Trial } from '../../domain/trial.ts';
-import type { TrialsFtsTable, TrialsTable } from './schema.ts';
+import { PHASE_BITS } from './migrations/0002-narrow-facts.ts';
+import type { TrialFactsTable, TrialsFtsTable, TrialsTable } from './schema.ts';
 
 export type TrialRow = Omit<TrialsTable, 'doc_id'>;
 
@@ -33,6 +35,28 @@ export function trialRow(trial: Trial): TrialRow {
     summary: JSON.stringify(toSummary(trial)),
     json: JSON.stringify(trial),
   };
+}
+
+/** The phases as the bitmap of `trial_facts.phases`; a phase outside the vocabulary is bad input. */
+export function phaseBits(phases: readonly Phase[]): number {
+  return phases.reduce((bits, phase) => {
+    const bit = PHASE_BITS.indexOf(phase);
+    if (bit < 0) throw new InvalidInput(`Unknown phase ${JSON.stringify(phase)}`, 'phases');
+    return bits | (1 << bit);
+  }, 0);
+}
+
+/** The phases a bitmap of `trial_facts.phases` holds, in PHASE_BITS order. */
+export function phasesOfBits(bits: number): Phase[] {
+  return PHASE_BITS.filter((_, bit) => (bits & (1 << bit)) !== 0);
+}
+
+export type FactsRow = Omit<TrialFactsTable, 'doc_id'>;
+
+/** The narrow `trial_facts` row: the same filter values as the `trials` row, phases as a bitmap. */
+export function factsRow(row: TrialRow, phases: readonly Phase[]): FactsRow {
+  const { id, status, study_type, sex, healthy_volunteers, has_results, min_age, max_age, last_update } = row;
+  return { id, status, study_type, sex, healthy_volunteers, has_results, phases: phaseBits(phases), min_age, max_age, last_update };
 }
 
 export interface IdRow {

@@ -2,11 +2,11 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import { InvalidInput } from '../../domain/errors.ts';
 import { supersedes } from '../../domain/supersedes.ts';
-import type { Phase, SourceRegistry, Trial } from '../../domain/trial.ts';
+import type { SourceRegistry, Trial } from '../../domain/trial.ts';
 import type { UpsertOutcome } from '../store.ts';
 import { prepare } from './prepared.ts';
 import type { Database } from './schema.ts';
-import { childRows, ftsRow, IDENTITY_KINDS, idRows, trialRow, type TrialRow } from './trial-row.ts';
+import { childRows, factsRow, ftsRow, IDENTITY_KINDS, idRows, trialRow, type FactsRow, type TrialRow } from './trial-row.ts';
 
 interface StoredHead {
   readonly doc_id: number;
@@ -68,8 +68,20 @@ function statements(raw: BetterSqlite3.Database, db: Kysely<Database>) {
         precedence: arg('precedence'),
       }),
     ),
-    insertPhase: prepare<{ doc_id: number; phase: Phase }>(raw, (arg) =>
-      db.insertInto('trial_phases').values({ doc_id: arg('doc_id'), phase: arg('phase') }),
+    insertFacts: prepare<FactsRow & { doc_id: number }>(raw, (arg) =>
+      db.insertInto('trial_facts').values({
+        doc_id: arg('doc_id'),
+        id: arg('id'),
+        status: arg('status'),
+        study_type: arg('study_type'),
+        sex: arg('sex'),
+        healthy_volunteers: arg('healthy_volunteers'),
+        has_results: arg('has_results'),
+        phases: arg('phases'),
+        min_age: arg('min_age'),
+        max_age: arg('max_age'),
+        last_update: arg('last_update'),
+      }),
     ),
     insertCondition: insertTerm('trial_conditions'),
     insertIntervention: insertTerm('trial_interventions'),
@@ -117,10 +129,11 @@ export function createUpserter(
   };
 
   const insert = (trial: Trial): void => {
-    const docId = Number(s.insertTrial.run(storableRow(trial)).lastInsertRowid);
+    const row = storableRow(trial);
     const children = childRows(trial);
+    const docId = Number(s.insertTrial.run(row).lastInsertRowid);
+    s.insertFacts.run({ ...factsRow(row, children.phases), doc_id: docId });
     for (const id of children.ids) s.insertId.run({ ...id, doc_id: docId });
-    for (const phase of children.phases) s.insertPhase.run({ doc_id: docId, phase });
     for (const term of children.conditions) s.insertCondition.run({ ...term, doc_id: docId });
     for (const term of children.interventions) s.insertIntervention.run({ ...term, doc_id: docId });
     for (const term of children.countries) s.insertCountry.run({ ...term, doc_id: docId });

@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as initial from './0001-initial.ts';
+import * as narrowFacts from './0002-narrow-facts.ts';
 
 /**
  * Every migration, by name, in the order they run. Listed statically (not read from a folder at run time) so the
@@ -7,4 +8,5 @@ import * as initial from './0001-initial.ts';
  */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-initial': initial,
+  '0002-narrow-facts': narrowFacts,
 };
