@@ -1,8 +1,15 @@
 import { resolve } from 'node:path';
 import { InvalidInput } from './domain/errors.ts';
 
-/** Where trials are stored, read from DATABASE_URL. */
-export type DatabaseConfig = { readonly kind: 'sqlite'; readonly path: string } | { readonly kind: 'postgres'; readonly url: string };
+/**
+ * Where trials are stored, read from DATABASE_URL. PostgreSQL may name a replica (READ_DATABASE_URL) that serves
+ * searches and lookups while writes go to the primary.
+ */
+export type DatabaseConfig =
+  | { readonly kind: 'sqlite'; readonly path: string }
+  | { readonly kind: 'postgres'; readonly url: string; readonly readUrl?: string };
+
+const POSTGRES_URL = /^postgres(ql)?:\/\//;
 
 export interface Config {
   readonly port: number;
@@ -14,8 +21,19 @@ export interface Config {
 export const PROJECT_ROOT = resolve(import.meta.dirname, '..');
 export const DEFAULT_SQLITE_PATH = resolve(PROJECT_ROOT, 'data', 'trialfinder.sqlite');
 
-/** Reads DATABASE_URL: unset → the default SQLite file; `sqlite:PATH` (or `sqlite://PATH`) → that file. */
-export function parseDatabaseUrl(raw: string | undefined): DatabaseConfig {
+/**
+ * Reads DATABASE_URL: unset → the default SQLite file; `sqlite:PATH` (or `sqlite://PATH`) → that file;
+ * `postgres://...` (optionally `?schema=NAME`) → PostgreSQL, with `readUrl` (READ_DATABASE_URL) for reads.
+ */
+export function parseDatabaseUrl(raw: string | undefined, readRaw?: string): DatabaseConfig {
+  const readUrl = readRaw?.trim() ?? '';
+  if (readUrl !== '') {
+    const config = parseDatabaseUrl(raw);
+    if (config.kind !== 'postgres' || !POSTGRES_URL.test(readUrl)) {
+      throw new InvalidInput('READ_DATABASE_URL must be a postgres://... URL, and DATABASE_URL must be PostgreSQL too.', 'READ_DATABASE_URL');
+    }
+    return { ...config, readUrl };
+  }
   if (raw === undefined || raw.trim() === '') return { kind: 'sqlite', path: DEFAULT_SQLITE_PATH };
   const url = raw.trim();
   const sqlite = /^sqlite:(?:\/\/)?(.+)$/.exec(url);
@@ -23,7 +41,7 @@ export function parseDatabaseUrl(raw: string | undefined): DatabaseConfig {
     const path = sqlite[1];
     return { kind: 'sqlite', path: path === ':memory:' ? path : resolve(path) };
   }
-  if (/^postgres(ql)?:\/\//.test(url)) return { kind: 'postgres', url };
+  if (POSTGRES_URL.test(url)) return { kind: 'postgres', url };
   throw new InvalidInput(`DATABASE_URL must be sqlite:PATH or postgres://...; got ${JSON.stringify(url.slice(0, 80))}.`, 'DATABASE_URL');
 }
 
@@ -34,5 +52,5 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!/^\d+$/.test(portText) || port < 0 || port > 65535) {
     throw new InvalidInput(`PORT must be a number from 0 to 65535; got ${JSON.stringify(portText)}.`, 'PORT');
   }
-  return { port, host: env.HOST ?? '127.0.0.1', database: parseDatabaseUrl(env.DATABASE_URL) };
+  return { port, host: env.HOST ?? '127.0.0.1', database: parseDatabaseUrl(env.DATABASE_URL, env.READ_DATABASE_URL) };
 }

@@ -14,7 +14,7 @@ function capture(): Output & { stdout: string[]; stderr: string[] } {
 
 describe('trialfinder move', () => {
   const dir = mkdtempSync(join(tmpdir(), 'trialfinder-move-'));
-  after(() => rmSync(dir, { recursive: true, force: true }));
+  after(() => { rmSync(dir, { recursive: true, force: true }); });
   const a = `sqlite:${join(dir, 'a.sqlite')}`;
   const b = `sqlite:${join(dir, 'b.sqlite')}`;
 

@@ -1,0 +1,128 @@
+/**
+ * The PostgreSQL adapter: the whole store contract, then what only PostgreSQL has (concurrent migrations, a read
+ * pool, the schema parameter, a killed writer). Runs only with TEST_DATABASE_URL; scripts/run-tests.mjs prints the
+ * line saying it was skipped. Every store lives in a fresh random schema, dropped at the end.
+ */
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { after, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import { randomSchema } from '../../../test/support/backends.ts';
+import { InvalidInput, Unavailable } from '../../domain/errors.ts';
+import { searchFor } from '../store.contract.search.ts';
+import { runStoreContract } from '../store.contract.ts';
+import { corpus, syntheticTrial } from '../test-trials.ts';
+import { MIGRATIONS } from './migrations/index.ts';
+import { dropPostgresSchema, openPostgresStore } from './postgres-store.ts';
+
+const url = process.env.TEST_DATABASE_URL?.trim() ?? '';
+
+/** A URL for the same server that selects `schema`. */
+function urlWithSchema(schema: string): string {
+  const withSchema = new URL(url);
+  withSchema.searchParams.set('schema', schema);
+  return withSchema.toString();
+}
+
+/** Runs a statement as an operator would with psql: outside any store. */
+async function inspect<T>(read: (db: Kysely<unknown>) => Promise<T>): Promise<T> {
+  const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 1 }) }) });
+  try {
+    return await read(db);
+  } finally {
+    await db.destroy();
+  }
+}
+
+describe('PostgreSQL adapter', { skip: url === '' }, () => {
+  const schemas: string[] = [];
+  const freshSchema = (): string => {
+    const schema = randomSchema();
+    schemas.push(schema);
+    return schema;
+  };
+  after(async () => {
+    for (const schema of schemas) await dropPostgresSchema(url, schema);
+  });
+
+  runStoreContract('postgres', () => openPostgresStore(url, { schema: randomSchema(), dropSchemaOnClose: true, poolSize: 4 }));
+
+  it('migrates once when four processes open a fresh schema at the same moment', async () => {
+    const schema = freshSchema();
+    const stores = await Promise.all(Array.from({ length: 4 }, () => openPostgresStore(urlWithSchema(schema), { poolSize: 2 })));
+    await Promise.all(stores.map((store, k) => store.upsertTrials([syntheticTrial(k)])));
+    assert.equal(await stores[0]!.count(), 4);
+    await Promise.all(stores.map((store) => store.close()));
+    const applied = await inspect(async (db) =>
+      (await sql<{ name: string }>`SELECT name FROM ${sql.id(schema, 'kysely_migration')} ORDER BY name`.execute(db)).rows.map((row) => row.name),
+    );
+    assert.deepEqual(applied, Object.keys(MIGRATIONS));
+  });
+
+  it('reads through the read URL and writes through the primary', async () => {
+    const schema = freshSchema();
+    const store = await openPostgresStore(url, { schema, readUrl: url, poolSize: 2 });
+    await store.upsertTrials(corpus());
+    assert.equal((await store.search(searchFor('leukaemia'))).total, 7);
+    assert.equal((await store.getTrial('nct02101853'))?.id, 'NCT02101853');
+    assert.equal(await store.count(), corpus().length);
+    await store.close();
+    // A read URL that cannot be reached fails reads, not writes: proof the two pools are separate.
+    const split = await openPostgresStore(url, { schema, readUrl: 'postgres://postgres@127.0.0.1:1/test', poolSize: 1 });
+    await split.setCheckpoint('probe', 'x');
+    assert.equal(await split.getCheckpoint('probe'), 'x');
+    await assert.rejects(split.count());
+    await split.close();
+  });
+
+  it('takes the schema from a ?schema= URL parameter and refuses an unsafe one', async () => {
+    const schema = freshSchema();
+    const store = await openPostgresStore(urlWithSchema(schema));
+    await store.upsertTrials(corpus().slice(0, 2));
+    await store.close();
+    const tables = await inspect(async (db) =>
+      (await sql<{ n: number }>`SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = ${schema}`.execute(db)).rows[0]?.n,
+    );
+    assert.ok((tables ?? 0) >= 7);
+    await assert.rejects(openPostgresStore(urlWithSchema('x; DROP TABLE y')), InvalidInput);
+  });
+
+  it('reports a server it cannot reach as unavailable', async () => {
+    await assert.rejects(openPostgresStore('postgres://postgres@127.0.0.1:1/test'), Unavailable);
+  });
+
+  it('survives a writer killed mid-batch: whole batches only', async () => {
+    const schema = freshSchema();
+    const batchSize = 250;
+    const fixture = fileURLToPath(new URL('./crash-writer.fixture.ts', import.meta.url));
+    const child = spawn(process.execPath, ['--import', 'tsx', fixture, urlWithSchema(schema), String(batchSize)], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.once('exit', (_code, signal) => { resolve(signal); }));
+    let committed = 0;
+    await new Promise<void>((resolve, reject) => {
+      child.once('exit', () => { reject(new Error(`writer exited after ${String(committed)} batches`)); });
+      child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+        committed += chunk.split('\n').filter((line) => line.startsWith('committed')).length;
+        // Kill a little after a commit, so the blow lands inside the next batch's transaction.
+        if (committed >= 3) setTimeout(() => { child.kill('SIGKILL'); resolve(); }, 7);
+      });
+    });
+    assert.equal(await exited, 'SIGKILL');
+
+    const store = await openPostgresStore(urlWithSchema(schema));
+    try {
+      const count = await store.count();
+      assert.equal(count % batchSize, 0, `count ${String(count)} is a whole number of batches`);
+      assert.ok(count >= 3 * batchSize);
+      // Every stored trial is whole: its vector and child rows are there too.
+      assert.equal((await store.search(searchFor('study'))).total, count);
+      assert.ok((await store.getTrial(syntheticTrial(count - 1).id)) !== null);
+      assert.equal(await store.getTrial(syntheticTrial(count).id), null);
+    } finally {
+      await store.close();
+    }
+  });
+});

@@ -1,0 +1,134 @@
+import { sql, type Kysely } from 'kysely';
+import { TrialfinderError, Unavailable } from '../../domain/errors.ts';
+import { canonicalId } from '../../domain/registry-id.ts';
+import type { Trial } from '../../domain/trial.ts';
+import type { TrialStore } from '../store.ts';
+import { openPool, parseConnectionUrl } from './connection.ts';
+import { facetCounts } from './facets.ts';
+import { migrateToLatest } from './migrate.ts';
+import type { Database } from './schema.ts';
+import { searchPage } from './search.ts';
+import { withoutNul } from './trial-row.ts';
+import { upsertBatch } from './upsert.ts';
+
+export interface PostgresStoreOptions {
+  /** A replica (READ_DATABASE_URL): searches, facets, lookups, counts and exports read there; writes stay on `url`. */
+  readonly readUrl?: string;
+  /** The schema to live in, created if missing; overrides a `schema` parameter of the URL. */
+  readonly schema?: string;
+  /** Connections per pool (default 10): one search runs its page, count and nine facets in parallel. */
+  readonly poolSize?: number;
+  /** Drop the whole schema on close: for tests, each on a fresh random schema. */
+  readonly dropSchemaOnClose?: boolean;
+}
+
+const DEFAULT_POOL_SIZE = 10;
+
+/** A connection failure as our error, naming the server but never the password. */
+function unreachable(url: string, error: unknown): Unavailable {
+  const { host, port, pathname } = new URL(url);
+  const reason = error instanceof Error ? error.message : String(error);
+  return new Unavailable(`PostgreSQL at ${host}:${port || '5432'}${pathname} could not be opened: ${reason}`);
+}
+
+/**
+ * Opens the PostgreSQL trial store at `url` (postgres://…, optionally `?schema=NAME`), creating the schema and
+ * migrating it to the latest version first; safe when several processes open it at once.
+ */
+export async function openPostgresStore(url: string, options: PostgresStoreOptions = {}): Promise<TrialStore> {
+  const primaryTarget = parseConnectionUrl(url, options.schema ?? null);
+  const { schema } = primaryTarget;
+  const size = options.poolSize ?? DEFAULT_POOL_SIZE;
+  const primary = openPool(primaryTarget, size);
+  let replica: Kysely<Database> | null = null;
+  try {
+    await migrateToLatest(primary, schema);
+    if (options.readUrl !== undefined) replica = openPool(parseConnectionUrl(options.readUrl, schema), size);
+  } catch (error) {
+    // A throwaway schema must not outlive a failed open either.
+    if (options.dropSchemaOnClose === true && schema !== null) {
+      await sql`DROP SCHEMA IF EXISTS ${sql.id(schema)} CASCADE`.execute(primary).catch(() => undefined);
+    }
+    await primary.destroy();
+    throw error instanceof TrialfinderError ? error : unreachable(primaryTarget.url, error);
+  }
+  const reader = replica ?? primary;
+  const schemaKey = schema ?? 'public';
+
+  return {
+    upsertTrials: (trials) => upsertBatch(primary, schemaKey, trials),
+
+    async getTrial(id) {
+      // A shared id (an org id two sponsors reuse) resolves to the trial whose primary id it is, else the first.
+      const row = await reader
+        .selectFrom('trial_ids')
+        .innerJoin('trials', 'trials.doc_id', 'trial_ids.doc_id')
+        .select('trials.json')
+        .where('trial_ids.value', '=', withoutNul(canonicalId(id)))
+        .orderBy('trial_ids.precedence')
+        .orderBy('trials.id')
+        .limit(1)
+        .executeTakeFirst();
+      return row === undefined ? null : (JSON.parse(row.json) as Trial);
+    },
+
+    search: (query) => searchPage(reader, query),
+
+    facets: (query) => facetCounts(reader, query),
+
+    async count() {
+      const row = await reader.selectFrom('trials').select(sql<number>`count(*)::int`.as('count')).executeTakeFirstOrThrow();
+      return row.count;
+    },
+
+    async *exportTrials(pageSize = 500) {
+      // Keyset paging on the unique primary id: no OFFSET scans, and concurrent writes cannot repeat a trial.
+      let after = '';
+      for (;;) {
+        const rows = await reader.selectFrom('trials').select(['id', 'json']).where('id', '>', after).orderBy('id').limit(pageSize).execute();
+        for (const row of rows) yield JSON.parse(row.json) as Trial;
+        const last = rows.at(-1);
+        if (last === undefined || rows.length < pageSize) return;
+        after = last.id;
+      }
+    },
+
+    // Checkpoints are read on the primary: the writer that set one must see it at once, replica lag or not.
+    async getCheckpoint(name) {
+      const row = await primary.selectFrom('checkpoints').select('value').where('name', '=', withoutNul(name)).executeTakeFirst();
+      return row?.value ?? null;
+    },
+
+    async setCheckpoint(name, value) {
+      const key = withoutNul(name);
+      if (value === null) {
+        await primary.deleteFrom('checkpoints').where('name', '=', key).execute();
+        return;
+      }
+      await primary
+        .insertInto('checkpoints')
+        .values({ name: key, value: withoutNul(value) })
+        .onConflict((conflict) => conflict.column('name').doUpdateSet({ value: withoutNul(value) }))
+        .execute();
+    },
+
+    async close() {
+      if (replica !== null) await replica.destroy();
+      if (options.dropSchemaOnClose === true && schema !== null) {
+        await sql`DROP SCHEMA IF EXISTS ${sql.id(schema)} CASCADE`.execute(primary);
+      }
+      await primary.destroy();
+    },
+  };
+}
+
+/** Drops a schema and everything in it: for tests and benchmarks that made a store in a throwaway schema. */
+export async function dropPostgresSchema(url: string, schema: string): Promise<void> {
+  const target = parseConnectionUrl(url, schema);
+  const db = openPool({ url: target.url, schema: null }, 1);
+  try {
+    await sql`DROP SCHEMA IF EXISTS ${sql.id(schema)} CASCADE`.execute(db);
+  } finally {
+    await db.destroy();
+  }
+}

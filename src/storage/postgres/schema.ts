@@ -1,0 +1,75 @@
+/**
+ * Kysely table types of the PostgreSQL store: what each row holds, as node-postgres returns it.
+ * The DDL lives in the migrations; these types must follow them. Counts are cast to int in SQL, because
+ * node-postgres returns bigint as a string.
+ */
+import type { Generated } from 'kysely';
+import type { Phase, Sex, SourceRegistry, StudyType, TrialStatus } from '../../domain/trial.ts';
+
+export interface TrialsTable {
+  /** Integer row key of every child table (an identity column). */
+  doc_id: Generated<number>;
+  /** The trial's primary id (`Trial.id`), unique. */
+  id: string;
+  status: TrialStatus;
+  study_type: StudyType;
+  sex: Sex;
+  min_age: number | null;
+  max_age: number | null;
+  healthy_volunteers: boolean | null;
+  has_results: boolean;
+  /** `dates.lastUpdate` padded to YYYY-MM-DD (start of the period): sorts and compares as text, as in SQLite. */
+  last_update: string | null;
+  record_updated: string | null;
+  source: SourceRegistry;
+  content_hash: string;
+  imported_at: string;
+  brief_title: string;
+  /** How many distinct words `search` holds: the document length of the ranking (see search-rank.ts). */
+  search_length: number;
+  /** Every searchable field, weighted A–D (see tsvector.ts); GIN-indexed. */
+  search: string;
+  /** The conditions alone, for the condition filter (a phrase within the conditions, as SQLite's column filter). */
+  conditions_search: string;
+  /** Intervention names, other names, keywords and arm labels, for the intervention filter. */
+  interventions_search: string;
+  /** The TrialSummary as JSON text, so a result page never reads whole trials. */
+  summary: string;
+  /** The whole trial as JSON text (not jsonb): returned byte for byte as stored. */
+  json: string;
+}
+
+export interface TrialIdsTable {
+  value: string;
+  doc_id: number;
+  kind: string;
+  /** 0 for the trial's primary id, 1 for NCT/ISRCTN ids, 2 for others: which trial wins a lookup by a shared id. */
+  precedence: number;
+}
+
+export interface TrialPhasesTable {
+  doc_id: number;
+  phase: Phase;
+}
+
+/** Conditions, interventions and countries: `key` is the normalised form filters and facets group by. */
+export interface TrialTermsTable {
+  doc_id: number;
+  key: string;
+  name: string;
+}
+
+export interface CheckpointsTable {
+  name: string;
+  value: string;
+}
+
+export interface Database {
+  trials: TrialsTable;
+  trial_ids: TrialIdsTable;
+  trial_phases: TrialPhasesTable;
+  trial_conditions: TrialTermsTable;
+  trial_interventions: TrialTermsTable;
+  trial_countries: TrialTermsTable;
+  checkpoints: CheckpointsTable;
+}
