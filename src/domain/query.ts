@@ -1,7 +1,11 @@
+import type { AgeGroup } from './age-group.ts';
+import type { TreatmentKind } from './classify/treatment-kinds.ts';
+import type { GeoPoint } from './geo.ts';
+import type { ExpandedTextQuery } from './query-expansion.ts';
 import type { Phase, Sex, StudyType, TrialStatus } from './trial.ts';
-import type { TextQuery } from './search-text.ts';
 
-export const SORTS = ['relevance', 'updated'] as const;
+/** `distance` needs a place (a postcode): nearest open site first. */
+export const SORTS = ['relevance', 'updated', 'distance'] as const;
 export type SortOrder = (typeof SORTS)[number];
 
 export const DEFAULT_PAGE_SIZE = 20;
@@ -32,14 +36,28 @@ export interface TrialQuery {
   readonly hasResults: boolean | null;
   /** ISO date: the trial's last update is on or after it. */
   readonly updatedSince: string | null;
+  /** Cancer type ids (src/domain/vocab/cancer-types.json); a type includes its subtypes. Any of them. */
+  readonly cancerTypes: readonly string[];
+  /** Treatment kinds; any of them. */
+  readonly treatments: readonly TreatmentKind[];
+  /** Age groups; trials whose age range overlaps any of them. */
+  readonly ageGroups: readonly AgeGroup[];
+  /** A UK postcode or district as the user typed it (validated); resolved to a place by the search layer. */
+  readonly postcode: string | null;
+  /** With a postcode: only trials with a site (an open one when per-site status is known) within this many miles. */
+  readonly withinMiles: number | null;
   readonly sort: SortOrder;
   readonly pageSize: number;
   readonly pageToken: string | null;
 }
 
-/** A query with its free text already parsed and normalised: what a storage adapter receives. */
-export interface StoreQuery extends Omit<TrialQuery, 'q'> {
-  readonly text: TextQuery | null;
+/**
+ * A query as a storage adapter receives it: free text parsed, normalised and expanded with synonyms once, and the
+ * postcode resolved to a point. Distances are measured from `near` to each trial's nearest open site.
+ */
+export interface StoreQuery extends Omit<TrialQuery, 'q' | 'postcode'> {
+  readonly text: ExpandedTextQuery | null;
+  readonly near: GeoPoint | null;
 }
 
 /** An empty query: every trial, by last update. */
@@ -56,6 +74,11 @@ export const EMPTY_QUERY: TrialQuery = {
   healthyVolunteers: null,
   hasResults: null,
   updatedSince: null,
+  cancerTypes: [],
+  treatments: [],
+  ageGroups: [],
+  postcode: null,
+  withinMiles: null,
   sort: 'relevance',
   pageSize: DEFAULT_PAGE_SIZE,
   pageToken: null,
@@ -72,6 +95,9 @@ export const FACETS = [
   'sex',
   'healthyVolunteers',
   'hasResults',
+  'cancerType',
+  'treatment',
+  'ageGroup',
 ] as const;
 export type FacetName = (typeof FACETS)[number];
 
@@ -99,6 +125,23 @@ export interface TrialSummary {
   readonly countries: readonly string[];
   readonly siteCount: number;
   readonly hasResults: boolean;
+  /** Cancer type ids, most specific first is not promised: every type with its ancestors. */
+  readonly cancerTypes: readonly string[];
+  readonly treatments: readonly TreatmentKind[];
+  readonly ukSiteCount: number;
+  /** The nearest open site to the searched place; null without a place or when no site can be placed. */
+  readonly nearestSite: NearestSiteSummary | null;
+}
+
+export interface NearestSiteSummary {
+  readonly facility: string | null;
+  readonly city: string | null;
+  readonly country: string | null;
+  readonly status: TrialStatus | null;
+  /** Straight-line miles, rounded to 0.1. */
+  readonly miles: number;
+  /** True when the site's position is its postcode district's centre rather than the registry's coordinates. */
+  readonly approximate: boolean;
 }
 
 export interface SearchPage {
