@@ -64,6 +64,26 @@ for (const backend of storeBackends()) {
       assert.match(text.output.stdout.join('\n'), /NCT00003437/);
     });
 
+    it('searches by cancer type, topic and distance from a postcode', async () => {
+      type Result = { trials: { id: string; cancerTypes: string[]; nearestSite: { miles: number } | null }[] };
+      const all = (await run('search', '--cancer-type', 'acute-lymphoblastic-leukaemia', '--json')).json() as Result;
+      assert.ok(all.trials.some((trial) => trial.id === 'NCT00003437'));
+      assert.ok(all.trials.every((trial) => trial.cancerTypes.includes('acute-lymphoblastic-leukaemia')));
+      const topic = (await run('search', '--topic', 'all', '--json')).json() as Result;
+      assert.deepEqual(topic.trials.map((trial) => trial.id), all.trials.map((trial) => trial.id));
+      const near = await run('search', '--postcode', 'sw1a 1aa', '--sort', 'distance', '--json');
+      assert.equal(near.code, 0, near.output.stderr.join('\n'));
+      const sorted = (near.json() as Result).trials.flatMap((trial) => (trial.nearestSite === null ? [] : [trial.nearestSite.miles]));
+      assert.ok(sorted.length > 0);
+      assert.deepEqual(sorted, [...sorted].sort((a, b) => a - b));
+      const human = await run('search', '--postcode', 'SW1A', '--sort', 'distance');
+      assert.match(human.output.stdout.join('\n'), /Nearest site: [\d.]+ miles/);
+      const outside = await run('search', '--postcode', 'BT1 1AA');
+      assert.equal(outside.code, 2);
+      assert.match(outside.output.stderr.join('\n'), /BT1 is not in our postcode table/);
+      assert.equal((await run('topics')).code, 0);
+    });
+
     it('shows a trial by id, in any case', async () => {
       const { code, output } = await run('show', 'nct00003437');
       assert.equal(code, 0);

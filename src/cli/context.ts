@@ -1,4 +1,5 @@
 import type { Config } from '../config.ts';
+import type { PostcodeTable } from '../domain/postcode.ts';
 import type { TrialStore } from '../storage/store.ts';
 import type { Output } from './output.ts';
 
@@ -7,6 +8,8 @@ export interface CliContext {
   readonly config: Config;
   readonly output: Output;
   openStore(): Promise<TrialStore>;
+  /** The postcode-district table, read from disk at most once per process, on first use (searches and serve). */
+  postcodes(): Promise<PostcodeTable>;
 }
 
 /** Runs work with a store that is always closed afterwards. */

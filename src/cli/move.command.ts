@@ -26,9 +26,10 @@ export async function runMove(context: CliContext, flags: MoveFlags): Promise<vo
   const to = parseDatabaseUrl(flags.to);
   if (JSON.stringify(from) === JSON.stringify(to)) throw new InvalidInput('--from and --to name the same database.', 'to');
   const options = { sample: positive(flags.sample, 'sample'), batchSize: positive(flags.batchSize, 'batch-size') };
-  const source = await openStore(from);
+  const postcodes = await context.postcodes();
+  const source = await openStore(from, postcodes);
   try {
-    const target = await openStore(to);
+    const target = await openStore(to, postcodes);
     try {
       const report = await copyTrials(source, target, options);
       if (flags.json === true) printJson(context.output, report);

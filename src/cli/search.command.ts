@@ -1,13 +1,17 @@
 import type { Command } from 'commander';
-import type { SearchResult, TrialSummary } from '../domain/query.ts';
+import { AGE_GROUPS } from '../domain/age-group.ts';
+import { TREATMENT_KINDS } from '../domain/classify/treatment-kinds.ts';
+import { InvalidInput } from '../domain/errors.ts';
+import type { TrialQuery } from '../domain/query.ts';
 import { parseTrialQuery } from '../search/query-params.ts';
 import { searchTrials } from '../search/search-trials.ts';
+import { TOPICS, topicBySlug, topicQuery } from '../search/topics.ts';
 import { withStore, type CliContext } from './context.ts';
 import { printJson } from './output.ts';
+import { formatSearchResult } from './search-format.ts';
 
-/** CLI flags, named as the API's query parameters so both faces parse through one function. */
-interface SearchFlags {
-  readonly json?: boolean;
+/** Filter flags, named as the API's query parameters (commander camel-cases them): both faces parse through one function. */
+interface FilterFlags {
   readonly status?: string;
   readonly phase?: string;
   readonly studyType?: string;
@@ -19,27 +23,30 @@ interface SearchFlags {
   readonly healthyVolunteers?: string;
   readonly hasResults?: string;
   readonly updatedSince?: string;
+  readonly cancerType?: string[];
+  readonly treatment?: string[];
+  readonly ageGroup?: string[];
+  readonly postcode?: string;
+  readonly within?: string;
   readonly sort?: string;
   readonly pageSize?: string;
   readonly pageToken?: string;
 }
 
-function ageRange(trial: TrialSummary): string {
-  const min = trial.minAgeYears === null ? 'any age' : `${trial.minAgeYears}`;
-  const max = trial.maxAgeYears === null ? '' : `–${trial.maxAgeYears}`;
-  return trial.minAgeYears === null && trial.maxAgeYears === null ? 'any age' : `${min}${max || '+'} years`;
+interface SearchFlags extends FilterFlags {
+  readonly json?: boolean;
+  readonly topic?: string;
 }
 
-/** A result list a person can read in a terminal. */
-export function formatSearchResult(result: SearchResult): string {
-  const lines = [`${result.total} trial${result.total === 1 ? '' : 's'} found.`];
-  for (const trial of result.trials) {
-    const phases = trial.phases.length > 0 ? ` · phase ${trial.phases.join('/')}` : '';
-    lines.push(`${trial.id}  ${trial.status}${phases} · ${ageRange(trial)}`);
-    lines.push(`  ${trial.briefTitle}`);
+/** The query the flags ask for: a topic's search narrowed by the other flags, or the flags alone. */
+function queryFromFlags(words: readonly string[], slug: string | undefined, filters: FilterFlags): TrialQuery {
+  const params = { ...filters, ...(words.length > 0 ? { q: words.join(' ') } : {}) };
+  if (slug === undefined) return parseTrialQuery(params);
+  const topic = topicBySlug(slug);
+  if (topic === undefined) {
+    throw new InvalidInput(`--topic must be one of: ${TOPICS.map((t) => t.slug).join(', ')} (see trialfinder topics).`, 'topic');
   }
-  if (result.nextPageToken !== null) lines.push(`More: --page-token ${result.nextPageToken}`);
-  return lines.join('\n');
+  return topicQuery(topic, params);
 }
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
@@ -49,6 +56,12 @@ export function registerSearchCommand(program: Command, context: CliContext): Co
     .command('search')
     .description('Search trials (the same filters as GET /api/trials).')
     .argument('[q...]', 'free text, e.g. acute lymphoblastic leukaemia')
+    .option('--topic <slug>', 'a topic search, e.g. all-targeted (list: trialfinder topics); other flags narrow it')
+    .option('--cancer-type <ids>', 'cancer type ids, e.g. acute-lymphoblastic-leukaemia or leukaemia; comma-separated, repeatable', collect)
+    .option('--treatment <kinds>', `${TREATMENT_KINDS.join(', ')}; comma-separated, repeatable`, collect)
+    .option('--age-group <groups>', `${AGE_GROUPS.join(', ')}; comma-separated, repeatable`, collect)
+    .option('--postcode <postcode>', 'a UK postcode or district, e.g. "LS1 3EX" or LS1: shows the nearest site and its distance')
+    .option('--within <miles>', 'only trials with an open site this many miles from --postcode')
     .option('--status <list>', 'recruiting (= recruiting or not yet recruiting), completed, ... comma-separated')
     .option('--phase <list>', 'early-1, 1, 2, 3, 4, not-applicable; comma-separated')
     .option('--study-type <list>', 'interventional, observational, expanded-access')
@@ -60,15 +73,15 @@ export function registerSearchCommand(program: Command, context: CliContext): Co
     .option('--healthy-volunteers <bool>', 'true or false')
     .option('--has-results <bool>', 'true or false')
     .option('--updated-since <date>', 'YYYY-MM-DD')
-    .option('--sort <order>', 'relevance or updated')
+    .option('--sort <order>', 'relevance, updated, or distance (needs --postcode)')
     .option('--page-size <n>', 'results per page (1-100)')
     .option('--page-token <token>', 'the token printed for the next page')
     .option('--json', 'print the API response as JSON')
-    .action(async (words: string[], flags: SearchFlags) => {
-      const { json, ...filters } = flags;
-      const query = parseTrialQuery({ ...filters, ...(words.length > 0 ? { q: words.join(' ') } : {}) });
-      const result = await withStore(context, (store) => searchTrials(store, query));
+    .action(async (words: string[], { json, topic, ...filters }: SearchFlags) => {
+      const query = queryFromFlags(words, topic, filters);
+      const postcodes = await context.postcodes();
+      const result = await withStore(context, (store) => searchTrials({ store, postcodes }, query));
       if (json === true) printJson(context.output, result);
-      else context.output.out(formatSearchResult(result));
+      else context.output.out(formatSearchResult(result, { withDistance: query.postcode !== null }));
     });
 }

@@ -12,12 +12,14 @@ interface ServeFlags {
 
 /** Serves the website and API until SIGINT/SIGTERM, then closes the server and the store. */
 export async function runServe(context: CliContext, flags: ServeFlags): Promise<void> {
+  // Read before the store opens: a damaged table fails the start, not a patient's search.
+  const postcodes = await context.postcodes();
   const store = await context.openStore();
   if (flags.loadDemo === true && (await store.count()) === 0) {
     const summary = await loadDemoData(store, context.output);
     context.output.err(formatImportSummary(summary, 5));
   }
-  const server = await buildServer({ store, logger: true });
+  const server = await buildServer({ store, postcodes, logger: true });
   const port = flags.port === undefined ? context.config.port : Number(flags.port);
   const host = flags.host ?? context.config.host;
   const address = await server.listen({ port, host });

@@ -1,22 +1,23 @@
 /**
  * The JSON API end to end through `inject()` (no socket), on each real store (SQLite, and PostgreSQL when
- * TEST_DATABASE_URL is set) holding the contract corpus.
- * A fake store is used only where a test must see the exact StoreQuery or make the store fail.
+ * TEST_DATABASE_URL is set) holding the contract corpus and trials with placed UK sites, with the bundled postcode
+ * table. What needs no real search (exact StoreQuery, failures, logs, OpenAPI) is in api.test.ts.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { storeBackends } from '../../test/support/backends.ts';
-import { fakeStore } from '../../test/support/fake-store.ts';
+import type { PostcodeTable } from '../domain/postcode.ts';
 import { FACETS } from '../domain/query.ts';
 import { registryId } from '../domain/registry-id.ts';
 import { OPEN_STATUSES } from '../domain/trial.ts';
-import { SEARCH_PARAMETERS } from '../search/query-params.ts';
+import { loadPostcodeTable } from '../ingest/postcode-table.read.ts';
 import type { TrialStore } from '../storage/store.ts';
-import { buildTrial, corpus, intervention, site } from '../storage/test-trials.ts';
+import { buildTrial, corpus, intervention, placedSite, site } from '../storage/test-trials.ts';
+import { TOPICS } from '../search/topics.ts';
 import { errorSchema } from './api/error.schema.ts';
-import { facetsResultSchema, searchResultSchema, trialSchema } from './api/response.schema.ts';
+import { facetsResultSchema, searchResultSchema, topicsSchema, trialSchema } from './api/response.schema.ts';
 import { MAX_URL_LENGTH } from './request-guard.ts';
 import { buildServer } from './server.ts';
 
@@ -32,7 +33,27 @@ const NCI_TRIAL = buildTrial('NCT09100001', {
   sites: [site('United States', 'Houston')],
   dates: { lastUpdate: '2025-10-01' },
 });
-const TRIALS = [...corpus(), NCI_TRIAL];
+/** Ph+ ALL at Leeds (open), Manchester (closed) and London (open), with registry coordinates. */
+const PLACED = buildTrial('NCT09200001', {
+  briefTitle: 'Ponatinib With Chemotherapy in Philadelphia Chromosome Positive Acute Lymphoblastic Leukaemia',
+  conditions: ['Philadelphia Chromosome Positive Acute Lymphoblastic Leukaemia'],
+  interventions: [intervention('Ponatinib'), intervention('Vincristine')],
+  status: 'recruiting',
+  eligibility: { minAgeYears: 60, healthyVolunteers: false },
+  sites: [
+    placedSite({ facility: "St James's University Hospital", city: 'Leeds', at: { lat: 53.8066, lon: -1.5198 }, status: 'recruiting' }),
+    placedSite({ facility: 'The Christie', city: 'Manchester', at: { lat: 53.4293, lon: -2.2296 }, status: 'completed' }),
+    placedSite({ facility: 'University College Hospital', city: 'London', at: { lat: 51.5246, lon: -0.1357 }, status: 'recruiting' }),
+  ],
+});
+/** One Edinburgh site known only by its postcode: the store places it at the EH4 district's centre. */
+const BY_POSTCODE = buildTrial('NCT09200002', {
+  briefTitle: 'Exercise for Fatigue After Treatment for Breast Cancer',
+  conditions: ['Breast Cancer'],
+  status: 'recruiting',
+  sites: [placedSite({ facility: 'Western General Hospital', city: 'Edinburgh', postcode: 'EH4 2XU', status: 'recruiting' })],
+});
+const TRIALS = [...corpus(), NCI_TRIAL, PLACED, BY_POSTCODE];
 
 const SECURITY_HEADERS = {
   'x-content-type-options': 'nosniff',
@@ -65,11 +86,13 @@ for (const backend of storeBackends()) {
   describe(`JSON API on the ${backend.name} store`, () => {
     let store: TrialStore;
     let app: FastifyInstance;
+    let postcodes: PostcodeTable;
 
     before(async () => {
-      store = await backend.open();
+      postcodes = await loadPostcodeTable();
+      store = await backend.open({ postcodes });
       await store.upsertTrials(TRIALS);
-      app = await buildServer({ store, version: '1.2.3' });
+      app = await buildServer({ store, postcodes, version: '1.2.3' });
     });
     after(async () => {
       await app.close();
@@ -225,6 +248,114 @@ for (const backend of storeBackends()) {
       });
     });
 
+    describe('cancer-aware search', () => {
+      const search = async (url: string) => {
+        const response = await app.inject({ url });
+        assert.equal(response.statusCode, 200, response.body);
+        return searchResultSchema.parse(response.json());
+      };
+
+      it('filters by cancer type through the hierarchy, by treatment and by age group', async () => {
+        const all = ids(await app.inject({ url: '/api/trials?cancerType=acute-lymphoblastic-leukaemia&pageSize=100' }));
+        for (const id of ['NCT02101853', 'NCT01406756', 'NCT09100001', PLACED.id]) assert.ok(all.includes(id), id);
+        for (const id of ['NCT01371981', 'NCT02032823']) assert.ok(!all.includes(id), id);
+        const leukaemia = ids(await app.inject({ url: '/api/trials?cancerType=leukaemia&pageSize=100' }));
+        assert.ok(all.every((id) => leukaemia.includes(id)) && leukaemia.includes('NCT01371981'), 'leukaemia includes ALL and AML');
+        assert.ok(ids(await app.inject({ url: '/api/trials?treatment=car-t' })).includes('NCT09000004'));
+        assert.ok(ids(await app.inject({ url: '/api/trials?treatment=immunotherapy&pageSize=100' })).includes('NCT09000004'));
+        assert.ok(ids(await app.inject({ url: '/api/trials?ageGroup=children&pageSize=100' })).includes('NCT09000004'));
+        const older = ids(await app.inject({ url: '/api/trials?ageGroup=older-adults&cancerType=acute-lymphoblastic-leukaemia&pageSize=100' }));
+        assert.ok(older.includes(PLACED.id) && !older.includes('NCT09000004'));
+      });
+
+      it('summaries carry cancer types, treatments and UK site counts', async () => {
+        const body = await search('/api/trials?pageSize=100');
+        const placed = body.trials.find((trial) => trial.id === PLACED.id);
+        assert.ok(placed !== undefined);
+        assert.ok(placed.cancerTypes.includes('ph-positive-all') && placed.cancerTypes.includes('blood-cancers'));
+        assert.ok(placed.treatments.includes('targeted') && placed.treatments.includes('chemotherapy'));
+        assert.equal(placed.ukSiteCount, 3);
+        assert.equal(body.trials.find((trial) => trial.id === 'ISRCTN64515327')?.ukSiteCount, 1);
+        assert.ok(body.trials.every((trial) => trial.nearestSite === null));
+      });
+
+      it('sorts by distance from a postcode and reports the nearest open site', async () => {
+        const body = await search('/api/trials?postcode=ls1%203ex&sort=distance');
+        assert.equal(body.trials[0]?.id, PLACED.id);
+        const nearest = body.trials[0].nearestSite;
+        assert.equal(nearest?.city, 'Leeds');
+        assert.equal(nearest.approximate, false);
+        assert.ok(nearest.miles < 3, String(nearest.miles));
+        // From Manchester the Christie is a mile away but closed: the nearest open site is Leeds.
+        const fromManchester = await search('/api/trials?postcode=M20&cancerType=ph-positive-all');
+        assert.equal(fromManchester.trials.find((trial) => trial.id === PLACED.id)?.nearestSite?.city, 'Leeds');
+      });
+
+      it('places a site known only by its postcode at its district, and says the distance is approximate', async () => {
+        const body = await search('/api/trials?postcode=EH3&within=10');
+        assert.deepEqual(body.trials.map((trial) => trial.id), [BY_POSTCODE.id]);
+        const nearest = body.trials[0]?.nearestSite;
+        assert.equal(nearest?.facility, 'Western General Hospital');
+        assert.equal(nearest.approximate, true);
+        assert.ok(nearest.miles > 0 && nearest.miles < 5, String(nearest.miles));
+      });
+
+      it('keeps only trials with an open site within the distance', async () => {
+        assert.deepEqual(ids(await app.inject({ url: '/api/trials?postcode=LS1&within=10' })), [PLACED.id]);
+        assert.deepEqual(ids(await app.inject({ url: '/api/trials?postcode=M20&within=5' })), []);
+        assert.deepEqual(ids(await app.inject({ url: '/api/trials?postcode=M20&within=50' })), [PLACED.id]);
+      });
+
+      it('refuses a malformed postcode and one outside the table with 400 naming postcode', async () => {
+        assertError(await app.inject({ url: '/api/trials?postcode=LS1%203EXX' }), 400, 'invalid_input', 'postcode');
+        const message = assertError(await app.inject({ url: '/api/trials?postcode=BT1%201AA' }), 400, 'invalid_input', 'postcode');
+        assert.match(message, /BT1 is not in our postcode table, which covers Great Britain/);
+      });
+
+      it('counts cancer types, treatments and age groups, with labels', async () => {
+        const { facets } = facetsResultSchema.parse((await app.inject({ url: '/api/facets?status=recruiting' })).json());
+        const all = facets.cancerType.find((count) => count.value === 'acute-lymphoblastic-leukaemia');
+        assert.equal(all?.label, 'Acute lymphoblastic leukaemia (ALL)');
+        assert.ok(all.count >= 2);
+        assert.ok(facets.treatment.some((count) => count.value === 'targeted' && count.label === 'Targeted cancer drugs'));
+        assert.ok(facets.ageGroup.some((count) => count.value === 'adults' && count.label === 'Adults (18 and over)'));
+        assert.ok(facets.status.every((count) => count.label === undefined));
+      });
+    });
+
+    describe('topics', () => {
+      it('answers every topic as /api/trials answers its URL', async () => {
+        const { topics } = topicsSchema.parse((await app.inject({ url: '/api/topics' })).json());
+        assert.equal(topics.length, TOPICS.length);
+        for (const topic of topics) {
+          const byTopic = await app.inject({ url: `${topic.url}?pageSize=100` });
+          assert.equal(byTopic.statusCode, 200, `${topic.slug}: ${byTopic.body}`);
+          const plain = await app.inject({ url: `${topic.apiUrl}&pageSize=100` });
+          assert.deepEqual(searchResultSchema.parse(byTopic.json()), searchResultSchema.parse(plain.json()), topic.slug);
+        }
+      });
+
+      it('finds ALL trials for the ALL topics and UK recruiting cancer trials for uk-recruiting', async () => {
+        const all = searchResultSchema.parse((await app.inject({ url: '/api/topics/all?pageSize=100' })).json());
+        assert.ok(all.total >= 5);
+        assert.ok(all.trials.every((trial) => trial.cancerTypes.includes('acute-lymphoblastic-leukaemia')));
+        const targeted = searchResultSchema.parse((await app.inject({ url: '/api/topics/all-targeted' })).json());
+        assert.ok(targeted.trials.some((trial) => trial.id === PLACED.id));
+        assert.ok(targeted.trials.every((trial) => trial.treatments.includes('targeted')));
+        const over60 = ids(await app.inject({ url: '/api/topics/all-over-60?pageSize=100' }));
+        assert.ok(over60.includes(PLACED.id) && !over60.includes('NCT02101853'));
+        const uk = searchResultSchema.parse((await app.inject({ url: '/api/topics/uk-recruiting?pageSize=100' })).json());
+        assert.ok(uk.trials.some((trial) => trial.id === PLACED.id));
+        assert.ok(uk.trials.every((trial) => trial.ukSiteCount > 0 && OPEN_STATUSES.includes(trial.status) && !trial.cancerTypes.includes('not-cancer')));
+      });
+
+      it('narrows a topic by postcode and distance', async () => {
+        const near = searchResultSchema.parse((await app.inject({ url: '/api/topics/all?postcode=NW1&sort=distance&within=25' })).json());
+        assert.deepEqual(near.trials.map((trial) => trial.id), [PLACED.id]);
+        assert.equal(near.trials[0]?.nearestSite?.city, 'London');
+      });
+    });
+
     it('GET /healthz reports the trial count', async () => {
       const response = await app.inject({ url: '/healthz' });
       assert.equal(response.statusCode, 200);
@@ -236,121 +367,5 @@ for (const backend of storeBackends()) {
       assertError(await app.inject({ url: '/api/nothing-here?age=40' }), 404, 'not_found');
       assertError(await app.inject({ method: 'DELETE', url: '/api/trials/NCT02101853' }), 404, 'not_found');
     });
-
-    describe('GET /api/openapi.json', () => {
-      it('is an OpenAPI 3 document describing every route, parameter and response', async () => {
-        const response = await app.inject({ url: '/api/openapi.json' });
-        assert.equal(response.statusCode, 200);
-        type Operation = {
-          parameters?: { name: string; in: string; description?: string }[];
-          responses: Record<string, { content?: Record<string, { schema: unknown }> }>;
-        };
-        const doc = response.json<{
-          openapi: string;
-          info: { version: string };
-          paths: Record<string, { get?: Operation }>;
-          components: { schemas: Record<string, unknown> };
-        }>();
-        assert.match(doc.openapi, /^3\.\d+\.\d+$/);
-        assert.equal(doc.info.version, '1.2.3');
-        assert.deepEqual(Object.keys(doc.paths).sort(), ['/api/facets', '/api/trials', '/api/trials/{id}', '/healthz']);
-
-        for (const path of ['/api/trials', '/api/facets']) {
-          const parameters = doc.paths[path]?.get?.parameters ?? [];
-          assert.deepEqual(parameters.map((parameter) => parameter.name).sort(), [...SEARCH_PARAMETERS].sort(), path);
-          assert.ok(parameters.every((parameter) => parameter.in === 'query' && (parameter.description ?? '') !== ''), path);
-        }
-        const byId = doc.paths['/api/trials/{id}']?.get;
-        assert.deepEqual(byId?.parameters?.map((parameter) => [parameter.name, parameter.in]), [['id', 'path']]);
-        assert.ok(byId?.responses['404']?.content?.['application/json']);
-
-        for (const [path, item] of Object.entries(doc.paths)) {
-          assert.ok(item.get?.responses['200']?.content?.['application/json']?.schema, `${path} documents its 200 body`);
-        }
-        // Every reference resolves, and only referenced schemas are listed.
-        const text = JSON.stringify(doc);
-        const refs = new Set([...text.matchAll(/"#\/components\/schemas\/([^"]+)"/g)].map((match) => match[1]));
-        assert.deepEqual([...refs].sort(), Object.keys(doc.components.schemas).sort());
-        assert.ok(refs.has('Trial') && refs.has('TrialSummary') && refs.has('Error'));
-      });
-    });
   });
 }
-
-describe('JSON API with a fake store', () => {
-  it('passes every search parameter to the store as one parsed query', async () => {
-    const store = fakeStore(corpus());
-    const app = await buildServer({ store });
-    const query = new URLSearchParams([
-      ['q', 'acute "lymphoblastic leukaemia"'],
-      ['status', 'recruiting,COMPLETED'],
-      ['phase', 'PHASE2'],
-      ['phase', 'III'],
-      ['studyType', 'interventional'],
-      ['condition', 'Leukemia, Lymphoblastic'],
-      ['condition', 'Philadelphia chromosome'],
-      ['intervention', 'imatinib'],
-      ['country', 'UK'],
-      ['age', '47.5'],
-      ['sex', 'female'],
-      ['healthyVolunteers', 'no'],
-      ['hasResults', 'true'],
-      ['updatedSince', '2024-01-31'],
-      ['sort', 'updated'],
-      ['pageSize', '5'],
-      ['pageToken', Buffer.from('0').toString('base64url')],
-    ]);
-    const response = await app.inject({ url: `/api/trials?${query.toString()}` });
-    assert.equal(response.statusCode, 200, response.body);
-    assert.equal(store.queries.length, 2, 'one search and one facet count');
-    for (const seen of store.queries) {
-      assert.deepEqual(seen, {
-        text: { groups: [['acute'], ['lymphoblastic', 'leukemia']] },
-        statuses: ['not-yet-recruiting', 'recruiting', 'completed'],
-        phases: ['2', '3'],
-        studyTypes: ['interventional'],
-        conditions: ['Leukemia, Lymphoblastic', 'Philadelphia chromosome'],
-        interventions: ['imatinib'],
-        countries: ['United Kingdom'],
-        age: 47.5,
-        sex: 'female',
-        healthyVolunteers: false,
-        hasResults: true,
-        updatedSince: '2024-01-31',
-        sort: 'updated',
-        pageSize: 5,
-        pageToken: 'MA',
-      });
-    }
-    await app.close();
-  });
-
-  it('answers 503 from /healthz and a generic 500 from a search when the store fails, logging the cause', async () => {
-    const store = fakeStore();
-    const lines: string[] = [];
-    const app = await buildServer({ store, logger: { stream: { write: (line: string) => lines.push(line) } } });
-    store.failWith = new Error('SQLITE_CORRUPT: internal detail');
-    assertError(await app.inject({ url: '/healthz' }), 503, 'unavailable');
-    const message = assertError(await app.inject({ url: '/api/trials?q=x' }), 500, 'internal');
-    assert.doesNotMatch(message, /SQLITE|detail/);
-    assert.ok(lines.some((line) => line.includes('SQLITE_CORRUPT') && line.includes('"level":50')));
-    await app.close();
-  });
-
-  it('logs method, route, status and time, but never the query string', async () => {
-    const lines: string[] = [];
-    const app = await buildServer({ store: fakeStore(corpus()), logger: { stream: { write: (line: string) => lines.push(line) } } });
-    await app.inject({ url: '/api/trials?q=leukaemia&age=47.123456&condition=Philadelphia%20chromosome' });
-    await app.inject({ url: '/api/trials?age=secret-age' });
-    await app.inject({ url: '/no/such/route?sex=female&age=61.654321' });
-    await app.inject({ url: '/api/trials/%E0%A4%A?age=62.987654' });
-    await app.close();
-    const log = lines.join('');
-    for (const secret of ['?', 'age=', 'leukaemia', '47.123456', 'Philadelphia', 'secret-age', 'female', '61.654321', '62.987654']) {
-      assert.ok(!log.includes(secret), `the log contains ${secret}`);
-    }
-    const entries = lines.map((line) => JSON.parse(line) as { req?: { method: string; route: string | null }; res?: { statusCode: number }; responseTime?: number });
-    assert.ok(entries.some((entry) => entry.req?.method === 'GET' && entry.req.route === '/api/trials'));
-    assert.ok(entries.some((entry) => entry.res?.statusCode === 400 && typeof entry.responseTime === 'number'));
-  });
-});

@@ -2,13 +2,17 @@ import fastifySwagger from '@fastify/swagger';
 import Fastify from 'fastify';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { validatorCompiler } from 'fastify-type-provider-zod';
+import type { PostcodeTable } from '../domain/postcode.ts';
 import type { TrialStore } from '../storage/store.ts';
 import { registerFacetsRoute } from './api/facets.route.ts';
 import { registerHealthRoute } from './api/health.route.ts';
 import { openApiOptions } from './api/openapi.ts';
 import { registerOpenApiRoute } from './api/openapi.route.ts';
 import { registerSearchRoute } from './api/search.route.ts';
+import { registerTopicSearchRoute } from './api/topic-search.route.ts';
+import { registerTopicsRoute } from './api/topics.route.ts';
 import { registerTrialRoute } from './api/trial.route.ts';
+import { registerVocabRoutes } from './api/vocab.route.ts';
 import { handleFrameworkError, registerErrorHandling } from './error-handler.ts';
 import { registerRequestGuard } from './request-guard.ts';
 import { serializeRequest } from './request-log.ts';
@@ -19,6 +23,8 @@ export type LoggerOptions = Exclude<FastifyServerOptions['logger'], boolean | un
 
 export interface ServerDeps {
   readonly store: TrialStore;
+  /** The postcode-district table, loaded once at start by the caller (ingest/postcode-table.read.ts). */
+  readonly postcodes: PostcodeTable;
   /** false (the default) for silence, true for JSON lines on stdout, or pino options (e.g. a `stream`). */
   readonly logger?: boolean | LoggerOptions;
   /** The API version shown in the OpenAPI document. */
@@ -58,10 +64,13 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   // Registered before the routes: it records each route's schema as the route is added.
   await app.register(fastifySwagger, openApiOptions(deps.version ?? 'development'));
 
-  const api = { store: deps.store };
+  const api = { store: deps.store, postcodes: deps.postcodes };
   registerSearchRoute(app, api);
   registerFacetsRoute(app, api);
   registerTrialRoute(app, api);
+  registerTopicsRoute(app);
+  registerTopicSearchRoute(app, api);
+  registerVocabRoutes(app);
   registerHealthRoute(app, api);
   registerOpenApiRoute(app);
   return app;

@@ -1,11 +1,21 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
+import { AGE_GROUPS } from '../domain/age-group.ts';
+import { CANCER_TYPES } from '../domain/classify/cancer-type.ts';
+import { TREATMENT_KINDS } from '../domain/classify/treatment-kinds.ts';
 import { InvalidInput } from '../domain/errors.ts';
+import { readUkPostcode } from '../domain/postcode.ts';
 import { EMPTY_QUERY, MAX_PAGE_SIZE } from '../domain/query.ts';
 import { MAX_QUERY_LENGTH } from '../domain/search-text.ts';
 import { STATUSES } from '../domain/trial.ts';
-import { MAX_PAGE_TOKEN_LENGTH, MAX_VALUES_PER_PARAMETER, SEARCH_PARAMETERS, parseTrialQuery } from './query-params.ts';
+import {
+  MAX_PAGE_TOKEN_LENGTH,
+  MAX_VALUES_PER_PARAMETER,
+  MAX_WITHIN_MILES,
+  SEARCH_PARAMETERS,
+  parseTrialQuery,
+} from './query-params.ts';
 
 /** Asserts that parsing throws InvalidInput naming `field`, and returns its message. */
 function refusal(params: Readonly<Record<string, unknown>>, field: string): string {
@@ -180,6 +190,126 @@ describe('parseTrialQuery', () => {
     refusal({ pageToken: 'not a token' }, 'pageToken');
   });
 
+  describe('cancerType', () => {
+    it('accepts every id of the hierarchy, in any case, comma-separated and repeated, in vocabulary order', () => {
+      for (const type of CANCER_TYPES) {
+        assert.deepEqual(parseTrialQuery({ cancerType: type.id }).cancerTypes, [type.id]);
+        assert.deepEqual(parseTrialQuery({ cancerType: type.id.toUpperCase().replaceAll('-', '_') }).cancerTypes, [type.id]);
+      }
+      assert.deepEqual(parseTrialQuery({ cancerType: ['breast-cancer, Acute Lymphoblastic Leukaemia', 'breast-cancer'] }).cancerTypes, [
+        'acute-lymphoblastic-leukaemia',
+        'breast-cancer',
+      ]);
+    });
+
+    it('refuses an unknown id, naming cancerType and pointing at valid ones', () => {
+      const message = refusal({ cancerType: 'leukaemia,leukemia' }, 'cancerType');
+      assert.match(message, /"leukemia"/);
+      assert.match(message, /acute-lymphoblastic-leukaemia/);
+      assert.match(message, /\/api\/vocab\/cancer-types/);
+    });
+  });
+
+  describe('treatment', () => {
+    it('accepts every kind, with spaces or underscores for dashes', () => {
+      for (const kind of TREATMENT_KINDS) assert.deepEqual(parseTrialQuery({ treatment: kind }).treatments, [kind]);
+      assert.deepEqual(parseTrialQuery({ treatment: ['CAR T', 'Stem cell transplant', 'supportive_care'] }).treatments, [
+        'stem-cell-transplant',
+        'car-t',
+        'supportive-care',
+      ]);
+    });
+
+    it('refuses others, listing the kinds', () => {
+      assert.match(refusal({ treatment: 'chemo' }, 'treatment'), /"chemo".*chemotherapy, stem-cell-transplant.*other/);
+    });
+  });
+
+  describe('ageGroup', () => {
+    it('accepts every group and refuses others, listing them', () => {
+      for (const group of AGE_GROUPS) assert.deepEqual(parseTrialQuery({ ageGroup: group }).ageGroups, [group]);
+      assert.deepEqual(parseTrialQuery({ ageGroup: 'older-adults,children' }).ageGroups, ['children', 'older-adults']);
+      assert.match(refusal({ ageGroup: 'elderly' }, 'ageGroup'), /children, teenagers-young-adults, adults, older-adults/);
+    });
+  });
+
+  describe('postcode', () => {
+    it('keeps a postcode or district in its standard form, any case, with or without the space', () => {
+      const cases: Record<string, string> = {
+        'sw1a1aa': 'SW1A 1AA',
+        ' SW1A  1AA ': 'SW1A 1AA',
+        'ls1 3ex': 'LS1 3EX',
+        m1: 'M1',
+        'EC1A': 'EC1A',
+        'b33 8th': 'B33 8TH',
+      };
+      for (const [raw, normalised] of Object.entries(cases)) assert.equal(parseTrialQuery({ postcode: raw }).postcode, normalised, raw);
+      assert.equal(parseTrialQuery({ postcode: '' }).postcode, null);
+    });
+
+    it('refuses a malformed postcode naming postcode, without repeating what was sent', () => {
+      for (const postcode of ['SW1A 1AAA', '12345', 'London', 'SW1A-1AA', '9ZZ', 'x'.repeat(30)]) {
+        const message = refusal({ postcode }, 'postcode');
+        assert.ok(!message.includes(postcode), `${postcode} echoed: ${message}`);
+      }
+      refusal({ postcode: ['LS1', 'M1'] }, 'postcode');
+    });
+  });
+
+  describe('within', () => {
+    it(`reads miles above 0 up to ${MAX_WITHIN_MILES}, decimals allowed, with a postcode`, () => {
+      for (const [within, miles] of [['50', 50], ['2.5', 2.5], [String(MAX_WITHIN_MILES), MAX_WITHIN_MILES], [' 10 ', 10]] as const) {
+        assert.equal(parseTrialQuery({ postcode: 'LS1', within }).withinMiles, miles);
+      }
+      assert.equal(parseTrialQuery({ postcode: 'LS1' }).withinMiles, null);
+    });
+
+    it('refuses anything else, naming within', () => {
+      for (const within of ['0', '0.0', '-5', '1001', 'ten', '1e3', 'Infinity', '5 miles', '.5']) {
+        assert.match(refusal({ postcode: 'LS1', within }, 'within'), /within must be a number of miles/, within);
+      }
+    });
+
+    it('refuses within without a postcode, naming within', () => {
+      assert.match(refusal({ within: '25' }, 'within'), /needs a postcode/);
+      assert.match(refusal({ within: '25', postcode: '  ' }, 'within'), /needs a postcode/);
+    });
+  });
+
+  describe('sort=distance', () => {
+    it('needs a postcode, and is refused naming sort without one', () => {
+      assert.equal(parseTrialQuery({ sort: 'distance', postcode: 'm1 1ae' }).sort, 'distance');
+      assert.match(refusal({ sort: 'DISTANCE' }, 'sort'), /needs a postcode/);
+      assert.match(refusal({ sort: 'distance', within: '10' }, 'within'), /needs a postcode/);
+    });
+  });
+
+  it('reads the cancer-aware parameters together into one query', () => {
+    const query = parseTrialQuery({
+      q: 'Ph+ ALL',
+      cancerType: 'acute-lymphoblastic-leukaemia',
+      treatment: 'targeted,immunotherapy',
+      ageGroup: 'older-adults',
+      postcode: 'ls97tf',
+      within: '75',
+      sort: 'distance',
+      status: 'recruiting',
+    });
+    assert.deepEqual(
+      { ...query, statuses: [] },
+      {
+        ...EMPTY_QUERY,
+        q: 'Ph+ ALL',
+        cancerTypes: ['acute-lymphoblastic-leukaemia'],
+        treatments: ['targeted', 'immunotherapy'],
+        ageGroups: ['older-adults'],
+        postcode: 'LS9 7TF',
+        withinMiles: 75,
+        sort: 'distance',
+      },
+    );
+  });
+
   it('refuses unknown parameters, naming them and listing the known ones', () => {
     const message = refusal({ staus: 'recruiting' }, 'staus');
     assert.match(message, /Unknown parameter "staus".*status/);
@@ -200,6 +330,33 @@ describe('parseTrialQuery', () => {
         fc.property(text, (q) => {
           assert.equal(parseTrialQuery({ q }).q, q.trim() === '' ? null : q.trim());
         }),
+      );
+    });
+
+    it('accepts any string for postcode in standard form, or refuses it on postcode without echoing it', () => {
+      const postcodeish = fc.string({ unit: fc.constantFrom('S', 'W', '1', 'A', 'a', 'm', '9', ' ', '0', 'Q', '-', 'é'), maxLength: 10 });
+      let refusalMessage: string | null = null;
+      fc.assert(
+        fc.property(fc.oneof(fc.string({ maxLength: 20 }), fc.string({ unit: 'binary', maxLength: 20 }), postcodeish), (postcode) => {
+          try {
+            const query = parseTrialQuery({ postcode });
+            if (postcode.trim() === '') {
+              assert.equal(query.postcode, null);
+              return;
+            }
+            const parsed = readUkPostcode(postcode.trim());
+            assert.ok(parsed !== null, postcode);
+            assert.equal(query.postcode, parsed.full ?? parsed.district);
+            assert.match(query.postcode ?? '', /^[A-Z]{1,2}\d[A-Z\d]?( \d[A-Z]{2})?$/);
+          } catch (error) {
+            assert.ok(error instanceof InvalidInput, `${JSON.stringify(postcode)} threw ${String(error)}`);
+            assert.equal(error.field, 'postcode');
+            // One fixed message whatever was sent: nothing of the input comes back.
+            refusalMessage ??= error.message;
+            assert.equal(error.message, refusalMessage);
+          }
+        }),
+        { numRuns: 2000 },
       );
     });
 

@@ -1,47 +1,41 @@
 /**
  * The one reader of search parameters, shared by the JSON API (query string) and the CLI (flags): raw text values
- * in, a validated {@link TrialQuery} out, or an `InvalidInput` naming the parameter at fault.
+ * in, a validated {@link TrialQuery} out, or an `InvalidInput` naming the parameter at fault. Each value is read by
+ * param-values.ts; here they become one schema, with the rules that join parameters (distance needs a postcode).
  */
 import { z } from 'zod';
-import { canonicalCountry } from '../domain/country.ts';
+import { AGE_GROUPS } from '../domain/age-group.ts';
+import { TREATMENT_KINDS } from '../domain/classify/treatment-kinds.ts';
 import { InvalidInput } from '../domain/errors.ts';
+import { canonicalCountry } from '../domain/country.ts';
 import { DEFAULT_PAGE_SIZE, EMPTY_QUERY, MAX_PAGE_SIZE, SORTS } from '../domain/query.ts';
-import type { SortOrder, TrialQuery } from '../domain/query.ts';
+import type { TrialQuery } from '../domain/query.ts';
 import { MAX_QUERY_LENGTH } from '../domain/search-text.ts';
-import { OPEN_STATUSES, PHASES, STATUSES, STUDY_TYPES } from '../domain/trial.ts';
-import type { Phase, StudyType, TrialStatus } from '../domain/trial.ts';
+import { PHASES, STATUSES, STUDY_TYPES } from '../domain/trial.ts';
+import {
+  MAX_AGE_YEARS,
+  MAX_WITHIN_MILES,
+  Refusal,
+  phrases,
+  readAge,
+  readAgeGroups,
+  readCancerTypes,
+  readPageSize,
+  readPageToken,
+  readPhases,
+  readPostcode,
+  readQ,
+  readSex,
+  readSort,
+  readStatuses,
+  readStudyTypes,
+  readTreatments,
+  readUpdatedSince,
+  readWithin,
+  yesNo,
+} from './param-values.ts';
 
-/** Longest condition, intervention or country phrase: longer is a paste accident, not a search. */
-export const MAX_PHRASE_LENGTH = 200;
-/** Most values one repeatable parameter may carry, so one request cannot ask for thousands of OR-ed filters. */
-export const MAX_VALUES_PER_PARAMETER = 50;
-/** Page tokens are ours and short; anything longer was not issued by us. */
-export const MAX_PAGE_TOKEN_LENGTH = 2048;
-export const MAX_AGE_YEARS = 130;
-
-/** A reason a value was refused; turned into a zod issue (and then an `InvalidInput`) by {@link param}. */
-class Refusal {
-  constructor(readonly message: string) {}
-}
-
-/** Quotes what the user sent back to them, shortened so an error never echoes kilobytes. */
-function quoted(value: string): string {
-  return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
-}
-
-function isOneOf<T extends string>(values: readonly T[], candidate: string): candidate is T {
-  return (values as readonly string[]).includes(candidate);
-}
-
-/** Keeps the values of `order` that were asked for, in canonical order, so equal filters give equal queries. */
-function inOrder<T extends string>(order: readonly T[], wanted: ReadonlySet<T>): T[] {
-  return order.filter((value) => wanted.has(value));
-}
-
-/** Comma-separated and/or repeated values, trimmed, empties dropped ("status=" is no filter). */
-function commaValues(values: readonly string[]): string[] {
-  return values.flatMap((value) => value.split(',')).map((value) => value.trim()).filter((value) => value !== '');
-}
+export { MAX_AGE_YEARS, MAX_PAGE_TOKEN_LENGTH, MAX_PHRASE_LENGTH, MAX_VALUES_PER_PARAMETER, MAX_WITHIN_MILES } from './param-values.ts';
 
 /**
  * A parameter that may appear once: the raw value is text (the CLI and the query-string parser both give text);
@@ -87,151 +81,6 @@ function repeated<T>(name: string, read: (values: readonly string[]) => T | Refu
     });
 }
 
-/** Statuses as users and registries spell them: "NOT_YET_RECRUITING", "not yet recruiting", "Recruiting". */
-function readStatuses(values: readonly string[]): TrialStatus[] | Refusal {
-  const wanted = new Set<TrialStatus>();
-  for (const value of commaValues(values)) {
-    const key = value.toLowerCase().replace(/[\s_-]+/g, '-');
-    // "recruiting" is what a patient means by "can I join": trials about to open count too (PRODUCT.md).
-    if (key === 'recruiting') for (const status of OPEN_STATUSES) wanted.add(status);
-    else if (isOneOf(STATUSES, key)) wanted.add(key);
-    else return new Refusal(`status ${quoted(value)} is not one of: ${STATUSES.join(', ')}.`);
-  }
-  return inOrder(STATUSES, wanted);
-}
-
-/** Phase spellings after upper-casing and removing spaces, dashes, underscores and a leading "PHASE". */
-const PHASE_KEYS: Readonly<Record<string, Phase>> = {
-  EARLY1: 'early-1',
-  EARLYI: 'early-1',
-  // CT.gov calls phase 0 "Early Phase 1".
-  '0': 'early-1',
-  '1': '1',
-  I: '1',
-  '2': '2',
-  II: '2',
-  '3': '3',
-  III: '3',
-  '4': '4',
-  IV: '4',
-  NA: 'not-applicable',
-  'N/A': 'not-applicable',
-  NOTAPPLICABLE: 'not-applicable',
-};
-
-/** Phases as our values ("2", "early-1"), CT.gov enums ("PHASE2", "EARLY_PHASE1") or roman numerals ("II"). */
-function readPhases(values: readonly string[]): Phase[] | Refusal {
-  const wanted = new Set<Phase>();
-  for (const value of commaValues(values)) {
-    const key = value
-      .toUpperCase()
-      .replace(/[\s_-]+/g, '')
-      .replace(/^PHASE/, '')
-      .replace(/^EARLYPHASE/, 'EARLY');
-    const phase = PHASE_KEYS[key];
-    if (phase === undefined) return new Refusal(`phase ${quoted(value)} is not one of: ${PHASES.join(', ')}.`);
-    wanted.add(phase);
-  }
-  return inOrder(PHASES, wanted);
-}
-
-function readStudyTypes(values: readonly string[]): StudyType[] | Refusal {
-  const wanted = new Set<StudyType>();
-  for (const value of commaValues(values)) {
-    const key = value.toLowerCase().replace(/[\s_-]+/g, '-');
-    if (!isOneOf(STUDY_TYPES, key)) {
-      return new Refusal(`studyType ${quoted(value)} is not one of: ${STUDY_TYPES.join(', ')}.`);
-    }
-    wanted.add(key);
-  }
-  return inOrder(STUDY_TYPES, wanted);
-}
-
-/**
- * Phrases given by repetition only: condition names contain commas ("Leukemia, Lymphoblastic"), so a comma
- * cannot separate them. Repeats are dropped, first spelling kept.
- */
-function phrases(name: string, tidy: (value: string) => string = (value) => value) {
-  return (values: readonly string[]): string[] | Refusal => {
-    const kept = new Map<string, string>();
-    for (const raw of values) {
-      const value = tidy(raw.trim().replace(/\s+/g, ' '));
-      if (value === '') continue;
-      if (value.length > MAX_PHRASE_LENGTH) {
-        return new Refusal(`Each ${name} must be at most ${MAX_PHRASE_LENGTH} characters.`);
-      }
-      if (!kept.has(value.toLowerCase())) kept.set(value.toLowerCase(), value);
-    }
-    if (kept.size > MAX_VALUES_PER_PARAMETER) {
-      return new Refusal(`Give at most ${MAX_VALUES_PER_PARAMETER} values of ${name}.`);
-    }
-    return [...kept.values()];
-  };
-}
-
-function readQ(value: string): string | Refusal {
-  // Counted in characters as people see them (code points), so an emoji is one, not two.
-  if (Array.from(value).length > MAX_QUERY_LENGTH) return new Refusal(`q must be at most ${MAX_QUERY_LENGTH} characters.`);
-  return value;
-}
-
-function readAge(value: string): number | Refusal {
-  // Digits with an optional decimal part only: "1e2", "0x10", "-5" and "Infinity" are not ages people type.
-  const age = /^\d{1,3}(\.\d+)?$/.test(value) ? Number(value) : Number.NaN;
-  if (!(age >= 0 && age <= MAX_AGE_YEARS)) {
-    return new Refusal(`age must be a number of years from 0 to ${MAX_AGE_YEARS}, not ${quoted(value)}.`);
-  }
-  return age;
-}
-
-function readSex(value: string): 'female' | 'male' | null | Refusal {
-  const key = value.toLowerCase();
-  if (key === 'female' || key === 'male') return key;
-  // "all" is what registries call "no restriction": as a filter it restricts nothing.
-  if (key === 'all') return null;
-  return new Refusal(`sex must be female, male or all, not ${quoted(value)}.`);
-}
-
-const TRUE_WORDS = new Set(['true', 'yes', '1']);
-const FALSE_WORDS = new Set(['false', 'no', '0']);
-
-function yesNo(name: string) {
-  return (value: string): boolean | Refusal => {
-    const key = value.toLowerCase();
-    if (TRUE_WORDS.has(key)) return true;
-    if (FALSE_WORDS.has(key)) return false;
-    return new Refusal(`${name} must be true or false (or yes/no, 1/0), not ${quoted(value)}.`);
-  };
-}
-
-function readUpdatedSince(value: string): string | Refusal {
-  const date = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00Z`) : null;
-  // The round trip rejects dates that do not exist (2023-02-30 would otherwise roll over to 2 March).
-  const real = date !== null && !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-  return real ? value : new Refusal(`updatedSince must be a real date written YYYY-MM-DD, not ${quoted(value)}.`);
-}
-
-function readSort(value: string): SortOrder | Refusal {
-  const key = value.toLowerCase();
-  return isOneOf(SORTS, key) ? key : new Refusal(`sort must be one of: ${SORTS.join(', ')}.`);
-}
-
-function readPageSize(value: string): number | Refusal {
-  const size = /^\d{1,3}$/.test(value) ? Number(value) : Number.NaN;
-  if (!(size >= 1 && size <= MAX_PAGE_SIZE)) {
-    return new Refusal(`pageSize must be a whole number from 1 to ${MAX_PAGE_SIZE}, not ${quoted(value)}.`);
-  }
-  return size;
-}
-
-function readPageToken(value: string): string | Refusal {
-  // Tokens are opaque but ours: printable ASCII. The store decides whether one is genuine.
-  if (value.length > MAX_PAGE_TOKEN_LENGTH || !/^[\x21-\x7e]+$/.test(value)) {
-    return new Refusal('pageToken is not a page token this service issued; start again from the first page.');
-  }
-  return value;
-}
-
 const PARAMETERS = {
   q: single('q', readQ, null).meta({
     description: `Free text (at most ${MAX_QUERY_LENGTH} characters). Words in double quotes are a phrase; nothing is treated as an operator.`,
@@ -271,8 +120,32 @@ const PARAMETERS = {
   updatedSince: single('updatedSince', readUpdatedSince, null).meta({
     description: 'A date, YYYY-MM-DD: trials last updated on or after it.',
   }),
+  cancerType: repeated('cancerType', readCancerTypes).meta({
+    description:
+      'Cancer type ids, comma-separated and/or repeated (any may match); a type includes its subtypes, so ' +
+      '"leukaemia" finds acute lymphoblastic leukaemia trials. The ids, labels and hierarchy: GET /api/vocab/cancer-types.',
+  }),
+  treatment: repeated('treatment', readTreatments).meta({
+    description:
+      `Treatment types, comma-separated and/or repeated (any may match): ${TREATMENT_KINDS.join(', ')}. ` +
+      'Every car-t trial is also immunotherapy. Labels: GET /api/vocab/treatments.',
+  }),
+  ageGroup: repeated('ageGroup', readAgeGroups).meta({
+    description:
+      `Age groups, comma-separated and/or repeated: ${AGE_GROUPS.join(', ')}; trials whose age limits overlap any ` +
+      'of them. Labels and ages: GET /api/vocab/age-groups.',
+  }),
+  postcode: single('postcode', readPostcode, null).meta({
+    description:
+      'A UK postcode or postcode district, any case, with or without the space ("SW1A 1AA", "sw1a1aa", "SW1A"); ' +
+      'a full postcode is placed at its district. Great Britain only. Needed by within and sort=distance; ' +
+      'each trial then reports its nearest open site and the distance. Never stored or logged.',
+  }),
+  within: single('within', readWithin, null).meta({
+    description: `Miles, above 0 and at most ${MAX_WITHIN_MILES}: only trials with an open site this close to postcode (which it needs).`,
+  }),
   sort: single('sort', readSort, EMPTY_QUERY.sort).meta({
-    description: `${SORTS.join(' or ')}; default ${EMPTY_QUERY.sort}.`,
+    description: `${SORTS.join(', ')}; default ${EMPTY_QUERY.sort}. distance (nearest open site first) needs postcode.`,
   }),
   pageSize: single('pageSize', readPageSize, DEFAULT_PAGE_SIZE).meta({
     description: `Trials per page, 1 to ${MAX_PAGE_SIZE}; default ${DEFAULT_PAGE_SIZE}.`,
@@ -298,8 +171,19 @@ export const trialQueryParamsSchema = z
           `the parameters are: ${SEARCH_PARAMETERS.join(', ')}.`
         : 'Search parameters must be a set of named values.',
   })
-  .transform(
-    (params): TrialQuery => ({
+  .transform((params, ctx): TrialQuery => {
+    // Distance needs a place: refused rather than ignored, so a forgotten postcode never looks like "no trials near".
+    if (params.postcode === null) {
+      if (params.within !== null) {
+        ctx.addIssue({ code: 'custom', path: ['within'], message: 'within needs a postcode to measure from; add postcode.' });
+        return z.NEVER;
+      }
+      if (params.sort === 'distance') {
+        ctx.addIssue({ code: 'custom', path: ['sort'], message: 'sort=distance needs a postcode to measure from; add postcode.' });
+        return z.NEVER;
+      }
+    }
+    return {
       q: params.q,
       statuses: params.status,
       phases: params.phase,
@@ -312,11 +196,16 @@ export const trialQueryParamsSchema = z
       healthyVolunteers: params.healthyVolunteers,
       hasResults: params.hasResults,
       updatedSince: params.updatedSince,
+      cancerTypes: params.cancerType,
+      treatments: params.treatment,
+      ageGroups: params.ageGroup,
+      postcode: params.postcode,
+      withinMiles: params.within,
       sort: params.sort,
       pageSize: params.pageSize,
       pageToken: params.pageToken,
-    }),
-  );
+    };
+  });
 
 /** Search parameters as they arrive: text, or lists of text for repeated parameters. */
 export type TrialQueryParams = z.input<typeof trialQueryParamsSchema>;

@@ -1,11 +1,18 @@
 /**
- * A tiny in-memory TrialStore for HTTP tests that need to see what reached the store (every StoreQuery is
- * recorded) or a store that fails. It does not rank or filter: search tests use the real SQLite store.
+ * A tiny in-memory TrialStore for HTTP and CLI tests that need to see what reached the store (every StoreQuery is
+ * recorded) or a store that fails. It does not rank or filter: search tests use the real stores. Summaries carry the
+ * derived facts (cancer types, treatments, UK sites) and, with a place, the nearest open site by registry
+ * coordinates; the cancerType, treatment and ageGroup facets count every stored trial, the others are empty.
  */
 import { InvalidInput } from '../../src/domain/errors.ts';
+import { nearestSite } from '../../src/domain/geo.ts';
+import type { GeoPoint } from '../../src/domain/geo.ts';
 import { FACETS } from '../../src/domain/query.ts';
-import type { Facets, SearchPage, StoreQuery } from '../../src/domain/query.ts';
+import type { FacetCount, Facets, NearestSiteSummary, SearchPage, StoreQuery, TrialSummary } from '../../src/domain/query.ts';
 import { canonicalId } from '../../src/domain/registry-id.ts';
+import { deriveTrialFacts } from '../../src/domain/trial-facts.ts';
+import type { TrialFacts } from '../../src/domain/trial-facts.ts';
+import { toSummary } from '../../src/domain/trial-summary.ts';
 import type { Trial } from '../../src/domain/trial.ts';
 import type { TrialStore, UpsertOutcome } from '../../src/storage/store.ts';
 
@@ -16,7 +23,33 @@ export interface FakeStore extends TrialStore {
   failWith: Error | null;
 }
 
-const EMPTY_FACETS: Facets = Object.fromEntries(FACETS.map((name) => [name, []])) as unknown as Facets;
+function counts(values: readonly string[]): FacetCount[] {
+  const byValue = new Map<string, number>();
+  for (const value of values) byValue.set(value, (byValue.get(value) ?? 0) + 1);
+  return [...byValue].map(([value, count]) => ({ value, count }));
+}
+
+/** Counts of the derived facets over every stored trial (no filtering). */
+function derivedFacets(facts: readonly TrialFacts[]): Facets {
+  const empty = Object.fromEntries(FACETS.map((name) => [name, []])) as unknown as Facets;
+  return {
+    ...empty,
+    cancerType: counts(facts.flatMap((fact) => fact.cancerTypes.map((type) => type.id))),
+    treatment: counts(facts.flatMap((fact) => [...new Set(fact.treatments.map((treatment) => treatment.kind))])),
+    ageGroup: counts(facts.flatMap((fact) => fact.ageGroups)),
+  };
+}
+
+function nearest(trial: Trial, near: GeoPoint | null): NearestSiteSummary | null {
+  const found = near === null ? null : nearestSite(trial.sites, near, { openOnly: true });
+  if (found === null) return null;
+  const { facility, city, country, status } = found.site;
+  return { facility, city, country, status, miles: Math.round(found.miles * 10) / 10, approximate: false };
+}
+
+function summary(trial: Trial, near: GeoPoint | null): TrialSummary {
+  return { ...toSummary(trial, deriveTrialFacts(trial, null)), nearestSite: nearest(trial, near) };
+}
 
 /** Page tokens are the offset in base64url; anything else is refused as the port requires. */
 function offsetOf(token: string | null): number {
@@ -58,30 +91,14 @@ export function fakeStore(trials: readonly Trial[] = []): FakeStore {
         const next = offset + page.length;
         return {
           total: all.length,
-          trials: page.map((trial) => ({
-            id: trial.id,
-            briefTitle: trial.briefTitle,
-            status: trial.status,
-            phases: trial.phases,
-            studyType: trial.studyType,
-            conditions: trial.conditions,
-            interventions: trial.interventions.map((intervention) => intervention.name),
-            minAgeYears: trial.eligibility.minAgeYears,
-            maxAgeYears: trial.eligibility.maxAgeYears,
-            sex: trial.eligibility.sex,
-            sponsor: trial.sponsor,
-            lastUpdate: trial.dates.lastUpdate,
-            countries: [...new Set(trial.sites.flatMap((site) => (site.country === null ? [] : [site.country])))],
-            siteCount: trial.sites.length,
-            hasResults: trial.hasResults,
-          })),
+          trials: page.map((trial) => summary(trial, query.near)),
           nextPageToken: next < all.length ? Buffer.from(String(next)).toString('base64url') : null,
         };
       }),
     facets: (query) =>
       settle(() => {
         store.queries.push(query);
-        return EMPTY_FACETS;
+        return derivedFacets([...stored.values()].map((trial) => deriveTrialFacts(trial, null)));
       }),
     count: () => settle(() => stored.size),
     async *exportTrials() {

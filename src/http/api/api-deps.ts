@@ -1,6 +1,4 @@
-import type { TrialStore } from '../../storage/store.ts';
+import type { SearchDeps } from '../../search/search-trials.ts';
 
-/** What the API routes need: the store, passed in (HOUSE_STYLE 5). */
-export interface ApiDeps {
-  readonly store: TrialStore;
-}
+/** What the API routes need, passed in (HOUSE_STYLE 5): the store and the postcode table loaded at start. */
+export type ApiDeps = SearchDeps;

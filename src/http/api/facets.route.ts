@@ -8,7 +8,7 @@ import { facetsResultSchema } from './response.schema.ts';
 import { searchQueryValidator } from './search-query.validator.ts';
 
 /** GET /api/facets: the total and facet counts for a search, without its trials (for filter panels). */
-export function registerFacetsRoute(app: FastifyInstance, { store }: ApiDeps): void {
+export function registerFacetsRoute(app: FastifyInstance, deps: ApiDeps): void {
   app.get<{ Querystring: TrialQuery }>(
     '/api/facets',
     {
@@ -22,7 +22,7 @@ export function registerFacetsRoute(app: FastifyInstance, { store }: ApiDeps): v
     },
     async (request) => {
       // The smallest page: only its total is used. Paging does not change counts, so a page token is ignored.
-      const { total, facets } = await searchTrials(store, { ...request.query, pageSize: 1, pageToken: null });
+      const { total, facets } = await searchTrials(deps, { ...request.query, pageSize: 1, pageToken: null });
       return { total, facets };
     },
   );

@@ -4,10 +4,15 @@
  * responses in api.int.test.ts; the server does not re-validate responses at run time.
  */
 import { z } from 'zod';
+import { TREATMENT_KINDS } from '../../domain/classify/treatment-kinds.ts';
 import { FACETS } from '../../domain/query.ts';
-import type { FacetName, Facets, SearchResult, TrialSummary } from '../../domain/query.ts';
+import type { FacetName, NearestSiteSummary, TrialSummary } from '../../domain/query.ts';
 import { ID_KINDS, PHASES, SEXES, SOURCES, STATUSES, STUDY_TYPES } from '../../domain/trial.ts';
 import type { Trial } from '../../domain/trial.ts';
+import type { LabelledFacets } from '../../search/facet-labels.ts';
+import type { SearchAnswer } from '../../search/search-trials.ts';
+import type { Topic } from '../../search/topics.ts';
+import type { VocabEntry } from '../../search/vocab-lists.ts';
 
 const nullableText = z.string().nullable();
 const status = z.enum(STATUSES);
@@ -91,6 +96,19 @@ export const trialSchema = z
   })
   .meta({ id: 'Trial' }) satisfies z.ZodType<Trial>;
 
+const nearestSiteSchema = z
+  .object({
+    facility: nullableText,
+    city: nullableText,
+    country: nullableText,
+    status: status.nullable().describe('The site’s own recruitment status; null when the registry gives none'),
+    miles: z.number().describe('Straight-line distance from the postcode’s district centre, rounded to 0.1 mile'),
+    approximate: z
+      .boolean()
+      .describe('True when the site is placed at its own postcode district’s centre, not at registry coordinates'),
+  })
+  .meta({ id: 'NearestSite' }) satisfies z.ZodType<NearestSiteSummary>;
+
 export const trialSummarySchema = z
   .object({
     id: z.string(),
@@ -108,23 +126,65 @@ export const trialSummarySchema = z
     countries: z.array(z.string()),
     siteCount: z.number().int(),
     hasResults: z.boolean(),
+    cancerTypes: z
+      .array(z.string())
+      .describe('Cancer type ids, each with all its broader types (b-cell-all comes with ALL, leukaemia, blood cancers); labels: GET /api/vocab/cancer-types'),
+    treatments: z.array(z.enum(TREATMENT_KINDS)).describe('Treatment types; labels: GET /api/vocab/treatments'),
+    ukSiteCount: z.number().int().describe('Sites in the United Kingdom'),
+    nearestSite: nearestSiteSchema
+      .nullable()
+      .describe('With a postcode: the nearest open site; null without a postcode or when no site can be placed'),
   })
   .meta({ id: 'TrialSummary' }) satisfies z.ZodType<TrialSummary>;
 
-const facetCounts = z.array(z.object({ value: z.string(), count: z.number().int() }));
+const facetCounts = z.array(
+  z.object({
+    value: z.string(),
+    count: z.number().int(),
+    label: z.string().optional().describe('Plain-English name of the value; on cancerType, treatment and ageGroup'),
+  }),
+);
 
 /** Counts per value of each filter, each counted with every other filter applied but its own. */
 export const facetsSchema = z
   .object(Object.fromEntries(FACETS.map((name) => [name, facetCounts])) as Record<FacetName, typeof facetCounts>)
-  .meta({ id: 'Facets' }) satisfies z.ZodType<Facets>;
+  .meta({ id: 'Facets' }) satisfies z.ZodType<LabelledFacets>;
 
 export const searchResultSchema = z.object({
   total: z.number().int(),
   trials: z.array(trialSummarySchema),
   facets: facetsSchema,
   nextPageToken: z.string().nullable().describe('Pass as pageToken for the next page; null on the last page'),
-}) satisfies z.ZodType<SearchResult>;
+}) satisfies z.ZodType<SearchAnswer>;
 
 export const facetsResultSchema = z.object({ total: z.number().int(), facets: facetsSchema });
+
+/** One entry of a vocabulary behind a filter (GET /api/vocab/...). */
+export const vocabularySchema = z
+  .object({
+    items: z.array(
+      z.object({
+        id: z.string().describe('The value to pass to the filter'),
+        label: z.string().describe('Plain-English UK name'),
+        parent: z.string().nullable().describe('The broader value, which a filter on it includes; null at the top'),
+      }),
+    ),
+  })
+  .meta({ id: 'Vocabulary' }) satisfies z.ZodType<{ items: readonly VocabEntry[] }>;
+
+/** A topic search as GET /api/topics lists it. */
+export const topicSchema = z
+  .object({
+    slug: z.string().describe('Stable: the topic is at /api/topics/{slug}'),
+    title: z.string(),
+    description: z.string(),
+    params: z.record(z.string(), z.array(z.string())).describe('The search parameters the topic fixes'),
+    url: z.string().describe('This topic’s API route'),
+    apiUrl: z.string().describe('The same search as GET /api/trials'),
+    webUrl: z.string().describe('The same search on the website'),
+  })
+  .meta({ id: 'Topic' }) satisfies z.ZodType<Topic>;
+
+export const topicsSchema = z.object({ topics: z.array(topicSchema) });
 
 export const healthSchema = z.object({ status: z.literal('ok'), trials: z.number().int() });

@@ -1,4 +1,5 @@
 import type { FastifySchemaCompiler } from 'fastify';
+import { validatorCompiler as zodValidatorCompiler } from 'fastify-type-provider-zod';
 import { TrialfinderError } from '../../domain/errors.ts';
 import { parseTrialQuery } from '../../search/query-params.ts';
 
@@ -23,3 +24,13 @@ export const searchQueryValidator: FastifySchemaCompiler<unknown> =
       throw error;
     }
   };
+
+/**
+ * For routes that read search parameters only after adding their own (topic searches): the query string passes
+ * through as parsed text, path parameters are validated by their zod schema as on every other route.
+ */
+export const rawQueryValidator: FastifySchemaCompiler<unknown> = (route) => {
+  if (route.httpPart === 'querystring') return (data: unknown) => ({ value: isRecord(data) ? data : {} });
+  // The route's other parts (its path parameters) have zod schemas, as the server-wide compiler expects.
+  return zodValidatorCompiler(route as Parameters<typeof zodValidatorCompiler>[0]);
+};

@@ -8,7 +8,7 @@ import { searchResultSchema } from './response.schema.ts';
 import { searchQueryValidator } from './search-query.validator.ts';
 
 /** GET /api/trials: one page of matching trials, the total and the facet counts. */
-export function registerSearchRoute(app: FastifyInstance, { store }: ApiDeps): void {
+export function registerSearchRoute(app: FastifyInstance, deps: ApiDeps): void {
   app.get<{ Querystring: TrialQuery }>(
     '/api/trials',
     {
@@ -20,6 +20,6 @@ export function registerSearchRoute(app: FastifyInstance, { store }: ApiDeps): v
       },
       validatorCompiler: searchQueryValidator,
     },
-    async (request) => searchTrials(store, request.query),
+    async (request) => searchTrials(deps, request.query),
   );
 }
