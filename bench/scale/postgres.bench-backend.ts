@@ -1,0 +1,112 @@
+/**
+ * The PostgreSQL side of the scale benchmark: a fresh schema per run (openPostgresStore's `schema` option), dropped
+ * afterwards unless kept; the raw tsvector lookup built with the adapter's own tsquery compiler
+ * (src/storage/postgres/tsquery.ts); size as the sum of pg_total_relation_size over the schema's tables; and
+ * EXPLAIN (ANALYZE, BUFFERS) of the slowest statement of a search.
+ */
+import { performance } from 'node:perf_hooks';
+import { sql, type Kysely } from 'kysely';
+import type { StoreQuery } from '../../src/domain/query.ts';
+import type { PostcodeTable } from '../../src/domain/postcode.ts';
+import { openPool, parseConnectionUrl } from '../../src/storage/postgres/connection.ts';
+import { dropPostgresSchema, openPostgresStore } from '../../src/storage/postgres/postgres-store.ts';
+import type { Database } from '../../src/storage/postgres/schema.ts';
+import { textTsQuery } from '../../src/storage/postgres/tsquery.ts';
+import type { TrialStore } from '../../src/storage/store.ts';
+import { slowestOf, statementLines, type BenchBackend, type DiskUsage } from './bench-backend.ts';
+import { ms } from './latency.ts';
+import { recordPostgresStatements } from './statement-recorder.ts';
+
+/**
+ * The adapter's ts_rank weights {D, C, B, A} and normalisation, copied from src/storage/postgres/search.ts (where
+ * they are not exported): the raw lookup ranks exactly as the relevance search does.
+ */
+const RANK_WEIGHTS = sql.raw(`'{0.1,0.2,0.5,1.0}'::float4[]`);
+const RANK_NORMALISATION = sql.raw('1');
+
+interface SizeRow {
+  readonly bytes: string | null;
+  readonly tables: string | null;
+}
+
+/** A PostgreSQL benchmark backend in schema `schema` of the database at `url`; `postcodes` as for the SQLite one. */
+export function postgresBenchBackend(url: string, schema: string, postcodes: PostcodeTable): BenchBackend {
+  let db: Kysely<Database> | null = null;
+  // A small pool of our own for the raw lookup, sizes and plans, on the same schema as the store.
+  const connection = (): Kysely<Database> => {
+    db ??= openPool(parseConnectionUrl(url, schema), 2);
+    return db;
+  };
+
+  return {
+    name: 'postgres',
+    serverTarget: { kind: 'postgres', url, schema },
+
+    async openStore(fresh: boolean): Promise<TrialStore> {
+      if (fresh) await dropPostgresSchema(url, schema);
+      return openPostgresStore(url, { schema, postcodes });
+    },
+
+    async afterImport(): Promise<void> {
+      // What autovacuum does by itself within minutes of a bulk insert (insert-triggered vacuum, PostgreSQL 13+):
+      // planner statistics, and the visibility map that lets counts and facets use index-only scans. Timed apart.
+      const started = performance.now();
+      await sql`VACUUM (ANALYZE)`.execute(connection()).catch(async () => {
+        // VACUUM without a table name covers the whole database; per table when the role may not do that.
+        for (const table of ['trials', 'trial_ids', 'trial_phases', 'trial_conditions', 'trial_interventions', 'trial_countries']) {
+          await sql`VACUUM (ANALYZE) ${sql.id(schema, table)}`.execute(connection());
+        }
+      });
+      console.log(`  VACUUM (ANALYZE) after the import: ${((performance.now() - started) / 1000).toFixed(1)} s (not counted in the import time)`);
+    },
+
+    async rawTextLookup(text: NonNullable<StoreQuery['text']>): Promise<number> {
+      const compiled = textTsQuery(text);
+      if (compiled.kind !== 'match') return 0;
+      // The relevance search's ranking (same tsquery, weights and normalisation) without filters, count or facets.
+      const result = await sql<{ doc_id: number }>`SELECT doc_id FROM trials WHERE search @@ ${compiled.tsquery}::tsquery
+        ORDER BY ts_rank(${RANK_WEIGHTS}, search, ${compiled.tsquery}::tsquery, ${RANK_NORMALISATION}) DESC
+        LIMIT 20`.execute(connection());
+      return result.rows.length;
+    },
+
+    async diskUsage(): Promise<DiskUsage> {
+      // Tables with their indexes and TOAST, in this schema only: a database-size delta would count other sessions' work.
+      const result = await sql<SizeRow>`
+        SELECT sum(pg_total_relation_size(c.oid))::text AS bytes, count(*)::text AS tables
+        FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE n.nspname = ${schema} AND c.relkind IN ('r', 'm')`.execute(connection());
+      const row = result.rows[0];
+      const bytes = Number(row?.bytes ?? 0);
+      return { bytes, detail: `pg_total_relation_size over the ${row?.tables ?? 0} tables of schema ${schema} (heap, TOAST and indexes)` };
+    },
+
+    async explainSearch(store: TrialStore, query: StoreQuery): Promise<string[]> {
+      let started = performance.now();
+      const page = await recordPostgresStatements(() => store.search(query));
+      const pageMs = performance.now() - started;
+      started = performance.now();
+      const facets = await recordPostgresStatements(() => store.facets(query));
+      const lines = statementLines(page, facets, pageMs, performance.now() - started);
+      lines.push('(statements of one call run in parallel on the pool, so their times overlap)');
+      const slowest = slowestOf([...page, ...facets]);
+      if (slowest === null) return lines;
+      // ANALYZE runs the statement: only for reads; a write's plan is shown without running it.
+      const analyse = /^\s*(select|with)\b/i.test(slowest.sql) ? 'ANALYZE, BUFFERS' : 'COSTS';
+      lines.push(`EXPLAIN (${analyse}) of the slowest statement (${ms(slowest.ms)} ms):`);
+      try {
+        const plan = await slowest.connection.query<Record<string, string>>(`EXPLAIN (${analyse}) ${slowest.sql}`, [...slowest.args]);
+        for (const row of plan.rows) lines.push(`  ${Object.values(row).join(' ')}`);
+      } catch (error) {
+        lines.push(`  (no plan: ${error instanceof Error ? error.message : String(error)})`);
+      }
+      return lines;
+    },
+
+    async close(keep: boolean): Promise<void> {
+      await db?.destroy();
+      db = null;
+      if (!keep) await dropPostgresSchema(url, schema);
+    },
+  };
+}
