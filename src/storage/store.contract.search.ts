@@ -7,6 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
 import { InvalidInput } from '../domain/errors.ts';
 import { EMPTY_QUERY, MAX_PAGE_SIZE, type FacetName, type StoreQuery, type TrialSummary } from '../domain/query.ts';
+import { expandQuery, fromTextQuery, type ExpandedTextQuery } from '../domain/query-expansion.ts';
 import { parseTextQuery } from '../domain/search-text.ts';
 import type { Trial } from '../domain/trial.ts';
 import type { TrialStore } from './store.ts';
@@ -14,13 +15,27 @@ import { corpus, syntheticTrial } from './test-trials.ts';
 
 /** A store query with no filters but those given. */
 export function storeQuery(overrides: Partial<StoreQuery> = {}): StoreQuery {
-  const { q, ...rest } = EMPTY_QUERY;
-  return { ...rest, text: q === null ? null : parseTextQuery(q), pageSize: MAX_PAGE_SIZE, ...overrides };
+  // A postcode is the search layer's to resolve: a store sees only the point it stands for (`near`).
+  const { q, postcode, ...rest } = EMPTY_QUERY;
+  assert.equal(postcode, null, 'the empty query names no place');
+  return { ...rest, text: plainText(q), near: null, pageSize: MAX_PAGE_SIZE, ...overrides };
 }
 
-/** A query for text as a user would type it. */
+/** Words as typed, without synonyms: every word (or quoted phrase) must match as written. */
+export function plainText(raw: string | null): ExpandedTextQuery | null {
+  const parsed = raw === null ? null : parseTextQuery(raw);
+  return parsed === null ? null : fromTextQuery(parsed);
+}
+
+/** A query for text as a user would type it, words as written (no synonyms). */
 export function searchFor(raw: string, overrides: Partial<StoreQuery> = {}): StoreQuery {
-  return storeQuery({ text: parseTextQuery(raw), ...overrides });
+  return storeQuery({ text: plainText(raw), ...overrides });
+}
+
+/** A query for text as the search layer sends it: expanded with synonyms, abbreviations and drug names. */
+export function expandedSearchFor(raw: string, overrides: Partial<StoreQuery> = {}): StoreQuery {
+  const text = expandQuery(raw);
+  return storeQuery({ text: text.clauses.length === 0 ? null : text, ...overrides });
 }
 
 /** Walks every page, with page sizes taken in turn from `sizes`; returns the ids in order and the totals seen. */
@@ -125,10 +140,10 @@ export function runSearchContract(open: () => Promise<TrialStore>): void {
     });
 
     it('text and several filters together', async () => {
-      await expect({ text: parseTextQuery('blinatumomab') }, ['NCT02101853', 'NCT03914625']);
-      await expect({ text: parseTextQuery('"acute myeloid"') }, ['NCT01371981']);
+      await expect({ text: plainText('blinatumomab') }, ['NCT02101853', 'NCT03914625']);
+      await expect({ text: plainText('"acute myeloid"') }, ['NCT01371981']);
       await expect({ statuses: ['completed'], hasResults: true }, ['NCT01406756', 'NCT01371981']);
-      await expect({ text: parseTextQuery('leukemia'), countries: ['Canada'], age: 30.5 }, ['NCT02101853', 'NCT01406756']);
+      await expect({ text: plainText('leukemia'), countries: ['Canada'], age: 30.5 }, ['NCT02101853', 'NCT01406756']);
     });
   });
 
@@ -142,7 +157,7 @@ export function runSearchContract(open: () => Promise<TrialStore>): void {
 
     const bases: Partial<StoreQuery>[] = [
       {},
-      { text: parseTextQuery('leukemia') },
+      { text: plainText('leukemia') },
       { statuses: ['completed', 'recruiting'], countries: ['United States'] },
       { age: 20, phases: ['3'], sex: 'female' },
     ];
@@ -164,6 +179,12 @@ export function runSearchContract(open: () => Promise<TrialStore>): void {
           return { countries: [value] };
         case 'hasResults':
           return { hasResults: value === 'true' };
+        case 'cancerType':
+          return { cancerTypes: [value] };
+        case 'treatment':
+          return { treatments: [value as StoreQuery['treatments'][number]] };
+        case 'ageGroup':
+          return { ageGroups: [value as StoreQuery['ageGroups'][number]] };
         case 'sex':
         case 'healthyVolunteers':
           return null; // their filters cover several values; checked below
@@ -329,7 +350,8 @@ export function runSearchContract(open: () => Promise<TrialStore>): void {
       ];
       for (const raw of hostile) await store.search(searchFor(raw));
       // Hand-made text queries (not from parseTextQuery) are made safe too.
-      await store.search(storeQuery({ text: { groups: [['title:'], ['"'], ['NEAR(a', 'b)'], ['*'], []] } }));
+      const clause = (...anyOf: string[][]) => ({ anyOf, concept: null, text: '' });
+      await store.search(storeQuery({ text: { clauses: [clause(['title:']), clause(['"'], ['NEAR(a', 'b)']), clause(['*']), clause([])] } }));
       await store.search(storeQuery({ conditions: ['"', 'a"b', 'NOT'], interventions: ['*', '^x'] }));
       await fc.assert(
         fc.asyncProperty(fc.string({ unit: 'binary', maxLength: 300 }), async (raw) => {

@@ -1,12 +1,16 @@
 /**
- * The contract every TrialStore backend must pass (HOUSE_STYLE 12): the same tests run against SQLite now and
- * PostgreSQL later. `open` must return a new, empty store on every call; each group opens its own.
+ * The contract every TrialStore backend must pass (HOUSE_STYLE 12): the same tests run against SQLite and
+ * PostgreSQL. `harness.open` must return a new, empty store on every call; each group opens its own.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { InvalidInput } from '../domain/errors.ts';
 import { registryId } from '../domain/registry-id.ts';
+import type { PostcodeTable } from '../domain/postcode.ts';
 import type { Trial, TrialStatus } from '../domain/trial.ts';
+import { runCancerContract } from './store.contract.cancer.ts';
+import { runDerivationContract } from './store.contract.derivation.ts';
+import { runPlacesContract } from './store.contract.places.ts';
 import { runSearchContract, searchFor } from './store.contract.search.ts';
 import type { TrialStore } from './store.ts';
 import { buildTrial, corpus, intervention } from './test-trials.ts';
@@ -14,8 +18,40 @@ import { buildTrial, corpus, intervention } from './test-trials.ts';
 /** A JSON round trip: what a store can promise to give back. */
 const plain = (trial: Trial): unknown => JSON.parse(JSON.stringify(trial)) as unknown;
 
+/** What a store is opened with, as the composition root passes it. */
+export interface StoreOptions {
+  readonly postcodes?: PostcodeTable;
+}
+
+/** The derivation state a test writes straight into a database, as an operator could with a SQL shell. */
+export interface DerivationState {
+  readonly version: number;
+  /** The version an interrupted re-derivation was deriving for. */
+  readonly passVersion?: number | null;
+  /** The trial (by primary id) that pass had re-derived last. */
+  readonly passAfter?: string | null;
+}
+
+/** One database that outlives the stores opened on it: to close, change behind the store's back, and reopen. */
+export interface StorePlace {
+  open(options?: StoreOptions): Promise<TrialStore>;
+  /** Only while no store is open on the place. */
+  setDerivation(state: DerivationState): Promise<void>;
+  /** Removes the database; every store opened on it must be closed. */
+  dispose(): Promise<void>;
+}
+
+/** What the contract needs of a backend. */
+export interface StoreHarness {
+  /** A new, empty store; closing it removes it. */
+  open(options?: StoreOptions): Promise<TrialStore>;
+  /** A new, empty database that can be reopened. */
+  place(): Promise<StorePlace>;
+}
+
 /** Registers the whole contract under `describe(name)`. */
-export function runStoreContract(name: string, open: () => Promise<TrialStore>): void {
+export function runStoreContract(name: string, harness: StoreHarness): void {
+  const open = (): Promise<TrialStore> => harness.open();
   describe(`TrialStore contract: ${name}`, () => {
     describe('storing and reading trials', () => {
       let store: TrialStore;
@@ -192,6 +228,9 @@ export function runStoreContract(name: string, open: () => Promise<TrialStore>):
     });
 
     runSearchContract(open);
+    runCancerContract(open);
+    runPlacesContract(harness);
+    runDerivationContract(harness);
   });
 }
 

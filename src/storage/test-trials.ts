@@ -4,6 +4,8 @@
  * deterministic generator of synthetic trials in bulk.
  */
 import { finaliseTrial } from '../domain/content-hash.ts';
+import type { GeoPoint } from '../domain/geo.ts';
+import type { PostcodeTable } from '../domain/postcode.ts';
 import { registryId } from '../domain/registry-id.ts';
 import {
   PHASES,
@@ -15,6 +17,7 @@ import {
   type Site,
   type Trial,
   type TrialContent,
+  type TrialStatus,
 } from '../domain/trial.ts';
 
 /** Every field optional; nested objects are merged over the defaults. */
@@ -28,6 +31,28 @@ export const IMPORTED_AT = new Date('2026-01-15T09:00:00Z');
 
 export function site(country: string | null, city: string | null = null): Site {
   return { facility: null, city, state: null, postcode: null, country, status: null, latitude: null, longitude: null, contacts: [] };
+}
+
+/** Where a site is and how it recruits; a site with neither coordinates nor postcode cannot be placed. */
+export interface SitePlace {
+  readonly facility?: string | null;
+  readonly city?: string | null;
+  readonly country?: string | null;
+  readonly postcode?: string | null;
+  readonly at?: GeoPoint | null;
+  readonly status?: TrialStatus | null;
+}
+
+/** A site with a place: registry coordinates (`at`), or a postcode for the district table to place. */
+export function placedSite(place: SitePlace): Site {
+  return {
+    ...site(place.country === undefined ? 'United Kingdom' : place.country, place.city ?? null),
+    facility: place.facility ?? null,
+    postcode: place.postcode ?? null,
+    status: place.status ?? null,
+    latitude: place.at?.lat ?? null,
+    longitude: place.at?.lon ?? null,
+  };
 }
 
 export function intervention(name: string, otherNames: readonly string[] = [], type = 'drug'): Intervention {
@@ -198,6 +223,119 @@ export function corpus(): Trial[] {
       dates: { lastUpdate: '2021-01-20' },
     }),
   ];
+}
+
+/**
+ * A few real postcode districts with their centroids as the bundled table gives them (data/postcodes/), so tests
+ * place sites the way the product does without loading the whole table.
+ */
+export const TEST_POSTCODES: PostcodeTable = new Map([
+  ['M1', { lat: 53.47769, lon: -2.23629, country: 'England' }],
+  ['M20', { lat: 53.42446, lon: -2.23248, country: 'England' }],
+  ['NW1', { lat: 51.53272, lon: -0.14264, country: 'England' }],
+  ['SW1A', { lat: 51.5018, lon: -0.13261, country: 'England' }],
+  ['G12', { lat: 55.88047, lon: -4.30079, country: 'Scotland' }],
+  ['LS9', { lat: 53.79994, lon: -1.5098, country: 'England' }],
+] as const);
+
+/** Manchester city centre (the M1 district centroid): where the distance tests search from. */
+export const MANCHESTER: GeoPoint = { lat: 53.47769, lon: -2.23629 };
+
+/** Hospitals with their approximate real coordinates. */
+export const HOSPITALS = {
+  christie: { facility: 'The Christie', city: 'Manchester', at: { lat: 53.4297, lon: -2.233 } },
+  manchesterRoyal: { facility: 'Manchester Royal Infirmary', city: 'Manchester', at: { lat: 53.4626, lon: -2.2262 } },
+  uclh: { facility: 'University College London Hospitals', city: 'London', at: { lat: 51.5246, lon: -0.1357 } },
+  guys: { facility: "Guy's Hospital", city: 'London', at: { lat: 51.5033, lon: -0.0873 } },
+  beatson: { facility: 'Beatson West of Scotland Cancer Centre', city: 'Glasgow', at: { lat: 55.8792, lon: -4.3316 } },
+  stJames: { facility: "St James's University Hospital", city: 'Leeds', at: { lat: 53.8073, lon: -1.5204 } },
+} as const satisfies Record<string, SitePlace>;
+
+/**
+ * Trials with UK sites for the distance, synonym and cancer-type tests (invented ids, modelled on real UK trials).
+ * From Manchester: NCT09100001 is nearest (The Christie), NCT09100003 next (placed only by its postcode M20 4BX),
+ * NCT09100004 in London, NCT09100002 in Glasgow (its nearer Manchester site has closed); NCT09100005 and NCT09100006
+ * have no open site that can be placed.
+ */
+export function placesCorpus(): Trial[] {
+  const { christie, manchesterRoyal, uclh, guys, beatson, stJames } = HOSPITALS;
+  return [
+    buildTrial('NCT09100001', {
+      briefTitle: 'Imatinib With Chemotherapy for Adults With Ph+ ALL',
+      conditions: ['Philadelphia Positive ALL'],
+      interventions: [intervention('Imatinib Mesylate'), intervention('Vincristine')],
+      phases: ['2'],
+      eligibility: { minAgeYears: 60 },
+      sites: [placedSite({ ...christie, status: 'recruiting' }), placedSite({ ...uclh, status: 'recruiting' })],
+      dates: { lastUpdate: '2025-06-01' },
+    }),
+    buildTrial('NCT09100002', {
+      briefTitle: 'Midostaurin and Intensive Chemotherapy in Acute Myeloid Leukaemia',
+      conditions: ['Acute Myeloid Leukaemia'],
+      interventions: [intervention('Midostaurin'), intervention('Daunorubicin')],
+      phases: ['3'],
+      eligibility: { minAgeYears: 18, maxAgeYears: 70 },
+      sites: [placedSite({ ...manchesterRoyal, status: 'completed' }), placedSite({ ...beatson, status: 'recruiting' })],
+      dates: { lastUpdate: '2025-05-01' },
+    }),
+    buildTrial('NCT09100003', {
+      briefTitle: 'Exercise During Chemotherapy for Early Breast Cancer',
+      conditions: ['Breast Cancer'],
+      interventions: [intervention('Supervised exercise', [], 'behavioral')],
+      studyType: 'interventional',
+      eligibility: { minAgeYears: 18, sex: 'female' },
+      sites: [placedSite({ facility: 'The Christie', city: 'Manchester', postcode: 'M20 4BX' })],
+      dates: { lastUpdate: '2025-04-01' },
+    }),
+    buildTrial('NCT09100004', {
+      briefTitle: 'Acute Lymphoblastic Leukaemia in Teenagers and Young Adults: Donor Stem Cell Transplant',
+      conditions: ['Acute Lymphoblastic Leukaemia'],
+      interventions: [intervention('Allogeneic Hematopoietic Stem Cell Transplantation', [], 'procedure')],
+      eligibility: { minAgeYears: 16, maxAgeYears: 24 },
+      sites: [placedSite(guys)],
+      dates: { lastUpdate: '2025-03-01' },
+    }),
+    buildTrial('NCT09100005', {
+      briefTitle: 'Observational Registry of Hodgkin Lymphoma Outcomes',
+      conditions: ['Hodgkin Lymphoma'],
+      studyType: 'observational',
+      sites: [placedSite({ facility: 'Royal Infirmary', city: 'Edinburgh' }), placedSite({ city: 'Boston', country: 'United States' })],
+      dates: { lastUpdate: '2025-02-01' },
+    }),
+    buildTrial('NCT09100006', {
+      briefTitle: 'Radiotherapy Dose Escalation in Prostate Cancer',
+      conditions: ['Prostate Cancer'],
+      interventions: [intervention('Radiotherapy', [], 'radiation')],
+      eligibility: { minAgeYears: 18, sex: 'male' },
+      sites: [placedSite({ ...stJames, status: 'completed' }), placedSite({ ...christie, status: 'active-not-recruiting' })],
+      dates: { lastUpdate: '2025-01-01' },
+    }),
+  ];
+}
+
+/**
+ * The n-th trial with placed sites around Great Britain: deterministic, with exact ties in distance (every tenth
+ * trial shares a site with the one before) and some closed or unplaceable sites, for paging over distance order.
+ */
+export function placedTrial(n: number): Trial {
+  const lat = 50.2 + ((n * 37) % 80) / 10;
+  const lon = -5.5 + ((n * 53) % 70) / 10;
+  const shared = n % 10 === 0 && n > 0 ? placedTrial(n - 1).sites : [];
+  const statuses: readonly (TrialStatus | null)[] = ['recruiting', 'completed', null];
+  return buildTrial(`NCT0920${String(n).padStart(4, '0')}`, {
+    briefTitle: `Placed trial ${n}`,
+    conditions: [pick(CONDITIONS, n)],
+    sites: [
+      ...shared,
+      placedSite({ facility: `Hospital ${n}`, city: 'Somewhere', at: { lat, lon }, status: shared.length > 0 ? 'recruiting' : (statuses[n % 3] ?? null) }),
+      ...(n % 4 === 0 ? [placedSite({ facility: 'Unplaced clinic', city: 'Elsewhere' })] : []),
+    ],
+    dates: { lastUpdate: '2024-01-01' },
+  });
+}
+
+function pick<T>(list: readonly T[], k: number): T {
+  return list[k % list.length] as T;
 }
 
 const CONDITIONS = ['Acute Lymphoblastic Leukemia', 'Acute Myeloid Leukemia', 'Hodgkin Lymphoma', 'Breast Cancer', 'Neuroblastoma', 'Multiple Myeloma'];

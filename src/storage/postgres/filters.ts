@@ -6,7 +6,10 @@
 import { expressionBuilder, sql, type Expression, type SqlBool } from 'kysely';
 import { sortableDate } from '../../domain/partial-date.ts';
 import type { FacetName, StoreQuery } from '../../domain/query.ts';
-import { countryKey } from '../sqlite/trial-row.ts';
+import type { GeoPoint } from '../../domain/geo.ts';
+import { countryKey } from '../shared/child-rows.ts';
+import { ageGroupBitmap, treatmentMask } from '../shared/fact-bits.ts';
+import { boundingBox, distanceLimit } from '../shared/nearest-site.ts';
 import type { Database } from './schema.ts';
 import { withoutNul } from './trial-row.ts';
 import { anyPhraseTsQuery, textTsQuery, type CompiledText } from './tsquery.ts';
@@ -40,6 +43,23 @@ function ageFilter(age: number): Expression<SqlBool> {
       sql<SqlBool>`(trials.max_age = round(trials.max_age) AND trials.max_age + 1 > ${age})`,
     ]),
   ]);
+}
+
+/** The distance in miles from `near` to the site row `s` (the SQL function of migration 0002). */
+export function milesFrom(near: GeoPoint) {
+  return sql<number>`miles_between(s.latitude, s.longitude, ${near.lat}::float8, ${near.lon}::float8)`;
+}
+
+/**
+ * Trials with an open site within `miles`: the partial index on open sites' (latitude, longitude) narrows them to a
+ * bounding box, then the exact distance decides.
+ */
+function withinFilter(near: GeoPoint, miles: number): Expression<SqlBool> {
+  const box = boundingBox(near, miles);
+  const lon = box.lon === null ? sql`` : sql` AND s.longitude BETWEEN ${box.lon[0]}::float8 AND ${box.lon[1]}::float8`;
+  return sql<SqlBool>`trials.doc_id IN (SELECT s.doc_id FROM trial_sites AS s
+    WHERE s.open AND s.latitude BETWEEN ${box.lat[0]}::float8 AND ${box.lat[1]}::float8${lon}
+      AND ${milesFrom(near)} <= ${miles}::float8)`;
 }
 
 /** What a filter belongs to: a facet (which ignores it), the free text, or nothing in particular. */
@@ -87,6 +107,23 @@ function taggedFilters(query: StoreQuery): Array<readonly [FilterTag, Expression
   if (query.updatedSince !== null) {
     filters.push(['other', eb('trials.last_update', '>=', sortableDate(withoutNul(query.updatedSince).slice(0, 10)))]);
   }
+  if (query.cancerTypes.length > 0) {
+    // Ancestors are stored with each type, so a type's own id also finds every trial of its subtypes.
+    const types = eb
+      .selectFrom('trial_cancer_types')
+      .select('trial_cancer_types.doc_id')
+      .whereRef('trial_cancer_types.doc_id', '=', 'trials.doc_id')
+      .where('trial_cancer_types.type', 'in', query.cancerTypes.map(withoutNul));
+    filters.push(['cancerType', eb.exists(types)]);
+  }
+  if (query.treatments.length > 0) {
+    filters.push(['treatment', sql<SqlBool>`(trials.treatments & ${treatmentMask(query.treatments)}::int4) <> 0`]);
+  }
+  if (query.ageGroups.length > 0) {
+    filters.push(['ageGroup', sql<SqlBool>`(trials.age_groups & ${ageGroupBitmap(query.ageGroups)}::int4) <> 0`]);
+  }
+  const limit = distanceLimit(query);
+  if (limit !== null) filters.push(['other', withinFilter(limit.near, limit.miles)]);
   return filters;
 }
 

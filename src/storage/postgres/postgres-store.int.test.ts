@@ -9,7 +9,7 @@ import { after, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
-import { randomSchema } from '../../../test/support/backends.ts';
+import { postgresBackend, randomSchema } from '../../../test/support/backends.ts';
 import { InvalidInput, Unavailable } from '../../domain/errors.ts';
 import { searchFor } from '../store.contract.search.ts';
 import { runStoreContract } from '../store.contract.ts';
@@ -47,7 +47,7 @@ describe('PostgreSQL adapter', { skip: url === '' }, () => {
     for (const schema of schemas) await dropPostgresSchema(url, schema);
   });
 
-  runStoreContract('postgres', () => openPostgresStore(url, { schema: randomSchema(), dropSchemaOnClose: true, poolSize: 4 }));
+  runStoreContract('postgres', postgresBackend(url));
 
   it('migrates once when four processes open a fresh schema at the same moment', async () => {
     const schema = freshSchema();

@@ -1,10 +1,12 @@
 import { sql, type Kysely } from 'kysely';
 import { TrialfinderError, Unavailable } from '../../domain/errors.ts';
+import type { PostcodeTable } from '../../domain/postcode.ts';
 import { canonicalId } from '../../domain/registry-id.ts';
 import type { Trial } from '../../domain/trial.ts';
 import type { TrialStore } from '../store.ts';
 import { openPool, parseConnectionUrl } from './connection.ts';
 import { facetCounts } from './facets.ts';
+import { rederiveIfStale } from './derivation.ts';
 import { migrateToLatest } from './migrate.ts';
 import type { Database } from './schema.ts';
 import { searchPage } from './search.ts';
@@ -20,6 +22,11 @@ export interface PostgresStoreOptions {
   readonly poolSize?: number;
   /** Drop the whole schema on close: for tests, each on a fresh random schema. */
   readonly dropSchemaOnClose?: boolean;
+  /**
+   * Postcode-district centroids that place UK sites the registry gave no coordinates; without them only registry
+   * coordinates are used.
+   */
+  readonly postcodes?: PostcodeTable;
 }
 
 const DEFAULT_POOL_SIZE = 10;
@@ -32,17 +39,21 @@ function unreachable(url: string, error: unknown): Unavailable {
 }
 
 /**
- * Opens the PostgreSQL trial store at `url` (postgres://…, optionally `?schema=NAME`), creating the schema and
- * migrating it to the latest version first; safe when several processes open it at once.
+ * Opens the PostgreSQL trial store at `url` (postgres://…, optionally `?schema=NAME`), creating the schema,
+ * migrating it to the latest version and re-deriving stored facts made by another DERIVATION_VERSION first
+ * (derivation.ts); safe when several processes open it at once.
  */
 export async function openPostgresStore(url: string, options: PostgresStoreOptions = {}): Promise<TrialStore> {
   const primaryTarget = parseConnectionUrl(url, options.schema ?? null);
   const { schema } = primaryTarget;
   const size = options.poolSize ?? DEFAULT_POOL_SIZE;
   const primary = openPool(primaryTarget, size);
+  const schemaKey = schema ?? 'public';
+  const postcodes = options.postcodes ?? null;
   let replica: Kysely<Database> | null = null;
   try {
     await migrateToLatest(primary, schema);
+    await rederiveIfStale(primary, { schemaKey, postcodes });
     if (options.readUrl !== undefined) replica = openPool(parseConnectionUrl(options.readUrl, schema), size);
   } catch (error) {
     // A throwaway schema must not outlive a failed open either.
@@ -53,10 +64,9 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     throw error instanceof TrialfinderError ? error : unreachable(primaryTarget.url, error);
   }
   const reader = replica ?? primary;
-  const schemaKey = schema ?? 'public';
 
   return {
-    upsertTrials: (trials) => upsertBatch(primary, schemaKey, trials),
+    upsertTrials: (trials) => upsertBatch(primary, schemaKey, trials, postcodes),
 
     async getTrial(id) {
       // A shared id (an org id two sponsors reuse) resolves to the trial whose primary id it is, else the first.

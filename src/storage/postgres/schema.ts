@@ -4,6 +4,7 @@
  * node-postgres returns bigint as a string.
  */
 import type { Generated } from 'kysely';
+import type { CoordinateSource } from '../../domain/geo.ts';
 import type { Phase, Sex, SourceRegistry, StudyType, TrialStatus } from '../../domain/trial.ts';
 
 export interface TrialsTable {
@@ -37,6 +38,42 @@ export interface TrialsTable {
   summary: string;
   /** The whole trial as JSON text (not jsonb): returned byte for byte as stored. */
   json: string;
+  /** Bitmap of treatment kinds and transplant sub-kinds (shared/fact-bits.ts; migration 0002). */
+  treatments: number;
+  /** Bitmap of age groups (shared/fact-bits.ts). */
+  age_groups: number;
+  /** Sites in the United Kingdom. */
+  uk_sites: number;
+}
+
+/** One row per cancer type of a trial and per ancestor of one (migration 0002). */
+export interface TrialCancerTypesTable {
+  type: string;
+  doc_id: number;
+}
+
+/** A site that can be placed on a map (migration 0002); `open` as SiteLocation.open. */
+export interface TrialSitesTable {
+  doc_id: number;
+  site_index: number;
+  latitude: number;
+  longitude: number;
+  open: boolean;
+  source: CoordinateSource;
+  facility: string | null;
+  city: string | null;
+  country: string | null;
+  status: TrialStatus | null;
+}
+
+/** The one row saying which DERIVATION_VERSION the stored facts come from, and where a re-derivation stopped. */
+export interface DerivationTable {
+  id: number;
+  version: number;
+  /** The version a re-derivation in progress is deriving for; null when none is. */
+  pass_version: number | null;
+  /** The last doc_id that pass has re-derived. */
+  pass_after: number | null;
 }
 
 export interface TrialIdsTable {
@@ -72,4 +109,7 @@ export interface Database {
   trial_interventions: TrialTermsTable;
   trial_countries: TrialTermsTable;
   checkpoints: CheckpointsTable;
+  trial_cancer_types: TrialCancerTypesTable;
+  trial_sites: TrialSitesTable;
+  derivation: DerivationTable;
 }

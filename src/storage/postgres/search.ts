@@ -5,9 +5,12 @@
  */
 import { sql, type Kysely } from 'kysely';
 import { InvalidInput } from '../../domain/errors.ts';
+import type { GeoPoint } from '../../domain/geo.ts';
 import { MAX_PAGE_SIZE, type SearchPage, type StoreQuery, type TrialSummary } from '../../domain/query.ts';
-import { decodePageToken, encodePageToken, type PageKey } from '../sqlite/page-token.ts';
-import { filterExpression } from './filters.ts';
+import type { SiteRow } from '../shared/derived-rows.ts';
+import { sortsByDistance, withNearestSites } from '../shared/nearest-site.ts';
+import { decodePageToken, encodePageToken, type PageKey } from '../shared/page-token.ts';
+import { filterExpression, milesFrom } from './filters.ts';
 import { rankOf } from './search-rank.ts';
 import type { Database } from './schema.ts';
 import { textTsQuery, type CompiledText } from './tsquery.ts';
@@ -15,6 +18,7 @@ import { textTsQuery, type CompiledText } from './tsquery.ts';
 type Matching = Extract<CompiledText, { kind: 'match' }>;
 
 interface PageRow {
+  readonly doc_id: number;
   readonly id: string;
   readonly summary: string;
   readonly sort_key: number | string | null;
@@ -36,7 +40,7 @@ function rankedRows(db: Kysely<Database>, query: StoreQuery, text: Matching, aft
   const { tsquery } = text;
   let rows = db
     .selectFrom('trials')
-    .select(['trials.id', 'trials.summary', rank.as('sort_key')])
+    .select(['trials.doc_id', 'trials.id', 'trials.summary', rank.as('sort_key')])
     .where(sql<boolean>`trials.search @@ ${tsquery}::tsquery`)
     .where(filterExpression(query, { withoutText: true }));
   if (after !== null) {
@@ -51,7 +55,7 @@ function rankedRows(db: Kysely<Database>, query: StoreQuery, text: Matching, aft
 function updatedRows(db: Kysely<Database>, query: StoreQuery, after: PageKey | null, limit: number): Promise<PageRow[]> {
   let rows = db
     .selectFrom('trials')
-    .select(['trials.id', 'trials.summary', 'trials.last_update as sort_key'])
+    .select(['trials.doc_id', 'trials.id', 'trials.summary', 'trials.last_update as sort_key'])
     .where(filterExpression(query));
   if (after !== null) {
     const key = after.key;
@@ -69,25 +73,70 @@ function updatedRows(db: Kysely<Database>, query: StoreQuery, after: PageKey | n
   return rows.orderBy(sql`trials.last_update DESC NULLS LAST`).orderBy('trials.id').limit(limit).execute();
 }
 
+/**
+ * Rows by the distance to their nearest open site, nearest first, trials with no placeable open site last, then id;
+ * after `after` (miles or null, and id) when continuing.
+ */
+function distanceRows(db: Kysely<Database>, query: StoreQuery, near: GeoPoint, after: PageKey | null, limit: number): Promise<PageRow[]> {
+  const nearest = sql<number | null>`(SELECT min(${milesFrom(near)}) FROM trial_sites AS s WHERE s.doc_id = trials.doc_id AND s.open)`;
+  const measured = db
+    .selectFrom('trials')
+    .select(['trials.doc_id', 'trials.id', 'trials.summary', nearest.as('sort_key')])
+    .where(filterExpression(query))
+    .as('measured');
+  let rows = db.selectFrom(measured).select(['measured.doc_id', 'measured.id', 'measured.summary', 'measured.sort_key']);
+  if (after !== null) {
+    const key = after.key;
+    if (typeof key === 'string') throw invalidToken();
+    rows = rows.where((eb) =>
+      key === null
+        ? eb.and([eb('measured.sort_key', 'is', null), eb('measured.id', '>', after.id)])
+        : eb.or([
+            eb('measured.sort_key', '>', key),
+            eb.and([eb('measured.sort_key', '=', key), eb('measured.id', '>', after.id)]),
+            eb('measured.sort_key', 'is', null),
+          ]),
+    );
+  }
+  return rows.orderBy(sql`measured.sort_key ASC NULLS LAST`).orderBy('measured.id').limit(limit).execute();
+}
+
+/** The stored sites of the page's trials, by trial id, to show each one's nearest open site. */
+async function sitesOf(db: Kysely<Database>, rows: readonly PageRow[]): Promise<Map<string, SiteRow[]>> {
+  const ids = new Map(rows.map((row) => [row.doc_id, row.id]));
+  const sites = new Map<string, SiteRow[]>();
+  if (ids.size === 0) return sites;
+  const found = await db.selectFrom('trial_sites').selectAll().where('doc_id', '=', sql<number>`ANY(${[...ids.keys()]}::int4[])`).execute();
+  for (const site of found) {
+    const id = ids.get(site.doc_id);
+    if (id !== undefined) sites.set(id, [...(sites.get(id) ?? []), site]);
+  }
+  return sites;
+}
+
 /** A page of summaries, the total and the token for the next page. */
 export async function searchPage(db: Kysely<Database>, query: StoreQuery): Promise<SearchPage> {
   checkPageSize(query.pageSize);
   const after = query.pageToken === null ? null : decodePageToken(query, query.pageToken);
   const text = textTsQuery(query.text);
-  // Relevance needs words to rank by; without them it falls back to the 'updated' order.
   // One row more than the page tells whether another page follows.
   const limit = query.pageSize + 1;
+  const rows = (): Promise<PageRow[]> => {
+    if (sortsByDistance(query)) return distanceRows(db, query, query.near, after, limit);
+    // Relevance needs words to rank by; without them (and for 'distance' without a place) it falls back to 'updated'.
+    if (text.kind === 'match' && query.sort !== 'updated') return rankedRows(db, query, text, after, limit);
+    return updatedRows(db, query, after, limit);
+  };
   const [found, counted] = await Promise.all([
-    text.kind === 'match' && query.sort === 'relevance'
-      ? rankedRows(db, query, text, after, limit)
-      : updatedRows(db, query, after, limit),
+    rows(),
     db.selectFrom('trials').select(sql<number>`count(*)::int`.as('total')).where(filterExpression(query)).executeTakeFirstOrThrow(),
   ]);
   const page = found.slice(0, query.pageSize);
   const last = page.at(-1);
+  const summaries = page.map((row) => JSON.parse(row.summary) as TrialSummary);
   return {
     total: counted.total,
-    trials: page.map((row) => JSON.parse(row.summary) as TrialSummary),
+    trials: query.near === null ? summaries : withNearestSites(summaries, await sitesOf(db, page), query.near),
     nextPageToken: found.length > query.pageSize && last !== undefined ? encodePageToken(query, { key: last.sort_key, id: last.id }) : null,
   };
 }

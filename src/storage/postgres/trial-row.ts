@@ -1,35 +1,59 @@
 /**
- * How a trial becomes PostgreSQL rows. The normalised keys, ids and full-text fields come from the same pure
- * functions the SQLite adapter uses (sqlite/trial-row.ts: childRows, ftsRow), so both backends file every trial
- * under identical keys and words; the filter columns are mapped here, in PostgreSQL's own types.
+ * How a trial becomes PostgreSQL rows. The normalised keys, ids, full-text fields and derived facts come from the
+ * same pure functions the SQLite adapter uses (../shared/), so both backends file every trial under identical keys
+ * and words; the columns are mapped here, in PostgreSQL's own types.
  */
 import type { Trial } from '../../domain/trial.ts';
 import { sortableDate } from '../../domain/partial-date.ts';
-import { toSummary } from '../../domain/trial-summary.ts';
-import { childRows, ftsRow, type ChildRows, type TermRow } from '../sqlite/trial-row.ts';
+import { childRows, type ChildRows, type TermRow } from '../shared/child-rows.ts';
+import type { DerivedRows, SiteRow } from '../shared/derived-rows.ts';
+import { searchFields } from '../shared/search-fields.ts';
 import type { TrialsTable } from './schema.ts';
 import { tsvectorLiteral, weightedVector } from './tsvector.ts';
 
 export type PostgresTrialRow = Omit<TrialsTable, 'doc_id'>;
+
+/** The columns of a `trials` row that re-derivation rewrites: everything worked out from the trial, not read off it. */
+export type DerivedColumns = Pick<
+  TrialsTable,
+  'summary' | 'search' | 'search_length' | 'conditions_search' | 'interventions_search' | 'treatments' | 'age_groups' | 'uk_sites'
+>;
 
 /** PostgreSQL text cannot hold NUL (SQLite can); a NUL in a registry's free text carries no meaning, so it goes. */
 export function withoutNul(text: string): string {
   return text.includes('\u0000') ? text.replaceAll('\u0000', '') : text;
 }
 
-/** The `trials` row. JSON.stringify throws on values JSON cannot hold (BigInt), failing the whole batch. */
-export function postgresTrialRow(trial: Trial): PostgresTrialRow {
-  const { eligibility, provenance } = trial;
-  const fts = ftsRow(trial);
-  const lastUpdate = sortableDate(trial.dates.lastUpdate);
+const nullableWithoutNul = (text: string | null): string | null => (text === null ? null : withoutNul(text));
+
+/** The derived columns: weighted vectors of the full-text fields, the summary, and the facts bitmaps. */
+export function derivedColumns(trial: Trial, derived: DerivedRows): DerivedColumns {
+  const fields = searchFields(trial);
   // The weights of SQLite's bm25 columns (10, 10, 5, 2, 1) mapped onto PostgreSQL's four classes (see search-rank.ts).
   const search = weightedVector([
-    ['A', fts.title],
-    ['A', fts.conditions],
-    ['B', fts.interventions_keywords],
-    ['C', fts.summary],
-    ['D', fts.eligibility],
+    ['A', fields.title],
+    ['A', fields.conditions],
+    ['B', fields.interventions_keywords],
+    ['C', fields.summary],
+    ['D', fields.eligibility],
   ]);
+  return {
+    search: search.literal,
+    search_length: search.lexemes,
+    conditions_search: tsvectorLiteral([['A', fields.conditions]]),
+    interventions_search: tsvectorLiteral([['A', fields.interventions_keywords]]),
+    // JSON.stringify escapes NUL as \u0000, so the JSON columns need no cleaning.
+    summary: derived.summary,
+    treatments: derived.treatments,
+    age_groups: derived.ageGroups,
+    uk_sites: derived.ukSites,
+  };
+}
+
+/** The `trials` row. JSON.stringify throws on values JSON cannot hold (BigInt), failing the whole batch. */
+export function postgresTrialRow(trial: Trial, derived: DerivedRows): PostgresTrialRow {
+  const { eligibility, provenance } = trial;
+  const lastUpdate = sortableDate(trial.dates.lastUpdate);
   return {
     id: withoutNul(trial.id),
     status: trial.status,
@@ -39,18 +63,13 @@ export function postgresTrialRow(trial: Trial): PostgresTrialRow {
     max_age: eligibility.maxAgeYears,
     healthy_volunteers: eligibility.healthyVolunteers,
     has_results: trial.hasResults,
-    last_update: lastUpdate === null ? null : withoutNul(lastUpdate),
-    record_updated: provenance.recordUpdated === null ? null : withoutNul(provenance.recordUpdated),
+    last_update: nullableWithoutNul(lastUpdate),
+    record_updated: nullableWithoutNul(provenance.recordUpdated),
     source: provenance.source,
     content_hash: withoutNul(provenance.contentHash),
     imported_at: withoutNul(provenance.importedAt),
     brief_title: withoutNul(trial.briefTitle),
-    search: search.literal,
-    search_length: search.lexemes,
-    conditions_search: tsvectorLiteral([['A', fts.conditions]]),
-    interventions_search: tsvectorLiteral([['A', fts.interventions_keywords]]),
-    // JSON.stringify escapes NUL as \u0000, so the JSON columns need no cleaning.
-    summary: JSON.stringify(toSummary(trial)),
+    ...derivedColumns(trial, derived),
     json: JSON.stringify(trial),
   };
 }
@@ -67,4 +86,14 @@ export function postgresChildRows(trial: Trial): ChildRows {
     interventions: clean(rows.interventions),
     countries: clean(rows.countries),
   };
+}
+
+/** The placeable sites, NUL removed from the names they keep. */
+export function postgresSiteRows(derived: DerivedRows): SiteRow[] {
+  return derived.sites.map((site) => ({
+    ...site,
+    facility: nullableWithoutNul(site.facility),
+    city: nullableWithoutNul(site.city),
+    country: nullableWithoutNul(site.country),
+  }));
 }

@@ -3,41 +3,49 @@
  * passed as a bound parameter and cast with ::tsquery, never spliced into SQL. Every token is re-normalised by
  * searchTokens() and quoted as a lexeme, so nothing a user typed is ever tsquery syntax: `!`, `|`, `:*` or `<->`
  * are just characters of a word, and a word of letters and digits cannot even contain them.
- * Matching mirrors sqlite/fts.ts: every group must match anywhere; a group of several words is a phrase (`<->`).
+ * Matching mirrors sqlite/fts.ts: every clause must match anywhere, by any of its phrases (`|`); a phrase of several
+ * words is `<->`: `( ('a' <-> 'b') | ('c') ) & ( ... )`.
  */
-import type { TextQuery } from '../../domain/search-text.ts';
-import { searchTokens } from '../../domain/search-text.ts';
+import type { ExpandedTextQuery } from '../../domain/query-expansion.ts';
+import { phraseTokens, textClauses, type PhraseTokens } from '../shared/text-clauses.ts';
 import { isIndexable, quotedLexeme } from './tsvector.ts';
 
 /** What a text filter compiles to: no filter, a filter nothing can pass, or a tsquery. */
 export type CompiledText =
   | { readonly kind: 'none' }
   | { readonly kind: 'never' }
-  /** `tsquery` matches; `groups` holds each group's own tsquery, for ranking group by group. */
+  /**
+   * `tsquery` matches; `groups` holds the tsquery of every phrase of every clause, for ranking phrase by phrase as
+   * SQLite's bm25 scores each phrase of an OR as a term of its own.
+   */
   | { readonly kind: 'match'; readonly tsquery: string; readonly groups: readonly string[] };
 
 const NONE: CompiledText = { kind: 'none' };
 const NEVER: CompiledText = { kind: 'never' };
 
 /**
- * A phrase as tsquery text; null when it holds no searchable word; false when one of its words is too long to be
- * indexed (no document can hold it; SQLite would index such a word, but no real record has one).
+ * A phrase as tsquery text, or null when one of its words is too long to be indexed (no document can hold it;
+ * SQLite would index such a word, but no real record has one).
  */
-function phrase(tokens: readonly string[]): string | null | false {
-  const words = tokens.flatMap((token) => searchTokens(token));
-  if (words.length === 0) return null;
-  if (!words.every(isIndexable)) return false;
-  return words.map(quotedLexeme).join(' <-> ');
+function phrase(words: PhraseTokens): string | null {
+  return words.every(isIndexable) ? words.map(quotedLexeme).join(' <-> ') : null;
 }
 
-/** Every group must match anywhere in the document. */
-export function textTsQuery(text: TextQuery | null): CompiledText {
-  if (text === null) return NONE;
-  const phrases = text.groups.map(phrase).filter((p): p is string | false => p !== null);
-  if (phrases.length === 0) return NONE;
-  if (phrases.includes(false)) return NEVER;
-  const groups = phrases.filter((p): p is string => p !== false);
-  return { kind: 'match', tsquery: groups.map((p) => `(${p})`).join(' & '), groups };
+/** Any of the phrases, or null when none can match. */
+function anyOf(phrases: readonly PhraseTokens[]): string | null {
+  const compiled = phrases.map(phrase).filter((p): p is string => p !== null);
+  return compiled.length === 0 ? null : compiled.map((p) => `(${p})`).join(' | ');
+}
+
+/** Every clause must match anywhere in the document, each by any of its phrases. */
+export function textTsQuery(text: ExpandedTextQuery | null): CompiledText {
+  const clauses = textClauses(text);
+  if (clauses.length === 0) return NONE;
+  const compiled = clauses.map(anyOf);
+  if (compiled.includes(null)) return NEVER;
+  const matching = compiled.filter((g): g is string => g !== null);
+  const phrases = clauses.flatMap((clause) => clause.map(phrase).filter((p): p is string => p !== null));
+  return { kind: 'match', tsquery: matching.map((g) => `(${g})`).join(' & '), groups: phrases };
 }
 
 /**
@@ -45,8 +53,6 @@ export function textTsQuery(text: TextQuery | null): CompiledText {
  * none is left the filter matches nothing (never everything), as in SQLite.
  */
 export function anyPhraseTsQuery(values: readonly string[]): CompiledText {
-  const phrases = values
-    .map((value) => phrase([value]))
-    .filter((p): p is string => typeof p === 'string');
-  return phrases.length === 0 ? NEVER : { kind: 'match', tsquery: phrases.map((p) => `(${p})`).join(' | '), groups: phrases };
+  const compiled = anyOf(values.map((value) => phraseTokens([value])).filter((p) => p.length > 0));
+  return compiled === null ? NEVER : { kind: 'match', tsquery: compiled, groups: [compiled] };
 }

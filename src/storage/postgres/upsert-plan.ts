@@ -5,7 +5,7 @@
  */
 import { supersedes } from '../../domain/supersedes.ts';
 import type { SourceRegistry, Trial } from '../../domain/trial.ts';
-import { IDENTITY_KINDS, idRows } from '../sqlite/trial-row.ts';
+import { IDENTITY_KINDS, idRows } from '../shared/child-rows.ts';
 import type { UpsertOutcome } from '../store.ts';
 
 /** A stored trial that a batch may replace: its head and the NCT/ISRCTN ids that make another record the same trial. */

@@ -2,32 +2,22 @@
  * The write path of `upsertTrials`: one transaction per batch. It takes a transaction-scoped advisory lock first,
  * so writers in several processes queue as SQLite's single writer does (two processes can never both insert the
  * same new trial), reads the stored trials the batch can touch in one query, decides every outcome in memory
- * (upsert-plan.ts), then deletes and inserts with a few array-bound statements (unnest) whatever the batch size.
+ * (upsert-plan.ts), then deletes and inserts with a few array-bound statements (insert-rows.ts) whatever the batch
+ * size. Facts are derived only for the trials the plan inserts.
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { InvalidInput } from '../../domain/errors.ts';
+import type { PostcodeTable } from '../../domain/postcode.ts';
 import type { Trial } from '../../domain/trial.ts';
-import { IDENTITY_KINDS } from '../sqlite/trial-row.ts';
+import { IDENTITY_KINDS } from '../shared/child-rows.ts';
+import { derivedRows, type DerivedRows } from '../shared/derived-rows.ts';
 import type { UpsertOutcome } from '../store.ts';
+import { insertDerivedChildren, type DerivedEntry } from './derived-write.ts';
+import { insertRows, type Column } from './insert-rows.ts';
 import type { Database } from './schema.ts';
 import { postgresChildRows, postgresTrialRow, withoutNul, type PostgresTrialRow } from './trial-row.ts';
 import { identityIds, planUpsert, type StoredHead } from './upsert-plan.ts';
 import { WRITE_LOCK } from './locks.ts';
-
-type Row = readonly unknown[];
-
-/** One column of an unnest insert: its name, its PostgreSQL array type, and how a row gives its value. */
-type Column<R> = readonly [name: string, type: string, value: (row: R) => unknown];
-
-/** Inserts rows with one statement: each column is bound as one array and unnest() zips them back into rows. */
-async function insertRows<R>(tx: Transaction<Database>, table: string, columns: readonly Column<R>[], rows: readonly R[]): Promise<Row[]> {
-  if (rows.length === 0) return [];
-  const names = sql.join(columns.map(([name]) => sql.id(name)));
-  const arrays = sql.join(columns.map(([, type, value]) => sql`${rows.map(value)}::${sql.raw(type)}[]`));
-  const returning = table === 'trials' ? sql`RETURNING doc_id, id` : sql``;
-  const result = await sql<Record<string, unknown>>`INSERT INTO ${sql.table(table)} (${names}) SELECT * FROM unnest(${arrays}) ${returning}`.execute(tx);
-  return result.rows.map((row) => [row.doc_id, row.id]);
-}
 
 const TRIAL_COLUMNS: readonly Column<PostgresTrialRow>[] = [
   ['id', 'text', (r) => r.id],
@@ -50,7 +40,16 @@ const TRIAL_COLUMNS: readonly Column<PostgresTrialRow>[] = [
   ['interventions_search', 'tsvector', (r) => r.interventions_search],
   ['summary', 'text', (r) => r.summary],
   ['json', 'text', (r) => r.json],
+  ['treatments', 'int4', (r) => r.treatments],
+  ['age_groups', 'int4', (r) => r.age_groups],
+  ['uk_sites', 'int4', (r) => r.uk_sites],
 ];
+
+/** A trial ready to insert: its row and what was derived from it. */
+interface Prepared {
+  readonly row: PostgresTrialRow;
+  readonly derived: DerivedRows;
+}
 
 interface IdInsert { doc_id: number; value: string; kind: string; precedence: number }
 interface PhaseInsert { doc_id: number; phase: string }
@@ -88,15 +87,22 @@ async function storedHeads(tx: Transaction<Database>, trials: readonly Trial[]):
 }
 
 /** Inserts the trials and their child rows. */
-async function insertTrials(tx: Transaction<Database>, trials: readonly Trial[], rows: ReadonlyMap<Trial, PostgresTrialRow>): Promise<void> {
-  const inserted = await insertRows(tx, 'trials', TRIAL_COLUMNS, trials.map((trial) => rows.get(trial) as PostgresTrialRow));
+async function insertTrials(tx: Transaction<Database>, trials: readonly Trial[], rows: ReadonlyMap<Trial, Prepared>): Promise<void> {
+  const prepared = (trial: Trial): Prepared => {
+    const found = rows.get(trial);
+    if (found === undefined) throw new Error(`No row was prepared for ${trial.id}`);
+    return found;
+  };
+  const inserted = await insertRows(tx, 'trials', TRIAL_COLUMNS, trials.map((trial) => prepared(trial).row));
   const docIds = new Map(inserted.map(([docId, id]) => [id as string, docId as number]));
   const ids: IdInsert[] = [];
   const phases: PhaseInsert[] = [];
   const terms = { trial_conditions: [] as TermInsert[], trial_interventions: [] as TermInsert[], trial_countries: [] as TermInsert[] };
+  const derived: DerivedEntry[] = [];
   for (const trial of trials) {
     const docId = docIds.get(withoutNul(trial.id));
     if (docId === undefined) throw new Error(`No row id came back for ${trial.id}`);
+    derived.push({ docId, trial, derived: prepared(trial).derived });
     const children = postgresChildRows(trial);
     for (const id of children.ids) ids.push({ ...id, doc_id: docId });
     for (const phase of children.phases) phases.push({ doc_id: docId, phase });
@@ -107,14 +113,16 @@ async function insertTrials(tx: Transaction<Database>, trials: readonly Trial[],
   await insertRows(tx, 'trial_ids', ID_COLUMNS, ids);
   await insertRows(tx, 'trial_phases', PHASE_COLUMNS, phases);
   for (const [table, list] of Object.entries(terms)) await insertRows(tx, table, TERM_COLUMNS, list);
+  await insertDerivedChildren(tx, derived);
 }
 
 /** The rows, or bad input when a trial holds a value JSON cannot represent (such as a BigInt). */
-function storableRows(trials: readonly Trial[]): Map<Trial, PostgresTrialRow> {
-  const rows = new Map<Trial, PostgresTrialRow>();
+function storableRows(trials: readonly Trial[], postcodes: PostcodeTable | null): Map<Trial, Prepared> {
+  const rows = new Map<Trial, Prepared>();
   for (const trial of trials) {
     try {
-      rows.set(trial, postgresTrialRow(trial));
+      const derived = derivedRows(trial, postcodes);
+      rows.set(trial, { row: postgresTrialRow(trial, derived), derived });
     } catch (error) {
       throw new InvalidInput(`Trial ${trial.id} cannot be stored as JSON: ${String(error)}`, 'trials');
     }
@@ -131,16 +139,21 @@ function asStoreError(error: unknown): unknown {
 }
 
 /** Stores one batch atomically; returns one outcome per trial, in order. */
-export async function upsertBatch(db: Kysely<Database>, schemaKey: string, trials: readonly Trial[]): Promise<UpsertOutcome[]> {
+export async function upsertBatch(
+  db: Kysely<Database>,
+  schemaKey: string,
+  trials: readonly Trial[],
+  postcodes: PostcodeTable | null,
+): Promise<UpsertOutcome[]> {
   if (trials.length === 0) return [];
-  const rows = storableRows(trials);
   try {
     return await db.transaction().execute(async (tx) => {
       await sql`SELECT pg_advisory_xact_lock(${WRITE_LOCK}, hashtext(${schemaKey}))`.execute(tx);
       const plan = planUpsert(trials, await storedHeads(tx, trials));
-      // Child rows go by ON DELETE CASCADE; the vectors live on the trial row itself.
+      // Child and derived rows go by ON DELETE CASCADE; the vectors live on the trial row itself.
       if (plan.deleteDocIds.length > 0) await sql`DELETE FROM trials WHERE doc_id = ANY(${plan.deleteDocIds}::int4[])`.execute(tx);
-      await insertTrials(tx, plan.insert, rows);
+      // Derived only for the trials that will be written: a re-import of unchanged trials classifies nothing.
+      await insertTrials(tx, plan.insert, storableRows(plan.insert, postcodes));
       return plan.outcomes;
     });
   } catch (error) {

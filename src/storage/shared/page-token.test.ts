@@ -21,6 +21,15 @@ describe('page tokens', () => {
     };
     refused(searchFor('leukaemia lymphoma'), token);
     refused(storeQuery(), token);
+    refused({ ...query, near: { lat: 53.48, lon: -2.24 } }, token);
+    refused({ ...query, cancerTypes: ['leukaemia'] }, token);
+    refused({ ...query, treatments: ['chemotherapy'] }, token);
+    refused({ ...query, ageGroups: ['adults'] }, token);
+    const placed = { ...query, near: { lat: 53.48, lon: -2.24 }, sort: 'distance' as const };
+    const distanceToken = encodePageToken(placed, { key: 3.25, id: 'NCT01234567' });
+    assert.deepEqual(decodePageToken(placed, distanceToken), { key: 3.25, id: 'NCT01234567' });
+    refused({ ...placed, near: { lat: 51.5, lon: -0.12 } }, distanceToken);
+    refused({ ...placed, withinMiles: 25 }, distanceToken);
     refused(query, 'not a token');
     refused(query, Buffer.from('[]').toString('base64url'));
     const payload = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as Record<string, unknown>;

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { InvalidInput } from '../../domain/errors.ts';
 import type { StoreQuery } from '../../domain/query.ts';
 
-/** Where the previous page ended: its last row's sort key (bm25 score, or padded last-update date) and id. */
+/** Where the previous page ended: its last row's sort key (rank, padded last-update date or miles) and id. */
 export interface PageKey {
   readonly key: number | string | null;
   readonly id: string;
@@ -20,7 +20,7 @@ const sorted = (values: readonly string[]): string[] => [...new Set(values)].sor
  */
 export function queryFingerprint(query: StoreQuery): string {
   const canonical = [
-    query.text?.groups ?? null,
+    query.text?.clauses.map((clause) => clause.anyOf) ?? null,
     sorted(query.statuses),
     sorted(query.phases),
     sorted(query.studyTypes),
@@ -32,6 +32,11 @@ export function queryFingerprint(query: StoreQuery): string {
     query.healthyVolunteers,
     query.hasResults,
     query.updatedSince,
+    sorted(query.cancerTypes),
+    sorted(query.treatments),
+    sorted(query.ageGroups),
+    query.near === null ? null : [query.near.lat, query.near.lon],
+    query.withinMiles,
     query.sort,
   ];
   return createHash('sha256').update(JSON.stringify(canonical)).digest('base64url').slice(0, 16);

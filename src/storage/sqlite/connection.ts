@@ -1,6 +1,20 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteAdapter, SqliteDialect, type DialectAdapter } from 'kysely';
+import { distanceMiles } from '../../domain/geo.ts';
 import type { Database } from './schema.ts';
+
+/**
+ * The SQL name of the great-circle distance in miles, `miles_between(lat1, lon1, lat2, lon2)`: the domain's own
+ * haversine registered as a deterministic function, so SQL filters and sorts measure exactly as the domain (and
+ * the nearest site a result shows) does. NULL in, NULL out.
+ */
+export const MILES_BETWEEN = 'miles_between';
+
+function milesBetween(...args: unknown[]): number | null {
+  const [lat1, lon1, lat2, lon2] = args;
+  if (typeof lat1 !== 'number' || typeof lon1 !== 'number' || typeof lat2 !== 'number' || typeof lon2 !== 'number') return null;
+  return distanceMiles({ lat: lat1, lon: lon1 }, { lat: lat2, lon: lon2 });
+}
 
 /**
  * SQLite runs DDL inside transactions, but Kysely's adapter says it does not (to be safe across engines).
@@ -43,6 +57,9 @@ export function openConnection(path: string, readonly: boolean): SqliteConnectio
   raw.pragma('temp_store = MEMORY');
   // A larger page cache (negative: KiB) keeps the index interiors and narrow rows hot between searches.
   raw.pragma(`cache_size = -${CACHE_KIB}`);
+  raw.function(MILES_BETWEEN, { deterministic: true, varargs: false }, (lat1: unknown, lon1: unknown, lat2: unknown, lon2: unknown) =>
+    milesBetween(lat1, lon1, lat2, lon2),
+  );
   const db = new Kysely<Database>({ dialect: new TransactionalSqliteDialect({ database: raw }) });
   return { raw, db };
 }

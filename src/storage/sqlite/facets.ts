@@ -4,8 +4,9 @@
  *
  * One pass finds the candidates: trials that pass the filters every facet applies (text, age, last update) and fail
  * at most one facet's filter, with a bitmask `miss` naming that filter. A trial counts for facet f when `miss` is 0
- * or f's bit alone. The text match and each filter are thus evaluated once per call, not once per facet; the six
- * scalar facets come from one GROUP BY over the candidates and the three term facets from one join each.
+ * or f's bit alone. The text match and each filter are thus evaluated once per call, not once per facet; the eight
+ * scalar and bitmap facets come from one GROUP BY over the candidates, the three term facets and the cancer-type
+ * facet from one join each.
  * Everything runs in one transaction, so all facets (and the total) see one snapshot, and no other statement on the
  * connection can run between filling the candidates table and reading it.
  */
@@ -15,7 +16,8 @@ import { FACETS, type FacetCount, type FacetName, type Facets, type StoreQuery }
 import { taggedFilters } from './filters.ts';
 import { PHASE_BITS } from './migrations/0002-narrow-facts.ts';
 import type { Database } from './schema.ts';
-import { preferredSpelling, type Spelling } from './term-spelling.ts';
+import { preferredSpelling, type Spelling } from '../shared/term-spelling.ts';
+import { AGE_GROUP_BITS, TREATMENT_BITS } from '../shared/fact-bits.ts';
 
 /** Free-text facets show only their most frequent values. */
 export const TERM_FACET_LIMIT = 30;
@@ -66,10 +68,14 @@ function sorted(counts: ReadonlyMap<string, number>): FacetCount[] {
   return [...counts].filter(([, count]) => count > 0).map(([value, count]) => ({ value, count })).sort(byCountThenValue);
 }
 
+/** The treatment kinds' bits of the treatments bitmap (the transplant sub-kinds above them are not a facet). */
+const TREATMENT_KIND_MASK = (1 << TREATMENT_BITS.length) - 1;
+
 /**
- * The six scalar facet values of a trial packed into one integer, so grouping sorts one integer column instead of
- * six text columns (several times faster). Bits: status 0-3, study type 4-5, sex 6-7, healthy volunteers 8-9
- * (2 = unknown), results 10, phases 11-16 (the facts bitmap).
+ * The scalar facet values of a trial packed into one integer, so grouping sorts one integer column instead of
+ * eight text columns (several times faster). Bits: status 0-3, study type 4-5, sex 6-7, healthy volunteers 8-9
+ * (2 = unknown), results 10, phases 11-16, treatment kinds 17-25, age groups 26-29 (the facts bitmaps): 30 bits,
+ * so JavaScript's 32-bit shifts unpack it.
  */
 // Each part is parenthesised: in SQLite `<<` and `|` share one precedence level.
 const PACKED_CODE = sql.raw(`(${[
@@ -79,6 +85,8 @@ const PACKED_CODE = sql.raw(`(${[
   `coalesce(healthy_volunteers, 2) << 8`,
   `has_results << 10`,
   `phases << 11`,
+  `(treatments & ${String(TREATMENT_KIND_MASK)}) << 17`,
+  `age_groups << 26`,
 ].map((part) => `(${part})`).join(' | ')})`);
 
 function unpack(code: number) {
@@ -89,7 +97,9 @@ function unpack(code: number) {
     sex: SEXES[(code >> 6) & 3] ?? 'all',
     healthyVolunteers: hv === 1 ? 'true' : hv === 0 ? 'false' : 'unknown',
     hasResults: ((code >> 10) & 1) === 1 ? 'true' : 'false',
-    phases: code >> 11,
+    phases: (code >> 11) & 63,
+    treatments: (code >> 17) & TREATMENT_KIND_MASK,
+    ageGroups: (code >> 26) & 15,
   };
 }
 
@@ -141,6 +151,16 @@ async function scalarFacets(db: Kysely<Database>, filtered: boolean) {
             if ((values.phases & (1 << bit)) !== 0) add('phase', phase, group.n);
           });
           break;
+        case 'treatment':
+          TREATMENT_BITS.forEach((kind, bit) => {
+            if ((values.treatments & (1 << bit)) !== 0) add('treatment', kind, group.n);
+          });
+          break;
+        case 'ageGroup':
+          AGE_GROUP_BITS.forEach((ageGroup, bit) => {
+            if ((values.ageGroups & (1 << bit)) !== 0) add('ageGroup', ageGroup, group.n);
+          });
+          break;
         case 'status':
         case 'studyType':
         case 'sex':
@@ -151,6 +171,7 @@ async function scalarFacets(db: Kysely<Database>, filtered: boolean) {
         case 'condition':
         case 'intervention':
         case 'country':
+        case 'cancerType':
           break;
       }
     }
@@ -161,14 +182,28 @@ async function scalarFacets(db: Kysely<Database>, filtered: boolean) {
   return {
     total,
     /** The share of candidates each term facet counts over. */
-    share: (facet: TermFacet): number => (all === 0 ? 0 : (counted.get(facet) ?? 0) / all),
+    share: (facet: TermFacet | 'cancerType'): number => (all === 0 ? 0 : (counted.get(facet) ?? 0) / all),
     status: of('status'),
     phase: of('phase'),
     studyType: of('studyType'),
     sex: of('sex'),
     healthyVolunteers: of('healthyVolunteers'),
     hasResults: of('hasResults'),
+    treatment: of('treatment'),
+    ageGroup: of('ageGroup'),
   };
+}
+
+/** Trials per cancer type (ids, each type counting its subtypes' trials through the stored ancestors); no cut. */
+async function cancerTypeFacet(db: Kysely<Database>, filtered: boolean, share: number): Promise<FacetCount[]> {
+  const join = share < CANDIDATES_FIRST_BELOW ? sql`CROSS JOIN` : sql`JOIN`;
+  const { rows } = await (filtered
+    ? sql<TermCount>`SELECT t.type AS key, count(*) AS n FROM temp.facet_candidates AS c
+        ${join} trial_cancer_types AS t ON t.doc_id = c.doc_id
+        WHERE (c.miss & ${sql.lit(ALL_BITS & ~bitOf('cancerType'))}) = 0 GROUP BY t.type`
+    : sql<TermCount>`SELECT type AS key, count(*) AS n FROM trial_cancer_types GROUP BY type`
+  ).execute(db);
+  return sorted(new Map(rows.map((row) => [row.key, row.n])));
 }
 
 /**
@@ -223,9 +258,10 @@ export async function facetsInTransaction(trx: Kysely<Database>, query: StoreQue
   const condition = await termFacet(trx, 'condition', filtered, share('condition'));
   const intervention = await termFacet(trx, 'intervention', filtered, share('intervention'));
   const country = await termFacet(trx, 'country', filtered, share('country'));
+  const cancerType = await cancerTypeFacet(trx, filtered, share('cancerType'));
   // Emptied inside the transaction, so the candidates never outlive it (a failure rolls them back too).
   if (filtered) await sql`DELETE FROM temp.facet_candidates`.execute(trx);
-  return { facets: { ...scalar, condition, intervention, country }, total };
+  return { facets: { ...scalar, condition, intervention, country, cancerType }, total };
 }
 
 /** Every facet of {@link FacetName}, each with its own filter left out; zero counts never appear. */

@@ -7,7 +7,12 @@ import type { FacetName, StoreQuery } from '../../domain/query.ts';
 import { columnPhrasesMatch, textMatch, type FtsColumn } from './fts.ts';
 import type { Database } from './schema.ts';
 import { sortableDate } from '../../domain/partial-date.ts';
-import { countryKey, phaseBits } from './trial-row.ts';
+import { countryKey } from '../shared/child-rows.ts';
+import { ageGroupBitmap, treatmentMask } from '../shared/fact-bits.ts';
+import { boundingBox, distanceLimit } from '../shared/nearest-site.ts';
+import type { GeoPoint } from '../../domain/geo.ts';
+import { MILES_BETWEEN } from './connection.ts';
+import { phaseBits } from './trial-row.ts';
 
 const eb = expressionBuilder<Database, 'trial_facts'>();
 
@@ -35,6 +40,22 @@ function ageFilter(age: number): Expression<SqlBool> {
       sql<SqlBool>`(trial_facts.max_age = round(trial_facts.max_age) AND trial_facts.max_age + 1 > ${age})`,
     ]),
   ]);
+}
+
+/** The distance in miles from `near` to the site row `s` (the domain's haversine, see connection.ts). */
+export function milesFrom(near: GeoPoint) {
+  return sql<number>`${sql.raw(MILES_BETWEEN)}(s.latitude, s.longitude, ${near.lat}, ${near.lon})`;
+}
+
+/**
+ * Trials with an open site within `miles`: the partial index on open sites' (latitude, longitude) narrows them to a
+ * bounding box, then the exact distance decides.
+ */
+function withinFilter(near: GeoPoint, miles: number): Expression<SqlBool> {
+  const box = boundingBox(near, miles);
+  const lon = box.lon === null ? sql`` : sql` AND s.longitude BETWEEN ${box.lon[0]} AND ${box.lon[1]}`;
+  return sql<SqlBool>`trial_facts.doc_id IN (SELECT s.doc_id FROM trial_sites AS s
+    WHERE s.open = 1 AND s.latitude BETWEEN ${box.lat[0]} AND ${box.lat[1]}${lon} AND ${milesFrom(near)} <= ${miles})`;
 }
 
 /** What a filter belongs to: a facet (which ignores it), the free text, or nothing in particular. */
@@ -76,6 +97,19 @@ export function taggedFilters(query: StoreQuery): Array<readonly [FilterTag, Exp
   if (query.updatedSince !== null) {
     filters.push(['other', eb('trial_facts.last_update', '>=', sortableDate(query.updatedSince.slice(0, 10)))]);
   }
+  if (query.cancerTypes.length > 0) {
+    // Ancestors are stored with each type, so a type's own id also finds every trial of its subtypes.
+    const types = eb.selectFrom('trial_cancer_types').select('trial_cancer_types.doc_id').where('trial_cancer_types.type', 'in', query.cancerTypes);
+    filters.push(['cancerType', eb('trial_facts.doc_id', 'in', types)]);
+  }
+  if (query.treatments.length > 0) {
+    filters.push(['treatment', sql<SqlBool>`(trial_facts.treatments & ${treatmentMask(query.treatments)}) != 0`]);
+  }
+  if (query.ageGroups.length > 0) {
+    filters.push(['ageGroup', sql<SqlBool>`(trial_facts.age_groups & ${ageGroupBitmap(query.ageGroups)}) != 0`]);
+  }
+  const limit = distanceLimit(query);
+  if (limit !== null) filters.push(['other', withinFilter(limit.near, limit.miles)]);
   return filters;
 }
 

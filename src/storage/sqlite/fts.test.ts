@@ -1,18 +1,30 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { expandQuery, fromTextQuery } from '../../domain/query-expansion.ts';
 import { parseTextQuery } from '../../domain/search-text.ts';
 import { columnPhrasesMatch, textMatch } from './fts.ts';
 
+const plain = (raw: string): string | null => textMatch(fromTextQuery(parseTextQuery(raw)));
+const groups = (...anyOf: string[][][]) => ({ clauses: anyOf.map((phrases) => ({ anyOf: phrases, concept: null, text: '' })) });
+
 describe('FTS5 match expressions', () => {
-  it('quotes every token, makes phrases of groups and ANDs the groups', () => {
-    assert.equal(textMatch(parseTextQuery('"acute myeloid" Leukaemia')), '("acute" + "myeloid") AND ("leukemia")');
+  it('quotes every token, makes phrases of groups and ANDs the clauses', () => {
+    assert.equal(plain('"acute myeloid" Leukaemia'), '(("acute" + "myeloid")) AND (("leukemia"))');
     assert.equal(textMatch(null), null);
+    assert.equal(textMatch({ clauses: [] }), null);
+  });
+
+  it('ORs the phrases of a clause: a synonym group', () => {
+    assert.equal(textMatch(groups([['glivec'], ['imatinib', 'mesylate']], [['trial']])), '(("glivec") OR ("imatinib" + "mesylate")) AND (("trial"))');
+    const gleevec = textMatch(expandQuery('Gleevec')) ?? '';
+    assert.match(gleevec, /"imatinib"/);
+    assert.match(gleevec, / OR /);
   });
 
   it('leaves no operator, column name or quote unquoted', () => {
-    assert.equal(textMatch(parseTextQuery('title: NEAR(a* OR ^b)')), '("title") AND ("near") AND ("a") AND ("or") AND ("b")');
-    assert.equal(textMatch({ groups: [['a"b', 'NOT'], ['***']] }), '("a" + "b" + "not")');
-    assert.equal(textMatch({ groups: [['***']] }), null);
+    assert.equal(plain('title: NEAR(a* OR ^b)'), '(("title")) AND (("near")) AND (("a")) AND (("or")) AND (("b"))');
+    assert.equal(textMatch(groups([['a"b', 'NOT']], [['***']])), '(("a" + "b" + "not"))');
+    assert.equal(textMatch(groups([['***']])), null);
   });
 
   it('restricts phrases to a column, any of the values', () => {

@@ -3,8 +3,8 @@
  * Every token is re-normalised and double-quoted, so nothing a user typed is ever FTS5 syntax: `NEAR`, `*`, `^`,
  * `:` or a column name are just words, and a quote inside a token is escaped by doubling it.
  */
-import type { TextQuery } from '../../domain/search-text.ts';
-import { searchTokens } from '../../domain/search-text.ts';
+import type { ExpandedTextQuery } from '../../domain/query-expansion.ts';
+import { phraseTokens, textClauses, type PhraseTokens } from '../shared/text-clauses.ts';
 
 /** FTS5 columns a filter can be restricted to. */
 export type FtsColumn = 'title' | 'conditions' | 'interventions_keywords' | 'summary' | 'eligibility';
@@ -16,20 +16,19 @@ function quoted(token: string): string {
   return `"${token.replaceAll('"', '""')}"`;
 }
 
-/**
- * A phrase: the tokens in order, joined by FTS5's `+`. Tokens pass through searchTokens() again (idempotent on
- * normalised tokens) so that a hand-made TextQuery cannot smuggle punctuation or an unnormalised spelling in.
- */
-function phrase(tokens: readonly string[]): string | null {
-  const words = tokens.flatMap((token) => searchTokens(token));
-  return words.length === 0 ? null : words.map(quoted).join(' + ');
+/** A phrase: the tokens in order, joined by FTS5's `+`. */
+function phrase(tokens: PhraseTokens): string {
+  return tokens.map(quoted).join(' + ');
 }
 
-/** Every group must match anywhere; null when the query holds no searchable word. */
-export function textMatch(text: TextQuery | null): string | null {
-  if (text === null) return null;
-  const phrases = text.groups.map(phrase).filter((p): p is string => p !== null);
-  return phrases.length === 0 ? null : phrases.map((p) => `(${p})`).join(' AND ');
+/**
+ * Every clause must match anywhere, a clause by any of its phrases: `(("a" + "b") OR ("c")) AND (("d"))`; null when
+ * the query holds no searchable word.
+ */
+export function textMatch(text: ExpandedTextQuery | null): string | null {
+  const clauses = textClauses(text);
+  if (clauses.length === 0) return null;
+  return clauses.map((clause) => `(${clause.map((p) => `(${phrase(p)})`).join(' OR ')})`).join(' AND ');
 }
 
 /**
@@ -37,6 +36,6 @@ export function textMatch(text: TextQuery | null): string | null {
  * null when no value holds a searchable word.
  */
 export function columnPhrasesMatch(column: FtsColumn, values: readonly string[]): string | null {
-  const phrases = values.map((value) => phrase([value])).filter((p): p is string => p !== null);
-  return phrases.length === 0 ? null : phrases.map((p) => `${column} : (${p})`).join(' OR ');
+  const phrases = values.map((value) => phraseTokens([value])).filter((p) => p.length > 0);
+  return phrases.length === 0 ? null : phrases.map((p) => `${column} : (${phrase(p)})`).join(' OR ');
 }

@@ -4,6 +4,7 @@
  * The DDL itself lives in the migrations; these types must follow them.
  */
 import type { Generated } from 'kysely';
+import type { CoordinateSource } from '../../domain/geo.ts';
 import type { Sex, SourceRegistry, StudyType, TrialStatus } from '../../domain/trial.ts';
 
 export interface TrialsTable {
@@ -58,6 +59,42 @@ export interface TrialFactsTable {
   min_age: number | null;
   max_age: number | null;
   last_update: string | null;
+  /** Bitmap of treatment kinds and transplant sub-kinds (shared/fact-bits.ts; migration 0003). */
+  treatments: number;
+  /** Bitmap of age groups (shared/fact-bits.ts). */
+  age_groups: number;
+  /** Sites in the United Kingdom. */
+  uk_sites: number;
+}
+
+/** One row per cancer type of a trial and per ancestor of one (migration 0003). */
+export interface TrialCancerTypesTable {
+  type: string;
+  doc_id: number;
+}
+
+/** A site that can be placed on a map (migration 0003); `open` as SiteLocation.open. */
+export interface TrialSitesTable {
+  doc_id: number;
+  site_index: number;
+  latitude: number;
+  longitude: number;
+  open: 0 | 1;
+  source: CoordinateSource;
+  facility: string | null;
+  city: string | null;
+  country: string | null;
+  status: TrialStatus | null;
+}
+
+/** The one row saying which DERIVATION_VERSION the stored facts come from, and where a re-derivation stopped. */
+export interface DerivationTable {
+  id: number;
+  version: number;
+  /** The version a re-derivation in progress is deriving for; null when none is. */
+  pass_version: number | null;
+  /** The last doc_id that pass has re-derived. */
+  pass_after: number | null;
 }
 
 /** How many stored trials spell a term key each way; kept by triggers on the term tables (migration 0002). */
@@ -101,4 +138,7 @@ export interface Database {
   trial_countries: TrialTermsTable;
   trials_fts: TrialsFtsTable;
   checkpoints: CheckpointsTable;
+  trial_cancer_types: TrialCancerTypesTable;
+  trial_sites: TrialSitesTable;
+  derivation: DerivationTable;
 }

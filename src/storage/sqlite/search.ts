@@ -4,13 +4,17 @@
  */
 import { sql, type Kysely } from 'kysely';
 import { InvalidInput } from '../../domain/errors.ts';
+import type { GeoPoint } from '../../domain/geo.ts';
 import { MAX_PAGE_SIZE, type SearchPage, type StoreQuery, type TrialSummary } from '../../domain/query.ts';
-import { filterExpression } from './filters.ts';
+import type { SiteRow } from '../shared/derived-rows.ts';
+import { sortsByDistance, withNearestSites } from '../shared/nearest-site.ts';
+import { decodePageToken, encodePageToken, type PageKey } from '../shared/page-token.ts';
+import { filterExpression, milesFrom } from './filters.ts';
 import { BM25_WEIGHTS, textMatch } from './fts.ts';
-import { decodePageToken, encodePageToken, type PageKey } from './page-token.ts';
 import type { Database } from './schema.ts';
 
 interface PageRow {
+  readonly doc_id: number;
   readonly id: string;
   readonly summary: string;
   readonly sort_key: number | string | null;
@@ -23,6 +27,10 @@ function checkPageSize(pageSize: number): void {
   if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
     throw new InvalidInput(`pageSize must be a whole number from 1 to ${MAX_PAGE_SIZE}`, 'pageSize');
   }
+}
+
+function invalidToken(): InvalidInput {
+  return new InvalidInput('pageToken is not valid for this search', 'pageToken');
 }
 
 /**
@@ -38,14 +46,14 @@ function rankedRows(db: Kysely<Database>, query: StoreQuery, match: string, afte
     .where(sql<boolean>`trials_fts MATCH ${match}`)
     .where(filterExpression(query, { withoutText: true }));
   if (after !== null) {
-    if (typeof after.key !== 'number') throw new InvalidInput('pageToken is not valid for this search', 'pageToken');
+    if (typeof after.key !== 'number') throw invalidToken();
     const key = after.key;
     ranked = ranked.where((eb) => eb.or([eb(score, '>', key), eb.and([eb(score, '=', key), eb('trial_facts.id', '>', after.id)])]));
   }
   return db
     .selectFrom(ranked.orderBy(score).orderBy('trial_facts.id').limit(limit).as('page'))
     .innerJoin('trials', 'trials.doc_id', 'page.doc_id')
-    .select(['page.id', 'trials.summary', 'page.sort_key'])
+    .select(['page.doc_id', 'page.id', 'trials.summary', 'page.sort_key'])
     .orderBy('page.sort_key')
     .orderBy('page.id')
     .execute();
@@ -62,7 +70,7 @@ function updatedRows(db: Kysely<Database>, query: StoreQuery, after: PageKey | n
     .where(filterExpression(query));
   if (after !== null) {
     const key = after.key;
-    if (typeof key === 'number') throw new InvalidInput('pageToken is not valid for this search', 'pageToken');
+    if (typeof key === 'number') throw invalidToken();
     ordered = ordered.where((eb) =>
       key === null
         ? eb.and([eb('trial_facts.last_update', 'is', null), eb('trial_facts.id', '>', after.id)])
@@ -76,8 +84,44 @@ function updatedRows(db: Kysely<Database>, query: StoreQuery, after: PageKey | n
   return db
     .selectFrom(ordered.orderBy('trial_facts.last_update', 'desc').orderBy('trial_facts.id').limit(limit).as('page'))
     .innerJoin('trials', 'trials.doc_id', 'page.doc_id')
-    .select(['page.id', 'trials.summary', 'page.sort_key'])
+    .select(['page.doc_id', 'page.id', 'trials.summary', 'page.sort_key'])
     .orderBy('page.sort_key', 'desc')
+    .orderBy('page.id')
+    .execute();
+}
+
+/**
+ * Rows by the distance to their nearest open site, nearest first, trials with no placeable open site last, then id;
+ * after `after` (miles or null, and id) when continuing.
+ */
+function distanceRows(db: Kysely<Database>, query: StoreQuery, near: GeoPoint, after: PageKey | null, limit: number): Promise<PageRow[]> {
+  const nearest = sql<number | null>`(SELECT min(${milesFrom(near)}) FROM trial_sites AS s WHERE s.doc_id = trial_facts.doc_id AND s.open = 1)`;
+  const measured = db
+    .selectFrom('trial_facts')
+    .select(['trial_facts.doc_id', 'trial_facts.id', nearest.as('sort_key')])
+    .where(filterExpression(query))
+    .as('measured');
+  let ordered = db.selectFrom(measured).select(['measured.doc_id', 'measured.id', 'measured.sort_key']);
+  if (after !== null) {
+    const key = after.key;
+    if (typeof key === 'string') throw invalidToken();
+    ordered = ordered.where((eb) =>
+      key === null
+        ? eb.and([eb('measured.sort_key', 'is', null), eb('measured.id', '>', after.id)])
+        : eb.or([
+            eb('measured.sort_key', '>', key),
+            eb.and([eb('measured.sort_key', '=', key), eb('measured.id', '>', after.id)]),
+            eb('measured.sort_key', 'is', null),
+          ]),
+    );
+  }
+  const page = ordered.orderBy(sql`measured.sort_key IS NULL`).orderBy('measured.sort_key').orderBy('measured.id').limit(limit).as('page');
+  return db
+    .selectFrom(page)
+    .innerJoin('trials', 'trials.doc_id', 'page.doc_id')
+    .select(['page.doc_id', 'page.id', 'trials.summary', 'page.sort_key'])
+    .orderBy(sql`page.sort_key IS NULL`)
+    .orderBy('page.sort_key')
     .orderBy('page.id')
     .execute();
 }
@@ -92,6 +136,20 @@ export async function countMatches(db: Kysely<Database>, query: StoreQuery): Pro
   return row.total;
 }
 
+/** The stored sites of the page's trials, by trial id, to show each one's nearest open site. */
+async function sitesOf(db: Kysely<Database>, rows: readonly PageRow[]): Promise<Map<string, SiteRow[]>> {
+  const ids = new Map(rows.map((row) => [row.doc_id, row.id]));
+  const sites = new Map<string, SiteRow[]>();
+  if (ids.size === 0) return sites;
+  const found = await db.selectFrom('trial_sites').selectAll().where('doc_id', 'in', [...ids.keys()]).execute();
+  for (const site of found) {
+    const id = ids.get(site.doc_id);
+    if (id === undefined) continue;
+    sites.set(id, [...(sites.get(id) ?? []), { ...site, open: site.open === 1 }]);
+  }
+  return sites;
+}
+
 /**
  * A page of summaries, the total and the token for the next page. `total`, when given, is the count already made
  * by the caller (the combined search with facets counts while faceting), so it is not counted again.
@@ -100,20 +158,21 @@ export async function searchPage(db: Kysely<Database>, query: StoreQuery, total?
   checkPageSize(query.pageSize);
   const after = query.pageToken === null ? null : decodePageToken(query, query.pageToken);
   const match = textMatch(query.text);
-  // Relevance needs words to rank by; without them it falls back to the 'updated' order.
   // One row more than the page tells whether another page follows.
   const limit = query.pageSize + 1;
-  const [found, counted] = await Promise.all([
-    match !== null && query.sort === 'relevance'
-      ? rankedRows(db, query, match, after, limit)
-      : updatedRows(db, query, after, limit),
-    total ?? countMatches(db, query),
-  ]);
+  const rows = (): Promise<PageRow[]> => {
+    if (sortsByDistance(query)) return distanceRows(db, query, query.near, after, limit);
+    // Relevance needs words to rank by; without them (and for 'distance' without a place) it falls back to 'updated'.
+    if (match !== null && query.sort !== 'updated') return rankedRows(db, query, match, after, limit);
+    return updatedRows(db, query, after, limit);
+  };
+  const [found, counted] = await Promise.all([rows(), total ?? countMatches(db, query)]);
   const page = found.slice(0, query.pageSize);
   const last = page.at(-1);
+  const summaries = page.map((row) => JSON.parse(row.summary) as TrialSummary);
   return {
     total: counted,
-    trials: page.map((row) => JSON.parse(row.summary) as TrialSummary),
+    trials: query.near === null ? summaries : withNearestSites(summaries, await sitesOf(db, page), query.near),
     nextPageToken: found.length > query.pageSize && last !== undefined ? encodePageToken(query, { key: last.sort_key, id: last.id }) : null,
   };
 }

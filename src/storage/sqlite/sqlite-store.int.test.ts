@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import BetterSqlite3 from 'better-sqlite3';
+import { sqliteBackend } from '../../../test/support/backends.ts';
 import { Conflict, Unavailable } from '../../domain/errors.ts';
 import { searchFor } from '../store.contract.search.ts';
 import { runStoreContract } from '../store.contract.ts';
@@ -20,7 +21,7 @@ after(() => {
 let files = 0;
 const freshPath = (): string => join(dir, `store-${String((files += 1))}.sqlite`);
 
-runStoreContract('sqlite (temp file)', () => openSqliteStore(freshPath()));
+runStoreContract('sqlite (temp file)', sqliteBackend());
 
 /** Reads the file directly, as an operator would with the sqlite3 shell. */
 function inspect<T>(path: string, read: (db: BetterSqlite3.Database) => T): T {
@@ -81,6 +82,14 @@ describe('SQLite adapter', () => {
     const empty = freshPath();
     new BetterSqlite3(empty).close();
     await assert.rejects(openSqliteStore(empty, { readonly: true }), Unavailable);
+
+    // Facts from another derivation version cannot be re-derived read-only: refused until opened read-write.
+    const db = new BetterSqlite3(path);
+    db.prepare('UPDATE derivation SET version = version + 1').run();
+    db.close();
+    await assert.rejects(openSqliteStore(path, { readonly: true }), Unavailable);
+    await (await openSqliteStore(path)).close();
+    await (await openSqliteStore(path, { readonly: true })).close();
   });
 
   it('survives being killed mid-batch: whole batches only, integrity intact', async () => {

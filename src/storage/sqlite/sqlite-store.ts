@@ -1,9 +1,11 @@
 import { Conflict } from '../../domain/errors.ts';
+import type { PostcodeTable } from '../../domain/postcode.ts';
 import { canonicalId } from '../../domain/registry-id.ts';
 import type { SearchResult, StoreQuery } from '../../domain/query.ts';
 import type { Trial } from '../../domain/trial.ts';
 import type { TrialStore } from '../store.ts';
 import { openConnection } from './connection.ts';
+import { assertDerived, rederiveIfStale } from './derivation.ts';
 import { facetCounts, facetsInTransaction } from './facets.ts';
 import { assertMigrated, migrateToLatest } from './migrate.ts';
 import { searchPage } from './search.ts';
@@ -12,12 +14,13 @@ import { createUpserter } from './upsert.ts';
 export interface SqliteStoreOptions {
   /** Open an existing database without writing to it (a second process serving searches). */
   readonly readonly?: boolean;
+  /**
+   * Postcode-district centroids that place UK sites the registry gave no coordinates; without them only registry
+   * coordinates are used.
+   */
+  readonly postcodes?: PostcodeTable;
 }
 
-/**
- * Opens (creating if needed) a SQLite trial store at `path`, or an in-memory one for ':memory:', migrating its schema
- * to the latest version. A read-only store refuses writes and a database whose schema is not current.
- */
 /**
  * The SQLite store, with one verb the port does not (yet) have: a page and its facets from one pass, the facets'
  * candidate count serving as the page's total (one fewer full count per search).
@@ -26,12 +29,23 @@ export interface SqliteTrialStore extends TrialStore {
   searchWithFacets(query: StoreQuery): Promise<SearchResult>;
 }
 
+/**
+ * Opens (creating if needed) a SQLite trial store at `path`, or an in-memory one for ':memory:', migrating its schema
+ * to the latest version and re-deriving stored facts made by another DERIVATION_VERSION (see derivation.ts). A
+ * read-only store refuses writes, and a database whose schema or derived facts are not current.
+ */
 export async function openSqliteStore(path: string, options: SqliteStoreOptions = {}): Promise<SqliteTrialStore> {
   const readonly = options.readonly === true;
+  const postcodes = options.postcodes ?? null;
   const { raw, db } = openConnection(path, readonly);
   try {
-    if (readonly) await assertMigrated(db);
-    else await migrateToLatest(db);
+    if (readonly) {
+      await assertMigrated(db);
+      await assertDerived(db);
+    } else {
+      await migrateToLatest(db);
+      rederiveIfStale(raw, db, { postcodes });
+    }
   } catch (error) {
     await db.destroy();
     throw error;
@@ -40,7 +54,7 @@ export async function openSqliteStore(path: string, options: SqliteStoreOptions 
     throw new Conflict('This trial store was opened read-only.');
   };
   // Prepared after migrating: the statements need the tables.
-  const upsert = readonly ? refuseWrite : createUpserter(raw, db);
+  const upsert = readonly ? refuseWrite : createUpserter(raw, db, postcodes);
 
   return {
     // The write itself is synchronous (see upsert.ts); wrapping it makes its errors rejections.

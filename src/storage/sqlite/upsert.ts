@@ -3,10 +3,15 @@ import type { Kysely } from 'kysely';
 import { InvalidInput } from '../../domain/errors.ts';
 import { supersedes } from '../../domain/supersedes.ts';
 import type { SourceRegistry, Trial } from '../../domain/trial.ts';
+import type { PostcodeTable } from '../../domain/postcode.ts';
+import { childRows, IDENTITY_KINDS, idRows } from '../shared/child-rows.ts';
+import { derivedRows, type DerivedRows } from '../shared/derived-rows.ts';
+import { searchFields } from '../shared/search-fields.ts';
 import type { UpsertOutcome } from '../store.ts';
+import { createDerivedWriter } from './derived-write.ts';
 import { prepare } from './prepared.ts';
 import type { Database } from './schema.ts';
-import { childRows, factsRow, ftsRow, IDENTITY_KINDS, idRows, trialRow, type FactsRow, type TrialRow } from './trial-row.ts';
+import { factsRow, trialRow, type FactsRow, type TrialRow } from './trial-row.ts';
 
 interface StoredHead {
   readonly doc_id: number;
@@ -37,7 +42,7 @@ function statements(raw: BetterSqlite3.Database, db: Kysely<Database>) {
         .where('trial_ids.kind', 'in', [...IDENTITY_KINDS]),
     ),
     deleteTrial: prepare<{ doc_id: number }>(raw, (arg) =>
-      // Child rows go by ON DELETE CASCADE, the FTS row by the trials_fts_delete trigger.
+      // Child and derived rows go by ON DELETE CASCADE, the FTS row by the trials_fts_delete trigger.
       db.deleteFrom('trials').where('trials.doc_id', '=', arg('doc_id')),
     ),
     insertTrial: prepare<TrialRow>(raw, (arg) =>
@@ -81,28 +86,14 @@ function statements(raw: BetterSqlite3.Database, db: Kysely<Database>) {
         min_age: arg('min_age'),
         max_age: arg('max_age'),
         last_update: arg('last_update'),
+        treatments: arg('treatments'),
+        age_groups: arg('age_groups'),
+        uk_sites: arg('uk_sites'),
       }),
     ),
     insertCondition: insertTerm('trial_conditions'),
     insertIntervention: insertTerm('trial_interventions'),
     insertCountry: insertTerm('trial_countries'),
-    insertFts: prepare<{
-      rowid: number;
-      title: string;
-      conditions: string;
-      interventions_keywords: string;
-      summary: string;
-      eligibility: string;
-    }>(raw, (arg) =>
-      db.insertInto('trials_fts').values({
-        rowid: arg('rowid'),
-        title: arg('title'),
-        conditions: arg('conditions'),
-        interventions_keywords: arg('interventions_keywords'),
-        summary: arg('summary'),
-        eligibility: arg('eligibility'),
-      }),
-    ),
   };
 }
 
@@ -113,8 +104,10 @@ function statements(raw: BetterSqlite3.Database, db: Kysely<Database>) {
 export function createUpserter(
   raw: BetterSqlite3.Database,
   db: Kysely<Database>,
+  postcodes: PostcodeTable | null,
 ): (trials: readonly Trial[]) => UpsertOutcome[] {
   const s = statements(raw, db);
+  const derivedWriter = createDerivedWriter(raw, db);
 
   /** Stored trials that are this one: same primary id, or sharing an NCT/ISRCTN id (decision 0002). */
   const storedMatches = (trial: Trial): StoredHead[] => {
@@ -129,15 +122,16 @@ export function createUpserter(
   };
 
   const insert = (trial: Trial): void => {
-    const row = storableRow(trial);
+    const derived = derivedRows(trial, postcodes);
+    const row = storableRow(trial, derived);
     const children = childRows(trial);
     const docId = Number(s.insertTrial.run(row).lastInsertRowid);
-    s.insertFacts.run({ ...factsRow(row, children.phases), doc_id: docId });
+    s.insertFacts.run({ ...factsRow(row, children.phases, derived), doc_id: docId });
     for (const id of children.ids) s.insertId.run({ ...id, doc_id: docId });
     for (const term of children.conditions) s.insertCondition.run({ ...term, doc_id: docId });
     for (const term of children.interventions) s.insertIntervention.run({ ...term, doc_id: docId });
     for (const term of children.countries) s.insertCountry.run({ ...term, doc_id: docId });
-    s.insertFts.run({ rowid: docId, ...ftsRow(trial) });
+    derivedWriter.insert(docId, derived, searchFields(trial));
   };
 
   const upsertOne = (trial: Trial): UpsertOutcome => {
@@ -171,9 +165,9 @@ export function createUpserter(
 }
 
 /** The row, or bad input when the trial holds a value JSON cannot represent (such as a BigInt). */
-function storableRow(trial: Trial): TrialRow {
+function storableRow(trial: Trial, derived: DerivedRows): TrialRow {
   try {
-    return trialRow(trial);
+    return trialRow(trial, derived.summary);
   } catch (error) {
     throw new InvalidInput(`Trial ${trial.id} cannot be stored as JSON: ${String(error)}`, 'trials');
   }

@@ -1,12 +1,14 @@
 import type { Migration } from 'kysely';
 import * as initial from './0001-initial.ts';
 import * as narrowFacts from './0002-narrow-facts.ts';
+import * as derivedFacts from './0003-derived-facts.ts';
 
 /**
  * Every migration, by name, in the order they run. Listed statically (not read from a folder at run time) so the
- * store works the same under tsx, bundled or compiled. Add new files as 0002-..., never edit a released one.
+ * store works the same under tsx, bundled or compiled. Add new files as 0004-..., never edit a released one.
  */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-initial': initial,
   '0002-narrow-facts': narrowFacts,
+  '0003-derived-facts': derivedFacts,
 };

@@ -1,0 +1,68 @@
+/**
+ * Writes what is derived from trials (cancer types, placeable sites) for a batch, on insert and on re-derivation;
+ * re-derivation also rewrites the derived columns of `trials` (vectors, summary, bitmaps). A few array-bound
+ * statements per batch whatever its size.
+ */
+import { sql, type Transaction } from 'kysely';
+import type { Trial } from '../../domain/trial.ts';
+import type { DerivedRows, SiteRow } from '../shared/derived-rows.ts';
+import { insertRows, updateRows, type Column } from './insert-rows.ts';
+import type { Database } from './schema.ts';
+import { derivedColumns, postgresSiteRows, withoutNul, type DerivedColumns } from './trial-row.ts';
+
+/** A stored (or just inserted) trial and what was derived from it. */
+export interface DerivedEntry {
+  readonly docId: number;
+  readonly trial: Trial;
+  readonly derived: DerivedRows;
+}
+
+interface CancerTypeInsert { doc_id: number; type: string }
+type SiteInsert = SiteRow & { doc_id: number };
+type DerivedUpdate = DerivedColumns & { doc_id: number };
+
+const CANCER_TYPE_COLUMNS: readonly Column<CancerTypeInsert>[] = [
+  ['type', 'text', (r) => r.type],
+  ['doc_id', 'int4', (r) => r.doc_id],
+];
+const SITE_COLUMNS: readonly Column<SiteInsert>[] = [
+  ['doc_id', 'int4', (r) => r.doc_id],
+  ['site_index', 'int4', (r) => r.site_index],
+  ['latitude', 'float8', (r) => r.latitude],
+  ['longitude', 'float8', (r) => r.longitude],
+  ['open', 'bool', (r) => r.open],
+  ['source', 'text', (r) => r.source],
+  ['facility', 'text', (r) => r.facility],
+  ['city', 'text', (r) => r.city],
+  ['country', 'text', (r) => r.country],
+  ['status', 'text', (r) => r.status],
+];
+const DERIVED_COLUMNS: readonly Column<DerivedUpdate>[] = [
+  ['summary', 'text', (r) => r.summary],
+  ['search', 'tsvector', (r) => r.search],
+  ['search_length', 'int4', (r) => r.search_length],
+  ['conditions_search', 'tsvector', (r) => r.conditions_search],
+  ['interventions_search', 'tsvector', (r) => r.interventions_search],
+  ['treatments', 'int4', (r) => r.treatments],
+  ['age_groups', 'int4', (r) => r.age_groups],
+  ['uk_sites', 'int4', (r) => r.uk_sites],
+];
+
+/** Inserts the derived child rows of the entries (their `trials` rows already hold the derived columns). */
+export async function insertDerivedChildren(tx: Transaction<Database>, entries: readonly DerivedEntry[]): Promise<void> {
+  const types = entries.flatMap(({ docId, derived }) => derived.cancerTypes.map((type) => ({ doc_id: docId, type: withoutNul(type) })));
+  const sites = entries.flatMap(({ docId, derived }) => postgresSiteRows(derived).map((site) => ({ ...site, doc_id: docId })));
+  await insertRows(tx, 'trial_cancer_types', CANCER_TYPE_COLUMNS, types);
+  await insertRows(tx, 'trial_sites', SITE_COLUMNS, sites);
+}
+
+/** Replaces everything derived of stored trials: their derived columns and derived child rows. */
+export async function replaceDerived(tx: Transaction<Database>, entries: readonly DerivedEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  const docIds = entries.map((entry) => entry.docId);
+  await sql`DELETE FROM trial_cancer_types WHERE doc_id = ANY(${docIds}::int4[])`.execute(tx);
+  await sql`DELETE FROM trial_sites WHERE doc_id = ANY(${docIds}::int4[])`.execute(tx);
+  const updates = entries.map(({ docId, trial, derived }) => ({ ...derivedColumns(trial, derived), doc_id: docId }));
+  await updateRows(tx, 'trials', ['doc_id', 'int4', (r) => r.doc_id], DERIVED_COLUMNS, updates);
+  await insertDerivedChildren(tx, entries);
+}
