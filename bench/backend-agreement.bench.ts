@@ -79,7 +79,7 @@ async function compare(sqlite: TrialStore, postgres: TrialStore): Promise<void> 
   let facetMismatches = 0;
   const overlaps: number[] = [];
   for (const params of QUERIES) {
-    const query: StoreQuery = { ...toStoreQuery(parseTrialQuery(params)), pageSize: TOP };
+    const query: StoreQuery = { ...toStoreQuery(parseTrialQuery(params), new Map()), pageSize: TOP };
     const label = JSON.stringify(params);
     const [a, b] = [await sqlite.search(query), await postgres.search(query)];
     const [fa, fb] = [await sqlite.facets(query), await postgres.facets(query)];

@@ -112,13 +112,13 @@ try {
   const combinedWithText: number[] = [];
   const onePass: number[] = [];
   const perQuery = new Map<number, number[]>();
-  for (const query of queries) await searchTrials(store, query); // warm the page cache
+  for (const query of queries) await searchTrials({ store, postcodes: new Map() }, query); // warm the page cache
   for (let round = 0; round < rounds; round += 1) {
     for (const [index, query] of queries.entries()) {
-      const storeQuery = toStoreQuery(query);
+      const storeQuery = toStoreQuery(query, new Map());
       page.push(await time(() => store.search(storeQuery)));
       facets.push(await time(() => store.facets(storeQuery)));
-      const both = await time(() => searchTrials(store, query));
+      const both = await time(() => searchTrials({ store, postcodes: new Map() }, query));
       combined.push(both);
       onePass.push(await time(() => store.searchWithFacets(storeQuery)));
       perQuery.set(index, [...(perQuery.get(index) ?? []), both]);

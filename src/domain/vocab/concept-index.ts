@@ -42,12 +42,24 @@ function startsWith(words: readonly string[], at: number, phrase: Phrase): boole
   return phrase.every((word, offset) => words[at + offset] === word);
 }
 
+/** Callers scan every position of one token list: derive its words once per list, not once per position. */
+const WORDS = new WeakMap<readonly CasedToken[], readonly string[]>();
+
+function wordsOf(tokens: readonly CasedToken[]): readonly string[] {
+  let words = WORDS.get(tokens);
+  if (words === undefined) {
+    words = tokens.map((t) => t.token);
+    WORDS.set(tokens, words);
+  }
+  return words;
+}
+
 /**
  * The longest concept named at a position, or null. `casedWords` is null when case says nothing (a query or
  * title in capitals throughout): then ambiguous abbreviations never match.
  */
 export function conceptAt(tokens: readonly CasedToken[], at: number, casedWords: readonly string[] | null): ConceptMatch | null {
-  const words = tokens.map((t) => t.token);
+  const words = wordsOf(tokens);
   let best: ConceptMatch | null = null;
   const consider = (triggers: readonly Trigger[] | undefined, against: readonly string[]): void => {
     for (const trigger of triggers ?? []) {
