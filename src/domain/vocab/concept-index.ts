@@ -60,18 +60,25 @@ function wordsOf(tokens: readonly CasedToken[]): readonly string[] {
  */
 export function conceptAt(tokens: readonly CasedToken[], at: number, casedWords: readonly string[] | null): ConceptMatch | null {
   const words = wordsOf(tokens);
-  let best: ConceptMatch | null = null;
-  const consider = (triggers: readonly Trigger[] | undefined, against: readonly string[]): void => {
-    for (const trigger of triggers ?? []) {
-      const end = at + trigger.phrase.length;
-      if (startsWith(against, at, trigger.phrase) && (best === null || end > best.end)) {
-        best = { concept: trigger.concept, start: at, end, cased: trigger.cased };
-      }
+  const plain = longestAt(TRIGGERS.get(`N:${words[at] ?? ''}`), words, at, null);
+  return casedWords === null ? plain : longestAt(TRIGGERS.get(`C:${casedWords[at] ?? ''}`), casedWords, at, plain);
+}
+
+/** The longest of `triggers` that starts at `at` in `against`, if longer than `best`. (No closures: this is hot.) */
+function longestAt(
+  triggers: readonly Trigger[] | undefined,
+  against: readonly string[],
+  at: number,
+  best: ConceptMatch | null,
+): ConceptMatch | null {
+  let found = best;
+  for (const trigger of triggers ?? []) {
+    const end = at + trigger.phrase.length;
+    if (startsWith(against, at, trigger.phrase) && (found === null || end > found.end)) {
+      found = { concept: trigger.concept, start: at, end, cased: trigger.cased };
     }
-  };
-  consider(TRIGGERS.get(`N:${words[at] ?? ''}`), words);
-  if (casedWords !== null) consider(TRIGGERS.get(`C:${casedWords[at] ?? ''}`), casedWords);
-  return best;
+  }
+  return found;
 }
 
 /** The cased forms of the tokens, or null when the text is in capitals throughout. */
