@@ -6,6 +6,7 @@ import { casedSearchTokens, isShouted, spellOutSigns } from '../search-text.ts';
 import type { TokenPattern, TokenSpan } from '../vocab/token-pattern.ts';
 import { casedForm, findPattern } from '../vocab/token-pattern.ts';
 import type { CancerTypeRules } from './cancer-type-vocab.ts';
+import { NOT_ENROLLED } from './cancer-type-vocab.ts';
 
 /** Where a piece of text comes from; conditions and titles decide, keywords only refine. */
 export type TextKind = 'condition' | 'title' | 'keyword';
@@ -44,13 +45,22 @@ export function readText(source: TrialText): ReadText {
   };
 }
 
-function firstSpan(patterns: readonly TokenPattern[], tokens: readonly string[] | null): TokenSpan | null {
+function firstSpan(
+  patterns: readonly TokenPattern[],
+  tokens: readonly string[] | null,
+  accept: (span: TokenSpan) => boolean = () => true,
+): TokenSpan | null {
   if (tokens === null) return null;
   for (const pattern of patterns) {
-    const span = findPattern(pattern, tokens)[0];
+    const span = findPattern(pattern, tokens).find(accept);
     if (span !== undefined) return span;
   }
   return null;
+}
+
+/** False when the words just before a span make it a cancer to prevent ("risk of developing acute leukaemia"). */
+function enrolled(tokens: readonly string[], span: TokenSpan): boolean {
+  return !tokens.slice(Math.max(0, span.start - NOT_ENROLLED.within), span.start).some((token) => NOT_ENROLLED.before.has(token));
 }
 
 /** True when any pattern matches the text's normalised tokens. */
@@ -58,10 +68,11 @@ export function matchesAny(patterns: readonly TokenPattern[], text: ReadText): b
   return firstSpan(patterns, text.tokens) !== null;
 }
 
-/** The evidence that the text names the type, or null. */
+/** The evidence that the text names the type as one the trial's patients have, or null. */
 export function evidenceFor(rules: CancerTypeRules, text: ReadText): Evidence | null {
   if (matchesAny(rules.unless, text)) return null;
-  const span = firstSpan(rules.match, text.tokens) ?? firstSpan(rules.abbreviations, text.cased);
+  const accept = (span: TokenSpan): boolean => enrolled(text.tokens, span);
+  const span = firstSpan(rules.match, text.tokens, accept) ?? firstSpan(rules.abbreviations, text.cased, accept);
   if (span === null) return null;
   return { id: rules.id, source: text.source, words: text.raws.slice(span.start, span.end).join(' ') };
 }

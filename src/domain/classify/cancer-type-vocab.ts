@@ -6,6 +6,7 @@
 import vocab from '../vocab/cancer-types.json' with { type: 'json' };
 import type { TokenPattern } from '../vocab/token-pattern.ts';
 import { compilePattern } from '../vocab/token-pattern.ts';
+import { searchTokens } from '../search-text.ts';
 
 /** A cancer type as filters, facets and pages show it. */
 export interface CancerType {
@@ -68,6 +69,15 @@ export const TRANSPLANT_FALLBACK = {
   because: vocab.transplantFallback.because,
   match: compile(vocab.transplantFallback.match),
   unless: compile(vocab.transplantFallback.unless),
+} as const;
+
+/**
+ * Words that, just before a cancer's name, make it a cancer the trial hopes to prevent rather than one its patients
+ * have ("at low risk of developing acute leukaemia"); see cancer-types.json.
+ */
+export const NOT_ENROLLED = {
+  before: new Set(vocab.notEnrolled.before.flatMap((word) => searchTokens(word))),
+  within: vocab.notEnrolled.within,
 } as const;
 
 const BY_ID: ReadonlyMap<string, CancerType> = new Map(CANCER_TYPES.map((type) => [type.id, type]));

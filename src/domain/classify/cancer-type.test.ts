@@ -71,11 +71,33 @@ describe('classifyCancerTypes', () => {
     assert.deepEqual(types(['Sickle Cell Anemia', 'Graft Versus Host Disease'], 'Bone Marrow Transplantation in Treating Children With Sickle Cell Disease'), ['not-cancer']);
     assert.deepEqual(types(['Graft Versus Host Disease'], 'Pharmacokinetics of Mycophenolate Mofetil After Orthotopic Liver Transplantation'), ['not-cancer']);
   });
-  it('uses keywords only to refine, and not when they list every subtype of a broad trial', () => {
+  it('uses keywords only to refine, and then every subtype a broad trial lists (all of them can join it)', () => {
     assert.ok(types(['Leukemia'], 'Gemcitabine in Treating Patients With Recurrent Leukemia', ['refractory chronic lymphocytic leukemia']).includes('chronic-lymphocytic-leukaemia'));
     assert.ok(!types(['Breast Cancer'], 'x', ['recurrent childhood acute lymphoblastic leukemia']).includes('leukaemia'));
     const broad = ['recurrent childhood acute lymphoblastic leukemia', 'recurrent adult acute myeloid leukemia', 'chronic phase chronic myelogenous leukemia', 'refractory hairy cell leukemia', 'B-cell chronic lymphocytic leukemia', 'chronic myelomonocytic leukemia'];
-    assert.deepEqual(types(['Leukemia'], 'Stem Cell Transplantation in Treating Patients With Hematologic Cancer', broad), ['blood-cancers', 'leukaemia']);
+    const all = types(['Leukemia'], 'Stem Cell Transplantation in Treating Patients With Hematologic Cancer', broad);
+    for (const id of ['acute-lymphoblastic-leukaemia', 'acute-myeloid-leukaemia', 'chronic-myeloid-leukaemia', 'hairy-cell-leukaemia', 'chronic-lymphocytic-leukaemia', 'chronic-myelomonocytic-leukaemia']) {
+      assert.ok(all.includes(id), id);
+    }
+  });
+  it('reads B- and T-ALL written with an age word, but not "non-T" ALL', () => {
+    assert.ok(types(['Leukemia'], 'x', ['B-cell childhood acute lymphoblastic leukemia']).includes('b-cell-all'));
+    assert.ok(types(['Leukemia'], 'x', ['T-cell adult acute lymphoblastic leukemia']).includes('t-cell-all'));
+    const nonT = types(['Leukemia'], 'x', ['non-T, non-B adult acute lymphoblastic leukemia']);
+    assert.ok(nonT.includes('acute-lymphoblastic-leukaemia') && !nonT.includes('t-cell-all') && !nonT.includes('b-cell-all'));
+  });
+  it('groups the rarer leukaemias as other leukaemias, and small lymphocytic lymphoma as a lymphoma', () => {
+    for (const keyword of ['prolymphocytic leukemia', 'acute undifferentiated leukemia', 'T-cell large granular lymphocyte leukemia', 'recurrent adult T-cell leukemia/lymphoma', 'atypical chronic myeloid leukemia, BCR-ABL1 negative']) {
+      assert.ok(types(['Leukemia'], 'x', [keyword]).includes('other-leukaemia'), keyword);
+    }
+    assert.ok(!types(['Leukemia'], 'x', ['acute undifferentiated leukemia']).includes('acute-myeloid-leukaemia'));
+    const sll = types(['Lymphoma'], 'x', ['recurrent small lymphocytic lymphoma']);
+    assert.ok(sll.includes('non-hodgkin-lymphoma') && !sll.includes('chronic-lymphocytic-leukaemia'));
+    assert.ok(types(['Treatment of Chronic Lymphocytic Leukemia/Small Lymphocytic Lymphoma (CLL/SLL)']).includes('chronic-lymphocytic-leukaemia'));
+  });
+  it('does not count a cancer the trial hopes to prevent, nor a benign pituitary tumour', () => {
+    assert.deepEqual(types([], 'MRI for Detecting Cancer in Women Who Are at High Risk of Developing Breast Cancer'), ['other-cancer']);
+    assert.deepEqual(types(['Pituitary Neoplasm'], 'An Investigation of Pituitary Tumors and Related Hypothalmic Disorders'), ['not-cancer']);
   });
   it('finds solid tumours without being fooled by neighbouring words', () => {
     assert.deepEqual(types(['Non-small Cell Lung Cancer']), ['solid-tumours', 'lung-cancer', 'non-small-cell-lung-cancer']);

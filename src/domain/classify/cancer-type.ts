@@ -5,7 +5,9 @@
  * - Conditions and titles decide: a transplant trial whose conditions are "Infection" but whose title says
  *   "leukaemia" is a leukaemia trial.
  * - Keywords only refine a type already named (legacy PDQ records list every eligible subtype as keywords, even
- *   on pan-cancer trials), unless conditions and titles name no cancer at all.
+ *   on pan-cancer trials), unless conditions and titles name no cancer at all. Every subtype they list is kept,
+ *   however many: each is a cancer whose patients the trial enrols (bench/labels/README.md, "label every cancer").
+ * - A cancer named as one to prevent ("at high risk of developing breast cancer") is not one the trial enrols.
  * - `other-cancer` when a cancer word is there but no named cancer; `not-cancer` when there is none.
  */
 import type { Trial } from '../trial.ts';
@@ -37,19 +39,6 @@ function isBelow(id: string, found: ReadonlySet<string>): boolean {
   return cancerTypeAncestors(id).some((ancestor) => found.has(ancestor));
 }
 
-/**
- * Legacy PDQ keywords list every subtype a broad trial accepts ("Stem cell transplant for haematological cancer"
- * lists twenty). Beyond this many distinct subtypes the keywords describe eligibility, not the trial's subject,
- * and we keep the family the conditions named.
- */
-const MAX_KEYWORD_REFINEMENTS = 4;
-
-/** The most specific of some types: those that are no other's ancestor. */
-function leaves(ids: readonly string[]): string[] {
-  const above = new Set(ids.flatMap((id) => cancerTypeAncestors(id)));
-  return ids.filter((id) => !above.has(id));
-}
-
 /** Types named by conditions and titles, refined by keywords, plus types that need two facts (Ph+ ALL). */
 function namedTypes(primary: readonly ReadText[], keywords: readonly ReadText[]): Map<string, Evidence> {
   const found = new Map<string, Evidence>();
@@ -60,9 +49,7 @@ function namedTypes(primary: readonly ReadText[], keywords: readonly ReadText[])
     if (found.has(evidence.id) || refinements.has(evidence.id)) continue;
     if (ids.size === 0 || isBelow(evidence.id, ids)) refinements.set(evidence.id, evidence);
   }
-  if (ids.size === 0 || leaves([...refinements.keys()]).length <= MAX_KEYWORD_REFINEMENTS) {
-    for (const [id, evidence] of refinements) found.set(id, evidence);
-  }
+  for (const [id, evidence] of refinements) found.set(id, evidence);
   for (const rules of NAMED_RULES) {
     if (rules.alsoWhen === null || found.has(rules.id) || !found.has(rules.alsoWhen.type)) continue;
     const marker = primary.find((text) => matchesAny(rules.alsoWhen?.match ?? [], text));

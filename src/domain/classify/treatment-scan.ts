@@ -1,13 +1,13 @@
 /**
  * Finds treatment kinds named in one piece of text (an intervention name, an arm description, a title), with the
  * precision rules that matter in registry text: assessments and comparators are neutral, negated mentions do not
- * count, an exact drug name beats a drug-name stem of another kind, and a transplant says whose cells it uses.
+ * count, nor do treatments that are only the setting ("patients receiving chemotherapy"), an exact drug name beats a drug-name stem of another kind, and a transplant says whose cells it uses.
  */
 import { searchTokens } from '../search-text.ts';
 import type { TransplantKind, TreatmentKind } from './treatment-kinds.ts';
 import { findPhrases, hasPhrase } from './treatment-lexicon.ts';
 import type { PhraseMatch } from './treatment-lexicon.ts';
-import { ALLOGENEIC, AUTOLOGOUS, COMPANION, KIND_LEXICONS, NEGATION, NEUTRAL } from './treatment-vocab.ts';
+import { ALLOGENEIC, AUTOLOGOUS, AUTOLOGOUS_CLOSE, BACKGROUND, KIND_UNSTATED, COMPANION, KIND_LEXICONS, NEGATION, NEUTRAL } from './treatment-vocab.ts';
 import type { Scope } from './treatment-vocab.ts';
 
 export interface KindHit {
@@ -44,12 +44,20 @@ function negated(words: readonly string[], match: PhraseMatch): boolean {
   return next !== undefined && NEGATION.after.has(next);
 }
 
-/** Donor or own cells, from the words around a transplant phrase (four before, two after). */
+/** True when the words around a phrase make that treatment the trial's setting ("patients receiving chemotherapy"). */
+function background(words: readonly string[], kind: TreatmentKind, match: PhraseMatch): boolean {
+  if (BACKGROUND.notFor.has(kind)) return false;
+  return BACKGROUND.before.has(words[match.start - 1] ?? '') || BACKGROUND.after.has(words[match.end] ?? '');
+}
+
+/** Donor or own cells, from the words around a transplant phrase (four before, two after; one for "rescue"). */
 function transplantKinds(words: readonly string[], match: PhraseMatch): TransplantKind[] {
   const around = words.slice(Math.max(0, match.start - 4), match.end + 2);
+  const phrase = words.slice(match.start, match.end);
+  const close = hasPhrase(KIND_UNSTATED, phrase) ? [] : words.slice(Math.max(0, match.start - 1), match.end + 1);
   const kinds: TransplantKind[] = [];
   if (hasPhrase(ALLOGENEIC, around)) kinds.push('allogeneic');
-  if (hasPhrase(AUTOLOGOUS, around)) kinds.push('autologous');
+  if (hasPhrase(AUTOLOGOUS, around) || hasPhrase(AUTOLOGOUS_CLOSE, close)) kinds.push('autologous');
   return kinds;
 }
 
@@ -75,6 +83,7 @@ export function scanText(text: string | null, scope: Scope): ScanResult {
     .filter(({ kind, match }) => !found.some((o) => o.kind !== kind && inside(match, o.match)))
     .filter(({ kind, match }) => !match.stem || !found.some((o) => o.kind !== kind && !o.match.stem && overlaps(o.match, match)))
     .filter(({ match }) => !negated(words, match))
+    .filter(({ kind, match }) => !background(words, kind, match))
     .flatMap(({ kind, match, companion }): KindHit[] => {
       const phrase = words.slice(match.start, match.end).join(' ');
       if (companion) return [{ kind, phrase, companion }];

@@ -139,6 +139,64 @@ describe('classifyTreatments', () => {
     assert.deepEqual(fromTitle, { kind: 'stem-cell-transplant', sub: 'allogeneic', because: 'title: stem cell transplantation' });
   });
 
+  it('gives a trial for no cancer `other` only, whatever it gives', () => {
+    const aplastic = iv('drug', 'cyclophosphamide');
+    const fields = { briefTitle: 'Comparing Therapies for the Treatment of Severe Aplastic Anemia', interventions: [iv('drug', 'antithymocyte globulin'), aplastic] };
+    assert.deepEqual(kinds({ ...fields, conditions: ['Severe Aplastic Anemia (SAA)'] }), ['other']);
+    assert.deepEqual(kinds({ ...fields }), ['chemotherapy']); // without conditions the trial-level rules are off
+  });
+
+  it('treats blood-count drugs as treating myelodysplastic syndromes, not as supportive care', () => {
+    const drugs = [iv('drug', 'antithymocyte globulin'), iv('drug', 'cyclosporine')];
+    assert.deepEqual(kinds({ conditions: ['Myelodysplastic Syndromes'], interventions: drugs }), ['other']);
+    assert.deepEqual(kinds({ conditions: ['Leukemia'], interventions: drugs }), ['supportive-care']);
+  });
+
+  it('files observational studies under other, with the drug or effects they follow', () => {
+    const observed = { studyType: 'observational' as const, conditions: ['Prostate Cancer'] };
+    assert.deepEqual(kinds({ ...observed, briefTitle: 'Evaluation of Intraprostatic Fiducial Markers For External Beam Radiation Therapy' }), ['radiotherapy', 'other']);
+    assert.deepEqual(kinds({ ...observed, briefTitle: 'Late Effects of Treatment for Sarcomas in Children' }), ['supportive-care', 'other']);
+    const cohort = arm('1', 'Breast cancer survivors treated with a combination of chemotherapy and hormonal therapy');
+    assert.deepEqual(kinds({ ...observed, arms: [cohort] }), ['other']);
+  });
+
+  it('does not count a treatment that is only the setting of the trial', () => {
+    assert.deepEqual(kinds({ briefTitle: 'Epoetin Alfa in Treating Anemia in Patients Who Are Receiving Chemotherapy' }), ['supportive-care']);
+    assert.deepEqual(kinds({ briefTitle: 'A Study of Xeloda (Capecitabine) Compared With 5-Fluorouracil in Patients Who Have Undergone Surgery for Colon Cancer' }), ['chemotherapy']);
+    assert.deepEqual(kinds({ briefTitle: 'Prevention of Chemotherapy-Induced Nausea and Vomiting' }), ['supportive-care']);
+    assert.ok(kinds({ briefTitle: 'Prevention of Graft-Versus-Host Disease in Patients Undergoing Bone Marrow Transplantation' }).includes('stem-cell-transplant/allogeneic'));
+  });
+
+  it('counts supportive care named only in keywords or descriptions only when nothing else is given', () => {
+    assert.deepEqual(kinds({ interventions: [iv('drug', 'cytarabine'), iv('drug', 'idarubicin')], keywords: ['neutropenia'] }), ['chemotherapy']);
+    assert.deepEqual(kinds({ interventions: [iv('drug', 'morphine')], keywords: ['pain'] }), ['supportive-care']);
+  });
+
+  it('files retinoids and radiosensitisers under other, arsenic trioxide as chemotherapy, IMiDs as both targeted and immunotherapy', () => {
+    assert.deepEqual(kinds({ briefTitle: 'Fenretinide in Treating Children With Solid Tumors' }), ['other']);
+    assert.deepEqual(kinds({ interventions: [iv('drug', 'tretinoin')] }), ['other']);
+    assert.deepEqual(kinds({ briefTitle: 'Arsenic Trioxide in Treating Patients With Advanced Hematologic Cancer' }), ['chemotherapy']);
+    assert.deepEqual(kinds({ interventions: [iv('drug', 'motexafin gadolinium')] }), ['other']);
+    assert.deepEqual(kinds({ interventions: [iv('drug', 'thalidomide')] }), ['targeted', 'immunotherapy']);
+    assert.deepEqual(kinds({ interventions: [iv('radiation', 'external beam radiation therapy')] }), ['radiotherapy']);
+  });
+
+  it('takes the transplant kind from rescue and reinfusion, and from the description when the names do not say', () => {
+    assert.deepEqual(kinds({ briefTitle: 'Dose-Intense Chemotherapy and Stem Cell Rescue in the Treatment of Inflammatory Breast Carcinoma' }), [
+      'chemotherapy',
+      'stem-cell-transplant/autologous',
+    ]);
+    const generic = iv('procedure', 'bone marrow ablation with stem cell support');
+    assert.deepEqual(kinds({ interventions: [generic] }), ['stem-cell-transplant']);
+    const summary = 'Part I: Autologous PBSC are harvested before study entry.';
+    assert.deepEqual(kinds({ interventions: [generic], briefSummary: summary }), ['stem-cell-transplant/autologous']);
+    assert.deepEqual(kinds({ briefTitle: 'Thalidomide for Chronic Graft-Versus-Host Disease', conditions: ['Graft Versus Host Disease', 'Leukemia'] }), [
+      'targeted',
+      'immunotherapy',
+      'supportive-care',
+    ]);
+  });
+
   it('labels every kind in plain English', () => {
     assert.equal(TREATMENT_KIND_LABELS.targeted, 'Targeted cancer drugs');
     assert.equal(TREATMENT_KIND_LABELS['stem-cell-transplant'], 'Stem cell transplant');

@@ -2,40 +2,56 @@
  * Treatment type for every trial, from its interventions, arms, titles and keywords (issue 3, item 3).
  *
  * Grouping follows a UK cancer charity's trial pages and Cancer Research UK's treatment types:
- * - chemotherapy: cytotoxic drugs and regimens, wherever they are given, so conditioning before a transplant or
- *   lymphodepletion before CAR T also counts (the charity lists "side effects of chemotherapy" trials here too, so a
- *   title about chemotherapy-induced sickness counts as well as supportive care).
- * - stem-cell-transplant: any stem cell or bone marrow transplant, with `allogeneic` (donor) or `autologous` (own cells)
- *   when the words around it say which; graft-versus-host disease implies a donor transplant, as the charity files
- *   GVHD, infection and gut-bacteria trials under stem cell transplants.
+ * - chemotherapy: cytotoxic drugs and regimens (with arsenic trioxide), wherever they are given, so conditioning
+ *   before a transplant or lymphodepletion before CAR T also counts; but not chemotherapy that is only the trial's
+ *   setting ("patients receiving chemotherapy", "chemotherapy-induced nausea": what the trial gives is the support).
+ * - stem-cell-transplant: any stem cell or bone marrow transplant the trial gives, or in whose patients it is set
+ *   (preventing GVHD around a transplant), with `allogeneic` (donor) or `autologous` (own cells: also stem cell
+ *   "rescue", "support" and "reinfusion") when the words around it say which. Treating GVHD after an earlier
+ *   transplant is supportive care, not a transplant.
  * - targeted: kinase inhibitors, other small-molecule inhibitors, monoclonal antibodies against cancer targets
- *   (rituximab, trastuzumab) and antibody-drug conjugates (inotuzumab ozogamicin), plus differentiation agents
- *   (tretinoin, arsenic trioxide); drug-name stems (-tinib, -ciclib, -parib, -tuzumab ...) and pharmOncoX targets
- *   cover new drugs.
+ *   (rituximab, trastuzumab) and antibody-drug conjugates (inotuzumab ozogamicin); drug-name stems (-tinib, -ciclib,
+ *   -parib, -tuzumab ...) and pharmOncoX targets cover new drugs.
  * - immunotherapy: checkpoint inhibitors, bispecific T-cell engagers (blinatumomab), cancer vaccines, cytokines
- *   (interleukin-2, interferon), cell therapies (donor lymphocytes, TILs, NK cells), oncolytic viruses and
- *   immunomodulatory drugs (lenalidomide, thalidomide). Every `car-t` trial is also immunotherapy.
+ *   (interleukin-2, interferon), cell therapies (donor lymphocytes, TILs, NK cells), oncolytic viruses; the
+ *   immunomodulatory drugs (lenalidomide, thalidomide) are both immunotherapy and targeted. Every `car-t` trial is
+ *   also immunotherapy.
  * - radiotherapy, surgery: as named, including total body irradiation, proton, brachytherapy, radioisotopes.
  * - supportive-care: care for side effects, symptoms, infection (antimicrobials, vaccines against infection), GVHD
  *   prevention, gut bacteria, nutrition, exercise, psychological support, growth factors. Measuring quality of life
- *   (questionnaires, assessments) is not care and counts for nothing.
- * - other: hormone therapy (no kind of its own in the API), ablation, photodynamic therapy; and any trial nothing
- *   else fits, so every trial has at least one kind.
+ *   (questionnaires, assessments) is not care and counts for nothing, except as the subject of an observational
+ *   study (the effects of cancer and its treatment).
+ * - other: hormone therapy (no kind of its own in the API), retinoids, gene marking, ablation, photodynamic therapy;
+ *   every observational study (it gives nothing of its own; a named drug it follows keeps its kind too); and any
+ *   trial nothing else fits, so every trial has at least one kind.
+ *
+ * Trial-level rules (see {@link classifyTreatments}): a trial for no cancer gets `other` only (an antibody for eczema
+ * is not a targeted cancer drug); in a trial for myelodysplastic syndromes alone, drugs that raise blood counts treat
+ * the disease; supportive care named only in keywords or descriptions counts only in a trial that gives no
+ * treatment; a transplant's kind may come from the summary and description ("the PBSC are reinfused").
  */
 import type { Intervention, Trial } from '../trial.ts';
+import { searchTokens } from '../search-text.ts';
+import { cancerTypeAncestors, classifyCancerTypes } from './cancer-type.ts';
 import { drugTargetKind } from './treatment-drug-targets.ts';
+import { hasPhrase } from './treatment-lexicon.ts';
 import { TREATMENT_KINDS, TRANSPLANT_KINDS } from './treatment-kinds.ts';
 import type { TransplantKind, TreatmentAssignment, TreatmentKind } from './treatment-kinds.ts';
 import { scanText } from './treatment-scan.ts';
 import type { KindHit } from './treatment-scan.ts';
-import { KIND_BY_INTERVENTION_TYPE, KIND_BY_PRIMARY_PURPOSE } from './treatment-vocab.ts';
+import { DISEASE_TREATMENT, KIND_BY_INTERVENTION_TYPE, KIND_BY_PRIMARY_PURPOSE, OBSERVED_SUPPORT } from './treatment-vocab.ts';
 
 export * from './treatment-kinds.ts';
 
-/** What the classifier reads. `primaryPurpose` is the registry's design field, when the trial model carries it. */
-export type ClassifiableTrial = Pick<Trial, 'interventions' | 'arms' | 'briefTitle' | 'officialTitle' | 'keywords'> & {
-  readonly primaryPurpose?: string | null;
-};
+/**
+ * What the classifier reads. `primaryPurpose` is the registry's design field, when the trial model carries it. The
+ * optional fields switch on the trial-level rules: conditions (with the titles and keywords) give the cancer types,
+ * the study type says whether the trial gives anything, and the summary and description the transplant's kind.
+ */
+export type ClassifiableTrial = Pick<Trial, 'interventions' | 'arms' | 'briefTitle' | 'officialTitle' | 'keywords'> &
+  Partial<Pick<Trial, 'conditions' | 'studyType' | 'briefSummary' | 'detailedDescription'>> & {
+    readonly primaryPurpose?: string | null;
+  };
 
 type Found = Map<string, TreatmentAssignment>;
 
@@ -44,13 +60,47 @@ function add(found: Found, kind: TreatmentKind, sub: TransplantKind | undefined,
   if (!found.has(key)) found.set(key, sub === undefined ? { kind, because } : { kind, sub, because });
 }
 
+/** What the trial is for, as far as the treatment rules need it. */
+interface TrialSetting {
+  /** No cancer is named: whatever it gives, it is not a cancer treatment. */
+  readonly notCancer: boolean;
+  /** Every cancer named is one where low blood counts are the disease (MDS), so drugs raising them treat it. */
+  readonly diseaseIsCytopenia: boolean;
+}
+
+function settingOf(trial: ClassifiableTrial): TrialSetting {
+  if (trial.conditions === undefined) return { notCancer: false, diseaseIsCytopenia: false };
+  const types = classifyCancerTypes({ ...trial, conditions: trial.conditions }).map((type) => type.id);
+  const above = new Set(types.flatMap((id) => cancerTypeAncestors(id)));
+  const leaves = types.filter((id) => !above.has(id));
+  return {
+    notCancer: leaves.length === 1 && leaves[0] === 'not-cancer',
+    diseaseIsCytopenia: leaves.length > 0 && leaves.every((id) => DISEASE_TREATMENT.cancerTypes.has(id)),
+  };
+}
+
+/** A drug that treats the disease itself in this setting (amifostine or ATG for MDS), or null. */
+function diseaseTreatment(intervention: Intervention, setting: TrialSetting): KindHit | null {
+  if (!setting.diseaseIsCytopenia) return null;
+  const named = [intervention.name, ...intervention.otherNames].find((name) => hasPhrase(DISEASE_TREATMENT.terms, searchTokens(name)));
+  return named === undefined ? null : { kind: DISEASE_TREATMENT.kind, phrase: named };
+}
+
+/** A support-drug hit that, in this setting, treats the disease (amifostine named in an MDS trial's title). */
+function inSetting(hit: KindHit, setting: TrialSetting): KindHit {
+  if (!setting.diseaseIsCytopenia || hit.kind !== 'supportive-care' || !hasPhrase(DISEASE_TREATMENT.terms, hit.phrase.split(' '))) return hit;
+  return { kind: DISEASE_TREATMENT.kind, phrase: hit.phrase };
+}
+
 /** The kinds one intervention brings, and whether it is only an assessment or comparator. */
-function interventionHits(intervention: Intervention): { hits: KindHit[]; neutral: boolean } {
+function interventionHits(intervention: Intervention, setting: TrialSetting): { hits: KindHit[]; neutral: boolean } {
+  const forDisease = diseaseTreatment(intervention, setting);
+  if (forDisease !== null) return { hits: [forDisease], neutral: false };
   const names = [intervention.name, ...intervention.otherNames].map((name) => scanText(name, 'named'));
   const neutral = names.some((result) => result.neutral);
   const hits = names.flatMap((result) => result.hits);
   const onlyNeutral = neutral && hits.length === 0;
-  if (!onlyNeutral) hits.push(...scanText(intervention.description, 'described').hits);
+  if (!onlyNeutral) hits.push(...weakSupport(scanText(intervention.description, 'described').hits));
   if (hits.length > 0 || onlyNeutral) return { hits, neutral: onlyNeutral };
   // Nothing we know by name: a new drug's target, its mechanism in words, then its registry type.
   const targetKind = [intervention.name, ...intervention.otherNames].map(drugTargetKind).find((kind) => kind !== null);
@@ -64,44 +114,74 @@ function interventionHits(intervention: Intervention): { hits: KindHit[]; neutra
 }
 
 /**
+ * Supportive care is the object of a trial when its titles, intervention names or arm labels say so. Named only in
+ * keywords (PDQ records list every complication as a keyword) or in passing in a description, it counts as a
+ * companion: only in a trial that gives nothing else.
+ */
+function weakSupport(hits: readonly KindHit[]): KindHit[] {
+  return hits.map((hit) => (hit.kind === 'supportive-care' ? { ...hit, companion: true } : hit));
+}
+
+/** The transplant kinds the summary and description state, for a trial that gives a transplant of unstated kind. */
+function describedTransplantKinds(trial: ClassifiableTrial): KindHit[] {
+  return [trial.briefSummary ?? null, trial.detailedDescription ?? null]
+    .flatMap((text) => scanText(text, 'described').hits)
+    .filter((hit) => hit.kind === 'stem-cell-transplant' && hit.sub !== undefined);
+}
+
+/**
  * The treatment types of a trial, each with the reason. Interventions come first, so a reason is an intervention
  * name where one exists; then arms, titles, keywords and the registry's primary purpose. Every trial gets at least
- * one kind: `other` when nothing else fits.
+ * one kind: `other` when nothing else fits, and only `other` when the trial is for no cancer at all.
  */
 export function classifyTreatments(trial: ClassifiableTrial): TreatmentAssignment[] {
+  const setting = settingOf(trial);
+  if (setting.notCancer) return [{ kind: 'other', because: 'not a cancer trial: no cancer is named in the conditions, titles or keywords' }];
   const found: Found = new Map();
   const companions: Found = new Map();
   let unclassified: string | null = null;
   const record = (hits: readonly KindHit[], because: (hit: KindHit) => string): void => {
-    for (const hit of hits) add(hit.companion === true ? companions : found, hit.kind, hit.sub, because(hit));
+    for (const raw of hits) {
+      const hit = inSetting(raw, setting);
+      add(hit.companion === true ? companions : found, hit.kind, hit.sub, because(hit));
+    }
   };
+  const observational = trial.studyType === 'observational';
 
   for (const intervention of trial.interventions) {
-    const { hits } = interventionHits(intervention);
+    const { hits } = interventionHits(intervention, setting);
     record(hits, () => intervention.name);
     if (hits.length === 0) unclassified ??= intervention.name;
   }
   for (const arm of trial.arms) {
     record(scanText(arm.label, 'named').hits, () => `arm "${arm.label}"`);
-    record(scanText(arm.description, 'described').hits, (hit) => `arm "${arm.label}": ${hit.phrase}`);
+    if (observational) continue; // an observational study's arms are cohorts: what patients had, not what it gives
+    record(weakSupport(scanText(arm.description, 'described').hits), (hit) => `arm "${arm.label}": ${hit.phrase}`);
   }
   for (const title of [trial.briefTitle, trial.officialTitle]) {
     record(scanText(title, 'named').hits, (hit) => `title: ${hit.phrase}`);
   }
-  for (const keyword of trial.keywords) record(scanText(keyword, 'named').hits, () => `keyword "${keyword}"`);
+  for (const keyword of trial.keywords) record(weakSupport(scanText(keyword, 'named').hits), () => `keyword "${keyword}"`);
   const purpose = KIND_BY_PRIMARY_PURPOSE.get((trial.primaryPurpose ?? '').toLowerCase());
   if (purpose !== undefined) add(found, purpose, undefined, `primary purpose: ${trial.primaryPurpose ?? ''}`);
+  if (found.has('stem-cell-transplant/') && !TRANSPLANT_KINDS.some((sub) => found.has(`stem-cell-transplant/${sub}`))) {
+    record(describedTransplantKinds(trial), (hit) => `description: ${hit.phrase}`);
+  }
+  if (observational) {
+    add(found, 'other', undefined, 'an observational study: it gives no treatment of its own');
+    const topic = [trial.briefTitle, trial.officialTitle ?? ''].find((title) => hasPhrase(OBSERVED_SUPPORT, searchTokens(title)));
+    if (topic !== undefined) add(found, 'supportive-care', undefined, `an observational study of the effects of cancer and its treatment: ${topic}`);
+  }
 
   return finish(found, companions, unclassified);
 }
 
-/** Kinds that are cancer treatment given by the trial itself; transplant is not one here, see below. */
-const TREATING: ReadonlySet<TreatmentKind> = new Set(['chemotherapy', 'targeted', 'immunotherapy', 'car-t', 'radiotherapy', 'surgery', 'other']);
+/** Kinds that are cancer treatment given by the trial itself, including a transplant. */
+const TREATING: ReadonlySet<TreatmentKind> = new Set(['chemotherapy', 'stem-cell-transplant', 'targeted', 'immunotherapy', 'car-t', 'radiotherapy', 'surgery', 'other']);
 
 /**
- * Support drugs count when the trial gives no cancer treatment (a transplant trial may still be about GVHD or
- * infection prophylaxis, so a transplant alone does not rule them out). CAR T implies immunotherapy; a transplant of
- * known kind replaces the unspecified one; `other` when nothing fits.
+ * Support drugs, and supportive care named only in passing, count when the trial gives no cancer treatment. CAR T
+ * implies immunotherapy; a transplant of known kind replaces the unspecified one; `other` when nothing fits.
  */
 function finish(found: Found, companions: Found, unclassified: string | null): TreatmentAssignment[] {
   const treats = [...found.values()].some((assignment) => TREATING.has(assignment.kind));

@@ -44,6 +44,10 @@ export const NEUTRAL: Lexicon = compileLexicon(vocab.neutral.terms);
 export const COMPANION: Lexicon = compileLexicon(vocab.classes['supportive-care'].companion);
 export const ALLOGENEIC: Lexicon = compileLexicon(vocab.classes['stem-cell-transplant'].allogeneic);
 export const AUTOLOGOUS: Lexicon = compileLexicon(vocab.classes['stem-cell-transplant'].autologous);
+/** Own-cell words that count only inside a transplant phrase or next to it ("stem cell rescue"). */
+export const AUTOLOGOUS_CLOSE: Lexicon = compileLexicon(vocab.classes['stem-cell-transplant'].autologousClose);
+/** Transplant names that say nothing of whose cells, although they contain a close own-cell word. */
+export const KIND_UNSTATED: Lexicon = compileLexicon(vocab.classes['stem-cell-transplant'].kindUnstated);
 
 const words = (list: readonly string[]): ReadonlySet<string> => new Set(list.flatMap((word) => searchTokens(word)));
 export const NEGATION = {
@@ -53,6 +57,24 @@ export const NEGATION = {
 };
 
 const isKind = (value: string): value is TreatmentKind => (TREATMENT_KINDS as readonly string[]).includes(value);
+
+/** Words that make a treatment the trial's setting, not what it gives ("patients receiving chemotherapy"). */
+export const BACKGROUND = {
+  before: words(vocab.background.before),
+  after: words(vocab.background.after),
+  notFor: new Set(vocab.background.notFor.filter(isKind)),
+};
+
+/** Drugs that treat the disease itself, not its side effects, in trials for these cancer types only (MDS). */
+export const DISEASE_TREATMENT = {
+  cancerTypes: new Set(vocab.diseaseTreatment.cancerTypes),
+  kind: isKind(vocab.diseaseTreatment.kind) ? vocab.diseaseTreatment.kind : 'other',
+  terms: compileLexicon(vocab.diseaseTreatment.terms),
+} as const;
+
+/** Title words that make an observational study one of the effects of cancer and its treatment (supportive care). */
+export const OBSERVED_SUPPORT: Lexicon = compileLexicon(vocab.observational.supportTopics);
+
 const byKey = (table: Readonly<Record<string, string>>): ReadonlyMap<string, TreatmentKind> =>
   new Map(Object.entries(table).flatMap(([key, kind]) => (isKind(kind) ? [[key, kind] as const] : [])));
 
