@@ -177,8 +177,8 @@ describe('JSON API with a fake store', () => {
       assert.deepEqual(topics.map((topic) => topic.slug), TOPICS.map((topic) => topic.slug));
       const targeted = topics.find((topic) => topic.slug === 'all-targeted');
       assert.deepEqual(targeted?.params, { cancerType: ['acute-lymphoblastic-leukaemia'], treatment: ['targeted'] });
-      assert.equal(targeted.apiUrl, '/api/trials?cancerType=acute-lymphoblastic-leukaemia&treatment=targeted');
-      assert.equal(targeted.webUrl, '/trials?cancerType=acute-lymphoblastic-leukaemia&treatment=targeted');
+      assert.equal(targeted.apiUrl, '/api/trials?q=acute%20lymphoblastic%20leukaemia&cancerType=acute-lymphoblastic-leukaemia&treatment=targeted');
+      assert.equal(targeted.webUrl, '/trials?q=acute%20lymphoblastic%20leukaemia&cancerType=acute-lymphoblastic-leukaemia&treatment=targeted');
       await app.close();
     });
 

@@ -1,9 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { classifyCancerTypes } from '../domain/classify/cancer-type.ts';
 import { InvalidInput, NotFound } from '../domain/errors.ts';
+import { expandQuery } from '../domain/query-expansion.ts';
 import { OPEN_STATUSES } from '../domain/trial.ts';
+import { searchFields } from '../storage/shared/search-fields.ts';
+import { buildTrial } from '../storage/test-trials.ts';
+import type { TrialOverrides } from '../storage/test-trials.ts';
 import { parseTrialQuery } from './query-params.ts';
-import { TOPICS, listTopics, topicBySlug, topicOrThrow, topicQuery, topicQueryString } from './topics.ts';
+import { ALL_RANKING, TOPICS, listTopics, topicBySlug, topicOrThrow, topicQuery, topicQueryString } from './topics.ts';
 
 const ALL = 'acute-lymphoblastic-leukaemia';
 
@@ -42,15 +47,28 @@ describe('topic searches', () => {
 
   it('gives each topic its query string and links, which parse to the same query', () => {
     const targeted = topicOrThrow('all-targeted');
-    assert.equal(topicQueryString(targeted), `cancerType=${ALL}&treatment=targeted`);
+    const ranked = 'q=acute%20lymphoblastic%20leukaemia';
+    assert.equal(topicQueryString(targeted), `${ranked}&cancerType=${ALL}&treatment=targeted`);
+    assert.equal(topicQueryString(topicOrThrow('uk-recruiting')).startsWith('cancerType='), true, 'no ranking phrase');
     const listed = listTopics().find((topic) => topic.slug === 'all-targeted');
     assert.equal(listed?.url, '/api/topics/all-targeted');
-    assert.equal(listed?.apiUrl, `/api/trials?cancerType=${ALL}&treatment=targeted`);
-    assert.equal(listed?.webUrl, `/trials?cancerType=${ALL}&treatment=targeted`);
+    assert.equal(listed?.apiUrl, `/api/trials?${ranked}&cancerType=${ALL}&treatment=targeted`);
+    assert.equal(listed?.webUrl, `/trials?${ranked}&cancerType=${ALL}&treatment=targeted`);
     for (const topic of listTopics()) {
       const params = Object.fromEntries(new URLSearchParams(topic.apiUrl.split('?')[1]));
       assert.deepEqual(parseTrialQuery(params), topicQuery(topic), topic.slug);
     }
+  });
+
+  it('ranks the ALL topics by the name of the disease unless the caller gives words of their own', () => {
+    for (const topic of TOPICS) {
+      const forAll = topic.params['cancerType']?.includes(ALL) === true;
+      assert.equal(topicQuery(topic).q, forAll ? ALL_RANKING : null, topic.slug);
+      assert.equal(topicQuery(topic).sort, 'relevance', topic.slug);
+    }
+    assert.equal(topicQuery(topicOrThrow('all-targeted'), { q: 'ponatinib' }).q, 'ponatinib', 'their words replace the phrase');
+    assert.equal(topicQuery(topicOrThrow('all-targeted'), { q: '  ' }).q, ALL_RANKING, 'blank words are no words');
+    assert.equal(topicQuery(topicOrThrow('all'), { sort: 'updated' }).sort, 'updated', 'the caller may still choose the order');
   });
 
   it('is narrowed by parameters it leaves open', () => {
@@ -80,4 +98,55 @@ describe('topic searches', () => {
     assert.equal(topicBySlug('nope'), undefined);
     assert.throws(() => topicOrThrow('nope'), (error) => error instanceof NotFound && /all-chemotherapy/.test(error.message));
   });
+});
+
+/** True when the topic's ranking phrase matches the trial as the full-text index holds it (every clause, in a field). */
+function rankingPhraseMatches(overrides: TrialOverrides): boolean {
+  const { title, conditions, interventions_keywords, summary, eligibility } = searchFields(buildTrial('NCT09990001', overrides));
+  const fields = [title, conditions, interventions_keywords, summary, eligibility].map((field) => field.split(/\s+/));
+  const within = (tokens: readonly string[], phrase: readonly string[]): boolean =>
+    tokens.some((_, at) => phrase.every((word, offset) => tokens[at + offset] === word));
+  return expandQuery(ALL_RANKING).clauses.every((clause) => clause.anyOf.some((phrase) => fields.some((tokens) => within(tokens, phrase))));
+}
+
+function classedAsAll(overrides: TrialOverrides): boolean {
+  return classifyCancerTypes(buildTrial('NCT09990001', overrides)).some((type) => type.id === ALL);
+}
+
+// The ranking phrase is also a filter (free text must match): it must find every trial the ALL filter finds, or
+// the topic would silently lose trials. These are the ways registry records name ALL.
+describe('the ALL ranking phrase never narrows the ALL topics', () => {
+  const named: Record<string, TrialOverrides> = {
+    'acute lymphoblastic leukemia': { conditions: ['Acute Lymphoblastic Leukemia'] },
+    'British spelling': { conditions: ['Acute lymphoblastic leukaemia'] },
+    'acute lymphocytic leukemia': { conditions: ['Acute Lymphocytic Leukemia'] },
+    'acute lymphoid leukemia': { conditions: ['Acute Lymphoid Leukemia'] },
+    'capitalised ALL': { conditions: ['Ph+ ALL'] },
+    'B acute lymphoblastic leukemia': { conditions: ['B Acute Lymphoblastic Leukemia'] },
+    'precursor B-cell': { conditions: ['Precursor B-Cell Lymphoblastic Leukemia-Lymphoma'] },
+    'precursor cell': { conditions: ['Precursor Cell Lymphoblastic Leukemia-Lymphoma'] },
+    'Philadelphia positive': { conditions: ['Philadelphia Chromosome Positive Acute Lymphoblastic Leukemia'] },
+    'AML or ALL': { conditions: ['Acute myeloid or lymphoblastic leukaemia'] },
+    'legacy PDQ keyword': { conditions: ['Leukemia'], keywords: ['adult acute lymphoblastic leukemia in remission'] },
+    'title only': { conditions: ['Leukemia'], briefTitle: 'Chemotherapy in Treating Adults With Acute Lymphocytic Leukemia' },
+    'ALL in a title': { conditions: ['Leukemia'], briefTitle: 'Blinatumomab in Adults With Relapsed ALL' },
+  };
+  for (const [name, overrides] of Object.entries(named)) {
+    it(name, () => {
+      assert.ok(classedAsAll(overrides), 'classed as ALL');
+      assert.ok(rankingPhraseMatches(overrides), 'found by the ranking phrase');
+    });
+  }
+  // Known gaps (docs/topic-review.md): the classifier reads these as ALL but the ALL synonyms (vocab/synonyms.json)
+  // have no phrase for them, so a record naming ALL only this way would drop out of the ALL topics. None does in
+  // the demo data (every topic's total is the same with and without the phrase).
+  const gaps: Record<string, TrialOverrides> = {
+    'MeSH order, "Leukemia, Lymphocytic, Acute"': { conditions: ['Leukemia, Lymphocytic, Acute'] },
+    '"Acute Myeloid and Lymphoid Leukemia"': { conditions: ['Acute Myeloid and Lymphoid Leukemia'] },
+  };
+  for (const [name, overrides] of Object.entries(gaps)) {
+    it(name, { todo: 'needs an ALL synonym in src/domain/vocab/synonyms.json' }, () => {
+      assert.ok(classedAsAll(overrides) && rankingPhraseMatches(overrides));
+    });
+  }
 });

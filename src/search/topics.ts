@@ -3,6 +3,22 @@
  * drugs in ALL"), each a stable slug with a plain-English title and description. A topic is only search parameters,
  * read by the same parser as any other search, so a topic page and the equivalent /api/trials URL agree exactly.
  * Slugs are public URLs: never rename one; add a new topic instead.
+ *
+ * Order. Filters alone say which trials a topic holds, not which come first; with no words to rank by, a search
+ * lists the most recently updated first. For the ALL topics that put broad blood-cancer transplant and supportive-care
+ * trials (ALL one condition among ten, often only in their keywords) before trials written for ALL: on the demo data
+ * 1 to 5 of the first 20 had ALL in the title. So each ALL topic also carries a ranking phrase, {@link Topic.rankBy}
+ * ("acute lymphoblastic leukaemia", which query expansion widens to its synonyms: ALL, B-ALL, acute lymphocytic
+ * leukemia ...), sent as `q`: relevance then puts first the trials whose title and conditions are about ALL (10 to
+ * 15 of the first 20, and more of the open ones). A charity would rather list open trials first; the stores have no
+ * such order yet (statuses are not ranked, and many open records have no last-update date, so "updated" puts them
+ * last), so relevance is the better of the orders there are. docs/topic-review.md records the check.
+ *
+ * The phrase must never narrow the topic: `q` is also a filter, so every trial the cancer-type filter finds must
+ * mention it. The ALL classifier and the ALL synonyms are both read from the written names of the disease, and on
+ * the demo data every topic's total is the same with and without the phrase (topics.test.ts checks the common ways
+ * records name ALL). A caller's own words replace the phrase (they rank the topic instead); `sort=updated` or
+ * `sort=distance` orders by those instead.
  */
 import { CANCER_TYPES } from '../domain/classify/cancer-type.ts';
 import { InvalidInput, NotFound } from '../domain/errors.ts';
@@ -15,9 +31,17 @@ export interface Topic {
   readonly description: string;
   /** The search parameters the topic fixes, as a query string gives them (names as in GET /api/trials). */
   readonly params: Readonly<Record<string, readonly string[]>>;
+  /**
+   * Words that order the topic's trials by relevance (sent as `q`) when the caller gives none; they must match every
+   * trial the fixed parameters find, so that they only order the topic and never narrow it.
+   */
+  readonly rankBy?: string;
 }
 
 const ALL = 'acute-lymphoblastic-leukaemia';
+
+/** The ranking phrase of the ALL topics: the disease's name, which query expansion widens to all its synonyms. */
+export const ALL_RANKING = 'acute lymphoblastic leukaemia';
 
 /** Every cancer: the tops of the hierarchy but `not-cancer` (blood cancers, solid tumours, other or unspecified). */
 const EVERY_CANCER = CANCER_TYPES.filter((type) => type.parent === null && type.id !== 'not-cancer').map((type) => type.id);
@@ -31,6 +55,7 @@ export const TOPICS: readonly Topic[] = [
       'Every trial for ALL we know of, whatever it tests: open, closed and finished trials, in the UK and abroad, ' +
       'including B-cell, T-cell and Philadelphia-positive ALL.',
     params: { cancerType: [ALL] },
+    rankBy: ALL_RANKING,
   },
   {
     slug: 'all-chemotherapy',
@@ -39,6 +64,7 @@ export const TOPICS: readonly Topic[] = [
       'Trials of chemotherapy for ALL: combinations of drugs, reducing side effects and improving quality of life, ' +
       'treatment matched to the risk of the leukaemia coming back, and preventing it coming back.',
     params: { cancerType: [ALL], treatment: ['chemotherapy'] },
+    rankBy: ALL_RANKING,
   },
   {
     slug: 'all-stem-cell-transplant',
@@ -47,6 +73,7 @@ export const TOPICS: readonly Topic[] = [
       'Trials of stem cell transplants for ALL, mostly from a donor (allogeneic): preparing for the transplant, ' +
       'preventing and treating graft-versus-host disease, infections, and recovering healthy gut bacteria.',
     params: { cancerType: [ALL], treatment: ['stem-cell-transplant'] },
+    rankBy: ALL_RANKING,
   },
   {
     slug: 'all-targeted',
@@ -55,6 +82,7 @@ export const TOPICS: readonly Topic[] = [
       'Trials of targeted cancer drugs for ALL: imatinib and similar drugs for Philadelphia-positive ALL, new drugs ' +
       'given with chemotherapy, and drugs for ALL that has come back (relapsed) or not responded (refractory).',
     params: { cancerType: [ALL], treatment: ['targeted'] },
+    rankBy: ALL_RANKING,
   },
   {
     slug: 'all-immunotherapy',
@@ -64,6 +92,7 @@ export const TOPICS: readonly Topic[] = [
       'B-cell and T-cell ALL, and antibody drugs such as blinatumomab and inotuzumab.',
     // Every CAR-T trial is also classed as immunotherapy, so one value covers both.
     params: { cancerType: [ALL], treatment: ['immunotherapy'] },
+    rankBy: ALL_RANKING,
   },
   {
     slug: 'all-over-60',
@@ -72,6 +101,7 @@ export const TOPICS: readonly Topic[] = [
       'Trials for ALL that people aged 60 and over can join. There is no standard treatment for ALL at this age, ' +
       'so trials matter more.',
     params: { cancerType: [ALL], ageGroup: ['older-adults'] },
+    rankBy: ALL_RANKING,
   },
   {
     slug: 'uk-recruiting',
@@ -98,11 +128,13 @@ export function topicOrThrow(slug: string): Topic {
   return topic;
 }
 
-/** The topic's parameters as a query string: "cancerType=acute-lymphoblastic-leukaemia&treatment=targeted". */
+/**
+ * The topic's search as a query string, its ranking phrase (if any) first:
+ * "q=acute%20lymphoblastic%20leukaemia&cancerType=acute-lymphoblastic-leukaemia&treatment=targeted".
+ */
 export function topicQueryString(topic: Topic): string {
-  return Object.entries(topic.params)
-    .map(([name, values]) => `${name}=${values.map((value) => encodeURIComponent(value)).join(',')}`)
-    .join('&');
+  const fixed = Object.entries(topic.params).map(([name, values]) => `${name}=${values.map((value) => encodeURIComponent(value)).join(',')}`);
+  return [...(topic.rankBy === undefined ? [] : [`q=${encodeURIComponent(topic.rankBy)}`]), ...fixed].join('&');
 }
 
 /** Where a topic can be read: its own API route, the equivalent search, and the search page of the website. */
@@ -128,7 +160,7 @@ function given(value: unknown): boolean {
 /**
  * The topic's search, narrowed by further parameters (a page, a sort, a postcode, or any filter the topic leaves
  * open). A parameter the topic fixes is refused rather than silently replaced or combined: the answer would no
- * longer be the topic.
+ * longer be the topic. Free text (`q`) is not fixed: the caller's words replace the topic's ranking phrase.
  *
  * @throws InvalidInput naming the parameter at fault, as {@link parseTrialQuery} does.
  */
@@ -142,6 +174,7 @@ export function topicQuery(topic: Topic, extra: Readonly<Record<string, unknown>
     }
   }
   const params: Record<string, unknown> = { ...extra };
+  if (topic.rankBy !== undefined && !given(extra['q'])) params['q'] = topic.rankBy;
   for (const [name, values] of Object.entries(topic.params)) params[name] = [...values];
   return parseTrialQuery(params);
 }
