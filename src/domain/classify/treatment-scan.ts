@@ -17,6 +17,8 @@ export interface KindHit {
   readonly phrase: string;
   /** A support drug given alongside cancer treatment (counts only in trials that give none). */
   readonly companion?: boolean;
+  /** A supplement's kind (`other`: given against the cancer), dropped when the trial is supportive care. */
+  readonly unlessSupportive?: boolean;
 }
 
 export interface ScanResult {
@@ -77,10 +79,11 @@ export function scanText(text: string | null, scope: Scope): ScanResult {
     })),
   ];
   // A phrase inside a longer one of another kind or of an assessment is part of that one: "ablation" in "bone
-  // marrow ablation with stem cell support", "infection" in "HIV infection". A stem loses to an exact name.
+  // marrow ablation with stem cell support", "infection" in "HIV infection", "pain" in the companion "pain therapy". A
+  // stem loses to an exact name.
   const hits = found
     .filter(({ match }) => !neutralSpans.some((span) => inside(match, span)))
-    .filter(({ kind, match }) => !found.some((o) => o.kind !== kind && inside(match, o.match)))
+    .filter(({ kind, match, companion }) => !found.some((o) => (o.kind !== kind || (o.companion && !companion)) && inside(match, o.match)))
     .filter(({ kind, match }) => !match.stem || !found.some((o) => o.kind !== kind && !o.match.stem && overlaps(o.match, match)))
     .filter(({ match }) => !negated(words, match))
     .filter(({ kind, match }) => !background(words, kind, match))

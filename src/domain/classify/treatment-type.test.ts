@@ -90,7 +90,9 @@ describe('classifyTreatments', () => {
 
   it('makes a trial supportive care from what it gives for side effects, infection, GVHD, gut bacteria or wellbeing', () => {
     assert.deepEqual(kinds({ interventions: [iv('behavioral', 'Aerobic exercise programme')] }), ['supportive-care']);
-    assert.deepEqual(kinds({ interventions: [iv('dietary supplement', 'Cholecalciferol')] }), ['supportive-care']);
+    assert.deepEqual(kinds({ briefTitle: 'Cholecalciferol to prevent bone loss', interventions: [iv('dietary supplement', 'Cholecalciferol')] }), [
+      'supportive-care',
+    ]);
     assert.deepEqual(kinds({ interventions: [iv('biological', 'Faecal microbiota transplantation')] }), ['supportive-care']);
     assert.deepEqual(kinds({ interventions: [iv('drug', 'Posaconazole')] }), ['supportive-care']);
     assert.deepEqual(kinds({ briefTitle: 'Vedolizumab to prevent graft-versus-host disease' }), [
@@ -98,6 +100,121 @@ describe('classifyTreatments', () => {
       'supportive-care',
     ]);
     assert.deepEqual(kinds({ interventions: [iv('drug', 'Ondansetron')], primaryPurpose: 'SUPPORTIVE_CARE' }), ['supportive-care']);
+  });
+
+  // Precision rules of the second tuning round; every string below is from an unlabelled demo record.
+  it('counts a P-glycoprotein blocker as part of the chemotherapy it is given with, not as a targeted drug (NCT00002937)', () => {
+    const result = kinds({
+      briefTitle: 'Paclitaxel With or Without PSC 833 in Treating Patients With Metastatic Breast Cancer',
+      interventions: [iv('drug', 'paclitaxel'), iv('drug', 'valspodar')],
+    });
+    assert.deepEqual(result, ['chemotherapy']);
+  });
+
+  it('treats vitamins and plant extracts as given against the cancer unless the trial names a supportive topic', () => {
+    // NCT00005827, NCT00006078: a supplement alone is `other`.
+    assert.deepEqual(kinds({ briefTitle: 'Genistein in Treating Patients With Stage II, Stage III, or Stage IV Prostate Cancer', interventions: [iv('dietary supplement', 'genistein')] }), ['other']);
+    assert.deepEqual(kinds({ briefTitle: 'Lycopene In Preventing of Prostate Cancer', interventions: [iv('dietary supplement', 'lycopene')] }), ['other']);
+    // NCT00006021: vitamin C as a sensitiser adds nothing to the arsenic trioxide.
+    assert.deepEqual(
+      kinds({ briefTitle: 'Arsenic Trioxide Plus Vitamin C in Treating Patients With Recurrent or Refractory Multiple Myeloma', interventions: [iv('dietary supplement', 'ascorbic acid'), iv('drug', 'arsenic trioxide')] }),
+      ['chemotherapy'],
+    );
+    // NCT00002650: folic acid chemoprevention.
+    assert.deepEqual(kinds({ briefTitle: 'High-Dose Folic Acid in Preventing Colorectal Cancer in Patients Who Have Had Polyps Surgically Removed', interventions: [iv('dietary supplement', 'folic acid')] }), ['other']);
+    // NCT00008086: an unnamed supplement next to chemotherapy is still `other`; NCT02831582, NCT05559164: a side-effect title is supportive care.
+    assert.deepEqual(kinds({ briefTitle: 'Calcitriol Plus Carboplatin in Treating Patients With Advanced Solid Tumors', interventions: [iv('dietary supplement', 'calcitriol'), iv('drug', 'carboplatin')] }), ['chemotherapy', 'other']);
+    assert.deepEqual(kinds({ briefTitle: 'Omega-3 Supplementation in Prevention of Aromatase Inhibitor-Induced Toxicity in Patients with Stage I-III Breast Cancer' }), ['supportive-care']);
+    assert.deepEqual(kinds({ briefTitle: 'A Statin (Atorvastatin Calcium) for the Reduction of Cardiac Toxicity in Patients with Stage I-III Breast Cancer Receiving HER2 Targeted Therapy, STACIE Study' }), ['supportive-care']);
+  });
+
+  it('reads an infection that causes the cancer as its cause, not a complication (NCT00006310, NCT00498134)', () => {
+    assert.deepEqual(kinds({ briefTitle: 'KSHV Infection in Blood Donors From Texas', studyType: 'observational' }), ['other']);
+    const result = kinds({
+      briefTitle: 'Chemoprevention of Gastric Cancer by Intervention With Helicobacter Pylori and Cyclooxygenase Pathway',
+      interventions: [iv('drug', 'Triple therapy for H. pylori infection'), iv('drug', 'Cox-2 inhibitor')],
+    });
+    assert.deepEqual(result, ['other']);
+  });
+
+  it('reads an idiotype vaccine as immunotherapy, not immunoglobulin replacement (NCT00001572)', () => {
+    const result = kinds({
+      briefTitle: 'Vaccination of Follicular Lymphomas With Tumor-Derived Immunoglobulin Idiotype',
+      interventions: [iv('drug', 'Id-KLH Vaccine'), iv('drug', 'QS-21 (Stimulation-QS-21) Drug')],
+    });
+    assert.deepEqual(result, ['immunotherapy']);
+  });
+
+  it('counts ganciclovir as a companion: part of HSV-TK gene therapy, supportive care alone (NCT00005025)', () => {
+    const result = kinds({
+      briefTitle: 'Gene Therapy in Treating Women With Refractory or Relapsed Ovarian Epithelial Cancer, Fallopian Tube Cancer, or Peritoneal Cancer',
+      interventions: [iv('biological', 'herpes simplex thymidine kinase'), iv('drug', 'ganciclovir')],
+    });
+    assert.deepEqual(result, ['other']);
+    assert.deepEqual(kinds({ interventions: [iv('drug', 'ganciclovir')] }), ['supportive-care']);
+  });
+
+  it("does not make a treatment trial supportive care for the PDQ's generic 'pain therapy' (NCT00003781)", () => {
+    const result = kinds({
+      briefTitle: 'Docetaxel in Treating Patients With Stage IV Prostate Cancer',
+      interventions: [iv('drug', 'docetaxel'), iv('procedure', 'pain therapy'), iv('procedure', 'quality-of-life assessment')],
+    });
+    assert.deepEqual(result, ['chemotherapy']);
+  });
+
+  it("gives an observational study's exposures no kind by intervention type (NCT00002762)", () => {
+    const result = kinds({
+      briefTitle: 'Correlation of Menstrual Cycle Phase at Time of Primary Surgery With 5-Year Disease-Free Survival in Women With Stage I or Stage II Breast Cancer',
+      studyType: 'observational',
+      interventions: [iv('behavioral', 'patient interviewing to obtain menstrual history'), iv('procedure', 'blood sampling')],
+    });
+    assert.deepEqual(result, ['surgery', 'other']);
+  });
+
+  it("reads a support drug's description as its setting, not more treatment (NCT00002850)", () => {
+    const result = kinds({
+      briefTitle: 'Antibiotic Therapy in Preventing Early Infection in Patients With Multiple Myeloma Who Are Receiving Chemotherapy',
+      interventions: [
+        iv('drug', 'ofloxacin', 'Begin oral ofloxacin when they start chemotherapy for multiple myeloma. Assigned treatment consists of ofloxacin (500 mg po tablet every 12 hours for two months. The patient will continue to be observed one additional month on study continuing regular myeloma chemotherapy.'),
+      ],
+    });
+    assert.deepEqual(result, ['supportive-care']);
+  });
+
+  it('makes the drugs of a trial of treating GVHD supportive care, unless its title names cancer treatment', () => {
+    // NCT00003894, NCT00492921, NCT00002456; the last is made up: a title naming conditioning keeps its chemotherapy.
+    assert.deepEqual(kinds({ briefTitle: 'Thalidomide in Treating Patients With Chronic Graft-Versus-Host Disease Following Bone Marrow Transplant', interventions: [iv('drug', 'thalidomide')] }), ['supportive-care']);
+    assert.deepEqual(kinds({ briefTitle: 'High-Dose Cyclophosphamide for Steroid Refractory GVHD', interventions: [iv('drug', 'Cyclophosphamide')] }), ['supportive-care']);
+    assert.deepEqual(
+      kinds({
+        briefTitle: 'Graft-Versus-Host Disease Prevention in Treating Patients Who Are Undergoing Bone Marrow Transplantation',
+        interventions: [iv('drug', 'cyclosporine'), iv('drug', 'methotrexate'), iv('procedure', 'allogeneic bone marrow transplantation')],
+      }),
+      ['stem-cell-transplant/allogeneic', 'supportive-care'],
+    );
+    assert.deepEqual(
+      kinds({ briefTitle: 'Reduced intensity conditioning with fludarabine to prevent GVHD', interventions: [iv('drug', 'fludarabine phosphate')] }),
+      ['chemotherapy', 'stem-cell-transplant/allogeneic', 'supportive-care'],
+    );
+  });
+
+  it('reads megestrol and ketoconazole as hormone therapy unless the trial names a supportive topic (NCT00002465, NCT00002760)', () => {
+    assert.deepEqual(kinds({ briefTitle: 'High-Dose Megestrol in Treating Patients With Metastatic Breast Cancer, Endometrial Cancer, or Mesothelioma', interventions: [iv('drug', 'megestrol acetate')] }), ['other']);
+    const withdrawal = kinds({
+      briefTitle: 'Antiandrogen Withdrawal in Treating Patients With Hormone-Refractory Prostate Cancer',
+      interventions: [iv('drug', 'ketoconazole', '400 mg PO tid for as long as treatment is effective'), iv('drug', 'therapeutic hydrocortisone'), iv('other', 'Withdrawal of antiandrogen therapy', 'no drugs given')],
+    });
+    assert.deepEqual(withdrawal, ['other']);
+    assert.deepEqual(kinds({ briefTitle: 'Megestrol acetate for hot flashes', interventions: [iv('drug', 'megestrol acetate')] }), ['supportive-care']);
+  });
+
+  it('counts named anti-infectives in a treatment regimen as companions (NCT00002524: PCP prophylaxis)', () => {
+    const result = kinds({
+      briefTitle: 'Combination Chemotherapy in Treating Patients With AIDS-Related Lymphoma',
+      interventions: [iv('drug', 'Cyclophosphamide'), iv('drug', 'Pentamidine', null, ['Pentam-300']), iv('drug', 'Trimethoprim-Sulfamethoxazole')],
+    });
+    assert.deepEqual(result, ['chemotherapy']);
+    assert.deepEqual(kinds({ briefTitle: 'Antifungal Therapy for Fever and Neutropenia in Patients Receiving Treatment for Hematologic Cancer', interventions: [iv('drug', 'amphotericin B deoxycholate'), iv('drug', 'nystatin')] }), ['supportive-care']);
   });
 
   it('does not make a chemotherapy trial supportive care because it lists filgrastim', () => {

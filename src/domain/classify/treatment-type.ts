@@ -39,7 +39,13 @@ import { TREATMENT_KINDS, TRANSPLANT_KINDS } from './treatment-kinds.ts';
 import type { TransplantKind, TreatmentAssignment, TreatmentKind } from './treatment-kinds.ts';
 import { scanText } from './treatment-scan.ts';
 import type { KindHit } from './treatment-scan.ts';
-import { DISEASE_TREATMENT, KIND_BY_INTERVENTION_TYPE, KIND_BY_PRIMARY_PURPOSE, OBSERVED_SUPPORT } from './treatment-vocab.ts';
+import {
+  COMPLICATION_TREATMENT,
+  DISEASE_TREATMENT,
+  KIND_BY_INTERVENTION_TYPE,
+  KIND_BY_PRIMARY_PURPOSE,
+  OBSERVED_SUPPORT,
+} from './treatment-vocab.ts';
 
 export * from './treatment-kinds.ts';
 
@@ -93,24 +99,33 @@ function inSetting(hit: KindHit, setting: TrialSetting): KindHit {
 }
 
 /** The kinds one intervention brings, and whether it is only an assessment or comparator. */
-function interventionHits(intervention: Intervention, setting: TrialSetting): { hits: KindHit[]; neutral: boolean } {
+function interventionHits(intervention: Intervention, setting: TrialSetting, observational: boolean): { hits: KindHit[]; neutral: boolean } {
   const forDisease = diseaseTreatment(intervention, setting);
   if (forDisease !== null) return { hits: [forDisease], neutral: false };
   const names = [intervention.name, ...intervention.otherNames].map((name) => scanText(name, 'named'));
   const neutral = names.some((result) => result.neutral);
   const hits = names.flatMap((result) => result.hits);
   const onlyNeutral = neutral && hits.length === 0;
-  if (!onlyNeutral) hits.push(...weakSupport(scanText(intervention.description, 'described').hits));
-  if (hits.length > 0 || onlyNeutral) return { hits, neutral: onlyNeutral };
+  // A support drug's description says what it is given alongside ("when they start chemotherapy"), not more treatment.
+  const support = hits.length > 0 && hits.every((hit) => hit.kind === 'supportive-care');
+  const described = onlyNeutral ? [] : weakSupport(scanText(intervention.description, 'described').hits);
+  hits.push(...(support ? described.filter((hit) => hit.kind === 'supportive-care') : described));
+  if (hits.length > 0) return { hits, neutral: false };
   // Nothing we know by name: a new drug's target, its mechanism in words, then its registry type.
-  const targetKind = [intervention.name, ...intervention.otherNames].map(drugTargetKind).find((kind) => kind !== null);
+  const targetKind = onlyNeutral ? null : [intervention.name, ...intervention.otherNames].map(drugTargetKind).find((kind) => kind !== null);
   if (targetKind !== undefined && targetKind !== null) return { hits: [{ kind: targetKind, phrase: 'target' }], neutral };
-  const mechanism = [intervention.name, ...intervention.otherNames, intervention.description].flatMap(
+  // A name that is only an assessment or supplement keeps its mechanism words ("B43-genistein immunoconjugate").
+  const mechanism = [intervention.name, ...intervention.otherNames, ...(onlyNeutral ? [] : [intervention.description])].flatMap(
     (text) => scanText(text, 'fallback').hits,
   );
-  if (mechanism.length > 0) return { hits: mechanism, neutral };
-  const byType = KIND_BY_INTERVENTION_TYPE.get(intervention.type);
-  return { hits: byType === undefined ? [] : [{ kind: byType, phrase: intervention.type }], neutral };
+  if (mechanism.length > 0) return { hits: mechanism, neutral: false };
+  if (onlyNeutral) return { hits: [], neutral: true };
+  // An observational study's "interventions" are exposures and assessments ("patient interviewing"): no kind by type.
+  const byType = observational ? undefined : KIND_BY_INTERVENTION_TYPE.get(intervention.type);
+  if (byType === undefined) return { hits: [], neutral };
+  // A dietary supplement nothing names is given against the cancer, unless the trial is supportive care.
+  const supplement = intervention.type === 'dietary supplement' && byType === 'other';
+  return { hits: [{ kind: byType, phrase: intervention.type, ...(supplement ? { unlessSupportive: true } : {}) }], neutral };
 }
 
 /**
@@ -120,6 +135,26 @@ function interventionHits(intervention: Intervention, setting: TrialSetting): { 
  */
 function weakSupport(hits: readonly KindHit[]): KindHit[] {
   return hits.map((hit) => (hit.kind === 'supportive-care' ? { ...hit, companion: true } : hit));
+}
+
+/**
+ * When the titles are about treating or preventing GVHD and name no cancer treatment but a transplant and the trial's
+ * own drugs, those drugs are given for GVHD (thalidomide for chronic GVHD is supportive care, not a targeted drug):
+ * returns a test for a phrase naming one of them. Null otherwise, as when a title names conditioning or chemotherapy.
+ */
+function complicationDrugs(titleHits: readonly KindHit[], interventions: readonly Intervention[]): ((phrase: string) => boolean) | null {
+  if (!titleHits.some((hit) => COMPLICATION_TREATMENT.topics.has(hit.phrase))) return null;
+  const drugs = interventions
+    .filter((intervention) => intervention.type === 'drug')
+    .map((intervention) => ` ${[intervention.name, ...intervention.otherNames].map((name) => searchTokens(name).join(' ')).join(' ')} `);
+  const ownDrug = (phrase: string): boolean => drugs.some((names) => names.includes(` ${phrase} `));
+  const only = titleHits.every((hit) => hit.kind === 'supportive-care' || hit.kind === 'stem-cell-transplant' || ownDrug(hit.phrase));
+  return only ? ownDrug : null;
+}
+
+/** A drug's cancer-treatment kind, in a trial of treating GVHD: supportive care, for the complication. */
+function asComplicationCare(hit: KindHit): KindHit {
+  return COMPLICATION_TREATMENT.kinds.has(hit.kind) ? { kind: 'supportive-care', phrase: hit.phrase } : hit;
 }
 
 /** The transplant kinds the summary and description state, for a trial that gives a transplant of unstated kind. */
@@ -139,29 +174,34 @@ export function classifyTreatments(trial: ClassifiableTrial): TreatmentAssignmen
   if (setting.notCancer) return [{ kind: 'other', because: 'not a cancer trial: no cancer is named in the conditions, titles or keywords' }];
   const found: Found = new Map();
   const companions: Found = new Map();
+  const supplements: Found = new Map();
   let unclassified: string | null = null;
   const record = (hits: readonly KindHit[], because: (hit: KindHit) => string): void => {
     for (const raw of hits) {
       const hit = inSetting(raw, setting);
-      add(hit.companion === true ? companions : found, hit.kind, hit.sub, because(hit));
+      add(hit.companion === true ? companions : hit.unlessSupportive === true ? supplements : found, hit.kind, hit.sub, because(hit));
     }
   };
   const observational = trial.studyType === 'observational';
+  const titleHits = [trial.briefTitle, trial.officialTitle].map((title) => ({ title, hits: scanText(title, 'named').hits }));
+  // In a trial of treating GVHD, its drugs (named anywhere) are supportive care; null otherwise.
+  const conditioning = [trial.briefTitle, trial.officialTitle].some((title) => hasPhrase(COMPLICATION_TREATMENT.notWith, searchTokens(title ?? '')));
+  const complicationDrug = conditioning ? null : complicationDrugs(titleHits.flatMap(({ hits }) => hits), trial.interventions);
+  const forComplication = (hits: readonly KindHit[]): KindHit[] =>
+    complicationDrug === null ? [...hits] : hits.map((hit) => (complicationDrug(hit.phrase) ? asComplicationCare(hit) : hit));
 
   for (const intervention of trial.interventions) {
-    const { hits } = interventionHits(intervention, setting);
-    record(hits, () => intervention.name);
+    const { hits } = interventionHits(intervention, setting, observational);
+    record(intervention.type === 'drug' && complicationDrug !== null ? hits.map(asComplicationCare) : hits, () => intervention.name);
     if (hits.length === 0) unclassified ??= intervention.name;
   }
   for (const arm of trial.arms) {
-    record(scanText(arm.label, 'named').hits, () => `arm "${arm.label}"`);
+    record(forComplication(scanText(arm.label, 'named').hits), () => `arm "${arm.label}"`);
     if (observational) continue; // an observational study's arms are cohorts: what patients had, not what it gives
-    record(weakSupport(scanText(arm.description, 'described').hits), (hit) => `arm "${arm.label}": ${hit.phrase}`);
+    record(weakSupport(forComplication(scanText(arm.description, 'described').hits)), (hit) => `arm "${arm.label}": ${hit.phrase}`);
   }
-  for (const title of [trial.briefTitle, trial.officialTitle]) {
-    record(scanText(title, 'named').hits, (hit) => `title: ${hit.phrase}`);
-  }
-  for (const keyword of trial.keywords) record(weakSupport(scanText(keyword, 'named').hits), () => `keyword "${keyword}"`);
+  for (const { hits } of titleHits) record(forComplication(hits), (hit) => `title: ${hit.phrase}`);
+  for (const keyword of trial.keywords) record(weakSupport(forComplication(scanText(keyword, 'named').hits)), () => `keyword "${keyword}"`);
   const purpose = KIND_BY_PRIMARY_PURPOSE.get((trial.primaryPurpose ?? '').toLowerCase());
   if (purpose !== undefined) add(found, purpose, undefined, `primary purpose: ${trial.primaryPurpose ?? ''}`);
   if (found.has('stem-cell-transplant/') && !TRANSPLANT_KINDS.some((sub) => found.has(`stem-cell-transplant/${sub}`))) {
@@ -173,19 +213,21 @@ export function classifyTreatments(trial: ClassifiableTrial): TreatmentAssignmen
     if (topic !== undefined) add(found, 'supportive-care', undefined, `an observational study of the effects of cancer and its treatment: ${topic}`);
   }
 
-  return finish(found, companions, unclassified);
+  return finish(found, companions, supplements, unclassified);
 }
 
 /** Kinds that are cancer treatment given by the trial itself, including a transplant. */
 const TREATING: ReadonlySet<TreatmentKind> = new Set(['chemotherapy', 'stem-cell-transplant', 'targeted', 'immunotherapy', 'car-t', 'radiotherapy', 'surgery', 'other']);
 
 /**
- * Support drugs, and supportive care named only in passing, count when the trial gives no cancer treatment. CAR T
+ * Support drugs, and supportive care named only in passing, count when the trial gives no cancer treatment; a
+ * supplement's `other` counts when the trial is not supportive care. CAR T
  * implies immunotherapy; a transplant of known kind replaces the unspecified one; `other` when nothing fits.
  */
-function finish(found: Found, companions: Found, unclassified: string | null): TreatmentAssignment[] {
+function finish(found: Found, companions: Found, supplements: Found, unclassified: string | null): TreatmentAssignment[] {
   const treats = [...found.values()].some((assignment) => TREATING.has(assignment.kind));
   if (!treats) for (const [key, assignment] of companions) if (!found.has(key)) found.set(key, assignment);
+  if (!found.has('supportive-care/')) for (const [key, assignment] of supplements) if (!found.has(key)) found.set(key, assignment);
   const carT = found.get('car-t/');
   if (carT !== undefined) add(found, 'immunotherapy', undefined, carT.because);
   if (TRANSPLANT_KINDS.some((sub) => found.has(`stem-cell-transplant/${sub}`))) found.delete('stem-cell-transplant/');

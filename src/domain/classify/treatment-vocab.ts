@@ -39,7 +39,11 @@ export const KIND_LEXICONS: readonly KindLexicon[] = TREATMENT_KINDS.map((kind) 
   };
 });
 
-export const NEUTRAL: Lexicon = compileLexicon(vocab.neutral.terms);
+/**
+ * Assessments and comparators, supplements (vitamins, plant extracts) and dual-use drugs (megestrol): named alone they
+ * add no kind of their own, so only a supportive topic the trial names makes them supportive care.
+ */
+export const NEUTRAL: Lexicon = compileLexicon([...vocab.neutral.terms, ...vocab.supplements.terms, ...vocab.dualUse.terms]);
 /** Support drugs given alongside cancer treatment; see `companion_why` in the vocabulary. */
 export const COMPANION: Lexicon = compileLexicon(vocab.classes['supportive-care'].companion);
 export const ALLOGENEIC: Lexicon = compileLexicon(vocab.classes['stem-cell-transplant'].allogeneic);
@@ -70,6 +74,14 @@ export const DISEASE_TREATMENT = {
   cancerTypes: new Set(vocab.diseaseTreatment.cancerTypes),
   kind: isKind(vocab.diseaseTreatment.kind) ? vocab.diseaseTreatment.kind : 'other',
   terms: compileLexicon(vocab.diseaseTreatment.terms),
+} as const;
+
+/** Title topics that make a trial one of treating or preventing GVHD, whose drugs then take supportive care. */
+export const COMPLICATION_TREATMENT = {
+  topics: new Set(vocab.complicationTreatment.topics.map((term) => searchTokens(term).join(' '))),
+  kinds: new Set(vocab.complicationTreatment.kinds.filter(isKind)),
+  /** Title words (conditioning) that keep a GVHD trial's drugs cancer treatment. */
+  notWith: compileLexicon(vocab.complicationTreatment.notWith),
 } as const;
 
 /** Title words that make an observational study one of the effects of cancer and its treatment (supportive care). */
