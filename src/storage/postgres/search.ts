@@ -4,12 +4,11 @@
  * summary JSON, so no trial is parsed whole.
  */
 import { sql, type Kysely } from 'kysely';
-import { InvalidInput } from '../../domain/errors.ts';
 import type { GeoPoint } from '../../domain/geo.ts';
-import { MAX_PAGE_SIZE, type SearchPage, type StoreQuery, type TrialSummary } from '../../domain/query.ts';
+import type { SearchPage, StoreQuery, TrialSummary } from '../../domain/query.ts';
 import type { SiteRow } from '../shared/derived-rows.ts';
 import { sortsByDistance, withNearestSites } from '../shared/nearest-site.ts';
-import { decodePageToken, encodePageToken, type PageKey } from '../shared/page-token.ts';
+import { checkPageSize, decodePageToken, encodePageToken, invalidPageToken, type PageKey } from '../shared/page-token.ts';
 import { filterExpression, milesFrom } from './filters.ts';
 import { rankOf } from './search-rank.ts';
 import type { Database } from './schema.ts';
@@ -24,16 +23,6 @@ interface PageRow {
   readonly sort_key: number | string | null;
 }
 
-function checkPageSize(pageSize: number): void {
-  if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
-    throw new InvalidInput(`pageSize must be a whole number from 1 to ${MAX_PAGE_SIZE}`, 'pageSize');
-  }
-}
-
-function invalidToken(): InvalidInput {
-  return new InvalidInput('pageToken is not valid for this search', 'pageToken');
-}
-
 /** Rows ranked best first, after `after` when continuing. */
 function rankedRows(db: Kysely<Database>, query: StoreQuery, text: Matching, after: PageKey | null, limit: number): Promise<PageRow[]> {
   const rank = rankOf(text.groups);
@@ -45,7 +34,7 @@ function rankedRows(db: Kysely<Database>, query: StoreQuery, text: Matching, aft
     .where(filterExpression(query, { withoutText: true }));
   if (after !== null) {
     const key = after.key;
-    if (typeof key !== 'number') throw invalidToken();
+    if (typeof key !== 'number') throw invalidPageToken();
     rows = rows.where((eb) => eb.or([eb(rank, '<', key), eb.and([eb(rank, '=', key), eb('trials.id', '>', after.id)])]));
   }
   return rows.orderBy('sort_key', 'desc').orderBy('trials.id').limit(limit).execute();
@@ -59,7 +48,7 @@ function updatedRows(db: Kysely<Database>, query: StoreQuery, after: PageKey | n
     .where(filterExpression(query));
   if (after !== null) {
     const key = after.key;
-    if (typeof key === 'number') throw invalidToken();
+    if (typeof key === 'number') throw invalidPageToken();
     rows = rows.where((eb) =>
       key === null
         ? eb.and([eb('trials.last_update', 'is', null), eb('trials.id', '>', after.id)])
@@ -87,7 +76,7 @@ function distanceRows(db: Kysely<Database>, query: StoreQuery, near: GeoPoint, a
   let rows = db.selectFrom(measured).select(['measured.doc_id', 'measured.id', 'measured.summary', 'measured.sort_key']);
   if (after !== null) {
     const key = after.key;
-    if (typeof key === 'string') throw invalidToken();
+    if (typeof key === 'string') throw invalidPageToken();
     rows = rows.where((eb) =>
       key === null
         ? eb.and([eb('measured.sort_key', 'is', null), eb('measured.id', '>', after.id)])

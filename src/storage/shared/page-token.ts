@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { InvalidInput } from '../../domain/errors.ts';
-import type { StoreQuery } from '../../domain/query.ts';
+import { MAX_PAGE_SIZE, type StoreQuery } from '../../domain/query.ts';
 
 /** Where the previous page ended: its last row's sort key (rank, padded last-update date or miles) and id. */
 export interface PageKey {
@@ -64,4 +64,16 @@ export function decodePageToken(query: StoreQuery, token: string): PageKey {
   if (f !== queryFingerprint(query) || typeof i !== 'string') throw invalid();
   if (k !== null && typeof k !== 'string' && !(typeof k === 'number' && Number.isFinite(k))) throw invalid();
   return { key: k, id: i };
+}
+
+/** Refuses a page size outside 1..MAX_PAGE_SIZE (the API checks first; this guards other callers). */
+export function checkPageSize(pageSize: number): void {
+  if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
+    throw new InvalidInput(`pageSize must be a whole number from 1 to ${MAX_PAGE_SIZE}`, 'pageSize');
+  }
+}
+
+/** The error for a token whose sort key does not fit the search's order (forged, or from another search). */
+export function invalidPageToken(): InvalidInput {
+  return new InvalidInput('pageToken is not valid for this search', 'pageToken');
 }

@@ -3,12 +3,11 @@
  * (sort key, id), so pages stay stable and cheap however deep they go. The id tie-break makes the order total.
  */
 import { sql, type Kysely } from 'kysely';
-import { InvalidInput } from '../../domain/errors.ts';
 import type { GeoPoint } from '../../domain/geo.ts';
-import { MAX_PAGE_SIZE, type SearchPage, type StoreQuery, type TrialSummary } from '../../domain/query.ts';
+import type { SearchPage, StoreQuery, TrialSummary } from '../../domain/query.ts';
 import type { SiteRow } from '../shared/derived-rows.ts';
 import { sortsByDistance, withNearestSites } from '../shared/nearest-site.ts';
-import { decodePageToken, encodePageToken, type PageKey } from '../shared/page-token.ts';
+import { checkPageSize, decodePageToken, encodePageToken, invalidPageToken, type PageKey } from '../shared/page-token.ts';
 import { filterExpression, milesFrom } from './filters.ts';
 import { BM25_WEIGHTS, textMatch } from './fts.ts';
 import type { Database } from './schema.ts';
@@ -23,16 +22,6 @@ interface PageRow {
 /** bm25 with our column weights; lower is better (FTS5 returns negated scores). */
 const score = sql<number>`bm25(trials_fts, ${sql.join(BM25_WEIGHTS.map((weight) => sql.lit(weight)))})`;
 
-function checkPageSize(pageSize: number): void {
-  if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
-    throw new InvalidInput(`pageSize must be a whole number from 1 to ${MAX_PAGE_SIZE}`, 'pageSize');
-  }
-}
-
-function invalidToken(): InvalidInput {
-  return new InvalidInput('pageToken is not valid for this search', 'pageToken');
-}
-
 /**
  * Rows ranked by bm25, best first, after `after` when continuing. The ranking runs on the narrow facts rows alone;
  * only the page's winners then read their summary from the wide `trials` rows (a sort with LIMIT would otherwise
@@ -46,7 +35,7 @@ function rankedRows(db: Kysely<Database>, query: StoreQuery, match: string, afte
     .where(sql<boolean>`trials_fts MATCH ${match}`)
     .where(filterExpression(query, { withoutText: true }));
   if (after !== null) {
-    if (typeof after.key !== 'number') throw invalidToken();
+    if (typeof after.key !== 'number') throw invalidPageToken();
     const key = after.key;
     ranked = ranked.where((eb) => eb.or([eb(score, '>', key), eb.and([eb(score, '=', key), eb('trial_facts.id', '>', after.id)])]));
   }
@@ -70,7 +59,7 @@ function updatedRows(db: Kysely<Database>, query: StoreQuery, after: PageKey | n
     .where(filterExpression(query));
   if (after !== null) {
     const key = after.key;
-    if (typeof key === 'number') throw invalidToken();
+    if (typeof key === 'number') throw invalidPageToken();
     ordered = ordered.where((eb) =>
       key === null
         ? eb.and([eb('trial_facts.last_update', 'is', null), eb('trial_facts.id', '>', after.id)])
@@ -104,7 +93,7 @@ function distanceRows(db: Kysely<Database>, query: StoreQuery, near: GeoPoint, a
   let ordered = db.selectFrom(measured).select(['measured.doc_id', 'measured.id', 'measured.sort_key']);
   if (after !== null) {
     const key = after.key;
-    if (typeof key === 'string') throw invalidToken();
+    if (typeof key === 'string') throw invalidPageToken();
     ordered = ordered.where((eb) =>
       key === null
         ? eb.and([eb('measured.sort_key', 'is', null), eb('measured.id', '>', after.id)])
