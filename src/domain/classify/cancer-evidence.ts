@@ -45,15 +45,21 @@ export function readText(source: TrialText): ReadText {
   };
 }
 
+/**
+ * The first span any pattern matches; with `enrolledIn`, only spans naming a cancer the patients have (see
+ * {@link enrolled}). No callbacks: this runs for every cancer type on every text, and closures made per call cost
+ * more than the matching under tsx.
+ */
 function firstSpan(
   patterns: readonly TokenPattern[],
   tokens: readonly string[] | null,
-  accept: (span: TokenSpan) => boolean = () => true,
+  enrolledIn: readonly string[] | null = null,
 ): TokenSpan | null {
   if (tokens === null) return null;
   for (const pattern of patterns) {
-    const span = findPattern(pattern, tokens).find(accept);
-    if (span !== undefined) return span;
+    for (const span of findPattern(pattern, tokens)) {
+      if (enrolledIn === null || enrolled(enrolledIn, span)) return span;
+    }
   }
   return null;
 }
@@ -71,8 +77,7 @@ export function matchesAny(patterns: readonly TokenPattern[], text: ReadText): b
 /** The evidence that the text names the type as one the trial's patients have, or null. */
 export function evidenceFor(rules: CancerTypeRules, text: ReadText): Evidence | null {
   if (matchesAny(rules.unless, text)) return null;
-  const accept = (span: TokenSpan): boolean => enrolled(text.tokens, span);
-  const span = firstSpan(rules.match, text.tokens, accept) ?? firstSpan(rules.abbreviations, text.cased, accept);
+  const span = firstSpan(rules.match, text.tokens, text.tokens) ?? firstSpan(rules.abbreviations, text.cased, text.tokens);
   if (span === null) return null;
   return { id: rules.id, source: text.source, words: text.raws.slice(span.start, span.end).join(' ') };
 }

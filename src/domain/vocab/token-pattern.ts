@@ -103,10 +103,30 @@ function matchFrom(slots: readonly Slot[], i: number, tokens: readonly string[],
   return slot.optional ? matchFrom(slots, i + 1, tokens, position) : -1;
 }
 
+/** The distinct words of a token list, kept per list: every pattern of a vocabulary is tried on the same list. */
+const WORD_SETS = new WeakMap<readonly string[], ReadonlySet<string>>();
+
+function wordSetOf(tokens: readonly string[]): ReadonlySet<string> {
+  let words = WORD_SETS.get(tokens);
+  if (words === undefined) {
+    words = new Set(tokens);
+    WORD_SETS.set(tokens, words);
+  }
+  return words;
+}
+
+/** True when the tokens hold a word the pattern needs (a cheap test before trying every start). */
+function mayMatch(pattern: TokenPattern, tokens: readonly string[]): boolean {
+  const words = wordSetOf(tokens);
+  const [small, large] = pattern.firstRequired.size <= words.size ? [pattern.firstRequired, words] : [words, pattern.firstRequired];
+  for (const word of small) if (large.has(word)) return true;
+  return false;
+}
+
 /** Every place the pattern matches in the tokens, left to right, one match per start. */
 export function findPattern(pattern: TokenPattern, tokens: readonly string[]): TokenSpan[] {
   const spans: TokenSpan[] = [];
-  if (!tokens.some((token) => pattern.firstRequired.has(token))) return spans;
+  if (!mayMatch(pattern, tokens)) return spans;
   const last = pattern.anchored ? Math.min(1, tokens.length) : tokens.length;
   for (let start = 0; start < last; start += 1) {
     const before = tokens[start - 1];
