@@ -77,12 +77,13 @@ export function taggedFilters(query: StoreQuery): Array<readonly [FilterTag, Exp
     filters.push(['intervention', columnFilter('interventions_keywords', query.interventions)]);
   }
   if (query.countries.length > 0) {
+    // Uncorrelated IN: SQLite builds the set of matching trials once, where a correlated EXISTS would probe the
+    // countries table for every candidate row (the facet pass evaluates this for every trial on a landing page).
     const countries = eb
       .selectFrom('trial_countries')
       .select('trial_countries.doc_id')
-      .whereRef('trial_countries.doc_id', '=', 'trial_facts.doc_id')
       .where('trial_countries.key', 'in', query.countries.map(countryKey));
-    filters.push(['country', eb.exists(countries)]);
+    filters.push(['country', eb('trial_facts.doc_id', 'in', countries)]);
   }
   if (query.age !== null) filters.push(['other', ageFilter(query.age)]);
   if (query.sex !== null) filters.push(['sex', eb('trial_facts.sex', 'in', ['all', query.sex])]);
