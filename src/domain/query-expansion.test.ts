@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { documentSynonymTokens, expandQuery, fromTextQuery } from './query-expansion.ts';
+import { documentSynonymTokens, expandQuery, fromTextQuery, LONG_QUERY_CLAUSES, withMatchMode } from './query-expansion.ts';
 import { parseTextQuery } from './search-text.ts';
 
 /** Each clause as "concept: phrase | phrase". */
@@ -89,5 +89,16 @@ describe('documentSynonymTokens', () => {
     assert.deepEqual(documentSynonymTokens('ALL of the following must apply'), []);
     assert.deepEqual(documentSynonymTokens('PHASE II STUDY IN ALL'), []);
     assert.deepEqual(documentSynonymTokens('Acute lymphoblastic leukaemia in all ages'), []);
+  });
+});
+
+describe('withMatchMode', () => {
+  it('keeps a short search as every-word and turns a long description into any-of', () => {
+    assert.equal(withMatchMode(expandQuery('imatinib relapsed leukaemia')).match, undefined);
+    const description = 'A 58-year-old man with relapsed Philadelphia positive acute lymphoblastic leukaemia after imatinib, dasatinib and a donor transplant, now with graft versus host disease';
+    const expanded = expandQuery(description);
+    assert.ok(expanded.clauses.length > LONG_QUERY_CLAUSES);
+    assert.equal(withMatchMode(expanded).match, 'any');
+    assert.deepEqual(withMatchMode(expanded).clauses, expanded.clauses);
   });
 });

@@ -28,11 +28,27 @@ export interface ExpandedClause {
 }
 
 /**
- * A free-text query as plain values: every clause must match. Both backends can express it: SQLite FTS5 as
- * `(("a" + "b") OR "c") AND (...)`, PostgreSQL as `('a' <-> 'b' | 'c') & (...)`. No clause is ever empty.
+ * A free-text query as plain values: every clause must match (or, with `match: 'any'`, at least one, ranked by how
+ * well). Both backends can express it: SQLite FTS5 as `(("a" + "b") OR "c") AND (...)`, PostgreSQL as
+ * `('a' <-> 'b' | 'c') & (...)`. No clause is ever empty.
  */
 export interface ExpandedTextQuery {
   readonly clauses: readonly ExpandedClause[];
+  /** `all` (the default): every clause must match. `any`: one is enough; trials matching more rank higher. */
+  readonly match?: TextMatchMode;
+}
+
+export type TextMatchMode = 'all' | 'any';
+
+/**
+ * Past this many clauses a query reads as a description (a pasted letter, a patient's history) rather than a
+ * search: requiring every word would find nothing, so such text matches any clause and relevance decides.
+ */
+export const LONG_QUERY_CLAUSES = 8;
+
+/** The query as it should match: long descriptions become any-of, ranked; short searches keep every word. */
+export function withMatchMode(query: ExpandedTextQuery): ExpandedTextQuery {
+  return query.clauses.length > LONG_QUERY_CLAUSES ? { ...query, match: 'any' } : query;
 }
 
 /** The concept "all" alone stands for: a one-word query "all" on a cancer-trials site means the leukaemia. */

@@ -6,7 +6,7 @@
 import { NotFound } from '../domain/errors.ts';
 import { locatePostcode } from '../domain/postcode.ts';
 import type { PostcodeTable } from '../domain/postcode.ts';
-import { expandQuery } from '../domain/query-expansion.ts';
+import { expandQuery, withMatchMode } from '../domain/query-expansion.ts';
 import type { SearchResult, StoreQuery, TrialQuery } from '../domain/query.ts';
 import type { Trial } from '../domain/trial.ts';
 import type { TrialStore } from '../storage/store.ts';
@@ -25,8 +25,9 @@ export interface SearchAnswer extends SearchResult {
 }
 
 /**
- * Turns a validated query into what a store receives: free text expanded (null when it holds no searchable word)
- * and the postcode placed at its district's centre.
+ * Turns a validated query into what a store receives: free text expanded (null when it holds no searchable word;
+ * any-of when it is long enough to be a description, see {@link withMatchMode}) and the postcode placed at its
+ * district's centre.
  *
  * @throws InvalidInput on `postcode` when its district is not in the table (Northern Ireland, a typo ...): a clear
  *   400 rather than an empty list.
@@ -37,7 +38,7 @@ export function toStoreQuery(query: TrialQuery, postcodes: PostcodeTable): Store
   const place = postcode === null ? null : locatePostcode(postcodes, postcode);
   return {
     ...filters,
-    text: text === null || text.clauses.length === 0 ? null : text,
+    text: text === null || text.clauses.length === 0 ? null : withMatchMode(text),
     near: place === null ? null : { lat: place.lat, lon: place.lon },
   };
 }

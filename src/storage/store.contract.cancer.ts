@@ -12,7 +12,7 @@ import { InvalidInput } from '../domain/errors.ts';
 import type { FacetName, StoreQuery } from '../domain/query.ts';
 import { deriveTrialFacts } from '../domain/trial-facts.ts';
 import type { Trial } from '../domain/trial.ts';
-import { expandedSearchFor, searchFor, storeQuery } from './store.contract.search.ts';
+import { expandedSearchFor, plainText, searchFor, storeQuery } from './store.contract.search.ts';
 import type { TrialStore } from './store.ts';
 import { corpus, placesCorpus, syntheticTrial } from './test-trials.ts';
 
@@ -145,6 +145,28 @@ export function runCancerContract(open: () => Promise<TrialStore>): void {
       assert.deepEqual(await found('Gleevec'), ['NCT09100001']);
       assert.deepEqual(await found('STI571'), ['NCT09100001']);
       assert.deepEqual(await idsOf(store, searchFor('Gleevec')), [], 'words as written do not know the brand name');
+    });
+
+    it('matches any clause of a long description, ranking the trial that matches most first', async () => {
+      const words = 'imatinib philadelphia zzzunknownword qqqnothing';
+      const all = plainText(words);
+      assert.ok(all !== null);
+      assert.deepEqual(await idsOf(store, storeQuery({ text: all })), [], 'every word must match by default');
+      const any = await idsOf(store, storeQuery({ text: { ...all, match: 'any' } }));
+      assert.equal(any[0], 'NCT09100001', 'the trial naming both imatinib and Philadelphia ranks first');
+      const imatinibOnly = await idsOf(store, searchFor('imatinib'));
+      for (const id of imatinibOnly) assert.ok(any.includes(id), `${id} names imatinib, one of the clauses`);
+      const page = await store.search(storeQuery({ text: { ...all, match: 'any' }, pageSize: 1 }));
+      assert.equal(page.total, any.length);
+      const both = plainText('imatinib leukemia');
+      assert.ok(both !== null);
+      const anyPage = await store.search(storeQuery({ text: { ...both, match: 'any' }, pageSize: 1 }));
+      assert.ok(anyPage.nextPageToken !== null);
+      await assert.rejects(
+        store.search(storeQuery({ text: both, pageSize: 1, pageToken: anyPage.nextPageToken })),
+        InvalidInput,
+        'a token from the any-of search does not continue the every-word search',
+      );
     });
 
     it('reads "ALL" as acute lymphoblastic leukaemia, and finds records that only say "Ph+ ALL"', async () => {

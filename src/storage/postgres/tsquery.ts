@@ -42,10 +42,13 @@ export function textTsQuery(text: ExpandedTextQuery | null): CompiledText {
   const clauses = textClauses(text);
   if (clauses.length === 0) return NONE;
   const compiled = clauses.map(anyOf);
-  if (compiled.includes(null)) return NEVER;
+  const any = text?.match === 'any';
+  // A clause no index can hold (null) can never match: fatal when every clause must, skipped when any may.
+  if (!any && compiled.includes(null)) return NEVER;
   const matching = compiled.filter((g): g is string => g !== null);
+  if (matching.length === 0) return NEVER;
   const phrases = clauses.flatMap((clause) => clause.map(phrase).filter((p): p is string => p !== null));
-  return { kind: 'match', tsquery: matching.map((g) => `(${g})`).join(' & '), groups: phrases };
+  return { kind: 'match', tsquery: matching.map((g) => `(${g})`).join(any ? ' | ' : ' & '), groups: phrases };
 }
 
 /**

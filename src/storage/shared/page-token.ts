@@ -21,6 +21,7 @@ const sorted = (values: readonly string[]): string[] => [...new Set(values)].sor
 export function queryFingerprint(query: StoreQuery): string {
   const canonical = [
     query.text?.clauses.map((clause) => clause.anyOf) ?? null,
+    query.text?.match ?? 'all',
     sorted(query.statuses),
     sorted(query.phases),
     sorted(query.studyTypes),

@@ -28,7 +28,8 @@ function phrase(tokens: PhraseTokens): string {
 export function textMatch(text: ExpandedTextQuery | null): string | null {
   const clauses = textClauses(text);
   if (clauses.length === 0) return null;
-  return clauses.map((clause) => `(${clause.map((p) => `(${phrase(p)})`).join(' OR ')})`).join(' AND ');
+  const joiner = text?.match === 'any' ? ' OR ' : ' AND ';
+  return clauses.map((clause) => `(${clause.map((p) => `(${phrase(p)})`).join(' OR ')})`).join(joiner);
 }
 
 /**
