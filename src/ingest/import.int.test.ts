@@ -76,6 +76,7 @@ for (const backend of storeBackends()) {
         getTrial: (id) => inner.getTrial(id),
         search: (query) => inner.search(query),
         facets: (query) => inner.facets(query),
+        searchWithFacets: (query) => inner.searchWithFacets(query),
         count: () => inner.count(),
         exportTrials: (pageSize) => inner.exportTrials(pageSize),
         getCheckpoint: (name) => inner.getCheckpoint(name),

@@ -46,7 +46,7 @@ export function toStoreQuery(query: TrialQuery, postcodes: PostcodeTable): Store
 /** A page of matching trials, the total and facet counts (labelled where the values are ids). */
 export async function searchTrials({ store, postcodes }: SearchDeps, query: TrialQuery): Promise<SearchAnswer> {
   const storeQuery = toStoreQuery(query, postcodes);
-  const [page, facets] = await Promise.all([store.search(storeQuery), store.facets(storeQuery)]);
+  const { facets, ...page } = await store.searchWithFacets(storeQuery);
   return { ...page, facets: labelFacets(facets) };
 }
 

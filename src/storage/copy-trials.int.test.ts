@@ -50,6 +50,7 @@ describe('copyTrials', () => {
       },
       search: (query) => inner.search(query),
       facets: (query) => inner.facets(query),
+      searchWithFacets: (query) => inner.searchWithFacets(query),
       count: () => inner.count(),
       exportTrials: (pageSize) => inner.exportTrials(pageSize),
       getCheckpoint: (name) => inner.getCheckpoint(name),

@@ -1,4 +1,4 @@
-import type { Facets, SearchPage, StoreQuery } from '../domain/query.ts';
+import type { Facets, SearchPage, SearchResult, StoreQuery } from '../domain/query.ts';
 import type { Trial } from '../domain/trial.ts';
 
 /** What happened to one trial in an upsert. */
@@ -29,6 +29,8 @@ export interface TrialStore {
   search(query: StoreQuery): Promise<SearchPage>;
   /** Counts per facet value; each facet applies every filter of the query except its own. */
   facets(query: StoreQuery): Promise<Facets>;
+  /** The page and the facets together, from one evaluation of the query (what every face shows). */
+  searchWithFacets(query: StoreQuery): Promise<SearchResult>;
   /** How many trials are stored. */
   count(): Promise<number>;
   /**

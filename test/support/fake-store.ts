@@ -8,7 +8,7 @@ import { InvalidInput } from '../../src/domain/errors.ts';
 import { nearestSite } from '../../src/domain/geo.ts';
 import type { GeoPoint } from '../../src/domain/geo.ts';
 import { FACETS } from '../../src/domain/query.ts';
-import type { FacetCount, Facets, NearestSiteSummary, SearchPage, StoreQuery, TrialSummary } from '../../src/domain/query.ts';
+import type { FacetCount, Facets, NearestSiteSummary, SearchPage, SearchResult, StoreQuery, TrialSummary } from '../../src/domain/query.ts';
 import { canonicalId } from '../../src/domain/registry-id.ts';
 import { deriveTrialFacts } from '../../src/domain/trial-facts.ts';
 import type { TrialFacts } from '../../src/domain/trial-facts.ts';
@@ -17,7 +17,7 @@ import type { Trial } from '../../src/domain/trial.ts';
 import type { TrialStore, UpsertOutcome } from '../../src/storage/store.ts';
 
 export interface FakeStore extends TrialStore {
-  /** Every query passed to `search` and `facets`, in order. */
+  /** Every query passed to `search`, `facets` and `searchWithFacets`, in order. */
   readonly queries: StoreQuery[];
   /** When set, every call rejects with it (a database that went away). */
   failWith: Error | null;
@@ -63,6 +63,18 @@ function offsetOf(token: string | null): number {
 export function fakeStore(trials: readonly Trial[] = []): FakeStore {
   const stored = new Map(trials.map((trial) => [trial.id, trial]));
   const checkpoints = new Map<string, string>();
+  const page = (query: StoreQuery): SearchPage => {
+    const all = [...stored.values()];
+    const offset = offsetOf(query.pageToken);
+    const shown = all.slice(offset, offset + query.pageSize);
+    const next = offset + shown.length;
+    return {
+      total: all.length,
+      trials: shown.map((trial) => summary(trial, query.near)),
+      nextPageToken: next < all.length ? Buffer.from(String(next)).toString('base64url') : null,
+    };
+  };
+  const facetsOfAll = (): Facets => derivedFacets([...stored.values()].map((trial) => deriveTrialFacts(trial, null)));
   const store: FakeStore = {
     queries: [],
     failWith: null,
@@ -85,20 +97,17 @@ export function fakeStore(trials: readonly Trial[] = []): FakeStore {
     search: (query) =>
       settle((): SearchPage => {
         store.queries.push(query);
-        const all = [...stored.values()];
-        const offset = offsetOf(query.pageToken);
-        const page = all.slice(offset, offset + query.pageSize);
-        const next = offset + page.length;
-        return {
-          total: all.length,
-          trials: page.map((trial) => summary(trial, query.near)),
-          nextPageToken: next < all.length ? Buffer.from(String(next)).toString('base64url') : null,
-        };
+        return page(query);
       }),
     facets: (query) =>
       settle(() => {
         store.queries.push(query);
-        return derivedFacets([...stored.values()].map((trial) => deriveTrialFacts(trial, null)));
+        return facetsOfAll();
+      }),
+    searchWithFacets: (query) =>
+      settle((): SearchResult => {
+        store.queries.push(query);
+        return { ...page(query), facets: facetsOfAll() };
       }),
     count: () => settle(() => stored.size),
     async *exportTrials() {

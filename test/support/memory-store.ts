@@ -4,7 +4,7 @@
  * It does not search; tests of search use the real stores.
  * Hooks let a test make a transaction or a checkpoint write fail, as a crash would.
  */
-import type { Facets, SearchPage } from '../../src/domain/query.ts';
+import type { Facets, SearchPage, SearchResult } from '../../src/domain/query.ts';
 import { canonicalId } from '../../src/domain/registry-id.ts';
 import { supersedes } from '../../src/domain/supersedes.ts';
 import type { Trial } from '../../src/domain/trial.ts';
@@ -107,6 +107,10 @@ export function createMemoryStore(hooks: MemoryStoreHooks = {}): MemoryStore {
 
     facets(): Promise<Facets> {
       return Promise.reject(new Error('the memory store does not count facets; use the SQLite store'));
+    },
+
+    searchWithFacets(): Promise<SearchResult> {
+      return Promise.reject(new Error('the memory store does not search; use the SQLite store'));
     },
 
     count: () =>

@@ -16,6 +16,7 @@ import { derivedRows } from '../shared/derived-rows.ts';
 import { replaceDerived } from './derived-write.ts';
 import { WRITE_LOCK } from './locks.ts';
 import type { Database } from './schema.ts';
+import { bumpStoreVersion } from './store-version.ts';
 
 /** Trials per transaction: large enough to amortise the round trips, small enough to keep writers waiting briefly. */
 export const REDERIVE_BATCH_SIZE = 500;
@@ -53,6 +54,7 @@ export async function rederiveIfStale(db: Kysely<Database>, options: RederiveOpt
         return { docId: row.doc_id, trial, derived: derivedRows(trial, options.postcodes) };
       });
       await replaceDerived(tx, entries);
+      await bumpStoreVersion(tx);
       await tx.updateTable('derivation').set({ pass_version: DERIVATION_VERSION, pass_after: last.doc_id }).where('id', '=', 1).execute();
       return rows.length;
     });

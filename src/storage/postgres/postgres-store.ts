@@ -2,10 +2,17 @@ import { sql, type Kysely } from 'kysely';
 import { TrialfinderError, Unavailable } from '../../domain/errors.ts';
 import type { PostcodeTable } from '../../domain/postcode.ts';
 import { canonicalId } from '../../domain/registry-id.ts';
+import type { StoreQuery } from '../../domain/query.ts';
 import type { Trial } from '../../domain/trial.ts';
 import type { TrialStore } from '../store.ts';
 import { openPool, parseConnectionUrl } from './connection.ts';
-import { facetCounts } from './facets.ts';
+import { FactIndexCache } from '../shared/fact-index-cache.ts';
+import { facetsOf } from '../shared/fact-index-facets.ts';
+import { candidatesOf } from '../shared/fact-index-query.ts';
+import { pageStart } from '../shared/page-token.ts';
+import { loadFactIndex } from './fact-index-load.ts';
+import { postgresMatchSets } from './match-sets.ts';
+import { storeVersion } from './store-version.ts';
 import { rederiveIfStale } from './derivation.ts';
 import { migrateToLatest } from './migrate.ts';
 import type { Database } from './schema.ts';
@@ -64,6 +71,13 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     throw error instanceof TrialfinderError ? error : unreachable(primaryTarget.url, error);
   }
   const reader = replica ?? primary;
+  // Read where searches read: a replica's index follows the replica's data.
+  const index = new FactIndexCache({ version: () => storeVersion(reader), load: () => loadFactIndex(reader) });
+  /** The candidates of a query over the current index, and the index. */
+  const evaluate = async (query: StoreQuery) => {
+    const [current, sets] = await Promise.all([index.get(), postgresMatchSets(reader, query)]);
+    return { index: current, candidates: candidatesOf(current, query, sets) };
+  };
 
   return {
     upsertTrials: (trials) => upsertBatch(primary, schemaKey, trials, postcodes),
@@ -82,9 +96,22 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
       return row === undefined ? null : (JSON.parse(row.json) as Trial);
     },
 
-    search: (query) => searchPage(reader, query),
+    async search(query) {
+      const after = pageStart(query);
+      const { index: current, candidates } = await evaluate(query);
+      return searchPage(reader, query, after, current, candidates);
+    },
 
-    facets: (query) => facetCounts(reader, query),
+    async facets(query) {
+      const { index: current, candidates } = await evaluate(query);
+      return facetsOf(current, candidates);
+    },
+
+    async searchWithFacets(query) {
+      const after = pageStart(query);
+      const { index: current, candidates } = await evaluate(query);
+      return { ...(await searchPage(reader, query, after, current, candidates)), facets: facetsOf(current, candidates) };
+    },
 
     async count() {
       const row = await reader.selectFrom('trials').select(sql<number>`count(*)::int`.as('count')).executeTakeFirstOrThrow();

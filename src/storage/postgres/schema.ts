@@ -96,6 +96,13 @@ export interface TrialTermsTable {
   name: string;
 }
 
+/** The one row every write transaction bumps (migration 0003): serving processes compare it with their fact index. */
+export interface StoreVersionTable {
+  id: number;
+  /** bigint, which node-postgres returns as text. */
+  version: string;
+}
+
 export interface CheckpointsTable {
   name: string;
   value: string;
@@ -112,4 +119,5 @@ export interface Database {
   trial_cancer_types: TrialCancerTypesTable;
   trial_sites: TrialSitesTable;
   derivation: DerivationTable;
+  store_version: StoreVersionTable;
 }

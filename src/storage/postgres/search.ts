@@ -8,58 +8,17 @@ import type { GeoPoint } from '../../domain/geo.ts';
 import type { SearchPage, StoreQuery, TrialSummary } from '../../domain/query.ts';
 import type { SiteRow } from '../shared/derived-rows.ts';
 import { sortsByDistance, withNearestSites } from '../shared/nearest-site.ts';
-import { checkPageSize, decodePageToken, encodePageToken, invalidPageToken, type PageKey } from '../shared/page-token.ts';
+import type { FactIndex } from '../shared/fact-index.ts';
+import { pageOf, totalOf, type Candidates, type Ranked } from '../shared/fact-index-query.ts';
+import { encodePageToken, invalidPageToken, type PageKey } from '../shared/page-token.ts';
 import { filterExpression, milesFrom } from './filters.ts';
-import { rankOf } from './search-rank.ts';
 import type { Database } from './schema.ts';
-import { textTsQuery, type CompiledText } from './tsquery.ts';
-
-type Matching = Extract<CompiledText, { kind: 'match' }>;
 
 interface PageRow {
   readonly doc_id: number;
   readonly id: string;
   readonly summary: string;
   readonly sort_key: number | string | null;
-}
-
-/** Rows ranked best first, after `after` when continuing. */
-function rankedRows(db: Kysely<Database>, query: StoreQuery, text: Matching, after: PageKey | null, limit: number): Promise<PageRow[]> {
-  const rank = rankOf(text.groups);
-  const { tsquery } = text;
-  let rows = db
-    .selectFrom('trials')
-    .select(['trials.doc_id', 'trials.id', 'trials.summary', rank.as('sort_key')])
-    .where(sql<boolean>`trials.search @@ ${tsquery}::tsquery`)
-    .where(filterExpression(query, { withoutText: true }));
-  if (after !== null) {
-    const key = after.key;
-    if (typeof key !== 'number') throw invalidPageToken();
-    rows = rows.where((eb) => eb.or([eb(rank, '<', key), eb.and([eb(rank, '=', key), eb('trials.id', '>', after.id)])]));
-  }
-  return rows.orderBy('sort_key', 'desc').orderBy('trials.id').limit(limit).execute();
-}
-
-/** Rows by last update, newest first, undated last (as SQLite sorts NULL), after `after` when continuing. */
-function updatedRows(db: Kysely<Database>, query: StoreQuery, after: PageKey | null, limit: number): Promise<PageRow[]> {
-  let rows = db
-    .selectFrom('trials')
-    .select(['trials.doc_id', 'trials.id', 'trials.summary', 'trials.last_update as sort_key'])
-    .where(filterExpression(query));
-  if (after !== null) {
-    const key = after.key;
-    if (typeof key === 'number') throw invalidPageToken();
-    rows = rows.where((eb) =>
-      key === null
-        ? eb.and([eb('trials.last_update', 'is', null), eb('trials.id', '>', after.id)])
-        : eb.or([
-            eb('trials.last_update', '<', key),
-            eb.and([eb('trials.last_update', '=', key), eb('trials.id', '>', after.id)]),
-            eb('trials.last_update', 'is', null),
-          ]),
-    );
-  }
-  return rows.orderBy(sql`trials.last_update DESC NULLS LAST`).orderBy('trials.id').limit(limit).execute();
 }
 
 /**
@@ -103,28 +62,49 @@ async function sitesOf(db: Kysely<Database>, rows: readonly PageRow[]): Promise<
   return sites;
 }
 
-/** A page of summaries, the total and the token for the next page. */
-export async function searchPage(db: Kysely<Database>, query: StoreQuery): Promise<SearchPage> {
-  checkPageSize(query.pageSize);
-  const after = query.pageToken === null ? null : decodePageToken(query, query.pageToken);
-  const text = textTsQuery(query.text);
+/** The summaries of the ranked page, in its order (a trial deleted since the index was built drops out). */
+async function rankedPage(db: Kysely<Database>, index: FactIndex, ranked: readonly Ranked[]): Promise<PageRow[]> {
+  if (ranked.length === 0) return [];
+  const docIds = ranked.map((row) => index.docIds[row.slot] ?? -1);
+  const found = await db
+    .selectFrom('trials')
+    .select(['doc_id', 'summary'])
+    .where('doc_id', '=', sql<number>`ANY(${docIds}::int4[])`)
+    .execute();
+  const summaries = new Map(found.map((row) => [row.doc_id, row.summary]));
+  return ranked.flatMap((row, n) => {
+    const docId = docIds[n] ?? -1;
+    const summary = summaries.get(docId);
+    return summary === undefined ? [] : [{ doc_id: docId, id: index.ids[row.slot] ?? '', summary, sort_key: row.key }];
+  });
+}
+
+/**
+ * A page of summaries, the total and the token for the next page, for the candidates the fact index found
+ * (shared/fact-index-query.ts), continuing after `after` (see pageStart): relevance and last-update orders are
+ * ranked in the index; distance is measured here.
+ */
+export async function searchPage(
+  db: Kysely<Database>,
+  query: StoreQuery,
+  after: PageKey | null,
+  index: FactIndex,
+  candidates: Candidates,
+): Promise<SearchPage> {
   // One row more than the page tells whether another page follows.
   const limit = query.pageSize + 1;
   const rows = (): Promise<PageRow[]> => {
     if (sortsByDistance(query)) return distanceRows(db, query, query.near, after, limit);
     // Relevance needs words to rank by; without them (and for 'distance' without a place) it falls back to 'updated'.
-    if (text.kind === 'match' && query.sort !== 'updated') return rankedRows(db, query, text, after, limit);
-    return updatedRows(db, query, after, limit);
+    const order = candidates.scores !== null && query.sort !== 'updated' ? 'relevance' : 'updated';
+    return rankedPage(db, index, pageOf(index, candidates, order, after, limit));
   };
-  const [found, counted] = await Promise.all([
-    rows(),
-    db.selectFrom('trials').select(sql<number>`count(*)::int`.as('total')).where(filterExpression(query)).executeTakeFirstOrThrow(),
-  ]);
+  const found = await rows();
   const page = found.slice(0, query.pageSize);
   const last = page.at(-1);
   const summaries = page.map((row) => JSON.parse(row.summary) as TrialSummary);
   return {
-    total: counted.total,
+    total: totalOf(candidates),
     trials: query.near === null ? summaries : withNearestSites(summaries, await sitesOf(db, page), query.near),
     nextPageToken: found.length > query.pageSize && last !== undefined ? encodePageToken(query, { key: last.sort_key, id: last.id }) : null,
   };

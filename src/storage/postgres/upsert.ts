@@ -17,6 +17,7 @@ import { insertRows, type Column } from './insert-rows.ts';
 import type { Database } from './schema.ts';
 import { postgresChildRows, postgresTrialRow, withoutNul, type PostgresTrialRow } from './trial-row.ts';
 import { identityIds, planUpsert, type StoredHead } from './upsert-plan.ts';
+import { bumpStoreVersion } from './store-version.ts';
 import { WRITE_LOCK } from './locks.ts';
 
 const TRIAL_COLUMNS: readonly Column<PostgresTrialRow>[] = [
@@ -154,6 +155,7 @@ export async function upsertBatch(
       if (plan.deleteDocIds.length > 0) await sql`DELETE FROM trials WHERE doc_id = ANY(${plan.deleteDocIds}::int4[])`.execute(tx);
       // Derived only for the trials that will be written: a re-import of unchanged trials classifies nothing.
       await insertTrials(tx, plan.insert, storableRows(plan.insert, postcodes));
+      if (plan.deleteDocIds.length > 0 || plan.insert.length > 0) await bumpStoreVersion(tx);
       return plan.outcomes;
     });
   } catch (error) {

@@ -7,6 +7,7 @@
 import type { AgeGroup } from '../../domain/age-group.ts';
 import type { TransplantKind, TreatmentAssignment, TreatmentKind } from '../../domain/classify/treatment-kinds.ts';
 import { InvalidInput } from '../../domain/errors.ts';
+import type { Phase } from '../../domain/trial.ts';
 
 /** Bit i of a treatments bitmap stands for TREATMENT_BITS[i]. */
 export const TREATMENT_BITS = [
@@ -24,6 +25,9 @@ export const TREATMENT_BITS = [
 /** The transplant sub-kinds ride above the kinds, at TRANSPLANT_BITS_FROM + their index. */
 export const TRANSPLANT_BITS = ['allogeneic', 'autologous'] as const satisfies readonly TransplantKind[];
 const TRANSPLANT_BITS_FROM = TREATMENT_BITS.length;
+
+/** Bit i of a phases bitmap stands for PHASE_BITS[i]: the order SQLite's migration 0002 stored (a test compares them). */
+export const PHASE_BITS = ['early-1', '1', '2', '3', '4', 'not-applicable'] as const satisfies readonly Phase[];
 
 /** Bit i of an age-groups bitmap stands for AGE_GROUP_BITS[i]. */
 export const AGE_GROUP_BITS = ['children', 'teenagers-young-adults', 'adults', 'older-adults'] as const satisfies readonly AgeGroup[];
@@ -70,4 +74,9 @@ export function ageGroupBitmap(groups: readonly AgeGroup[]): number {
 
 export function ageGroupsOf(bits: number): AgeGroup[] {
   return valuesOf<AgeGroup>(AGE_GROUP_BITS, bits);
+}
+
+/** The bitmap of some phases; an unknown phase is bad input. */
+export function phaseBitmap(phases: readonly Phase[]): number {
+  return bitmapOf<Phase>(PHASE_BITS, phases, 'phases');
 }

@@ -78,3 +78,9 @@ export function checkPageSize(pageSize: number): void {
 export function invalidPageToken(): InvalidInput {
   return new InvalidInput('pageToken is not valid for this search', 'pageToken');
 }
+
+/** Where a search's page starts: checks the page size and reads the token, before any work is done for it. */
+export function pageStart(query: StoreQuery): PageKey | null {
+  checkPageSize(query.pageSize);
+  return query.pageToken === null ? null : decodePageToken(query, query.pageToken);
+}

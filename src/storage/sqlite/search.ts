@@ -7,9 +7,10 @@ import type { GeoPoint } from '../../domain/geo.ts';
 import type { SearchPage, StoreQuery, TrialSummary } from '../../domain/query.ts';
 import type { SiteRow } from '../shared/derived-rows.ts';
 import { sortsByDistance, withNearestSites } from '../shared/nearest-site.ts';
-import { checkPageSize, decodePageToken, encodePageToken, invalidPageToken, type PageKey } from '../shared/page-token.ts';
+import type { FactIndex } from '../shared/fact-index.ts';
+import { pageOf, totalOf, type Candidates, type Ranked } from '../shared/fact-index-query.ts';
+import { encodePageToken, invalidPageToken, type PageKey } from '../shared/page-token.ts';
 import { filterExpression, milesFrom } from './filters.ts';
-import { BM25_WEIGHTS, textMatch } from './fts.ts';
 import type { Database } from './schema.ts';
 
 interface PageRow {
@@ -17,66 +18,6 @@ interface PageRow {
   readonly id: string;
   readonly summary: string;
   readonly sort_key: number | string | null;
-}
-
-/** bm25 with our column weights; lower is better (FTS5 returns negated scores). */
-const score = sql<number>`bm25(trials_fts, ${sql.join(BM25_WEIGHTS.map((weight) => sql.lit(weight)))})`;
-
-/**
- * Rows ranked by bm25, best first, after `after` when continuing. The ranking runs on the narrow facts rows alone;
- * only the page's winners then read their summary from the wide `trials` rows (a sort with LIMIT would otherwise
- * carry every match's summary through the sorter).
- */
-function rankedRows(db: Kysely<Database>, query: StoreQuery, match: string, after: PageKey | null, limit: number): Promise<PageRow[]> {
-  let ranked = db
-    .selectFrom('trials_fts')
-    .innerJoin('trial_facts', 'trial_facts.doc_id', 'trials_fts.rowid')
-    .select(['trial_facts.doc_id', 'trial_facts.id', score.as('sort_key')])
-    .where(sql<boolean>`trials_fts MATCH ${match}`)
-    .where(filterExpression(query, { withoutText: true }));
-  if (after !== null) {
-    if (typeof after.key !== 'number') throw invalidPageToken();
-    const key = after.key;
-    ranked = ranked.where((eb) => eb.or([eb(score, '>', key), eb.and([eb(score, '=', key), eb('trial_facts.id', '>', after.id)])]));
-  }
-  return db
-    .selectFrom(ranked.orderBy(score).orderBy('trial_facts.id').limit(limit).as('page'))
-    .innerJoin('trials', 'trials.doc_id', 'page.doc_id')
-    .select(['page.doc_id', 'page.id', 'trials.summary', 'page.sort_key'])
-    .orderBy('page.sort_key')
-    .orderBy('page.id')
-    .execute();
-}
-
-/**
- * Rows by last update, newest first, undated last (SQLite sorts NULL lowest), after `after` when continuing:
- * read in the order of the `trial_facts_by_update` index, summaries fetched for the page only.
- */
-function updatedRows(db: Kysely<Database>, query: StoreQuery, after: PageKey | null, limit: number): Promise<PageRow[]> {
-  let ordered = db
-    .selectFrom('trial_facts')
-    .select(['trial_facts.doc_id', 'trial_facts.id', 'trial_facts.last_update as sort_key'])
-    .where(filterExpression(query));
-  if (after !== null) {
-    const key = after.key;
-    if (typeof key === 'number') throw invalidPageToken();
-    ordered = ordered.where((eb) =>
-      key === null
-        ? eb.and([eb('trial_facts.last_update', 'is', null), eb('trial_facts.id', '>', after.id)])
-        : eb.or([
-            eb('trial_facts.last_update', '<', key),
-            eb.and([eb('trial_facts.last_update', '=', key), eb('trial_facts.id', '>', after.id)]),
-            eb('trial_facts.last_update', 'is', null),
-          ]),
-    );
-  }
-  return db
-    .selectFrom(ordered.orderBy('trial_facts.last_update', 'desc').orderBy('trial_facts.id').limit(limit).as('page'))
-    .innerJoin('trials', 'trials.doc_id', 'page.doc_id')
-    .select(['page.doc_id', 'page.id', 'trials.summary', 'page.sort_key'])
-    .orderBy('page.sort_key', 'desc')
-    .orderBy('page.id')
-    .execute();
 }
 
 /**
@@ -115,16 +56,6 @@ function distanceRows(db: Kysely<Database>, query: StoreQuery, near: GeoPoint, a
     .execute();
 }
 
-/** How many trials match every filter of the query, counted on the narrow facts rows. */
-export async function countMatches(db: Kysely<Database>, query: StoreQuery): Promise<number> {
-  const row = await db
-    .selectFrom('trial_facts')
-    .select((eb) => eb.fn.countAll<number>().as('total'))
-    .where(filterExpression(query))
-    .executeTakeFirstOrThrow();
-  return row.total;
-}
-
 /** The stored sites of the page's trials, by trial id, to show each one's nearest open site. */
 async function sitesOf(db: Kysely<Database>, rows: readonly PageRow[]): Promise<Map<string, SiteRow[]>> {
   const ids = new Map(rows.map((row) => [row.doc_id, row.id]));
@@ -139,28 +70,45 @@ async function sitesOf(db: Kysely<Database>, rows: readonly PageRow[]): Promise<
   return sites;
 }
 
+/** The summaries of the ranked page, in its order (a trial deleted since the index was built drops out). */
+async function rankedPage(db: Kysely<Database>, index: FactIndex, ranked: readonly Ranked[]): Promise<PageRow[]> {
+  if (ranked.length === 0) return [];
+  const docIds = ranked.map((row) => index.docIds[row.slot] ?? -1);
+  const found = await db.selectFrom('trials').select(['doc_id', 'summary']).where('doc_id', 'in', docIds).execute();
+  const summaries = new Map(found.map((row) => [row.doc_id, row.summary]));
+  return ranked.flatMap((row, n) => {
+    const docId = docIds[n] ?? -1;
+    const summary = summaries.get(docId);
+    return summary === undefined ? [] : [{ doc_id: docId, id: index.ids[row.slot] ?? '', summary, sort_key: row.key }];
+  });
+}
+
 /**
- * A page of summaries, the total and the token for the next page. `total`, when given, is the count already made
- * by the caller (the combined search with facets counts while faceting), so it is not counted again.
+ * A page of summaries, the total and the token for the next page, for the candidates the fact index found
+ * (shared/fact-index-query.ts), continuing after `after` (see pageStart): relevance and last-update orders are ranked
+ * in the index; distance is measured here.
  */
-export async function searchPage(db: Kysely<Database>, query: StoreQuery, total?: Promise<number>): Promise<SearchPage> {
-  checkPageSize(query.pageSize);
-  const after = query.pageToken === null ? null : decodePageToken(query, query.pageToken);
-  const match = textMatch(query.text);
+export async function searchPage(
+  db: Kysely<Database>,
+  query: StoreQuery,
+  after: PageKey | null,
+  index: FactIndex,
+  candidates: Candidates,
+): Promise<SearchPage> {
   // One row more than the page tells whether another page follows.
   const limit = query.pageSize + 1;
   const rows = (): Promise<PageRow[]> => {
     if (sortsByDistance(query)) return distanceRows(db, query, query.near, after, limit);
     // Relevance needs words to rank by; without them (and for 'distance' without a place) it falls back to 'updated'.
-    if (match !== null && query.sort !== 'updated') return rankedRows(db, query, match, after, limit);
-    return updatedRows(db, query, after, limit);
+    const order = candidates.scores !== null && query.sort !== 'updated' ? 'relevance' : 'updated';
+    return rankedPage(db, index, pageOf(index, candidates, order, after, limit));
   };
-  const [found, counted] = await Promise.all([rows(), total ?? countMatches(db, query)]);
+  const found = await rows();
   const page = found.slice(0, query.pageSize);
   const last = page.at(-1);
   const summaries = page.map((row) => JSON.parse(row.summary) as TrialSummary);
   return {
-    total: counted,
+    total: totalOf(candidates),
     trials: query.near === null ? summaries : withNearestSites(summaries, await sitesOf(db, page), query.near),
     nextPageToken: found.length > query.pageSize && last !== undefined ? encodePageToken(query, { key: last.sort_key, id: last.id }) : null,
   };

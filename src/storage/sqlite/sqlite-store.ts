@@ -6,7 +6,12 @@ import type { Trial } from '../../domain/trial.ts';
 import type { TrialStore } from '../store.ts';
 import { openConnection } from './connection.ts';
 import { assertDerived, rederiveIfStale } from './derivation.ts';
-import { facetCounts, facetsInTransaction } from './facets.ts';
+import { FactIndexCache } from '../shared/fact-index-cache.ts';
+import { facetsOf } from '../shared/fact-index-facets.ts';
+import { candidatesOf } from '../shared/fact-index-query.ts';
+import { pageStart } from '../shared/page-token.ts';
+import { loadFactIndex, sqliteDataVersion } from './fact-index-load.ts';
+import { sqliteMatchSets } from './match-sets.ts';
 import { assertMigrated, migrateToLatest } from './migrate.ts';
 import { searchPage } from './search.ts';
 import { createUpserter } from './upsert.ts';
@@ -21,13 +26,7 @@ export interface SqliteStoreOptions {
   readonly postcodes?: PostcodeTable;
 }
 
-/**
- * The SQLite store, with one verb the port does not (yet) have: a page and its facets from one pass, the facets'
- * candidate count serving as the page's total (one fewer full count per search).
- */
-export interface SqliteTrialStore extends TrialStore {
-  searchWithFacets(query: StoreQuery): Promise<SearchResult>;
-}
+export type SqliteTrialStore = TrialStore;
 
 /**
  * Opens (creating if needed) a SQLite trial store at `path`, or an in-memory one for ':memory:', migrating its schema
@@ -54,7 +53,25 @@ export async function openSqliteStore(path: string, options: SqliteStoreOptions 
     throw new Conflict('This trial store was opened read-only.');
   };
   // Prepared after migrating: the statements need the tables.
-  const upsert = readonly ? refuseWrite : createUpserter(raw, db, postcodes);
+  const write = readonly ? refuseWrite : createUpserter(raw, db, postcodes);
+  // This connection's own commits do not move `data_version`; counting them tells the fact index to rebuild.
+  let ownWrites = 0;
+  const upsert = (trials: readonly Trial[]) => {
+    try {
+      return write(trials);
+    } finally {
+      ownWrites++;
+    }
+  };
+  const index = new FactIndexCache({
+    version: () => Promise.resolve(sqliteDataVersion(raw, ownWrites)),
+    load: () => Promise.resolve().then(() => loadFactIndex(raw, () => ownWrites)),
+  });
+  /** The candidates of a query over the current index, and the index. */
+  const evaluate = async (query: StoreQuery) => {
+    const current = await index.get();
+    return { index: current, candidates: candidatesOf(current, query, sqliteMatchSets(raw, query)) };
+  };
 
   return {
     // The write itself is synchronous (see upsert.ts); wrapping it makes its errors rejections.
@@ -74,16 +91,22 @@ export async function openSqliteStore(path: string, options: SqliteStoreOptions 
       return row === undefined ? null : (JSON.parse(row.json) as Trial);
     },
 
-    search: (query) => searchPage(db, query),
+    async search(query) {
+      const after = pageStart(query);
+      const { index: current, candidates } = await evaluate(query);
+      return searchPage(db, query, after, current, candidates);
+    },
 
-    facets: (query) => facetCounts(db, query),
+    async facets(query) {
+      const { index: current, candidates } = await evaluate(query);
+      return facetsOf(current, candidates);
+    },
 
-    searchWithFacets: (query) =>
-      // One transaction: the page, its total and the facets come from one snapshot.
-      db.transaction().execute(async (trx) => {
-        const { facets, total } = await facetsInTransaction(trx, query);
-        return { ...(await searchPage(trx, query, Promise.resolve(total))), facets };
-      }),
+    async searchWithFacets(query): Promise<SearchResult> {
+      const after = pageStart(query);
+      const { index: current, candidates } = await evaluate(query);
+      return { ...(await searchPage(db, query, after, current, candidates)), facets: facetsOf(current, candidates) };
+    },
 
     async count() {
       const row = await db

@@ -1,0 +1,66 @@
+/**
+ * The filters the fact index cannot evaluate, evaluated in PostgreSQL's own indexes (the GIN text vectors and the
+ * open-site position index) as sets of doc ids for shared/fact-index-query.ts: the free text with each match's
+ * relevance, the condition and intervention phrases, and the distance limit. Each set comes back as one row of
+ * comma-joined text, far cheaper for the driver than a row per trial.
+ */
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { StoreQuery } from '../../domain/query.ts';
+import type { MatchSets, ScoredDocs } from '../shared/fact-index-query.ts';
+import { boundingBox, distanceLimit } from '../shared/nearest-site.ts';
+import { milesFrom } from './filters.ts';
+import type { Database } from './schema.ts';
+import { rankOf } from './search-rank.ts';
+import { anyPhraseTsQuery, textTsQuery, type CompiledText } from './tsquery.ts';
+
+const NOTHING = new Int32Array(0);
+
+const numbers = (joined: string | null): number[] => (joined === null || joined === '' ? [] : joined.split(',').map(Number));
+
+async function docIds(db: Kysely<Database>, select: RawBuilder<unknown>): Promise<Int32Array> {
+  const { rows } = await sql<{ ids: string | null }>`SELECT string_agg(doc_id::text, ',') AS ids FROM (${select}) AS matched`.execute(db);
+  return Int32Array.from(numbers(rows[0]?.ids ?? null));
+}
+
+/** Every match of the text with its relevance (search-rank.ts; higher is better). */
+async function scored(db: Kysely<Database>, text: CompiledText): Promise<ScoredDocs> {
+  if (text.kind !== 'match') return { docIds: NOTHING, scores: new Float64Array(0) };
+  const { rows } = await sql<{ ids: string | null; ranks: string | null }>`SELECT string_agg(doc_id::text, ',' ORDER BY doc_id) AS ids,
+      string_agg(rank::text, ',' ORDER BY doc_id) AS ranks
+    FROM (SELECT trials.doc_id, ${rankOf(text.groups)} AS rank FROM trials WHERE trials.search @@ ${text.tsquery}::tsquery) AS matched`.execute(db);
+  return { docIds: Int32Array.from(numbers(rows[0]?.ids ?? null)), scores: Float64Array.from(numbers(rows[0]?.ranks ?? null)) };
+}
+
+/** Any of the values as a phrase in one field's vector; values with no searchable word match nothing. */
+function phrases(db: Kysely<Database>, column: 'conditions_search' | 'interventions_search', values: readonly string[]): Promise<Int32Array> | null {
+  if (values.length === 0) return null;
+  const text = anyPhraseTsQuery(values);
+  if (text.kind !== 'match') return Promise.resolve(NOTHING);
+  return docIds(db, sql`SELECT doc_id FROM trials WHERE ${sql.ref(`trials.${column}`)} @@ ${text.tsquery}::tsquery`);
+}
+
+/** Trials with an open site within the limit: the bounding box by index, then the exact distance. */
+function within(db: Kysely<Database>, query: StoreQuery): Promise<Int32Array> | null {
+  const limit = distanceLimit(query);
+  if (limit === null) return null;
+  const box = boundingBox(limit.near, limit.miles);
+  const lon = box.lon === null ? sql`` : sql` AND s.longitude BETWEEN ${box.lon[0]}::float8 AND ${box.lon[1]}::float8`;
+  return docIds(
+    db,
+    sql`SELECT DISTINCT s.doc_id FROM trial_sites AS s
+      WHERE s.open AND s.latitude BETWEEN ${box.lat[0]}::float8 AND ${box.lat[1]}::float8${lon}
+        AND ${milesFrom(limit.near)} <= ${limit.miles}::float8`,
+  );
+}
+
+/** The sets, fetched in parallel on the pool. */
+export async function postgresMatchSets(db: Kysely<Database>, query: StoreQuery): Promise<MatchSets> {
+  const text = textTsQuery(query.text);
+  const [scoredText, condition, intervention, near] = await Promise.all([
+    text.kind === 'none' ? null : scored(db, text),
+    phrases(db, 'conditions_search', query.conditions),
+    phrases(db, 'interventions_search', query.interventions),
+    within(db, query),
+  ]);
+  return { text: scoredText, condition, intervention, within: near };
+}
