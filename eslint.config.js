@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 const outerLayers = ['**/ingest/**', '**/storage/**', '**/search/**', '**/http/**', '**/cli/**', '**/app.ts'];
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'var/', 'bench/out/', 'data/', 'bin/', 'scripts/*.mjs', 'eslint.config.js'] },
+  { ignores: ['node_modules/', 'var/', 'bench/out/', 'data/', 'bin/', 'scripts/*.mjs', 'src/**/*.mjs', 'eslint.config.js'] },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {

@@ -41,10 +41,16 @@ const OUTCOME_FIELD: Readonly<Record<UpsertOutcome, 'inserted' | 'updated' | 'un
   'kept-newer': 'keptNewer',
 };
 
+type Settled = { readonly ok: true; readonly outcomes: UpsertOutcome[] } | { readonly ok: false; readonly error: unknown };
+
 /**
  * Streams parsed records into a store, one transaction per batch. Bad records are collected, never stored;
  * a failure part-way leaves every committed batch whole and nothing of the batch in flight.
  * Within a batch, a later record for the same trial is applied after the earlier one, as across batches.
+ *
+ * One batch is written while the next is read: the store may prepare a batch in worker threads, and reading
+ * (parsing) the next one meanwhile keeps the main thread busy. A batch is only sent once the one before it has
+ * committed, so a failure stops the import before anything later is written.
  */
 export async function importRecords(
   store: TrialStore,
@@ -56,25 +62,44 @@ export async function importRecords(
   const now = options.now ?? (() => new Date());
   const maxKept = options.maxRejectionsKept ?? 10_000;
   let batch: Trial[] = [];
+  // Settled, never rejected, so a failure waits for the next await without being an unhandled rejection.
+  const writing: { batch: Promise<Settled> | null } = { batch: null };
 
-  const flush = async (): Promise<void> => {
-    if (batch.length === 0) return;
-    const outcomes = await store.upsertTrials(batch);
-    for (const outcome of outcomes) summary[OUTCOME_FIELD[outcome]] += 1;
-    batch = [];
+  const settle = async (): Promise<void> => {
+    if (writing.batch === null) return;
+    const settled = await writing.batch;
+    writing.batch = null;
+    if (!settled.ok) throw settled.error;
+    for (const outcome of settled.outcomes) summary[OUTCOME_FIELD[outcome]] += 1;
     options.onProgress?.(summary);
   };
 
-  for await (const record of records) {
-    summary.read += 1;
-    if (!record.ok) {
-      summary.rejectedCount += 1;
-      if (summary.rejected.length < maxKept) summary.rejected.push(record.error);
-      continue;
+  const send = async (): Promise<void> => {
+    await settle();
+    if (batch.length === 0) return;
+    writing.batch = store.upsertTrials(batch).then(
+      (outcomes): Settled => ({ ok: true, outcomes }),
+      (error: unknown): Settled => ({ ok: false, error }),
+    );
+    batch = [];
+  };
+
+  try {
+    for await (const record of records) {
+      summary.read += 1;
+      if (!record.ok) {
+        summary.rejectedCount += 1;
+        if (summary.rejected.length < maxKept) summary.rejected.push(record.error);
+        continue;
+      }
+      batch.push(finaliseTrial(record.trial, now()));
+      if (batch.length >= batchSize) await send();
     }
-    batch.push(finaliseTrial(record.trial, now()));
-    if (batch.length >= batchSize) await flush();
+    await send();
+    await settle();
+  } finally {
+    // A reader that failed mid-way: the batch being written still finishes before the error reaches the caller.
+    await writing.batch;
   }
-  await flush();
   return summary;
 }

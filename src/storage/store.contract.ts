@@ -21,6 +21,8 @@ const plain = (trial: Trial): unknown => JSON.parse(JSON.stringify(trial)) as un
 /** What a store is opened with, as the composition root passes it. */
 export interface StoreOptions {
   readonly postcodes?: PostcodeTable;
+  /** Worker threads preparing large batches (the adapters' default when absent). */
+  readonly workers?: number;
 }
 
 /** The derivation state a test writes straight into a database, as an operator could with a SQL shell. */

@@ -18,7 +18,9 @@ import { migrateToLatest } from './migrate.ts';
 import type { Database } from './schema.ts';
 import { searchPage } from './search.ts';
 import { withoutNul } from './trial-row.ts';
-import { upsertBatch } from './upsert.ts';
+import { toPrepare, upsertBatch } from './upsert.ts';
+import type { PreparedRow } from './prepared-row.ts';
+import { defaultWorkerCount, workerPool } from '../shared/worker-pool.ts';
 
 export interface PostgresStoreOptions {
   /** A replica (READ_DATABASE_URL): searches, facets, lookups, counts and exports read there; writes stay on `url`. */
@@ -34,7 +36,12 @@ export interface PostgresStoreOptions {
    * coordinates are used.
    */
   readonly postcodes?: PostcodeTable;
+  /** Worker threads that prepare large batches for writing (default: one fewer than the cores, at most 3; 0: none). */
+  readonly workers?: number;
 }
+
+/** Batches smaller than this are prepared in the main thread (as sqlite-store.ts). */
+const WORKER_BATCH_MIN = 64;
 
 const DEFAULT_POOL_SIZE = 10;
 
@@ -71,6 +78,7 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     throw error instanceof TrialfinderError ? error : unreachable(primaryTarget.url, error);
   }
   const reader = replica ?? primary;
+  const workers = workerPool<Trial, PreparedRow>(new URL('./prepare.worker.ts', import.meta.url), postcodes, options.workers ?? defaultWorkerCount());
   // Read where searches read: a replica's index follows the replica's data.
   const index = new FactIndexCache({ version: () => storeVersion(reader), load: () => loadFactIndex(reader) });
   /** The candidates of a query over the current index, and the index. */
@@ -80,7 +88,19 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
   };
 
   return {
-    upsertTrials: (trials) => upsertBatch(primary, schemaKey, trials, postcodes),
+    async upsertTrials(trials) {
+      const ahead = new Map<Trial, PreparedRow>();
+      if (trials.length >= WORKER_BATCH_MIN) {
+        // Large batches are prepared in worker threads, before the write lock is taken.
+        const todo = await toPrepare(primary, trials);
+        const results = await workers.run(todo);
+        todo.forEach((trial, n) => {
+          const result = results[n];
+          if (result != null) ahead.set(trial, result);
+        });
+      }
+      return upsertBatch(primary, schemaKey, trials, postcodes, ahead);
+    },
 
     async getTrial(id) {
       // A shared id (an org id two sponsors reuse) resolves to the trial whose primary id it is, else the first.
@@ -150,6 +170,7 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     },
 
     async close() {
+      await workers.close();
       if (replica !== null) await replica.destroy();
       if (options.dropSchemaOnClose === true && schema !== null) {
         await sql`DROP SCHEMA IF EXISTS ${sql.id(schema)} CASCADE`.execute(primary);

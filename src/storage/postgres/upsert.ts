@@ -10,12 +10,12 @@ import { InvalidInput } from '../../domain/errors.ts';
 import type { PostcodeTable } from '../../domain/postcode.ts';
 import type { Trial } from '../../domain/trial.ts';
 import { IDENTITY_KINDS } from '../shared/child-rows.ts';
-import { derivedRows, type DerivedRows } from '../shared/derived-rows.ts';
+import { prepareRow, type PreparedRow } from './prepared-row.ts';
 import type { UpsertOutcome } from '../store.ts';
 import { insertDerivedChildren, type DerivedEntry } from './derived-write.ts';
 import { insertRows, type Column } from './insert-rows.ts';
 import type { Database } from './schema.ts';
-import { postgresChildRows, postgresTrialRow, withoutNul, type PostgresTrialRow } from './trial-row.ts';
+import { postgresChildRows, withoutNul, type PostgresTrialRow } from './trial-row.ts';
 import { identityIds, planUpsert, type StoredHead } from './upsert-plan.ts';
 import { bumpStoreVersion } from './store-version.ts';
 import { WRITE_LOCK } from './locks.ts';
@@ -46,11 +46,6 @@ const TRIAL_COLUMNS: readonly Column<PostgresTrialRow>[] = [
   ['uk_sites', 'int4', (r) => r.uk_sites],
 ];
 
-/** A trial ready to insert: its row and what was derived from it. */
-interface Prepared {
-  readonly row: PostgresTrialRow;
-  readonly derived: DerivedRows;
-}
 
 interface IdInsert { doc_id: number; value: string; kind: string; precedence: number }
 interface PhaseInsert { doc_id: number; phase: string }
@@ -73,7 +68,7 @@ const TERM_COLUMNS: readonly Column<TermInsert>[] = [
 ];
 
 /** The stored trials any trial of the batch can match: by primary id, or by a shared NCT/ISRCTN id. */
-async function storedHeads(tx: Transaction<Database>, trials: readonly Trial[]): Promise<StoredHead[]> {
+async function storedHeads(tx: Kysely<Database>, trials: readonly Trial[]): Promise<StoredHead[]> {
   const ids = [...new Set(trials.map((trial) => withoutNul(trial.id)))];
   const identities = [...new Set(trials.flatMap(identityIds).map(withoutNul))];
   const kinds = [...IDENTITY_KINDS];
@@ -88,8 +83,8 @@ async function storedHeads(tx: Transaction<Database>, trials: readonly Trial[]):
 }
 
 /** Inserts the trials and their child rows. */
-async function insertTrials(tx: Transaction<Database>, trials: readonly Trial[], rows: ReadonlyMap<Trial, Prepared>): Promise<void> {
-  const prepared = (trial: Trial): Prepared => {
+async function insertTrials(tx: Transaction<Database>, trials: readonly Trial[], rows: ReadonlyMap<Trial, PreparedRow>): Promise<void> {
+  const prepared = (trial: Trial): PreparedRow => {
     const found = rows.get(trial);
     if (found === undefined) throw new Error(`No row was prepared for ${trial.id}`);
     return found;
@@ -117,18 +112,9 @@ async function insertTrials(tx: Transaction<Database>, trials: readonly Trial[],
   await insertDerivedChildren(tx, derived);
 }
 
-/** The rows, or bad input when a trial holds a value JSON cannot represent (such as a BigInt). */
-function storableRows(trials: readonly Trial[], postcodes: PostcodeTable | null): Map<Trial, Prepared> {
-  const rows = new Map<Trial, Prepared>();
-  for (const trial of trials) {
-    try {
-      const derived = derivedRows(trial, postcodes);
-      rows.set(trial, { row: postgresTrialRow(trial, derived), derived });
-    } catch (error) {
-      throw new InvalidInput(`Trial ${trial.id} cannot be stored as JSON: ${String(error)}`, 'trials');
-    }
-  }
-  return rows;
+/** The rows of the trials, those prepared ahead (in worker threads) and the others prepared here. */
+function storableRows(trials: readonly Trial[], ahead: ReadonlyMap<Trial, PreparedRow>, postcodes: PostcodeTable | null): Map<Trial, PreparedRow> {
+  return new Map(trials.map((trial) => [trial, ahead.get(trial) ?? prepareRow(trial, postcodes)]));
 }
 
 /** A constraint the batch breaks (a value outside the vocabularies), or a value PostgreSQL cannot read, is bad input. */
@@ -139,12 +125,24 @@ function asStoreError(error: unknown): unknown {
   return new InvalidInput(`A trial of the batch cannot be stored: ${reason}`, 'trials');
 }
 
-/** Stores one batch atomically; returns one outcome per trial, in order. */
+/**
+ * The trials of a batch that would be written as things stand (new, or superseding what is stored): the ones worth
+ * preparing ahead, in worker threads. A read outside the write transaction, so only a hint for `upsertBatch`.
+ */
+export async function toPrepare(db: Kysely<Database>, trials: readonly Trial[]): Promise<Trial[]> {
+  return planUpsert(trials, await storedHeads(db, trials)).insert;
+}
+
+/**
+ * Stores one batch atomically; returns one outcome per trial, in order. Uses the rows prepared ahead and prepares
+ * any other it writes itself.
+ */
 export async function upsertBatch(
   db: Kysely<Database>,
   schemaKey: string,
   trials: readonly Trial[],
   postcodes: PostcodeTable | null,
+  ahead: ReadonlyMap<Trial, PreparedRow> = new Map(),
 ): Promise<UpsertOutcome[]> {
   if (trials.length === 0) return [];
   try {
@@ -154,7 +152,7 @@ export async function upsertBatch(
       // Child and derived rows go by ON DELETE CASCADE; the vectors live on the trial row itself.
       if (plan.deleteDocIds.length > 0) await sql`DELETE FROM trials WHERE doc_id = ANY(${plan.deleteDocIds}::int4[])`.execute(tx);
       // Derived only for the trials that will be written: a re-import of unchanged trials classifies nothing.
-      await insertTrials(tx, plan.insert, storableRows(plan.insert, postcodes));
+      await insertTrials(tx, plan.insert, storableRows(plan.insert, ahead, postcodes));
       if (plan.deleteDocIds.length > 0 || plan.insert.length > 0) await bumpStoreVersion(tx);
       return plan.outcomes;
     });

@@ -15,6 +15,9 @@ import { sqliteMatchSets } from './match-sets.ts';
 import { assertMigrated, migrateToLatest } from './migrate.ts';
 import { searchPage } from './search.ts';
 import { createUpserter } from './upsert.ts';
+import type { PreparedTrial } from './prepared-trial.ts';
+import { defaultWorkerCount, workerPool } from '../shared/worker-pool.ts';
+import type { UpsertOutcome } from '../store.ts';
 
 export interface SqliteStoreOptions {
   /** Open an existing database without writing to it (a second process serving searches). */
@@ -24,7 +27,12 @@ export interface SqliteStoreOptions {
    * coordinates are used.
    */
   readonly postcodes?: PostcodeTable;
+  /** Worker threads that prepare large batches for writing (default: one fewer than the cores, at most 3; 0: none). */
+  readonly workers?: number;
 }
+
+/** Batches smaller than this are prepared in the main thread. */
+const WORKER_BATCH_MIN = 64;
 
 export type SqliteTrialStore = TrialStore;
 
@@ -53,15 +61,37 @@ export async function openSqliteStore(path: string, options: SqliteStoreOptions 
     throw new Conflict('This trial store was opened read-only.');
   };
   // Prepared after migrating: the statements need the tables.
-  const write = readonly ? refuseWrite : createUpserter(raw, db, postcodes);
+  const upserter = readonly ? null : createUpserter(raw, db, postcodes);
+  const workers = workerPool<Trial, PreparedTrial>(new URL('./prepare.worker.ts', import.meta.url), postcodes, options.workers ?? defaultWorkerCount());
+  /** Large batches are prepared in worker threads (a small one is cheaper to prepare than to send). */
+  const preparedAhead = async (trials: readonly Trial[]): Promise<ReadonlyMap<Trial, PreparedTrial>> => {
+    const prepared = new Map<Trial, PreparedTrial>();
+    if (upserter === null || trials.length < WORKER_BATCH_MIN) return prepared;
+    const todo = upserter.toPrepare(trials);
+    const results = await workers.run(todo);
+    todo.forEach((trial, n) => {
+      const result = results[n];
+      if (result != null) prepared.set(trial, result);
+    });
+    return prepared;
+  };
   // This connection's own commits do not move `data_version`; counting them tells the fact index to rebuild.
   let ownWrites = 0;
-  const upsert = (trials: readonly Trial[]) => {
-    try {
-      return write(trials);
-    } finally {
-      ownWrites++;
-    }
+  // Batches write in the order they were given, whatever their preparation took.
+  let writes: Promise<unknown> = Promise.resolve();
+  const upsert = (trials: readonly Trial[]): Promise<UpsertOutcome[]> => {
+    const ahead = preparedAhead(trials);
+    const written = writes.then(async () => {
+      if (upserter === null) return refuseWrite();
+      const prepared = await ahead;
+      try {
+        return upserter.write(trials, prepared);
+      } finally {
+        ownWrites++;
+      }
+    });
+    writes = written.catch(() => undefined);
+    return written;
   };
   const index = new FactIndexCache({
     version: () => Promise.resolve(sqliteDataVersion(raw, ownWrites)),
@@ -74,8 +104,7 @@ export async function openSqliteStore(path: string, options: SqliteStoreOptions 
   };
 
   return {
-    // The write itself is synchronous (see upsert.ts); wrapping it makes its errors rejections.
-    upsertTrials: (trials) => Promise.resolve().then(() => upsert(trials)),
+    upsertTrials: upsert,
 
     async getTrial(id) {
       // A shared id (an org id two sponsors reuse) resolves to the trial whose primary id it is, else the first.
@@ -147,6 +176,7 @@ export async function openSqliteStore(path: string, options: SqliteStoreOptions 
     },
 
     async close() {
+      await workers.close();
       await db.destroy();
     },
   };

@@ -5,13 +5,12 @@ import { supersedes } from '../../domain/supersedes.ts';
 import type { SourceRegistry, Trial } from '../../domain/trial.ts';
 import type { PostcodeTable } from '../../domain/postcode.ts';
 import { childRows, IDENTITY_KINDS, idRows } from '../shared/child-rows.ts';
-import { derivedRows, type DerivedRows } from '../shared/derived-rows.ts';
-import { searchFields } from '../shared/search-fields.ts';
 import type { UpsertOutcome } from '../store.ts';
 import { createDerivedWriter } from './derived-write.ts';
 import { prepare } from './prepared.ts';
 import type { Database } from './schema.ts';
-import { factsRow, trialRow, type FactsRow, type TrialRow } from './trial-row.ts';
+import { prepareTrial, type PreparedTrial } from './prepared-trial.ts';
+import { factsRow, type FactsRow, type TrialRow } from './trial-row.ts';
 
 interface StoredHead {
   readonly doc_id: number;
@@ -97,15 +96,21 @@ function statements(raw: BetterSqlite3.Database, db: Kysely<Database>) {
   };
 }
 
-/**
- * The write path of `upsertTrials`: one synchronous better-sqlite3 transaction per batch, so nothing else can run
- * between its statements and any exception rolls the whole batch back. Returns the function the store calls.
- */
-export function createUpserter(
-  raw: BetterSqlite3.Database,
-  db: Kysely<Database>,
-  postcodes: PostcodeTable | null,
-): (trials: readonly Trial[]) => UpsertOutcome[] {
+/** The write path, in two steps: which trials a batch would write, and the write itself. */
+export interface Upserter {
+  /**
+   * The trials of a batch that would be written as things stand (new, or superseding what is stored): the ones
+   * worth preparing ahead, in worker threads. A read outside any transaction, so only a hint for `write`.
+   */
+  toPrepare(trials: readonly Trial[]): Trial[];
+  /**
+   * One synchronous better-sqlite3 transaction for the batch, so nothing else can run between its statements and any
+   * exception rolls the whole batch back. Uses the prepared trials given and prepares any other it writes itself.
+   */
+  write(trials: readonly Trial[], prepared: ReadonlyMap<Trial, PreparedTrial>): UpsertOutcome[];
+}
+
+export function createUpserter(raw: BetterSqlite3.Database, db: Kysely<Database>, postcodes: PostcodeTable | null): Upserter {
   const s = statements(raw, db);
   const derivedWriter = createDerivedWriter(raw, db);
 
@@ -121,9 +126,8 @@ export function createUpserter(
     return [...found.values()];
   };
 
-  const insert = (trial: Trial): void => {
-    const derived = derivedRows(trial, postcodes);
-    const row = storableRow(trial, derived);
+  const insert = (trial: Trial, prepared: ReadonlyMap<Trial, PreparedTrial>): void => {
+    const { row, derived, fields } = prepared.get(trial) ?? prepareTrial(trial, postcodes);
     const children = childRows(trial);
     const docId = Number(s.insertTrial.run(row).lastInsertRowid);
     s.insertFacts.run({ ...factsRow(row, children.phases, derived), doc_id: docId });
@@ -131,46 +135,47 @@ export function createUpserter(
     for (const term of children.conditions) s.insertCondition.run({ ...term, doc_id: docId });
     for (const term of children.interventions) s.insertIntervention.run({ ...term, doc_id: docId });
     for (const term of children.countries) s.insertCountry.run({ ...term, doc_id: docId });
-    derivedWriter.insert(docId, derived, searchFields(trial));
+    derivedWriter.insert(docId, derived, fields);
   };
 
-  const upsertOne = (trial: Trial): UpsertOutcome => {
+  /** What storing the trial would do, and the stored trials it would replace. */
+  const planOne = (trial: Trial): { outcome: UpsertOutcome; replaces: StoredHead[] } => {
     const matches = storedMatches(trial);
-    if (matches.length === 0) {
-      insert(trial);
-      return 'inserted';
-    }
+    if (matches.length === 0) return { outcome: 'inserted', replaces: [] };
     const incoming = trial.provenance;
-    if (matches.some((stored) => stored.content_hash === incoming.contentHash)) return 'unchanged';
+    if (matches.some((stored) => stored.content_hash === incoming.contentHash)) return { outcome: 'unchanged', replaces: [] };
     // With several matches (records that only this one links), it must supersede every one of them to replace them.
     const wins = matches.every((stored) =>
       supersedes(incoming, { source: stored.source, recordUpdated: stored.record_updated, contentHash: stored.content_hash }),
     );
-    if (!wins) return 'kept-newer';
-    for (const stored of matches) s.deleteTrial.run({ doc_id: stored.doc_id });
-    insert(trial);
-    return 'updated';
+    return wins ? { outcome: 'updated', replaces: matches } : { outcome: 'kept-newer', replaces: [] };
   };
 
-  const batch = raw.transaction((trials: readonly Trial[]) =>
+  const upsertOne = (trial: Trial, prepared: ReadonlyMap<Trial, PreparedTrial>): UpsertOutcome => {
+    const { outcome, replaces } = planOne(trial);
+    if (outcome !== 'inserted' && outcome !== 'updated') return outcome;
+    for (const stored of replaces) s.deleteTrial.run({ doc_id: stored.doc_id });
+    insert(trial, prepared);
+    return outcome;
+  };
+
+  const batch = raw.transaction((trials: readonly Trial[], prepared: ReadonlyMap<Trial, PreparedTrial>) =>
     trials.map((trial) => {
       try {
-        return upsertOne(trial);
+        return upsertOne(trial, prepared);
       } catch (error) {
         throw asStoreError(trial, error);
       }
     }),
   );
-  return (trials) => batch(trials);
-}
-
-/** The row, or bad input when the trial holds a value JSON cannot represent (such as a BigInt). */
-function storableRow(trial: Trial, derived: DerivedRows): TrialRow {
-  try {
-    return trialRow(trial, derived.summary);
-  } catch (error) {
-    throw new InvalidInput(`Trial ${trial.id} cannot be stored as JSON: ${String(error)}`, 'trials');
-  }
+  return {
+    toPrepare: (trials) =>
+      trials.filter((trial) => {
+        const { outcome } = planOne(trial);
+        return outcome === 'inserted' || outcome === 'updated';
+      }),
+    write: (trials, prepared) => batch(trials, prepared),
+  };
 }
 
 /** A constraint the trial breaks (a value outside the vocabularies) is bad input naming the trial. */
