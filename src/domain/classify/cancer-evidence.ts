@@ -6,7 +6,7 @@ import { casedSearchTokens, isShouted, spellOutSigns } from '../search-text.ts';
 import type { TokenPattern, TokenSpan } from '../vocab/token-pattern.ts';
 import { casedForm, findPattern } from '../vocab/token-pattern.ts';
 import type { CancerTypeRules } from './cancer-type-vocab.ts';
-import { NOT_ENROLLED } from './cancer-type-vocab.ts';
+import { NOT_A_DISEASE, NOT_ENROLLED } from './cancer-type-vocab.ts';
 
 /** Where a piece of text comes from; conditions and titles decide, keywords only refine. */
 export type TextKind = 'condition' | 'title' | 'keyword';
@@ -34,14 +34,35 @@ export interface ReadText {
   readonly cased: readonly string[] | null;
 }
 
+/** Stands for a masked word: not a search token, so no pattern matches it. */
+const MASK = '-';
+
+/** Replaces the words of gene, protein and virus names ("anaplastic lymphoma kinase") with a word no type has. */
+function masked(words: readonly string[], tokens: readonly string[]): string[] {
+  const out = [...words];
+  for (const pattern of NOT_A_DISEASE) {
+    for (const span of findPattern(pattern, tokens)) out.fill(MASK, span.start, span.end);
+  }
+  return out;
+}
+
+/** Conditions and keywords of at most this many words are names, whatever their case. */
+const SHORT_NAME = 4;
+
+function shouted(source: TrialText, words: number): boolean {
+  return isShouted(source.text) && (source.kind === 'title' || words > SHORT_NAME);
+}
+
 export function readText(source: TrialText): ReadText {
   const tokens = casedSearchTokens(spellOutSigns(source.text));
+  const normalised = tokens.map((t) => t.token);
   return {
     source,
-    tokens: tokens.map((t) => t.token),
+    tokens: masked(normalised, normalised),
     raws: tokens.map((t) => t.raw),
-    // In a shouted title every word is in capitals, so capitals say nothing about "ALL".
-    cased: isShouted(source.text) ? null : tokens.map((t) => casedForm(t.raw)),
+    // In a shouted title every word is in capitals, so capitals say nothing about "ALL"; but a short condition or
+    // keyword in capitals ("B-ALL", "T-ALL") is an abbreviation, not shouting.
+    cased: shouted(source, normalised.length) ? null : masked(tokens.map((t) => casedForm(t.raw)), normalised),
   };
 }
 

@@ -80,6 +80,12 @@ export const NOT_ENROLLED = {
   within: vocab.notEnrolled.within,
 } as const;
 
+/**
+ * Gene, protein and virus names that contain a cancer's name ("anaplastic lymphoma kinase", "Kirsten rat sarcoma"):
+ * their words are masked before types are matched; see cancer-types.json.
+ */
+export const NOT_A_DISEASE: readonly TokenPattern[] = compile(vocab.notADisease.match);
+
 const BY_ID: ReadonlyMap<string, CancerType> = new Map(CANCER_TYPES.map((type) => [type.id, type]));
 for (const type of CANCER_TYPES) {
   if (type.parent !== null && BY_ID.get(type.parent) === undefined) {

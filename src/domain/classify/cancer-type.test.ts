@@ -117,6 +117,25 @@ describe('classifyCancerTypes', () => {
     assert.ok(types(['Multiple Myeloma and Plasma Cell Neoplasm']).includes('myeloma'));
     assert.ok(types(['Myelodysplastic/Myeloproliferative Neoplasms']).includes('myeloproliferative-neoplasms'));
   });
+  it('does not read a gene, protein or virus named after a cancer as that cancer', () => {
+    // NCT04318938, NCT02201992: ALK is "anaplastic lymphoma kinase", not a lymphoma.
+    assert.deepEqual(types(['NSCLC'], 'Advancing Brigatinib Properties in Anaplastic Lymphoma Kinase Positive Non-small Cell Lung Cancer (ALK+ NSCLC) Patients'), [
+      'solid-tumours',
+      'lung-cancer',
+      'non-small-cell-lung-cancer',
+    ]);
+    assert.ok(types(['Anaplastic Large Cell Lymphoma']).includes('t-cell-lymphoma'), 'the lymphoma itself still counts');
+    assert.ok(!types(['Lung Cancer'], 'Sotorasib for Kirsten Rat Sarcoma Viral Oncogene Homolog (KRAS) G12C Mutated Lung Cancer').includes('sarcoma'));
+    assert.ok(!types(['Acute Myeloid Leukemia'], 'Wilms Tumor 1 (WT1) Peptide Vaccine in AML').includes('kidney-cancer'));
+    assert.deepEqual(types(['Herpesvirus, Kaposi Sarcoma-Associated'], 'KSHV in Blood Donors'), ['not-cancer']);
+    assert.ok(types(['Kaposi Sarcoma'], 'Kaposi Sarcoma-Associated Herpesvirus in Kaposi Sarcoma').includes('sarcoma'), 'another mention still counts');
+    assert.ok(!types(['Non-Small Cell Lung Cancer'], 'MAGE-A3 (Melanoma-Associated Antigen 3) Vaccine in NSCLC').includes('melanoma'));
+  });
+  it('reads a short condition in capitals as an abbreviation, but not a shouted title', () => {
+    assert.ok(types(['B-ALL']).includes('b-cell-all'));
+    assert.ok(types(['T-ALL']).includes('t-cell-all'));
+    assert.ok(!types(['Leukemia'], 'CHEMOTHERAPY FOR ALL PATIENTS WITH LEUKEMIA').includes('acute-lymphoblastic-leukaemia'));
+  });
   it('says other-cancer for a cancer without a name, and not-cancer otherwise', () => {
     assert.deepEqual(types(['Cancer'], 'A Pharmacokinetic Study of Actinomycin-D and Vincristine in Children With Cancer'), ['other-cancer']);
     assert.deepEqual(types(['HIV Infections'], 'Safety of Interleukin-2 in HIV-Infected Patients'), ['not-cancer']);

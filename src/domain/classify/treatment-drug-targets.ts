@@ -59,6 +59,21 @@ function compile(pattern: string, symbols: readonly string[]): TargetPattern | n
   return { kind, names: compileLexicon(plain), regex };
 }
 
+/**
+ * "<target> inhibitor" phrases by the kind their target gives (vocab treatment-classes.json, `targetInhibitors`):
+ * "FGFR2 inhibitor" is targeted, "IDO1 inhibitor" immunotherapy. Targets of ignored (non-cancer) drugs have none.
+ */
+export function targetInhibitorPhrases(words: readonly string[]): ReadonlyMap<TargetKind, readonly string[]> {
+  const symbols = new Set(data.entries.flatMap((entry) => entry.symbols));
+  const phrases = new Map<TargetKind, string[]>();
+  for (const symbol of symbols) {
+    const kind = KIND_OF_TARGET.get(symbol) ?? 'targeted';
+    if (kind === 'ignore') continue;
+    phrases.set(kind, [...(phrases.get(kind) ?? []), ...words.map((word) => `${symbol} ${word}`)]);
+  }
+  return phrases;
+}
+
 const PATTERNS: readonly TargetPattern[] = data.entries.flatMap(({ pattern, symbols }) => compile(pattern, symbols) ?? []);
 
 /** The treatment kind a drug name gets from its target, or null when no pattern knows it. */

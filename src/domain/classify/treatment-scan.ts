@@ -42,6 +42,9 @@ function negated(words: readonly string[], match: PhraseMatch): boolean {
   for (let index = Math.max(0, match.start - 3); index < match.start; index += 1) {
     if (negates(index, NEGATION.near)) return true;
   }
+  for (let index = Math.max(0, match.start - NEGATION.historyWithin); index < match.start; index += 1) {
+    if (negates(index, NEGATION.history)) return true;
+  }
   const next = words[match.end];
   return next !== undefined && NEGATION.after.has(next);
 }
@@ -50,6 +53,34 @@ function negated(words: readonly string[], match: PhraseMatch): boolean {
 function background(words: readonly string[], kind: TreatmentKind, match: PhraseMatch): boolean {
   if (BACKGROUND.notFor.has(kind)) return false;
   return BACKGROUND.before.has(words[match.start - 1] ?? '') || BACKGROUND.after.has(words[match.end] ?? '');
+}
+
+/** Words that join two treatments into one list ("surgery or mastectomy", "chemotherapy and radiotherapy"). */
+const JOINING: ReadonlySet<string> = new Set(['or', 'and']);
+
+/** True when joining words, and only they, stand between two phrases. */
+function joined(words: readonly string[], first: PhraseMatch, next: PhraseMatch): boolean {
+  const between = words.slice(first.end, next.start);
+  return between.length >= 1 && between.length <= 2 && between.every((word) => JOINING.has(word));
+}
+
+/**
+ * The phrases that name what the text gives: not negated, not the setting ("patients receiving chemotherapy"), and
+ * not joined in a list to one that is ("who have undergone breast-conserving surgery or mastectomy").
+ */
+function givenOnly<T extends { readonly kind: TreatmentKind; readonly match: PhraseMatch }>(words: readonly string[], sorted: readonly T[]): T[] {
+  const kept: T[] = [];
+  let previous: { readonly match: PhraseMatch; readonly why: 'negated' | 'background' | null } | null = null;
+  for (const item of sorted) {
+    let why: 'negated' | 'background' | null = negated(words, item.match) ? 'negated' : background(words, item.kind, item.match) ? 'background' : null;
+    if (why === null && previous?.why != null && joined(words, previous.match, item.match)) {
+      // A transplant in the setting is still a transplant trial (BACKGROUND.notFor); negation carries to anything.
+      if (previous.why === 'negated' || !BACKGROUND.notFor.has(item.kind)) why = previous.why;
+    }
+    if (why === null) kept.push(item);
+    previous = { match: item.match, why };
+  }
+  return kept;
 }
 
 /** Donor or own cells, from the words around a transplant phrase (four before, two after; one for "rescue"). */
@@ -81,12 +112,12 @@ export function scanText(text: string | null, scope: Scope): ScanResult {
   // A phrase inside a longer one of another kind or of an assessment is part of that one: "ablation" in "bone
   // marrow ablation with stem cell support", "infection" in "HIV infection", "pain" in the companion "pain therapy". A
   // stem loses to an exact name.
-  const hits = found
+  const candidates = found
     .filter(({ match }) => !neutralSpans.some((span) => inside(match, span)))
     .filter(({ kind, match, companion }) => !found.some((o) => (o.kind !== kind || (o.companion && !companion)) && inside(match, o.match)))
     .filter(({ kind, match }) => !match.stem || !found.some((o) => o.kind !== kind && !o.match.stem && overlaps(o.match, match)))
-    .filter(({ match }) => !negated(words, match))
-    .filter(({ kind, match }) => !background(words, kind, match))
+    .sort((a, b) => a.match.start - b.match.start);
+  const hits = givenOnly(words, candidates)
     .flatMap(({ kind, match, companion }): KindHit[] => {
       const phrase = words.slice(match.start, match.end).join(' ');
       if (companion) return [{ kind, phrase, companion }];

@@ -314,6 +314,50 @@ describe('classifyTreatments', () => {
     ]);
   });
 
+  it('does not count treatment the patients already had or cannot have, nor the rest of a list it heads', () => {
+    // NCT02201992, NCT03488693: surgery before enrolment, named in the title.
+    assert.deepEqual(
+      kinds({ briefTitle: 'Crizotinib in Treating Patients with Stage IB-IIIA Non-small Cell Lung Cancer That Has Been Removed by Surgery', interventions: [iv('drug', 'Crizotinib')] }),
+      ['targeted'],
+    );
+    assert.deepEqual(
+      kinds({ briefTitle: 'Regional Radiation Therapy in Treating Patients with Breast Cancer Who Have Undergone Breast Conserving Surgery or Mastectomy' }),
+      ['radiotherapy'],
+    );
+    // NCT05466149: the chemotherapy the patients progressed after is not given by the trial.
+    assert.deepEqual(
+      kinds({
+        interventions: [iv('drug', 'Furmonertinib')],
+        arms: [arm('Furmonertinib 240mg QD', 'Treating patients with EGFR exon 20 insertions who have progressed during or after platinum-based chemotherapy.')],
+      }),
+      ['targeted'],
+    );
+    assert.deepEqual(kinds({ interventions: [iv('drug', 'Melphalan', 'For patients who cannot receive total body irradiation (TBI).')] }), ['chemotherapy']);
+    assert.deepEqual(kinds({ briefTitle: 'Chemotherapy With or Without Radiation Therapy' }), ['chemotherapy', 'radiotherapy'], "'with or without' still gives both");
+  });
+
+  it('reads an arm that only gives tests as the setting of the treatment it describes (NCT03606070)', () => {
+    const pet: Arm = { label: 'Patients with NSCLC', type: 'other', description: 'A PET-MRI examination performed before the chemoradiotherapy treatment.', interventionNames: ['PET-MRI'] };
+    assert.deepEqual(kinds({ interventions: [iv('diagnostic test', 'PET-MRI')], arms: [pet] }), ['other']);
+    const treated: Arm = { ...pet, description: 'Patients receive cisplatin and radiotherapy.', interventionNames: ['Cisplatin'] };
+    assert.deepEqual(kinds({ interventions: [iv('drug', 'Cisplatin')], arms: [treated] }), ['chemotherapy', 'radiotherapy']);
+  });
+
+  it("reads '<target> inhibitor' in a title by its target's kind", () => {
+    // NCT04526106: an NCI record with no interventions.
+    assert.deepEqual(kinds({ briefTitle: 'First-in-Human Study of Highly Selective FGFR2 Inhibitor, RLY-4008, in Patients With ICC' }), ['targeted']);
+    assert.deepEqual(kinds({ briefTitle: 'An IDO1 Inhibitor With Pembrolizumab in Melanoma' }), ['immunotherapy']);
+    assert.deepEqual(kinds({ briefTitle: 'Patients Previously Treated With an FGFR2 Inhibitor: a Registry', studyType: 'observational' }), ['other']);
+  });
+
+  it('reads a radiolabelled antibody or radioligand as targeted and radiotherapy, but not a combination', () => {
+    // NCT00001249: yttrium-90 anti-Tac; the keyword naming the antibody's target (the IL-2 receptor) is not interleukin-2.
+    assert.deepEqual(kinds({ interventions: [iv('drug', 'Yttrium-90 radiolabeled anti-Tac antibody')], keywords: ['Interleukin-2 Receptor'] }), ['targeted', 'radiotherapy']);
+    assert.deepEqual(kinds({ interventions: [iv('radiation', 'lutetium Lu 177 dotatate')] }), ['targeted', 'radiotherapy']);
+    // NCT03955198: stereotactic radiotherapy given with durvalumab is two treatments.
+    assert.deepEqual(kinds({ interventions: [iv('combination product', 'Radiotherapy + durvalumab')] }), ['immunotherapy', 'radiotherapy']);
+  });
+
   it('labels every kind in plain English', () => {
     assert.equal(TREATMENT_KIND_LABELS.targeted, 'Targeted cancer drugs');
     assert.equal(TREATMENT_KIND_LABELS['stem-cell-transplant'], 'Stem cell transplant');

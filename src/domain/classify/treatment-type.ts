@@ -16,7 +16,9 @@
  *   (interleukin-2, interferon), cell therapies (donor lymphocytes, TILs, NK cells), oncolytic viruses; the
  *   immunomodulatory drugs (lenalidomide, thalidomide) are both immunotherapy and targeted. Every `car-t` trial is
  *   also immunotherapy.
- * - radiotherapy, surgery: as named, including total body irradiation, proton, brachytherapy, radioisotopes.
+ * - radiotherapy, surgery: as named, including total body irradiation, proton, brachytherapy, radioisotopes; a
+ *   radiolabelled antibody or radioligand (yttrium-90 anti-Tac, lutetium-177 dotatate) is targeted as well. Treatment
+ *   the patients already had or cannot have ("cancer removed by surgery", "who cannot receive TBI") does not count.
  * - supportive-care: care for side effects, symptoms, infection (antimicrobials, vaccines against infection), GVHD
  *   prevention, gut bacteria, nutrition, exercise, psychological support, growth factors. Measuring quality of life
  *   (questionnaires, assessments) is not care and counts for nothing, except as the subject of an observational
@@ -45,6 +47,7 @@ import {
   KIND_BY_INTERVENTION_TYPE,
   KIND_BY_PRIMARY_PURPOSE,
   OBSERVED_SUPPORT,
+  RADIOLABELLED_ANTIBODY,
 } from './treatment-vocab.ts';
 
 export * from './treatment-kinds.ts';
@@ -105,6 +108,8 @@ function interventionHits(intervention: Intervention, setting: TrialSetting, obs
   const names = [intervention.name, ...intervention.otherNames].map((name) => scanText(name, 'named'));
   const neutral = names.some((result) => result.neutral);
   const hits = names.flatMap((result) => result.hits);
+  const radiolabelled = radiolabelledAntibody(intervention, hits);
+  if (radiolabelled !== null) hits.push(radiolabelled);
   const onlyNeutral = neutral && hits.length === 0;
   // A support drug's description says what it is given alongside ("when they start chemotherapy"), not more treatment.
   const support = hits.length > 0 && hits.every((hit) => hit.kind === 'supportive-care');
@@ -126,6 +131,15 @@ function interventionHits(intervention: Intervention, setting: TrialSetting, obs
   // A dietary supplement nothing names is given against the cancer, unless the trial is supportive care.
   const supplement = intervention.type === 'dietary supplement' && byType === 'other';
   return { hits: [{ kind: byType, phrase: intervention.type, ...(supplement ? { unlessSupportive: true } : {}) }], neutral };
+}
+
+/** A radiotherapy intervention named as an antibody ("yttrium-90 anti-Tac antibody") is targeted as well, or null. */
+function radiolabelledAntibody(intervention: Intervention, hits: readonly KindHit[]): KindHit | null {
+  // Only radiation named: "radiotherapy + durvalumab" is a combination, not one radiolabelled agent.
+  const radiotherapy = hits.find((hit) => hit.kind === 'radiotherapy');
+  if (radiotherapy === undefined || hits.some((hit) => hit.kind !== 'radiotherapy')) return null;
+  const named = [intervention.name, ...intervention.otherNames].some((name) => hasPhrase(RADIOLABELLED_ANTIBODY, searchTokens(name)));
+  return named ? { kind: 'targeted', phrase: `${radiotherapy.phrase} (a radiolabelled antibody)` } : null;
 }
 
 /**
@@ -190,14 +204,19 @@ export function classifyTreatments(trial: ClassifiableTrial): TreatmentAssignmen
   const forComplication = (hits: readonly KindHit[]): KindHit[] =>
     complicationDrug === null ? [...hits] : hits.map((hit) => (complicationDrug(hit.phrase) ? asComplicationCare(hit) : hit));
 
+  const givesNothing = new Set<string>();
   for (const intervention of trial.interventions) {
-    const { hits } = interventionHits(intervention, setting, observational);
+    const { hits, neutral } = interventionHits(intervention, setting, observational);
     record(intervention.type === 'drug' && complicationDrug !== null ? hits.map(asComplicationCare) : hits, () => intervention.name);
     if (hits.length === 0) unclassified ??= intervention.name;
+    if (hits.length === 0 && (neutral || intervention.type === 'diagnostic test')) givesNothing.add(intervention.name);
   }
   for (const arm of trial.arms) {
     record(forComplication(scanText(arm.label, 'named').hits), () => `arm "${arm.label}"`);
     if (observational) continue; // an observational study's arms are cohorts: what patients had, not what it gives
+    // An arm whose interventions are all tests or assessments gives no treatment: the treatment its description
+    // names is the setting ("a PET-MRI before the chemoradiotherapy").
+    if (arm.interventionNames.length > 0 && arm.interventionNames.every((name) => givesNothing.has(name))) continue;
     record(weakSupport(forComplication(scanText(arm.description, 'described').hits)), (hit) => `arm "${arm.label}": ${hit.phrase}`);
   }
   for (const { hits } of titleHits) record(forComplication(hits), (hit) => `title: ${hit.phrase}`);

@@ -5,6 +5,7 @@ import vocab from '../vocab/treatment-classes.json' with { type: 'json' };
 import { searchTokens } from '../search-text.ts';
 import { TREATMENT_KINDS } from './treatment-kinds.ts';
 import type { TreatmentKind } from './treatment-kinds.ts';
+import { targetInhibitorPhrases } from './treatment-drug-targets.ts';
 import { compileLexicon } from './treatment-lexicon.ts';
 import type { Lexicon } from './treatment-lexicon.ts';
 
@@ -26,13 +27,15 @@ interface ClassEntry {
 }
 
 const CLASSES: Readonly<Record<TreatmentKind, ClassEntry>> = vocab.classes;
+/** "<target> inhibitor" phrases, named only (titles, intervention names, arm labels, keywords). */
+const INHIBITORS: ReadonlyMap<string, readonly string[]> = targetInhibitorPhrases(vocab.targetInhibitors.words);
 
 export const KIND_LEXICONS: readonly KindLexicon[] = TREATMENT_KINDS.map((kind) => {
   const entry = CLASSES[kind];
   return {
     kind,
     lexicons: {
-      named: compileLexicon([...entry.terms, ...entry.topics]),
+      named: compileLexicon([...entry.terms, ...entry.topics, ...(INHIBITORS.get(kind) ?? [])]),
       described: compileLexicon(entry.terms),
       fallback: compileLexicon(entry.fallback),
     },
@@ -58,6 +61,9 @@ export const NEGATION = {
   adjacent: words(vocab.negation.adjacent),
   near: words(vocab.negation.near),
   after: words(vocab.negation.after),
+  /** Words that say the patients already had the treatment, or cannot have it, up to `within` words before it. */
+  history: words(vocab.negation.history.words),
+  historyWithin: vocab.negation.history.within,
 };
 
 const isKind = (value: string): value is TreatmentKind => (TREATMENT_KINDS as readonly string[]).includes(value);
@@ -83,6 +89,9 @@ export const COMPLICATION_TREATMENT = {
   /** Title words (conditioning) that keep a GVHD trial's drugs cancer treatment. */
   notWith: compileLexicon(vocab.complicationTreatment.notWith),
 } as const;
+
+/** Antibody words that make a radiotherapy intervention a radiolabelled antibody, which is targeted as well. */
+export const RADIOLABELLED_ANTIBODY: Lexicon = compileLexicon(vocab.radiolabelledAntibody.antibody);
 
 /** Title words that make an observational study one of the effects of cancer and its treatment (supportive care). */
 export const OBSERVED_SUPPORT: Lexicon = compileLexicon(vocab.observational.supportTopics);
