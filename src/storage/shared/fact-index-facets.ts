@@ -44,8 +44,42 @@ function termValues(index: FactIndex, facet: TermFacet, counts: Int32Array): Fac
   return shown(counted.filter((entry) => entry.count >= threshold)).slice(0, TERM_FACET_LIMIT);
 }
 
-/** Every facet of {@link FacetName} for the candidates; zero counts never appear. */
+function inc(counts: Int32Array, value: number): void {
+  counts[value] = (counts[value] ?? 0) + 1;
+}
+
+/** Adds one to counts[bit] for every set bit of value below counts.length. */
+function addBits(counts: Int32Array, value: number): void {
+  for (let bit = 0; bit < counts.length; bit++) if ((value & (1 << bit)) !== 0) counts[bit] = (counts[bit] ?? 0) + 1;
+}
+
+/** Adds one to the count of every term the slot holds. */
+function addTerms(counts: Int32Array, offsets: Uint32Array, values: Uint32Array, slot: number): void {
+  const end = offsets[slot + 1] ?? 0;
+  for (let i = offsets[slot] ?? 0; i < end; i++) {
+    const termId = values[i] ?? 0;
+    counts[termId] = (counts[termId] ?? 0) + 1;
+  }
+}
+
+/** The facets of every trial, per index: the landing page's, the same for every visitor until the data changes. */
+const everything = new WeakMap<FactIndex, Facets>();
+
+/**
+ * Every facet of {@link FacetName} for the candidates; zero counts never appear. One pass, written as plain loops
+ * over the columns (no closure or lookup per candidate); an unfiltered query's counts are made once per index.
+ */
 export function facetsOf(index: FactIndex, candidates: Candidates): Facets {
+  if (!candidates.unfiltered) return countFacets(index, candidates);
+  let facets = everything.get(index);
+  if (facets === undefined) {
+    facets = countFacets(index, candidates);
+    everything.set(index, facets);
+  }
+  return facets;
+}
+
+function countFacets(index: FactIndex, candidates: Candidates): Facets {
   const status = new Int32Array(STATUSES.length);
   const studyType = new Int32Array(STUDY_TYPES.length);
   const sex = new Int32Array(SEXES.length);
@@ -56,51 +90,41 @@ export function facetsOf(index: FactIndex, candidates: Candidates): Facets {
   const ageGroup = new Int32Array(AGE_GROUP_BITS.length);
   const terms = Object.fromEntries(TERM_FACETS.map((facet) => [facet, new Int32Array(index.terms[facet].keys.length)])) as Record<TermFacet, Int32Array>;
 
-  const bits = Object.fromEntries(FACETS.map((facet) => [facet, bitOf(facet)])) as Record<FacetName, number>;
-  const addBits = (counts: Int32Array, value: number): void => {
-    for (let bit = 0; bit < counts.length; bit++) if ((value & (1 << bit)) !== 0) counts[bit] = (counts[bit] ?? 0) + 1;
-  };
-  const addTerms = (facet: TermFacet, slot: number): void => {
-    const { offsets, values } = index.terms[facet];
-    const counts = terms[facet];
-    const end = offsets[slot + 1] ?? 0;
-    for (let i = offsets[slot] ?? 0; i < end; i++) {
-      const termId = values[i] ?? 0;
-      counts[termId] = (counts[termId] ?? 0) + 1;
-    }
-  };
-  const inc = (counts: Int32Array, value: number): void => {
-    counts[value] = (counts[value] ?? 0) + 1;
-  };
-
+  const { condition, intervention, country, cancerType } = index.terms;
+  const [conditions, interventions, countries, cancerTypes] = [terms.condition, terms.intervention, terms.country, terms.cancerType];
+  const bit = Object.fromEntries(FACETS.map((facet) => [facet, bitOf(facet)])) as Record<FacetName, number>;
+  const { slots, miss } = candidates;
   for (let i = 0; i < candidates.length; i++) {
-    const slot = candidates.slots[i] ?? 0;
-    const miss = candidates.miss[i] ?? 0;
+    const slot = slots[i] ?? 0;
+    const failed = miss[i] ?? 0;
     // A facet counts the candidate when nothing failed, or only its own filter did.
-    const counts = (facet: FacetName): boolean => miss === 0 || miss === bits[facet];
-    if (counts('status')) inc(status, index.status[slot] ?? 0);
-    if (counts('studyType')) inc(studyType, index.studyType[slot] ?? 0);
-    if (counts('sex')) inc(sex, index.sex[slot] ?? 0);
-    if (counts('healthyVolunteers')) inc(healthyVolunteers, index.healthyVolunteers[slot] ?? 0);
-    if (counts('hasResults')) inc(hasResults, index.hasResults[slot] ?? 0);
-    if (counts('phase')) addBits(phase, index.phases[slot] ?? 0);
-    if (counts('treatment')) addBits(treatment, index.treatments[slot] ?? 0);
-    if (counts('ageGroup')) addBits(ageGroup, index.ageGroups[slot] ?? 0);
-    for (const facet of TERM_FACETS) if (counts(facet)) addTerms(facet, slot);
+    const all = failed === 0;
+    if (all || failed === bit.status) inc(status, index.status[slot] ?? 0);
+    if (all || failed === bit.studyType) inc(studyType, index.studyType[slot] ?? 0);
+    if (all || failed === bit.sex) inc(sex, index.sex[slot] ?? 0);
+    if (all || failed === bit.healthyVolunteers) inc(healthyVolunteers, index.healthyVolunteers[slot] ?? 0);
+    if (all || failed === bit.hasResults) inc(hasResults, index.hasResults[slot] ?? 0);
+    if (all || failed === bit.phase) addBits(phase, index.phases[slot] ?? 0);
+    if (all || failed === bit.treatment) addBits(treatment, index.treatments[slot] ?? 0);
+    if (all || failed === bit.ageGroup) addBits(ageGroup, index.ageGroups[slot] ?? 0);
+    if (all || failed === bit.condition) addTerms(conditions, condition.offsets, condition.values, slot);
+    if (all || failed === bit.intervention) addTerms(interventions, intervention.offsets, intervention.values, slot);
+    if (all || failed === bit.country) addTerms(countries, country.offsets, country.values, slot);
+    if (all || failed === bit.cancerType) addTerms(cancerTypes, cancerType.offsets, cancerType.values, slot);
   }
 
   return {
     status: listed(STATUSES, status),
     phase: listed(PHASE_BITS, phase),
     studyType: listed(STUDY_TYPES, studyType),
-    condition: termValues(index, 'condition', terms.condition),
-    intervention: termValues(index, 'intervention', terms.intervention),
-    country: termValues(index, 'country', terms.country),
+    condition: termValues(index, 'condition', conditions),
+    intervention: termValues(index, 'intervention', interventions),
+    country: termValues(index, 'country', countries),
     sex: listed(SEXES, sex),
     // Stored as 0 no, 1 yes, 2 not said.
     healthyVolunteers: listed(['false', 'true', 'unknown'], healthyVolunteers),
     hasResults: listed(['false', 'true'], hasResults),
-    cancerType: termValues(index, 'cancerType', terms.cancerType),
+    cancerType: termValues(index, 'cancerType', cancerTypes),
     treatment: listed(TREATMENT_BITS, treatment),
     ageGroup: listed(AGE_GROUP_BITS, ageGroup),
   };

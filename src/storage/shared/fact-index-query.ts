@@ -44,6 +44,8 @@ export interface Candidates {
   readonly miss: Uint16Array;
   /** Relevance per candidate; absent when the query has no text. */
   readonly scores: Float64Array | null;
+  /** Whether the query has no filter at all (every trial is a candidate that passes): the landing page. */
+  readonly unfiltered: boolean;
 }
 
 type SlotTest = (slot: number) => boolean;
@@ -210,7 +212,7 @@ export function candidatesOf(index: FactIndex, query: StoreQuery, sets: MatchSet
     if (scores !== null && text !== null) scores[length] = text.scores[i] ?? 0;
     length++;
   }
-  return { length, slots, miss, scores };
+  return { length, slots, miss, scores, unfiltered: text === null && shared.length === 0 && own.length === 0 };
 }
 
 /** How many candidates pass every filter: the search's total. */
