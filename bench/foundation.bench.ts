@@ -1,6 +1,9 @@
 /**
  * Foundation benchmark: import throughput and search latency on the bundled demo dataset, SQLite backend.
  * Prints figures; asserts nothing. Usage: npm run bench  (BENCH_ROUNDS sets search rounds, default 20)
+ *
+ * The import runs twice in the same run, into fresh files: with the main thread alone preparing trials (workers 0)
+ * and with the store's default worker threads, so the ratio between them is measured under the same conditions.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,6 +17,7 @@ import { loadPostcodeTable } from '../src/ingest/postcode-table.read.ts';
 import { searchTrials, toStoreQuery } from '../src/search/search-trials.ts';
 import { parseTrialQuery } from '../src/search/query-params.ts';
 import { openSqliteStore } from '../src/storage/sqlite/sqlite-store.ts';
+import { defaultWorkerCount } from '../src/storage/shared/worker-pool.ts';
 
 /** A fixed mix of searches a patient, a nurse and a script would make. */
 const QUERY_MIX: readonly Record<string, string | string[]>[] = [
@@ -48,15 +52,30 @@ function summarise(samples: number[]): string {
 const dir = mkdtempSync(join(tmpdir(), 'trialfinder-bench-'));
 // Loaded once, as the server and the CLI do; the store uses it to place UK sites that have only a postcode.
 const postcodes = await loadPostcodeTable();
-const store = await openSqliteStore(join(dir, 'bench.sqlite'), { postcodes });
+
+/** Imports the demo data into a fresh file with `workers` worker threads; returns records per second. */
+async function timedImport(file: string, workers: number): Promise<number> {
+  const target = await openSqliteStore(join(dir, file), { postcodes, workers });
+  try {
+    const started = performance.now();
+    const summary = await importRecords(target, readRecordsAt(DEMO_RECORDS_DIR));
+    const seconds = (performance.now() - started) / 1000;
+    const stored = await target.count();
+    console.log(`Import of data/demo with ${workers} worker thread(s): ${summary.read} records read, ${stored} trials stored, ${summary.rejectedCount} rejected`);
+    console.log(`  wall ${seconds.toFixed(1)} s, ${(summary.read / seconds).toFixed(0)} records/s`);
+    return summary.read / seconds;
+  } finally {
+    await target.close();
+  }
+}
+
+const workers = defaultWorkerCount();
+const alone = await timedImport('main-thread.sqlite', 0);
+const pooled = workers === 0 ? alone : await timedImport('bench.sqlite', workers);
+console.log(`  with ${workers} worker(s) ÷ main thread alone: ${(pooled / alone).toFixed(2)}×; peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+const store = await openSqliteStore(join(dir, workers === 0 ? 'main-thread.sqlite' : 'bench.sqlite'), { postcodes });
 const deps = { store, postcodes };
 try {
-  const started = performance.now();
-  const summary = await importRecords(store, readRecordsAt(DEMO_RECORDS_DIR));
-  const seconds = (performance.now() - started) / 1000;
-  const stored = await store.count();
-  console.log(`Import of data/demo: ${summary.read} records read, ${stored} trials stored, ${summary.rejectedCount} rejected`);
-  console.log(`  wall ${seconds.toFixed(1)} s, ${(summary.read / seconds).toFixed(0)} records/s, peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
 
   const rounds = Number(process.env.BENCH_ROUNDS ?? '20');
   const queries: TrialQuery[] = QUERY_MIX.map((params) => parseTrialQuery(params));
