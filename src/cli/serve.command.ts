@@ -19,7 +19,7 @@ export async function runServe(context: CliContext, flags: ServeFlags): Promise<
     const summary = await loadDemoData(store, context.output);
     context.output.err(formatImportSummary(summary, 5));
   }
-  const server = await buildServer({ store, postcodes, logger: true });
+  const server = await buildServer({ store, postcodes, logger: true, site: context.config.site });
   const port = flags.port === undefined ? context.config.port : Number(flags.port);
   const host = flags.host ?? context.config.host;
   const address = await server.listen({ port, host });

@@ -77,11 +77,19 @@ export function handleFrameworkError(error: FastifyError, request: FastifyReques
   }
 }
 
-/** Installs the error handler and a JSON 404 for unknown routes. */
-export function registerErrorHandling(app: FastifyInstance): void {
+/** What answers an unknown address outside the API (the website's "page not found"). */
+export type NotFoundPage = (request: FastifyRequest, reply: FastifyReply) => FastifyReply;
+
+/**
+ * Installs the error handler and the 404 for unknown routes: JSON under /api/, and for anything else the page
+ * `notFoundPage` renders when given (a person who mistyped an address sees a page, a script asking the API JSON).
+ */
+export function registerErrorHandling(app: FastifyInstance, notFoundPage?: NotFoundPage): void {
   app.setErrorHandler(handleError);
-  app.setNotFoundHandler((_request, reply) =>
+  app.setNotFoundHandler((request, reply) => {
+    const apiPath = request.url === '/api' || request.url.startsWith('/api/') || request.url.startsWith('/api?');
+    if (notFoundPage !== undefined && !apiPath) return notFoundPage(request, reply);
     // The URL is not echoed: it may carry a query string, and the client already knows it.
-    reply.status(404).send(errorBody('not_found', 'There is no API route at this address.')),
-  );
+    return reply.status(404).send(errorBody('not_found', 'There is no API route at this address.'));
+  });
 }

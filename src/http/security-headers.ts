@@ -4,6 +4,19 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 const JSON_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
 /**
+ * The website's pages: our own stylesheet and icon, forms that submit only to us, and nothing else. No script runs
+ * (the pages need none), no inline style is allowed, and nothing is fetched from another site.
+ */
+export const HTML_CONTENT_SECURITY_POLICY =
+  "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+/** Marks a reply as a web page under {@link HTML_CONTENT_SECURITY_POLICY}; other headers follow the defaults below. */
+export function applyHtmlPageHeaders(reply: FastifyReply): void {
+  reply.type('text/html; charset=utf-8');
+  reply.header('content-security-policy', HTML_CONTENT_SECURITY_POLICY);
+}
+
+/**
  * Sets the headers every response carries. Written here rather than pulled from a package: there are four.
  * A route that renders HTML sets its own Content-Security-Policy and Cache-Control, which are then kept;
  * otherwise `no-store`, so answers to searches (health data) sit in no cache.

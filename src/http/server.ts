@@ -4,6 +4,10 @@ import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { validatorCompiler } from 'fastify-type-provider-zod';
 import type { PostcodeTable } from '../domain/postcode.ts';
 import type { TrialStore } from '../storage/store.ts';
+import { htmlNotFound } from '../web/html-errors.ts';
+import { registerWebsite } from '../web/register-website.ts';
+import { DEFAULT_SITE_SETTINGS } from '../web/site-settings.ts';
+import type { SiteSettings } from '../web/site-settings.ts';
 import { registerFacetsRoute } from './api/facets.route.ts';
 import { registerHealthRoute } from './api/health.route.ts';
 import { openApiOptions } from './api/openapi.ts';
@@ -29,6 +33,8 @@ export interface ServerDeps {
   readonly logger?: boolean | LoggerOptions;
   /** The API version shown in the OpenAPI document. */
   readonly version?: string;
+  /** The website's name, support line and contact address (config.ts reads them); by default, no support line. */
+  readonly site?: SiteSettings;
 }
 
 /** The API reads query strings and path ids only; a body this size is already far more than any request needs. */
@@ -42,8 +48,8 @@ function loggerOptions(logger: ServerDeps['logger']): FastifyServerOptions['logg
 }
 
 /**
- * Builds the HTTP server (not yet listening): the JSON API, the health check and the OpenAPI document, with one
- * error handler and security headers on every response. Tests call `inject()` on it; `serve` calls `listen()`.
+ * Builds the HTTP server (not yet listening): the website, the JSON API, the health check and the OpenAPI document,
+ * with security headers on every response. Tests call `inject()` on it; `serve` calls `listen()`.
  */
 export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   const app = Fastify({
@@ -59,7 +65,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
 
   registerSecurityHeaders(app);
   registerRequestGuard(app);
-  registerErrorHandling(app);
+  registerErrorHandling(app, htmlNotFound(deps.site ?? DEFAULT_SITE_SETTINGS));
 
   // Registered before the routes: it records each route's schema as the route is added.
   await app.register(fastifySwagger, openApiOptions(deps.version ?? 'development'));
@@ -73,5 +79,6 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   registerVocabRoutes(app);
   registerHealthRoute(app, api);
   registerOpenApiRoute(app);
+  await registerWebsite(app, { ...api, site: deps.site ?? DEFAULT_SITE_SETTINGS });
   return app;
 }

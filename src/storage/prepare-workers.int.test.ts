@@ -12,8 +12,9 @@ function largeBatch(): Trial[] {
   const templates = [...corpus(), ...placesCorpus()];
   return Array.from({ length: 150 }, (_, n) => {
     const template = templates[n % templates.length]!;
-    const { id: _id, ids: _ids, provenance, ...content } = template;
-    return buildTrial(`NCT${String(80_000_000 + n)}`, { ...content, provenance: { source: provenance.source } });
+    const id = `NCT${String(80_000_000 + n)}`;
+    const { provenance, ...content } = template;
+    return buildTrial(id, { ...content, id, ids: [{ kind: 'nct', value: id, issuer: null }], provenance: { source: provenance.source } });
   });
 }
 
