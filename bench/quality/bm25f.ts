@@ -102,6 +102,20 @@ function phraseFrequencies<F extends string>(index: FieldedIndex<F>, phrase: Phr
   return out;
 }
 
+/** Term frequency per field of a query term (its phrases summed) in every document holding it. */
+export function termFieldFrequencies<F extends string>(index: FieldedIndex<F>, term: Pick<QueryTerm, 'phrases'>): Map<number, number[]> {
+  const out = new Map<number, number[]>();
+  for (const phrase of term.phrases) {
+    if (phrase.length === 0) continue;
+    for (const [doc, row] of phraseFrequencies(index, phrase)) {
+      const sum = out.get(doc);
+      if (sum === undefined) out.set(doc, [...row]);
+      else row.forEach((tf, f) => (sum[f] = sum[f]! + tf));
+    }
+  }
+  return out;
+}
+
 /**
  * BM25F score of every document (or of `candidates` only; others stay 0): for each query term,
  * weight · idf · tf~·(k1+1) / (k1 + tf~), where tf~ = Σ_field w_f · tf_f / (1 − b_f + b_f · len_f / avglen_f).

@@ -1,8 +1,11 @@
 /**
  * "pipeline": the product's cancer-aware ranking as the benchmark runs it until the product search reads patient
- * descriptions itself. A patient description becomes a weighted BM25F query (patient-query.ts) over the product's
- * full-text fields; trials whose age bounds exclude the patient, or open to the other sex only, are demoted (never
- * removed); trials of the patient's cancer type are boosted. Only product domain modules read the text.
+ * descriptions itself. A patient description becomes a weighted BM25F query (patient-query.ts: clauses weighed by
+ * position and by whether they state a diagnosis, negations dropped, Porter stems, adjacent word pairs as phrases,
+ * vocabulary concepts) over the product's full-text fields with the criteria split into inclusion and exclusion;
+ * words that name conditions in the corpus weigh more; trials whose age bounds exclude the patient, open to the
+ * other sex only, or whose exclusion criteria alone name the patient's diagnosis are demoted (never removed);
+ * trials of the patient's cancer type are boosted; RM3-style feedback words are added in a second pass.
  *
  * Every parameter is in PIPELINE_CONFIG, with the topic sets it was tuned on. Tuning used only TREC CT 2021 and the
  * SIGIR 2016 dev split; TREC CT 2023 and the SIGIR 2016 test split are held out.
@@ -11,27 +14,45 @@ import { classifyCancerTypes } from '../../src/domain/classify/cancer-type.ts';
 import type { Sex } from '../../src/domain/trial.ts';
 import { rankByScore } from './bm25.ts';
 import type { Bm25fParams, FieldedIndex, QueryTerm } from './bm25f.ts';
-import { bm25fScores } from './bm25f.ts';
+import { bm25fScores, termFieldFrequencies } from './bm25f.ts';
 import { extractPatientFacts } from './patient-facts.ts';
 import type { FeedbackConfig } from './feedback.ts';
 import { feedbackTerms } from './feedback.ts';
-import type { PatientQueryConfig } from './patient-query.ts';
-import { affirmedText, isQueryWord, patientQueryTerms } from './patient-query.ts';
+import type { PatientQueryConfig, QueryConcept } from './patient-query.ts';
+import { isQueryWord, patientQueryParts, weightedClauses } from './patient-query.ts';
+import type { Topic } from './topics.read.ts';
 import type { TrialField } from './trial-fields.ts';
 
 export interface PipelineConfig extends PatientQueryConfig, FeedbackConfig {
   readonly tunedOn: string;
   readonly bm25f: Bm25fParams<TrialField>;
+  /**
+   * γ in weight · (1 + γ · c), c being the share of the trials holding a query word that hold it in their title or
+   * conditions: words that name conditions ("astrocytoma") outweigh narrative ones ("weakness", "admission").
+   */
+  readonly conditionPrior: number;
   /** Score multiplier for a trial of the patient's most specific cancer type. */
   readonly cancerTypeBoost: number;
   /** Score multiplier for a trial whose age bounds exclude the patient. */
   readonly ageMismatch: number;
   /** Score multiplier for a trial open only to the other sex. */
   readonly sexMismatch: number;
+  /**
+   * Score multiplier for a trial whose exclusion criteria name a concept of the patient's diagnosis clause that its
+   * title, conditions and inclusion criteria do not name ("Exclusion: prior malignancy" for a cancer patient).
+   */
+  readonly exclusionMismatch: number;
+  /**
+   * Reciprocal-rank fusion (Cormack, Clarke & Büttcher 2009) of this configuration's ranking with those of the
+   * variants listed (each a set of overrides, e.g. another query formulation): score Σ 1 / (fusionK + rank).
+   * Empty: no fusion.
+   */
+  readonly fusion: readonly Partial<Omit<PipelineConfig, 'fusion' | 'tunedOn'>>[];
+  readonly fusionK: number;
 }
 
 export const PIPELINE_CONFIG: PipelineConfig = {
-  tunedOn: 'TREC CT 2021 (official topics and qrels) and the SIGIR 2016 dev split (BIRCO, 9 queries)',
+  tunedOn: 'TREC CT 2021 (official topics and qrels; also re-ranked over its BIRCO texts) and the SIGIR 2016 dev split (BIRCO, 9 queries)',
   bm25f: {
     k1: 1.2,
     fields: {
@@ -39,12 +60,18 @@ export const PIPELINE_CONFIG: PipelineConfig = {
       conditions: { weight: 10, b: 0.75 },
       interventions: { weight: 5, b: 0.75 },
       summary: { weight: 2, b: 0.75 },
-      criteria: { weight: 1, b: 0.75 },
+      inclusion: { weight: 1, b: 0.75 },
+      exclusion: { weight: 0.3, b: 0.75 },
     },
   },
   wordWeight: 1,
   conceptWeight: 3,
+  pairWeight: 2,
   dropNegated: true,
+  dropFamilyHistory: false,
+  positionDecay: 1,
+  diagnosisBoost: 3,
+  conditionPrior: 1,
   narrativeStopWords: ['patient', 'year', 'old', 'yo', 'presents', 'presented', 'history', 'man', 'woman', 'male', 'female', 'he', 'she', 'his', 'her', 'who', 'has', 'had', 'was', 'were', 'been', 'also', 'which', 'after', 'days', 'day', 'ago'],
   feedbackDocs: 10,
   feedbackTerms: 10,
@@ -52,6 +79,9 @@ export const PIPELINE_CONFIG: PipelineConfig = {
   cancerTypeBoost: 1.5,
   ageMismatch: 0.5,
   sexMismatch: 0.5,
+  exclusionMismatch: 0.5,
+  fusion: [],
+  fusionK: 60,
 };
 
 /** What the pipeline knows of a trial beyond its text; nulls when the source does not say. */
@@ -84,6 +114,24 @@ function ageExcludes(facts: TrialFacts, age: number): boolean {
   return age >= before;
 }
 
+const conditionShares = new WeakMap<FieldedIndex<TrialField>, Map<string, number>>();
+
+/** The share of the trials holding `token` that hold it in their title or conditions (0 for an unknown word). */
+function conditionShare(index: FieldedIndex<TrialField>, token: string): number {
+  let cache = conditionShares.get(index);
+  if (cache === undefined) conditionShares.set(index, (cache = new Map<string, number>()));
+  let share = cache.get(token);
+  if (share === undefined) {
+    const rows = termFieldFrequencies(index, { phrases: [[token]] });
+    const title = index.fieldNames.indexOf('title');
+    const conditions = index.fieldNames.indexOf('conditions');
+    let named = 0;
+    for (const row of rows.values()) if (row[title]! > 0 || row[conditions]! > 0) named += 1;
+    cache.set(token, (share = rows.size === 0 ? 0 : named / rows.size));
+  }
+  return share;
+}
+
 export interface PipelineOptions {
   readonly limit: number;
   /** Rank only these documents (by index): a re-ranking pool. */
@@ -91,34 +139,98 @@ export interface PipelineOptions {
   readonly config?: PipelineConfig;
 }
 
-/** First-pass scores with the patient's facts applied: demotions for age and sex, a boost for the cancer type. */
-function scorePass(topicText: string, corpus: PipelineCorpus, terms: readonly QueryTerm[], config: PipelineConfig, candidates?: ReadonlySet<number>): Float64Array {
+/** What one topic asks of the corpus: the query terms and the patient's facts. */
+interface PatientRequest {
+  readonly terms: readonly QueryTerm[];
+  /** The concepts of the patient's diagnosis clause(s): the heaviest clause weight. */
+  readonly diagnosisConcepts: readonly QueryConcept[];
+  readonly ageYears: number | null;
+  readonly sex: 'female' | 'male' | null;
+  readonly cancers: ReadonlySet<string>;
+}
+
+function patientRequest(topic: Topic, corpus: PipelineCorpus, config: PipelineConfig): PatientRequest {
+  const { words, pairs, concepts } = patientQueryParts(topic, config);
+  const wordTerms = [...words].map(([token, weight]) => ({
+    phrases: [[token]],
+    weight: weight * config.wordWeight * (1 + config.conditionPrior * conditionShare(corpus.index, token)),
+  }));
+  const pairTerms = config.pairWeight === 0 ? [] : [...pairs].map(([pair, weight]) => ({ phrases: [pair.split(' ')], weight: weight * config.pairWeight }));
+  const conceptTerms = config.conceptWeight === 0 ? [] : concepts.map((concept) => ({ phrases: concept.phrases, weight: concept.clauseWeight * config.conceptWeight }));
+  const heaviest = Math.max(0, ...concepts.map((concept) => concept.clauseWeight));
+  const patient = extractPatientFacts(topic.text);
+  const affirmed = weightedClauses(topic, config).map((clause) => clause.text).join('. ');
+  return {
+    terms: [...wordTerms, ...pairTerms, ...conceptTerms],
+    diagnosisConcepts: concepts.filter((concept) => concept.clauseWeight === heaviest),
+    ageYears: patient.ageYears,
+    sex: patient.sex,
+    cancers: patientCancerTypes(affirmed),
+  };
+}
+
+/** Trials (by index) whose exclusion criteria name a diagnosis concept their other fields do not. */
+function excludedByCriteria(corpus: PipelineCorpus, concepts: readonly QueryConcept[]): Set<number> {
+  const fields = corpus.index.fieldNames;
+  const exclusion = fields.indexOf('exclusion');
+  const positive = (['title', 'conditions', 'inclusion'] as const).map((field) => fields.indexOf(field));
+  const excluded = new Set<number>();
+  for (const concept of concepts) {
+    for (const [doc, row] of termFieldFrequencies(corpus.index, concept)) {
+      if (row[exclusion]! > 0 && positive.every((f) => row[f]! === 0)) excluded.add(doc);
+    }
+  }
+  return excluded;
+}
+
+/** Scores with the patient's facts applied: demotions for age, sex and exclusions, a boost for the cancer type. */
+function scorePass(request: PatientRequest, corpus: PipelineCorpus, terms: readonly QueryTerm[], config: PipelineConfig, candidates?: ReadonlySet<number>): Float64Array {
   const scores = bm25fScores(corpus.index, terms, config.bm25f, candidates);
-  const patient = extractPatientFacts(topicText);
-  const cancers = patientCancerTypes(affirmedText(topicText, config));
+  const excluded = config.exclusionMismatch === 1 ? new Set<number>() : excludedByCriteria(corpus, request.diagnosisConcepts);
   corpus.facts.forEach((facts, doc) => {
     if (scores[doc] === 0) return;
     let factor = 1;
-    if (patient.ageYears !== null && ageExcludes(facts, patient.ageYears)) factor *= config.ageMismatch;
-    if (patient.sex !== null && facts.sex !== null && facts.sex !== 'all' && facts.sex !== patient.sex) factor *= config.sexMismatch;
-    if ([...cancers].some((type) => facts.cancerTypes.has(type))) factor *= config.cancerTypeBoost;
+    if (request.ageYears !== null && ageExcludes(facts, request.ageYears)) factor *= config.ageMismatch;
+    if (request.sex !== null && facts.sex !== null && facts.sex !== 'all' && facts.sex !== request.sex) factor *= config.sexMismatch;
+    if ([...request.cancers].some((type) => facts.cancerTypes.has(type))) factor *= config.cancerTypeBoost;
+    if (excluded.has(doc)) factor *= config.exclusionMismatch;
     scores[doc] = scores[doc]! * factor;
   });
   return scores;
 }
 
-/** Trial ids for a patient description, best first; a second pass with feedback terms when configured. */
-export function pipelineRank(topicText: string, corpus: PipelineCorpus, options: PipelineOptions): string[] {
+/** The depth to which each fused ranking is read. */
+const FUSION_DEPTH = 1000;
+
+/** Trial ids for a patient description, best first: one ranking, or the fusion of the configured variants'. */
+export function pipelineRank(topic: Topic, corpus: PipelineCorpus, options: PipelineOptions): string[] {
   const config = options.config ?? PIPELINE_CONFIG;
+  if (config.fusion.length === 0) return singleRank(topic, corpus, config, options.limit, options.candidates);
   const ids = corpus.index.docs.map((doc) => doc.id);
-  const terms = patientQueryTerms(topicText, config);
-  let scores = scorePass(topicText, corpus, terms, config, options.candidates);
+  const position = new Map(ids.map((id, doc) => [id, doc]));
+  const fused = new Float64Array(ids.length);
+  for (const variant of [{}, ...config.fusion]) {
+    const ranking = singleRank(topic, corpus, { ...config, ...variant, fusion: [] }, FUSION_DEPTH, options.candidates);
+    ranking.forEach((id, rank) => {
+      const doc = position.get(id)!;
+      fused[doc] = fused[doc]! + 1 / (config.fusionK + rank + 1);
+    });
+  }
+  return rankByScore(ids, fused, options.limit, options.candidates);
+}
+
+/** One configuration's ranking; a second pass with feedback terms when configured. */
+function singleRank(topic: Topic, corpus: PipelineCorpus, config: PipelineConfig, limit: number, candidates?: ReadonlySet<number>): string[] {
+  const options = { limit, candidates };
+  const ids = corpus.index.docs.map((doc) => doc.id);
+  const request = patientRequest(topic, corpus, config);
+  let scores = scorePass(request, corpus, request.terms, config, options.candidates);
   if (config.feedbackDocs > 0) {
     const top = rankByScore(ids.map((_, doc) => String(doc)), scores, config.feedbackDocs, options.candidates)
       .map((doc) => ({ doc: Number(doc), score: scores[Number(doc)]! }))
       .filter((entry) => entry.score > 0);
     const skip = (token: string): boolean => !isQueryWord(token, config);
-    scores = scorePass(topicText, corpus, [...terms, ...feedbackTerms(corpus.index, top, config, skip)], config, options.candidates);
+    scores = scorePass(request, corpus, [...request.terms, ...feedbackTerms(corpus.index, top, config, skip)], config, options.candidates);
   }
   return rankByScore(ids, scores, options.limit, options.candidates);
 }

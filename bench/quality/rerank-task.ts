@@ -3,7 +3,6 @@
  * the pipeline over BIRCO's trial texts, with NDCG@k and P@k per system.
  */
 import { classifyCancerTypes } from '../../src/domain/classify/cancer-type.ts';
-import { searchTokens } from '../../src/domain/search-text.ts';
 import type { BircoTrial } from './birco.read.ts';
 import type { Bm25Index } from './bm25.ts';
 import { bm25Scores, buildBm25Index, rankByScore, wordTokens } from './bm25.ts';
@@ -13,7 +12,7 @@ import { meanOf, ndcgAt, precisionAt } from './metrics.ts';
 import type { PipelineConfig, PipelineCorpus } from './pipeline.ts';
 import { PIPELINE_CONFIG, pipelineRank } from './pipeline.ts';
 import type { Topic } from './topics.read.ts';
-import { TRIAL_FIELDS } from './trial-fields.ts';
+import { TRIAL_FIELDS, pipelineTokens } from './trial-fields.ts';
 
 export interface RerankCorpus {
   readonly position: ReadonlyMap<string, number>;
@@ -26,7 +25,7 @@ export function rerankCorpus(trials: readonly BircoTrial[]): RerankCorpus {
   const empty = (): string[] => [];
   const docs = trials.map((trial) => ({
     id: trial.id,
-    fields: { title: empty(), conditions: empty(), interventions: empty(), summary: searchTokens(trial.text), criteria: empty() },
+    fields: { title: empty(), conditions: empty(), interventions: empty(), summary: pipelineTokens(trial.text), inclusion: empty(), exclusion: empty() },
   }));
   const facts = trials.map((trial) => ({
     minAgeYears: null,
@@ -73,7 +72,7 @@ export function runRerank(corpus: RerankCorpus, topics: readonly Topic[], qrels:
     scored += 1;
     const rankings = [
       rankByScore(corpus.bm25.ids, bm25Scores(corpus.bm25, wordTokens(topic.text)), k, pool),
-      pipelineRank(topic.text, corpus.pipeline, { limit: k, candidates: pool, config }),
+      pipelineRank(topic, corpus.pipeline, { limit: k, candidates: pool, config }),
     ];
     rankings.forEach((ranking, system) => {
       ndcg[system]!.push(ndcgAt(ranking, judgements, k));

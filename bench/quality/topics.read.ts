@@ -12,6 +12,15 @@ import { readFile } from 'node:fs/promises';
 export interface Topic {
   readonly id: string;
   readonly text: string;
+  /** TREC CT 2023 questionnaire topics: the template (the condition the questionnaire is for). */
+  readonly template?: string;
+  /** TREC CT 2023 questionnaire topics: the fields with a value, in order. */
+  readonly fields?: readonly TopicField[];
+}
+
+export interface TopicField {
+  readonly name: string;
+  readonly value: string;
 }
 
 const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
@@ -31,16 +40,16 @@ function attribute(attributes: string, name: string): string | null {
 
 const tidy = (text: string): string => decodeXml(text).replace(/\s+/g, ' ').trim();
 
-/** The text of one topic's body: free text, or the template and its fields joined. */
-function topicText(attributes: string, body: string): string {
-  const fields = [...body.matchAll(/<field\b([^>]*?)(?:\/>|>([\s\S]*?)<\/field>)/g)];
-  if (fields.length === 0) return tidy(body);
-  const parts = fields
+/** One topic from its number, attributes and body: free text, or the template and its fields joined (and kept). */
+function topicOf(id: string, attributes: string, body: string): Topic {
+  const raw = [...body.matchAll(/<field\b([^>]*?)(?:\/>|>([\s\S]*?)<\/field>)/g)];
+  if (raw.length === 0) return { id, text: tidy(body) };
+  const fields = raw
     .map((field) => ({ name: attribute(field[1] ?? '', 'name') ?? '', value: tidy(field[2] ?? '') }))
-    .filter((field) => field.value !== '')
-    .map((field) => `${field.name}: ${field.value}`);
+    .filter((field) => field.value !== '');
   const template = attribute(attributes, 'template');
-  return [...(template === null ? [] : [template]), ...parts].join('. ');
+  const text = [...(template === null ? [] : [template]), ...fields.map((field) => `${field.name}: ${field.value}`)].join('. ');
+  return { id, text, ...(template === null ? {} : { template }), fields };
 }
 
 /** Topics from TREC topic XML. */
@@ -49,7 +58,7 @@ export function parseTopicXml(xml: string): Topic[] {
     const attributes = match[1] ?? '';
     const id = attribute(attributes, 'number');
     if (id === null) throw new Error(`A <topic> without a number attribute: ${match[0].slice(0, 80)}`);
-    return { id, text: topicText(attributes, match[2] ?? '') };
+    return topicOf(id, attributes, match[2] ?? '');
   });
 }
 

@@ -69,7 +69,7 @@ type Ranker = (topic: Topic) => Promise<string[]>;
 export async function runTrec(corpus: SearchCorpus, topics: readonly Topic[], qrels: Qrels, k: number, config: PipelineConfig = PIPELINE_CONFIG): Promise<TrecResult> {
   const systems: [string, Ranker][] = [
     ['BM25 (k1 0.9, b 0.4)', (topic) => Promise.resolve(rankByScore(corpus.bm25.ids, bm25Scores(corpus.bm25, wordTokens(topic.text)), RANK_DEPTH))],
-    ['pipeline', (topic) => Promise.resolve(pipelineRank(topic.text, corpus.pipeline, { limit: RANK_DEPTH, config }))],
+    ['pipeline', (topic) => Promise.resolve(pipelineRank(topic, corpus.pipeline, { limit: RANK_DEPTH, config }))],
   ];
   const store = corpus.store;
   if (store !== null) systems.push(['product search (SQLite FTS, AND of concepts)', (topic) => productRank(store, topic.text, RANK_DEPTH)]);

@@ -40,9 +40,14 @@ describe('readers', () => {
     assert.deepEqual(topics, [{ id: '1', text: 'A 45-year-old man & his tumour.' }, { id: '2', text: 'B' }]);
   });
 
-  it('reads TREC 2023 template topics, joining template and non-empty fields', () => {
+  it('reads TREC 2023 template topics, joining template and non-empty fields and keeping them', () => {
     const xml = '<topics><topic number="6" template="anxiety"><field name="definitive diagnosis">yes</field><field name="SSASI"/><field name="age">39</field></topic></topics>';
-    assert.deepEqual(parseTopics(xml), [{ id: '6', text: 'anxiety. definitive diagnosis: yes. age: 39' }]);
+    assert.deepEqual(parseTopics(xml), [{
+      id: '6',
+      text: 'anxiety. definitive diagnosis: yes. age: 39',
+      template: 'anxiety',
+      fields: [{ name: 'definitive diagnosis', value: 'yes' }, { name: 'age', value: '39' }],
+    }]);
   });
 
   it('reads JSON-lines topics', () => {

@@ -1,0 +1,99 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { buildFieldedIndex } from '../../bench/quality/bm25f.ts';
+import { patientQueryParts, weightedClauses } from '../../bench/quality/patient-query.ts';
+import type { PipelineConfig, TrialFacts } from '../../bench/quality/pipeline.ts';
+import { PIPELINE_CONFIG, pipelineRank } from '../../bench/quality/pipeline.ts';
+import { porterStem } from '../../bench/quality/porter-stem.ts';
+import type { TrialField } from '../../bench/quality/trial-fields.ts';
+import { TRIAL_FIELDS, pipelineTokens, splitCriteria } from '../../bench/quality/trial-fields.ts';
+
+describe('Porter stemmer', () => {
+  it('stems as the 1980 paper\'s examples do', () => {
+    const expected: Record<string, string> = {
+      caresses: 'caress', ponies: 'poni', agreed: 'agre', feed: 'feed', hopping: 'hop', filing: 'file', happy: 'happi',
+      relational: 'relat', generalizations: 'gener', electrical: 'electr', adjustment: 'adjust', adoption: 'adopt',
+      controll: 'control', tumors: 'tumor', infections: 'infect', infected: 'infect',
+    };
+    for (const [word, stem] of Object.entries(expected)) assert.equal(porterStem(word), stem, word);
+  });
+
+  it('leaves short words and tokens with digits alone', () => {
+    assert.deepEqual(['as', 'her2', 'cd19', 't10'].map(porterStem), ['as', 'her2', 'cd19', 't10']);
+  });
+});
+
+describe('criteria split', () => {
+  it('splits at the exclusion heading; criteria without one are all inclusion', () => {
+    const { inclusion, exclusion } = splitCriteria('Inclusion Criteria:\n - asthma\nExclusion Criteria:\n - pregnancy');
+    assert.match(inclusion, /asthma/);
+    assert.doesNotMatch(inclusion, /pregnancy/);
+    assert.match(exclusion, /pregnancy/);
+    assert.deepEqual(splitCriteria('DISEASE CHARACTERISTICS: stage IV'), { inclusion: 'DISEASE CHARACTERISTICS: stage IV', exclusion: '' });
+    assert.equal(splitCriteria('Inclusion/Exclusion Criteria: adults. Exclusion Criteria: pregnancy').exclusion, 'Exclusion Criteria: pregnancy');
+    assert.deepEqual(splitCriteria(null), { inclusion: '', exclusion: '' });
+  });
+});
+
+const config: PipelineConfig = { ...PIPELINE_CONFIG, positionDecay: 1, diagnosisBoost: 3, dropFamilyHistory: true, feedbackDocs: 0 };
+
+describe('patient query', () => {
+  it('weighs later sentences less and diagnosis sentences more; drops negations and relatives', () => {
+    const clauses = weightedClauses({ id: '1', text: 'A 50-year-old man with cough. Biopsy showed adenocarcinoma. He denies fever. His mother had leukemia.' }, config);
+    assert.deepEqual(clauses.map((clause) => clause.weight), [1, 3 / 2, 1 / 3, 1 / 4]);
+    assert.doesNotMatch(clauses[2]!.text, /fever/);
+    assert.doesNotMatch(clauses[3]!.text, /leukemia/);
+  });
+
+  it('reads a questionnaire topic: template and diagnosis first, "no" answers dropped, "yes" answers as the field', () => {
+    const topic = {
+      id: '3',
+      text: 'glaucoma. definitive diagnosis: uveitic glaucoma. prior cataract surgery: no. suicidal ideation: yes',
+      template: 'glaucoma',
+      fields: [
+        { name: 'definitive diagnosis', value: 'uveitic glaucoma' },
+        { name: 'prior cataract surgery', value: 'no' },
+        { name: 'suicidal ideation', value: 'yes' },
+      ],
+    };
+    assert.deepEqual(weightedClauses(topic, config), [
+      { text: 'glaucoma uveitic glaucoma', weight: 3 },
+      { text: 'suicidal ideation', weight: 1 / 2 },
+    ]);
+    const { words, pairs } = patientQueryParts(topic, config);
+    assert.equal(words.get('glaucoma'), 6);
+    assert.equal(words.has('cataract'), false);
+    assert.equal(pairs.get('suicid ideat'), 1 / 2);
+  });
+});
+
+describe('pipeline', () => {
+  const trial = (id: string, fields: Partial<Record<TrialField, string>>): { id: string; fields: Record<TrialField, string[]> } => ({
+    id,
+    fields: Object.fromEntries(TRIAL_FIELDS.map((field) => [field, pipelineTokens(fields[field] ?? '')])) as Record<TrialField, string[]>,
+  });
+  const docs = [
+    trial('excludes', { title: 'Exercise after surgery', summary: 'acute lymphoblastic leukemia study', exclusion: 'Exclusion: acute lymphoblastic leukemia' }),
+    trial('includes', { title: 'Exercise after surgery', summary: 'acute lymphoblastic leukemia study', inclusion: 'Inclusion: acute lymphoblastic leukemia' }),
+    trial('children', { title: 'Exercise after surgery', summary: 'acute lymphoblastic leukemia study', inclusion: 'Inclusion: acute lymphoblastic leukemia' }),
+    trial('other', { title: 'Diet and sleep' }),
+  ];
+  const facts: TrialFacts[] = docs.map((doc) => ({
+    minAgeYears: null,
+    maxAgeYears: doc.id === 'children' ? 17 : null,
+    sex: null,
+    cancerTypes: new Set<string>(),
+  }));
+  const corpus = { index: buildFieldedIndex(docs, TRIAL_FIELDS), facts };
+
+  it('ranks the trial including the patient\'s condition over one excluding it, and demotes an age mismatch', () => {
+    const ranking = pipelineRank({ id: 't', text: 'A 40-year-old woman diagnosed with acute lymphoblastic leukaemia.' }, corpus, { limit: 4, config });
+    assert.deepEqual(ranking.slice(0, 3), ['includes', 'children', 'excludes']);
+  });
+
+  it('fuses variant rankings by reciprocal rank', () => {
+    const text = 'A 40-year-old woman diagnosed with acute lymphoblastic leukaemia.';
+    const fused = pipelineRank({ id: 't', text }, corpus, { limit: 4, config: { ...config, fusion: [{ pairWeight: 0 }] } });
+    assert.deepEqual(fused.slice(0, 3), ['includes', 'children', 'excludes']);
+  });
+});
