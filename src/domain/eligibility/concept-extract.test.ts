@@ -1,0 +1,173 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { readCriterion } from './concept-extract.ts';
+import { expandAlternatives } from './concept-vocab.ts';
+import { CONCEPT_VALUES } from './criterion.ts';
+
+/** "type value polarity" for each concept of a criterion. */
+const read = (text: string, context = {}): string[] => readCriterion(text, context).concepts.map((c) => `${c.type} ${c.value} ${c.polarity}`);
+const only = (text: string, context = {}): Record<string, unknown> => {
+  const [concept] = readCriterion(text, context).concepts;
+  assert.ok(concept !== undefined, `no concept in "${text}"`);
+  return { type: concept.type, value: concept.value, polarity: concept.polarity, ...(concept.threshold ?? {}) };
+};
+
+describe('readCriterion: negation', () => {
+  it('reads pre-negation triggers', () => {
+    assert.deepEqual(read('No prior CAR-T'), ['prior-treatment car-t absent']);
+    assert.deepEqual(read('without CNS involvement'), ['cns cns-involvement absent']);
+    assert.deepEqual(read('Must not be pregnant'), ['pregnancy pregnant absent']);
+    assert.deepEqual(read('Patients who have not received blinatumomab'), ['prior-treatment blinatumomab absent']);
+    assert.deepEqual(read('Negative pregnancy test'), ['pregnancy pregnant absent']);
+    assert.deepEqual(read('Not pregnant or nursing'), ['pregnancy pregnant absent', 'pregnancy breastfeeding absent']);
+    assert.deepEqual(read('No history of HIV, hepatitis B or hepatitis C infection'), ['infection hiv absent', 'infection hepatitis-b absent', 'infection hepatitis-c absent']);
+    assert.deepEqual(read('Unable to give informed consent'), ['consent consent absent']);
+  });
+
+  it('reads post-negation triggers', () => {
+    assert.deepEqual(read('HIV negative'), ['infection hiv absent']);
+    assert.deepEqual(read('Hepatitis B surface antigen negative'), ['infection hepatitis-b absent']);
+    assert.deepEqual(read('TKI-naive'), ['prior-treatment tki absent']);
+    assert.deepEqual(read('Prior CAR-T therapy is not allowed'), ['prior-treatment car-t absent']);
+    assert.deepEqual(read('Patients with CNS involvement or HIV are excluded'), ['cns cns-involvement absent', 'infection hiv absent']);
+  });
+
+  it('keeps what names a negative state as a value of its own', () => {
+    assert.deepEqual(read('Ph-negative B-ALL'), ['cancer-type ph-negative present', 'cancer-type b-all present']);
+    assert.deepEqual(read('MRD negative'), ['disease-state mrd-negative present']);
+    assert.deepEqual(read('CD19-negative relapse'), ['cancer-type cd19-positive absent', 'disease-state relapsed present']);
+  });
+
+  it('ends a scope at a conjunction, a clause mark or another trigger', () => {
+    assert.deepEqual(read('No CNS involvement but HIV positive patients may enrol'), ['cns cns-involvement absent', 'infection hiv present']);
+    assert.deepEqual(read('No prior CAR-T; prior blinatumomab'), ['prior-treatment car-t absent', 'prior-treatment blinatumomab present']);
+    assert.deepEqual(read('HIV negative, hepatitis B positive'), ['infection hiv absent', 'infection hepatitis-b present']);
+  });
+
+  it('ignores pseudo-triggers', () => {
+    assert.deepEqual(read('Not only relapsed disease'), ['disease-state relapsed present']);
+    assert.deepEqual(read('gram-negative bacterial infection'), ['infection active-infection present']);
+    assert.deepEqual(read('No change in dose of imatinib'), ['prior-treatment imatinib present']);
+    assert.deepEqual(read('Non-Hodgkin lymphoma'), ['cancer-type lymphoma present']);
+    assert.deepEqual(read('Bilirubin no greater than 2 times upper limit of normal').slice(0, 1), ['organ-function bilirubin present']);
+  });
+
+  it('drops carve-outs and examples', () => {
+    assert.deepEqual(read('No other malignancy within 5 years except basal cell carcinoma'), ['other-cancer other-malignancy absent']);
+    assert.deepEqual(read('No prior therapy for ALL'), []);
+  });
+
+  it('carries a negated lead-in onto the items under it', () => {
+    assert.deepEqual(read('imatinib', { parent: 'No prior therapy with any of the following:' }), ['prior-treatment imatinib absent']);
+    assert.deepEqual(read('imatinib', { parent: 'Prior therapy with one of the following:' }), ['prior-treatment imatinib present']);
+  });
+
+  it('flags conditional and permissive criteria', () => {
+    assert.equal(readCriterion('If HIV positive, must be on effective antiretroviral therapy').conditional, true);
+    assert.equal(readCriterion('Women of childbearing potential must use contraception').conditional, true);
+    assert.equal(readCriterion('Prior imatinib allowed').permissive, true);
+    assert.equal(readCriterion('Prior imatinib not allowed').permissive, false);
+    assert.deepEqual(read('Prior imatinib not allowed'), ['prior-treatment imatinib absent']);
+  });
+
+  it('marks treatments the trial plans rather than ones the person had', () => {
+    const [concept] = readCriterion('Must be eligible for allogeneic stem cell transplant').concepts;
+    assert.equal(concept?.value, 'allogeneic-transplant');
+    assert.equal(concept?.planned, true);
+  });
+});
+
+describe('readCriterion: concepts and thresholds', () => {
+  it('reads ages', () => {
+    assert.deepEqual(only('age ≥ 18 years'), { type: 'age', value: 'age', polarity: 'present', min: 18 });
+    assert.deepEqual(only('Patients aged 18 to 65 years'), { type: 'age', value: 'age', polarity: 'present', min: 18, max: 65 });
+    assert.deepEqual(only('18 years of age or older'), { type: 'age', value: 'age', polarity: 'present', min: 18 });
+    assert.deepEqual(only('Under 70', { heading: 'Age' }), { type: 'age', value: 'age', polarity: 'present', max: 70 });
+    assert.deepEqual(read('At least 5 years since prior chemotherapy').filter((c) => c.startsWith('age')), []);
+    assert.deepEqual(read('Life expectancy of at least 1 year'), []);
+  });
+
+  it('reads performance status on each scale, dropping the best end of the scale', () => {
+    assert.deepEqual(only('ECOG 0-2'), { type: 'performance-status', value: 'ecog', polarity: 'present', max: 2 });
+    assert.deepEqual(only('ECOG performance status of 0, 1 or 2'), { type: 'performance-status', value: 'ecog', polarity: 'present', max: 2 });
+    assert.deepEqual(only('Karnofsky ≥ 70%'), { type: 'performance-status', value: 'karnofsky', polarity: 'present', min: 70 });
+    assert.deepEqual(only('Karnofsky 60%-100%'), { type: 'performance-status', value: 'karnofsky', polarity: 'present', min: 60 });
+    assert.deepEqual(only('Lansky performance status ≥ 50'), { type: 'performance-status', value: 'lansky', polarity: 'present', min: 50 });
+    assert.deepEqual(only('Zubrod 0-1', { heading: 'Performance status' }), { type: 'performance-status', value: 'ecog', polarity: 'present', max: 1 });
+    assert.deepEqual(only('Performance status 70-100%'), { type: 'performance-status', value: 'karnofsky', polarity: 'present', min: 70 });
+  });
+
+  it('reads organ function with comparator, value and unit', () => {
+    const bilirubin = readCriterion('Total bilirubin ≤ 1.5 x ULN').concepts[0];
+    assert.deepEqual(bilirubin?.threshold, { comparator: '<=', value: 1.5, unit: 'x-uln' });
+    assert.deepEqual(readCriterion('Creatinine clearance ≥ 60 mL/min').concepts[0]?.threshold, { comparator: '>=', value: 60, unit: 'ml/min' });
+    assert.deepEqual(readCriterion('eGFR \u2265 50 mL/min/1.73 m2').concepts[0]?.threshold, { comparator: '>=', value: 50, unit: 'ml/min/1.73m2' });
+    assert.deepEqual(readCriterion('Creatinine less than 1.1 mg/dL (100 micromoles/L)').concepts[0]?.threshold, { comparator: '<', value: 1.1, unit: 'mg/dl' });
+    assert.deepEqual(readCriterion('LVEF >= 45%').concepts[0]?.threshold, { comparator: '>=', value: 45, unit: 'percent' });
+    const liver = readCriterion('AST and ALT =< 2.5 × institutional ULN').concepts[0];
+    assert.equal(liver?.value, 'alt-ast');
+    assert.deepEqual(liver?.threshold, { comparator: '<=', value: 2.5, unit: 'x-uln' });
+    const both = readCriterion('ALT < 3 x ULN and bilirubin < 2 x ULN').concepts;
+    assert.deepEqual(both.map((c) => [c.value, c.threshold?.value]), [['alt', 3], ['bilirubin', 2]]);
+  });
+
+  it('keeps the named scale and the precise mention, and drops numbers beyond a scale', () => {
+    assert.deepEqual(read('ECOG performance status =< 2 (Karnofsky >= 50%)'), ['performance-status ecog present', 'performance-status karnofsky present']);
+    assert.deepEqual(read('Prior allogeneic hematopoietic stem cell transplant (HSCT)'), ['prior-treatment allogeneic-transplant present']);
+    assert.deepEqual(read('SGPT and SGOT < 4 x the upper limit of normal'), ['organ-function alt-ast present']);
+    assert.equal(readCriterion('ECOG 7').concepts[0]?.threshold, undefined);
+  });
+
+  it('reads cancer types and disease states, including signs', () => {
+    assert.deepEqual(read('Relapsed or refractory CD19+ B-ALL'), ['disease-state relapsed present', 'disease-state refractory present', 'cancer-type cd19-positive present', 'cancer-type b-all present']);
+    assert.deepEqual(read('Philadelphia chromosome (Ph)-positive acute lymphoblastic leukaemia'), ['cancer-type ph-positive present', 'cancer-type all present']);
+    assert.deepEqual(read('Ph+ ALL'), ['cancer-type ph-positive present', 'cancer-type all present']);
+    assert.deepEqual(read('T-ALL in first complete remission (CR1)'), ['cancer-type t-all present', 'disease-state first-remission present']);
+    assert.deepEqual(read('ALL patients'), ['cancer-type all present']);
+    assert.deepEqual(read('all patients must sign'), []);
+    assert.deepEqual(read('ALL PATIENTS MUST SIGN'), []);
+  });
+
+  it('marks alternatives joined by "or"', () => {
+    const [relapsed, refractory] = readCriterion('Relapsed or refractory ALL').concepts;
+    assert.equal(relapsed?.orPrevious, undefined);
+    assert.equal(refractory?.orPrevious, true);
+  });
+
+  it('reads prior lines, windows and prior treatments named by drug', () => {
+    assert.deepEqual(only('Received ≥ 2 prior lines of therapy'), { type: 'disease-state', value: 'prior-lines', polarity: 'present', min: 2 });
+    assert.deepEqual(only('No chemotherapy within 14 days of enrolment'), { type: 'prior-treatment', value: 'chemotherapy', polarity: 'absent', withinDays: 14 });
+    assert.deepEqual(only('At least 4 weeks since prior radiotherapy'), { type: 'prior-treatment', value: 'radiotherapy', polarity: 'absent', withinDays: 28 });
+    assert.deepEqual(read('Prior treatment with Gleevec or Sprycel'), ['prior-treatment imatinib present', 'prior-treatment dasatinib present']);
+    assert.deepEqual(read('Prior tisagenlecleucel'), ['prior-treatment car-t present']);
+    assert.deepEqual(read('Known hypersensitivity to imatinib'), []);
+  });
+
+  it('reads sex only when one sex is named outside a pregnancy sentence', () => {
+    assert.deepEqual(read('Male patients only'), ['sex male present']);
+    assert.deepEqual(read('Postmenopausal women'), []);
+    assert.deepEqual(read('Men and women aged 18 or over').filter((c) => c.startsWith('sex')), []);
+  });
+
+  it('uses the sub-heading "Excluded within 30 days of study entry" as the window', () => {
+    assert.deepEqual(only('Cytotoxic chemotherapy.', { heading: 'Excluded within 30 days of study entry' }), { type: 'prior-treatment', value: 'chemotherapy', polarity: 'present', withinDays: 30 });
+  });
+});
+
+describe('concept vocabularies', () => {
+  it('writes out alternatives of several words', () => {
+    assert.deepEqual(expandAlternatives('(mrd|minimal residual disease) positive'), ['mrd positive', 'minimal residual disease positive']);
+    assert.deepEqual(expandAlternatives('a (b c)? d'), ['a b c d', 'a d']);
+    assert.deepEqual(expandAlternatives('(x|y) z'), ['(x|y) z']);
+  });
+
+  it('gives only values of docs/eligibility-concepts.md, whatever the text', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 200 }), (text) => {
+        for (const concept of readCriterion(text).concepts) assert.ok(CONCEPT_VALUES[concept.type].includes(concept.value));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -1,0 +1,194 @@
+/**
+ * Reads the concepts of one criterion: which things it names (concept-vocab.ts), whether each is negated or a
+ * carve-out (negation.ts), and the numbers that go with them (thresholds.ts). Words that fit no concept give no
+ * concept: the person is then told to ask their specialist.
+ */
+import { isShouted } from '../search-text.ts';
+import { findPattern } from '../vocab/token-pattern.ts';
+import type { Concept, PerformanceScale, Threshold } from './criterion.ts';
+import relations from './concept-relations.json' with { type: 'json' };
+import { candidateRules } from './concept-vocab.ts';
+import type { ConceptRule } from './concept-vocab.ts';
+import { CLAUSE_ENDS, tokenize } from './criterion-tokens.ts';
+import type { Token } from './criterion-tokens.ts';
+import {
+  BROAD_DIAGNOSIS, CONDITIONAL, endsNegated, NOT_PRIOR_TREATMENT, PERMISSIVE, PLANNED, readSpans, SEX_BOTH, SEX_FEMALE, SEX_MALE, SEX_NOT_ABOUT,
+} from './negation.ts';
+import type { PhraseList } from './phrase-list.ts';
+import { readAge, readBounds, readComparison, readPriorLines, readSince, readWithinDays, readWithinYears } from './thresholds.ts';
+
+/** Words between two mentions that make them alternatives: "relapsed or refractory", "B-ALL/T-ALL", "AML, ALL". */
+const ALTERNATIVE = /\bor\b|\/|,/i;
+
+/** What a criterion's words say, before it is placed in its list. */
+export interface CriterionReading {
+  readonly concepts: Concept[];
+  readonly conditional: boolean;
+  readonly permissive: boolean;
+  readonly broadDiagnosis: boolean;
+}
+
+const SUBSUMES: Readonly<Record<string, Readonly<Record<string, readonly string[]> | undefined>>> = {
+  'prior-treatment': relations.subsumes['prior-treatment'],
+  'organ-function': relations.subsumes['organ-function'],
+};
+
+interface Hit {
+  readonly rule: Pick<ConceptRule, 'type' | 'value' | 'polarity' | 'inferScale'>;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Context the criterion's own words lack: its sub-heading ("Age", "Hepatic") and its list's lead-in. */
+export interface CriterionContext {
+  readonly heading?: string | null;
+  readonly parent?: string | null;
+}
+
+function findHits(tokens: readonly Token[], text: string): Hit[] {
+  const words = tokens.map((t) => t.word);
+  const cased = isShouted(text) ? null : tokens.map((t) => t.cased);
+  const hits: Hit[] = [];
+  for (const rule of candidateRules(words, cased)) {
+    const against = rule.cased ? cased : words;
+    if (against === null) continue;
+    for (const span of findPattern(rule.pattern, against)) hits.push({ rule, start: span.start, end: span.end });
+  }
+  hits.push(...sexHits(words));
+  // Within a type the longest mention wins ("first complete remission" over "remission"); types may overlap.
+  hits.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const kept: Hit[] = [];
+  for (const hit of hits) {
+    if (!kept.some((k) => k.rule.type === hit.rule.type && k.start < hit.end && hit.start < k.end)) kept.push(hit);
+  }
+  // "ECOG performance status 0-2": the named scale wins over the bare words "performance status"; a precise
+  // mention over the vague one it subsumes ("allogeneic HSCT" over "HSCT").
+  const named = kept.some((k) => k.rule.type === 'performance-status' && !k.rule.inferScale);
+  const subsumed = new Set(kept.flatMap((k) => SUBSUMES[k.rule.type]?.[k.rule.value] ?? []));
+  return kept
+    .filter((k) => !(named && k.rule.inferScale) && !(subsumed.has(k.rule.value) && SUBSUMES[k.rule.type] !== undefined))
+    .sort((a, b) => a.start - b.start);
+}
+
+/** One sex named alone ("Women aged 18 or over") restricts; both, or sex in a pregnancy sentence, does not. */
+function sexHits(words: readonly string[]): Hit[] {
+  if (SEX_BOTH.occursIn(words) || SEX_NOT_ABOUT.occursIn(words)) return [];
+  const female = SEX_FEMALE.findAll(words);
+  const male = SEX_MALE.findAll(words);
+  if (female.length > 0 === male.length > 0) return [];
+  const value = female.length > 0 ? 'female' : 'male';
+  return [...female, ...male].slice(0, 1).map((span) => ({ rule: { type: 'sex', value, polarity: 'present', inferScale: false }, ...span }));
+}
+
+/** The text from just after a mention to the end of its clause. */
+function textAfter(tokens: readonly Token[], text: string, end: number): string {
+  const from = tokens[end - 1]?.end ?? 0;
+  let to = text.length;
+  for (let at = end; at < tokens.length; at += 1) {
+    const token = tokens[at] as Token;
+    if (token.word === ';' || (token.word === '.' && /^\s/.test(text.slice(token.end, token.end + 1)))) {
+      to = token.start;
+      break;
+    }
+  }
+  return text.slice(from, to);
+}
+
+/** True when a phrase of the list stands before `start` in the same clause, at most `window` tokens away. */
+function before(words: readonly string[], list: PhraseList, start: number, window: number): boolean {
+  for (let at = start - 1; at >= 0 && at >= start - window; at -= 1) {
+    if (CLAUSE_ENDS.has(words[at] ?? '')) return false;
+    const end = list.endAt(words, at);
+    if (end > at && end <= start) return true;
+  }
+  return false;
+}
+
+/** The top of each performance scale: a number beyond it is not a grade ("ECOG ... 341 days"). */
+const SCALE_TOP: Readonly<Record<PerformanceScale, number>> = { ecog: 5, who: 5, karnofsky: 100, lansky: 100 };
+
+function performanceThreshold(rule: Hit['rule'], after: string): { scale: PerformanceScale; threshold?: Threshold } {
+  let bounds = readBounds(after.slice(0, 60));
+  let scale = rule.value as PerformanceScale;
+  if (rule.inferScale && bounds !== null && Math.max(bounds.min ?? 0, bounds.max ?? 0) > 5) scale = 'karnofsky';
+  if (bounds !== null && Math.max(bounds.min ?? 0, bounds.max ?? 0) > SCALE_TOP[scale]) bounds = null;
+  if (bounds === null) return { scale };
+  const trimmed: { min?: number; max?: number } = { ...bounds };
+  // "ECOG 0-2" is "at most 2"; "Karnofsky 60-100%" is "at least 60": the best end of a scale says nothing.
+  if ((scale === 'ecog' || scale === 'who') && trimmed.min === 0) delete trimmed.min;
+  if ((scale === 'karnofsky' || scale === 'lansky') && trimmed.max === 100) delete trimmed.max;
+  return trimmed.min === undefined && trimmed.max === undefined ? { scale } : { scale, threshold: trimmed };
+}
+
+function thresholdFor(hit: Hit, after: string, text: string, heading: string): Threshold | undefined {
+  const { type, value } = hit.rule;
+  if (type === 'organ-function') return readComparison(after.slice(0, 120)) ?? undefined;
+  if (type === 'disease-state' && value === 'prior-lines') return readPriorLines(text) ?? undefined;
+  if (type === 'prior-treatment') {
+    const days = readWithinDays(text) ?? readWithinDays(heading);
+    return days === null ? undefined : { withinDays: days };
+  }
+  if (type === 'other-cancer') {
+    const years = readWithinYears(after) ?? readWithinYears(text);
+    return years === null ? undefined : { withinYears: years };
+  }
+  return undefined;
+}
+
+/** Reads the concepts of one criterion's words, in the order they appear. */
+export function readCriterion(text: string, context: CriterionContext = {}): CriterionReading {
+  const heading = context.heading ?? '';
+  const tokens = tokenize(text);
+  const words = tokens.map((t) => t.word);
+  const openNegation = context.parent != null && endsNegated(tokenize(context.parent).map((t) => t.word));
+  const hits = findHits(tokens, text);
+  const readings = readSpans(words, hits, openNegation);
+  const noPriorTreatment = NOT_PRIOR_TREATMENT.occursIn(words);
+  const since = readSince(text);
+  const concepts: Concept[] = [];
+  hits.forEach((hit, k) => {
+    const reading = readings[k];
+    if (reading === undefined || reading.excepted) return;
+    if (hit.rule.type === 'prior-treatment' && noPriorTreatment) return;
+    const negated = reading.negated !== (hit.rule.polarity === 'absent') || (hit.rule.type === 'prior-treatment' && since !== null && (tokens[hit.start]?.start ?? 0) >= since.end);
+    const after = textAfter(tokens, text, hit.end);
+    const evidence = text.slice(tokens[hit.start]?.start ?? 0, tokens[hit.end - 1]?.end ?? 0);
+    let value = hit.rule.value;
+    let threshold = thresholdFor(hit, after, text, heading);
+    // "At least 4 weeks since prior radiotherapy" is "no radiotherapy in the last 4 weeks".
+    const sinceWindow = hit.rule.type === 'prior-treatment' && since !== null && (tokens[hit.start]?.start ?? 0) >= since.end;
+    if (sinceWindow) threshold = { withinDays: since.days };
+    if (hit.rule.type === 'performance-status') ({ scale: value, threshold } = performanceThreshold(hit.rule, after));
+    const planned = hit.rule.type === 'prior-treatment' && before(words, PLANNED, hit.start, 8);
+    const previous = hits.slice(0, k).reverse().find((h) => h.rule.type === hit.rule.type);
+    const orPrevious = previous !== undefined && previous.end <= hit.start && ALTERNATIVE.test(text.slice(tokens[previous.end - 1]?.end ?? 0, tokens[hit.start]?.start ?? 0));
+    concepts.push({
+      type: hit.rule.type,
+      value,
+      polarity: negated ? 'absent' : 'present',
+      ...(threshold === undefined ? {} : { threshold }),
+      ...(planned ? { planned: true as const } : {}),
+      ...(orPrevious ? { orPrevious: true as const } : {}),
+      evidence,
+    });
+  });
+  const age = readAge(text, /^age\b/i.test(heading));
+  if (age !== null) concepts.unshift({ type: 'age', value: 'age', polarity: 'present', threshold: age, evidence: text });
+  return {
+    concepts: deduplicate(concepts),
+    conditional: CONDITIONAL.occursIn(words),
+    broadDiagnosis: BROAD_DIAGNOSIS.findAll(words).some((span) => !hits.some((h) => h.rule.type === 'cancer-type' && h.start < span.end && span.start < h.end)),
+    permissive: PERMISSIVE.findAll(words).some((hit) => !['not', 'no', 'never'].includes(words[hit.start - 1] ?? '')),
+  };
+}
+
+/** One concept per type and value: the first mention sets the polarity, the first with a threshold the numbers. */
+function deduplicate(concepts: readonly Concept[]): Concept[] {
+  const out: Concept[] = [];
+  for (const concept of concepts) {
+    const same = out.findIndex((c) => c.type === concept.type && c.value === concept.value && c.planned === concept.planned);
+    if (same < 0) out.push(concept);
+    else if (out[same]?.threshold === undefined && concept.threshold !== undefined && out[same]?.polarity === concept.polarity) out[same] = concept;
+  }
+  return out;
+}

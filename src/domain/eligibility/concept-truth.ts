@@ -1,0 +1,198 @@
+/**
+ * Whether a person has the thing a concept names, from their profile: true, false, or undefined when the profile
+ * does not say (or cannot: a bilirubin limit in mg/dL when we only know "times the upper limit of normal").
+ * Polarity and section are the matcher's business; this answers "does the person have it?" only.
+ */
+import relations from './concept-relations.json' with { type: 'json' };
+import type { Comparator, Concept, Threshold } from './criterion.ts';
+import type { PatientProfile } from './profile.ts';
+
+type Links = Readonly<Record<string, readonly string[]>>;
+
+/** A profile's lists closed under "implies", computed once per profile. */
+export interface ProfileFacts {
+  readonly profile: PatientProfile;
+  readonly cancer: ReadonlySet<string> | null;
+  readonly state: ReadonlySet<string> | null;
+  readonly treatments: ReadonlySet<string> | null;
+  readonly infections: ReadonlySet<string> | null;
+}
+
+function closure(values: readonly string[] | undefined, implies: Links): ReadonlySet<string> | null {
+  if (values === undefined) return null;
+  const out = new Set<string>();
+  const add = (value: string): void => {
+    if (out.has(value)) return;
+    out.add(value);
+    for (const implied of implies[value] ?? []) add(implied);
+  };
+  values.forEach(add);
+  return out;
+}
+
+const FACTS = new WeakMap<PatientProfile, ProfileFacts>();
+
+/** The facts of a profile (cached per profile object: matching one profile against many trials reuses them). */
+export function factsOf(profile: PatientProfile): ProfileFacts {
+  let facts = FACTS.get(profile);
+  if (facts === undefined) {
+    facts = {
+      profile,
+      cancer: closure(profile.cancerType, relations['cancer-type'].implies),
+      state: closure(profile.diseaseState, relations['disease-state'].implies),
+      treatments: closure(profile.priorTreatments, relations['prior-treatment'].implies),
+      infections: profile.infections === undefined ? null : new Set(profile.infections),
+    };
+    FACTS.set(profile, facts);
+  }
+  return facts;
+}
+
+function excluded(have: ReadonlySet<string>, value: string, excludes: Links): boolean {
+  for (const item of have) {
+    if (excludes[item]?.includes(value) === true || excludes[value]?.includes(item) === true) return true;
+  }
+  return false;
+}
+
+const DISEASES: ReadonlySet<string> = new Set(relations['cancer-type'].diseases);
+const SUBTYPE_OF: Readonly<Record<string, string>> = relations['cancer-type'].subtypesOf;
+
+function cancerHolds(have: ReadonlySet<string> | null, value: string): boolean | undefined {
+  if (have === null) return undefined;
+  if (have.has(value)) return true;
+  if (excluded(have, value, relations['cancer-type'].excludes)) return false;
+  // A person's main cancer is one disease: ALL rules out AML, and any other disease rules out ALL's subtypes.
+  const disease = DISEASES.has(value) ? value : SUBTYPE_OF[value];
+  if (disease !== undefined) {
+    for (const other of have) if (DISEASES.has(other) && other !== disease) return false;
+  }
+  return undefined;
+}
+
+function stateHolds(facts: ProfileFacts, concept: Concept): boolean | undefined {
+  if (concept.value === 'prior-lines') {
+    const lines = facts.profile.priorLines ?? (facts.state?.has('newly-diagnosed') === true ? 0 : undefined);
+    if (lines === undefined) return undefined;
+    return within(lines, concept.threshold) ?? lines > 0;
+  }
+  const have = facts.state;
+  if (have === null) return undefined;
+  if (have.has(concept.value)) return true;
+  if (excluded(have, concept.value, relations['disease-state'].excludes)) return false;
+  return undefined;
+}
+
+const TREATMENT_IMPLIES: Links = relations['prior-treatment'].implies;
+const isTki = (value: string): boolean => TREATMENT_IMPLIES[value]?.includes('tki') ?? false;
+
+function treatmentHolds(have: ReadonlySet<string> | null, concept: Concept): boolean | undefined {
+  if (have === null || relations['prior-treatment'].vague.includes(concept.value)) return undefined;
+  let had = have.has(concept.value);
+  // "A TKI" is known, but not which one: "had imatinib?" stays open.
+  if (!had && have.has('tki') && isTki(concept.value)) {
+    const specific = [...have].some(isTki);
+    if (!specific) return undefined;
+  }
+  if (!had && concept.value === 'transplant') had = have.has('allogeneic-transplant') || have.has('autologous-transplant');
+  // Had it, but when? A window ("within 14 days") needs a date we do not ask for.
+  if (had && concept.threshold?.withinDays !== undefined) return undefined;
+  return had;
+}
+
+/** True when n lies within a min/max threshold; undefined without bounds. */
+function within(n: number, threshold: Threshold | undefined): boolean | undefined {
+  if (threshold?.min === undefined && threshold?.max === undefined) return undefined;
+  return (threshold.min === undefined || n >= threshold.min) && (threshold.max === undefined || n <= threshold.max);
+}
+
+/** ECOG grades as Karnofsky ranges (Oken et al. 1982; the usual conversion table). */
+const ECOG_AS_KARNOFSKY: readonly (readonly [number, number])[] = [[90, 100], [70, 80], [50, 60], [30, 40], [10, 20], [0, 0]];
+
+function performanceHolds(facts: ProfileFacts, concept: Concept): boolean | undefined {
+  const told = facts.profile.performanceStatus;
+  if (told === undefined || concept.threshold === undefined) return undefined;
+  const ecogLike = (scale: string): boolean => scale === 'ecog' || scale === 'who';
+  let range: readonly [number, number];
+  if (ecogLike(told.scale) === ecogLike(concept.value)) range = [told.value, told.value];
+  else if (ecogLike(told.scale)) range = ECOG_AS_KARNOFSKY[Math.round(told.value)] ?? [0, 0];
+  else {
+    const grade = told.value >= 90 ? 0 : told.value >= 70 ? 1 : told.value >= 50 ? 2 : told.value >= 30 ? 3 : told.value >= 10 ? 4 : 5;
+    range = [grade, grade];
+  }
+  const low = within(range[0], concept.threshold);
+  const high = within(range[1], concept.threshold);
+  return low === high ? low : undefined;
+}
+
+function compare(n: number, comparator: Comparator, limit: number): boolean {
+  switch (comparator) {
+    case '<': return n < limit;
+    case '<=': return n <= limit;
+    case '>': return n > limit;
+    case '>=': return n >= limit;
+  }
+}
+
+/** The profile value an organ-function limit is about, when the units agree. */
+function organValue(profile: PatientProfile, concept: Concept): number | undefined {
+  const unit = concept.threshold?.unit;
+  switch (concept.value) {
+    case 'bilirubin':
+      return unit === 'x-uln' ? profile.bilirubinXUln : undefined;
+    case 'alt': case 'ast': case 'alt-ast':
+      return unit === 'x-uln' ? profile.altAstXUln : undefined;
+    case 'creatinine-clearance':
+      return unit === 'ml/min' || unit === 'ml/min/1.73m2' || unit === undefined ? profile.creatinineClearanceMlMin : undefined;
+    case 'ejection-fraction':
+      return unit === 'percent' || unit === undefined ? profile.ejectionFractionPercent : undefined;
+    default:
+      return undefined;
+  }
+}
+
+function organHolds(profile: PatientProfile, concept: Concept): boolean | undefined {
+  const { comparator, value } = concept.threshold ?? {};
+  const told = organValue(profile, concept);
+  if (comparator === undefined || value === undefined || told === undefined) return undefined;
+  return compare(told, comparator, value);
+}
+
+/** Concepts that are things to agree to, not facts about the person: consent, contraception. */
+export function isAgreement(concept: Concept): boolean {
+  return concept.type === 'consent' || (concept.type === 'pregnancy' && concept.value === 'contraception');
+}
+
+/** Whether the person has what the concept names (polarity aside). */
+export function conceptHolds(facts: ProfileFacts, concept: Concept): boolean | undefined {
+  const { profile } = facts;
+  switch (concept.type) {
+    case 'age':
+      return profile.age === undefined ? undefined : within(profile.age, concept.threshold);
+    case 'sex':
+      return profile.sex === undefined ? undefined : profile.sex === concept.value;
+    case 'cancer-type':
+      return cancerHolds(facts.cancer, concept.value);
+    case 'disease-state':
+      return stateHolds(facts, concept);
+    case 'prior-treatment':
+      return concept.planned === true ? undefined : treatmentHolds(facts.treatments, concept);
+    case 'performance-status':
+      return performanceHolds(facts, concept);
+    case 'organ-function':
+      return organHolds(profile, concept);
+    case 'cns':
+      if (profile.cnsInvolvement === undefined) return undefined;
+      return concept.value === 'cns-involvement' ? profile.cnsInvolvement : profile.cnsInvolvement ? undefined : true;
+    case 'infection':
+      return facts.infections === null ? undefined : facts.infections.has(concept.value);
+    case 'pregnancy':
+      if (concept.value === 'contraception') return true;
+      return concept.value === 'pregnant' ? profile.pregnant : profile.breastfeeding;
+    case 'other-cancer':
+      if (profile.otherCancer === undefined) return undefined;
+      return profile.otherCancer && concept.threshold?.withinYears !== undefined ? undefined : profile.otherCancer;
+    case 'consent':
+      return true;
+  }
+}

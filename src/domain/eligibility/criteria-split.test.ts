@@ -1,0 +1,172 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { splitCriteria } from './criteria-split.ts';
+
+const texts = (text: string): string[] => splitCriteria(text).map((c) => c.text);
+const sections = (text: string): string[] => splitCriteria(text).map((c) => `${c.section}: ${c.text}`);
+
+describe('splitCriteria: headings', () => {
+  it('reads CT.gov API v2 Markdown with "Inclusion Criteria:" and "Exclusion Criteria:" (NCT00763412)', () => {
+    const text = 'Inclusion Criteria:\n\n* Male or females 12 -24 years old\n* Must have a glucose pattern with fasting blood glucose \\<126 mg/dl\n\nExclusion Criteria:\n\n* Patients receiving growth hormone therapy or taking insulin';
+    assert.deepEqual(sections(text), [
+      'inclusion: Male or females 12 -24 years old',
+      'inclusion: Must have a glucose pattern with fasting blood glucose <126 mg/dl',
+      'exclusion: Patients receiving growth hormone therapy or taking insulin',
+    ]);
+  });
+
+  it('reads capitals without colons, "Key" headings and bulleted headings', () => {
+    assert.deepEqual(sections('INCLUSION CRITERIA\n- Age 18 or over\nEXCLUSION CRITERIA\n- Pregnancy'), ['inclusion: Age 18 or over', 'exclusion: Pregnancy']);
+    assert.deepEqual(sections('Key inclusion criteria:\n1. ECOG 0-1\nKey Exclusion Criteria:\n1. Prior CAR-T'), ['inclusion: ECOG 0-1', 'exclusion: Prior CAR-T']);
+    assert.deepEqual(sections('-  INCLUSION CRITERIA:\n\n  -  Relapsed ALL\n\n-  EXCLUSION CRITERIA:\n\n  -  Active hepatitis B'), ['inclusion: Relapsed ALL', 'exclusion: Active hepatitis B']);
+    assert.deepEqual(sections('Exclusion criteria :\n- HIV positive'), ['exclusion: HIV positive']);
+  });
+
+  it('reads old NCI PDQ headings as inclusion, with their sub-headings as context (NCT00023673)', () => {
+    const text = 'DISEASE CHARACTERISTICS:\n\n  -  Histologically confirmed stage IIIB non-small cell lung cancer\n\nPATIENT CHARACTERISTICS:\n\nAge:\n\n  -  18 and over\n\nPerformance status:\n\n  -  Zubrod 0-1\n\nHepatic:\n\n  -  Bilirubin less than 1.5 mg/dL\n\nPRIOR CONCURRENT THERAPY:\n\nChemotherapy:\n\n  -  No prior chemotherapy';
+    const items = splitCriteria(text);
+    assert.deepEqual(items.map((c) => [c.section, c.heading, c.text]), [
+      ['inclusion', null, 'Histologically confirmed stage IIIB non-small cell lung cancer'],
+      ['inclusion', 'Age', '18 and over'],
+      ['inclusion', 'Performance status', 'Zubrod 0-1'],
+      ['inclusion', 'Hepatic', 'Bilirubin less than 1.5 mg/dL'],
+      ['inclusion', 'Chemotherapy', 'No prior chemotherapy'],
+    ]);
+  });
+
+  it('reads the headings of AIDS-era records: "Patients with the following are excluded:", "Excluded within 30 days of study entry:", "Allowed:" (NCT00002042)', () => {
+    const text = 'Exclusion Criteria\n\nCo-existing Condition:\n\nPatients with the following are excluded:\n\n  -  HIV disease related dementia.\n\nPrior Medication:\n\nExcluded within 30 days of study entry:\n\n  -  Cytotoxic chemotherapy.\n\nConcurrent Medication:\n\nAllowed:\n\n  -  Prophylaxis for Pneumocystis pneumonia.';
+    const items = splitCriteria(text);
+    assert.deepEqual(items.map((c) => [c.section, c.permissive, c.text]), [
+      ['exclusion', false, 'HIV disease related dementia.'],
+      ['exclusion', false, 'Cytotoxic chemotherapy.'],
+      ['inclusion', true, 'Prophylaxis for Pneumocystis pneumonia.'],
+    ]);
+    assert.equal(items[1]?.heading, 'Excluded within 30 days of study entry');
+  });
+
+  it('reads "Patients may be eligible ... if they:" and "will not be eligible ... if they:" as sections', () => {
+    assert.deepEqual(sections('Patients may be eligible for this study if they:\n\nAre 18 or older.\n\nPatients will not be eligible for this study if they:\n\nAre pregnant.'), ['inclusion: Are 18 or older.', 'exclusion: Are pregnant.']);
+  });
+
+  it('drops items that say nothing ("Not specified")', () => {
+    assert.deepEqual(texts('PATIENT CHARACTERISTICS:\n\nAge:\n\n  -  Not specified\n\nRenal:\n\n  -  Creatinine no greater than 2.0 mg/dL'), ['Creatinine no greater than 2.0 mg/dL']);
+  });
+});
+
+describe('splitCriteria: list markers and nesting', () => {
+  it('reads every bullet and number form', () => {
+    assert.deepEqual(texts('- one item\n* two item\n• three item\n1. four item\n2) five item\n(3) six item\na) seven item\nb. eight item\ni. nine item\nii) ten item'), [
+      'one item', 'two item', 'three item', 'four item', 'five item', 'six item', 'seven item', 'eight item', 'nine item', 'ten item',
+    ]);
+  });
+
+  it('keeps a lead-in as the parent of its items, and makes "one of" items alternatives', () => {
+    const items = splitCriteria('1. Age >= 18 years\n2. Patients must have one of:\n   a) relapsed B-ALL\n   b) refractory B-ALL\n3. ECOG 0-2');
+    assert.deepEqual(items.map((c) => [c.text, c.parent, c.anyOf]), [
+      ['Age >= 18 years', null, null],
+      ['relapsed B-ALL', 'Patients must have one of:', 0],
+      ['refractory B-ALL', 'Patients must have one of:', 0],
+      ['ECOG 0-2', null, null],
+    ]);
+  });
+
+  it('nests by indentation (legacy XML) and keeps a lead-in with content of its own as an item', () => {
+    const text = '  -  Diagnosis of B-cell chronic lymphocytic leukemia (CLL) meeting the following criteria:\n\n       -  Previously untreated disease\n\n       -  At least 40% bone marrow infiltration\n\n  -  Stage II or III';
+    const items = splitCriteria(text);
+    assert.deepEqual(items.map((c) => c.text), [
+      'Diagnosis of B-cell chronic lymphocytic leukemia (CLL) meeting the following criteria:',
+      'Previously untreated disease',
+      'At least 40% bone marrow infiltration',
+      'Stage II or III',
+    ]);
+    assert.equal(items[1]?.parent, items[0]?.text);
+    assert.equal(items[3]?.parent, null);
+    assert.equal(items[1]?.anyOf, null);
+  });
+
+  it('makes items that hand over with "or" alternatives (NCT00006213)', () => {
+    const items = splitCriteria('- AML or ALL that has:\n   - Not responded to induction, or\n   - Recurred more than once, or\n   - Relapsed after transplant\n- Philadelphia chromosome positive OR\n- BCR/ABL rearrangement\n- ECOG 0-2');
+    const groups = items.map((c) => c.anyOf);
+    assert.equal(groups[1], groups[2]);
+    assert.equal(groups[2], groups[3]);
+    assert.notEqual(groups[1], null);
+    assert.equal(groups[4], groups[5]);
+    assert.notEqual(groups[4], groups[1]);
+    assert.equal(groups[6], null);
+  });
+
+  it('does not make the items of a negated lead-in alternatives', () => {
+    const items = splitCriteria('- No prior therapy with any of the following:\n   - imatinib\n   - dasatinib');
+    assert.deepEqual(items.filter((c) => c.parent !== null).map((c) => c.anyOf), [null, null]);
+  });
+
+  it('joins the exceptions of an "except:" list onto their lead-in', () => {
+    assert.deepEqual(texts('- No other malignancy within 5 years except:\n   - Basal cell skin cancer\n   - Carcinoma in situ of the cervix\n- HIV negative'), [
+      'No other malignancy within 5 years except:\nBasal cell skin cancer\nCarcinoma in situ of the cervix',
+      'HIV negative',
+    ]);
+  });
+
+  it('joins a wrapped line onto its item', () => {
+    assert.deepEqual(texts('- Patients must have adequate\n  organ function\n- Age 18'), ['Patients must have adequate organ function', 'Age 18']);
+  });
+});
+
+describe('splitCriteria: run-on text', () => {
+  it('splits sentences but not at abbreviations or decimals', () => {
+    assert.deepEqual(texts('Inclusion criteria: Age 18 or older. Bilirubin < 1.5 x ULN, e.g. in Gilbert syndrome. No prior CAR-T.'), [
+      'Age 18 or older.', 'Bilirubin < 1.5 x ULN, e.g. in Gilbert syndrome.', 'No prior CAR-T.',
+    ]);
+  });
+
+  it('splits flattened NCI lists at their inline labels and item starts (NCT00002858)', () => {
+    const text = 'DISEASE CHARACTERISTICS: Histologically proven small cell lung cancer with no distant metastases Size of initial lesion suitable for total irradiation\n\nPATIENT CHARACTERISTICS: Age: Under 70 Performance status: Karnofsky 60%-100% Hematopoietic: WBC greater than 2,000 Platelets greater than 125,000';
+    const items = splitCriteria(text);
+    assert.deepEqual(items.map((c) => [c.heading, c.text]), [
+      [null, 'Histologically proven small cell lung cancer with no distant metastases'],
+      [null, 'Size of initial lesion suitable for total irradiation'],
+      ['Age', 'Under 70'],
+      ['Performance status', 'Karnofsky 60%-100%'],
+      ['Hematopoietic', 'WBC greater than 2,000'],
+      ['Hematopoietic', 'Platelets greater than 125,000'],
+    ]);
+  });
+
+  it('reads an inline enumeration as a lead-in with items (NCT00001275)', () => {
+    const items = splitCriteria('Patients must have one of: a) relapsed ALL b) refractory ALL. No prior CAR-T.');
+    assert.deepEqual(items.map((c) => [c.text, c.anyOf]), [['relapsed ALL', 0], ['refractory ALL.', 0], ['No prior CAR-T.', null]]);
+  });
+
+  it('gives nothing for null, empty or blank text', () => {
+    assert.deepEqual(splitCriteria(null), []);
+    assert.deepEqual(splitCriteria(''), []);
+    assert.deepEqual(splitCriteria('  \n\n '), []);
+  });
+});
+
+describe('splitCriteria: properties', () => {
+  const word = fc.stringMatching(/^[a-z]{3,9}$/).filter((w) => !['not', 'none'].includes(w));
+  const sentence = fc.array(word, { minLength: 1, maxLength: 8 }).map((words) => words.join(' '));
+  const marker = fc.constantFrom('- ', '* ', '• ', '1. ', '2) ', 'a) ', '  - ', '      - ', '');
+  const heading = fc.constantFrom('Inclusion Criteria:', 'EXCLUSION CRITERIA', 'Key inclusion criteria:', 'DISEASE CHARACTERISTICS:', 'Hepatic:', '');
+  const line = fc.oneof(fc.tuple(marker, sentence).map(([m, s]) => m + s), heading);
+  const document = fc.array(line, { maxLength: 20 }).map((lines) => lines.join('\n'));
+
+  it('never loses a word that is not a heading: every word lands in some criterion or lead-in', () => {
+    fc.assert(
+      fc.property(document, (text) => {
+        const kept = splitCriteria(text).flatMap((c) => `${c.text} ${c.parent ?? ''} ${c.heading ?? ''}`.toLowerCase().split(/\W+/));
+        const have = new Set(kept);
+        const headingWords = /^(inclusion|exclusion|criteria|key|disease|characteristics|hepatic)$/;
+        for (const w of text.toLowerCase().split(/\W+/)) if (w.length >= 3 && !headingWords.test(w)) assert.ok(have.has(w), `lost "${w}"`);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('never throws, whatever the text', () => {
+    fc.assert(fc.property(fc.string({ maxLength: 400 }), (text) => Array.isArray(splitCriteria(text))), { numRuns: 500 });
+  });
+});

@@ -1,0 +1,232 @@
+/**
+ * Splits a ClinicalTrials.gov-style eligibility text into its items, each with its section (inclusion or
+ * exclusion), its sub-heading and the lead-in of the list it belongs to. It reads list markers (-, *, •, 1., 1),
+ * (a), i.), indentation and marker changes for nesting, headings in their many forms (criteria-headings.json), and
+ * text that lost its markers (run-on.ts). Nothing of the input's words is dropped but headings and list markers.
+ */
+import vocab from './criteria-headings.json' with { type: 'json' };
+import type { Section } from './criterion.ts';
+import { headingWords, isBareLeadIn, isKnownLabel, sectionHeading, splitInlineLabels } from './criteria-headings.ts';
+import { inlineEnumeration, splitFlattenedList, splitSentences } from './run-on.ts';
+
+/** An item before its concepts are read. */
+export interface SplitCriterion {
+  readonly section: Section;
+  readonly text: string;
+  readonly heading: string | null;
+  readonly parent: string | null;
+  readonly anyOf: number | null;
+  readonly permissive: boolean;
+}
+
+type MarkerKind = 'bullet' | 'number' | 'lower' | 'upper' | 'roman';
+
+interface Line {
+  readonly indent: number;
+  readonly marker: MarkerKind | null;
+  readonly text: string;
+  /** A blank line came before it. */
+  readonly afterBlank: boolean;
+}
+
+const MARKER = /^(?:(\*\*|[-*•·▪◦‣➢►o])|(\d{1,2})[.)]|\((\d{1,2})\)|([a-z])[.)]|\(([a-z])\)|([A-Z])[.)]|([ivx]{1,4})[.)]|\(([ivx]{1,4})\))\s+/;
+
+function markerOf(match: RegExpExecArray): MarkerKind {
+  if (match[1] !== undefined) return 'bullet';
+  if (match[2] !== undefined || match[3] !== undefined) return 'number';
+  if (match[7] !== undefined || match[8] !== undefined) return (match[7] ?? match[8]) === 'i' || (match[7] ?? match[8] ?? '').length > 1 ? 'roman' : 'lower';
+  if (match[6] !== undefined) return 'upper';
+  return 'lower';
+}
+
+function readLines(text: string): Line[] {
+  const lines: Line[] = [];
+  let afterBlank = false;
+  // CT.gov API v2 text is Markdown: "\>" is ">". Unescaping touches no letter or digit.
+  for (const raw of text.replace(/\\([<>*_~[\]()#+.\-=|])/g, '$1').split(/\r?\n/)) {
+    const expanded = raw.replace(/\t/g, '    ');
+    const body = expanded.trim();
+    if (body === '') {
+      afterBlank = true;
+      continue;
+    }
+    const indent = expanded.length - expanded.trimStart().length;
+    const match = MARKER.exec(body);
+    // "o" is a bullet only before a capital or a digit ("o Age 18" but not "o-toluidine").
+    const isMarker = match !== null && !(match[1] === 'o' && !/^o\s+[A-Z0-9]/.test(body));
+    lines.push({
+      indent,
+      marker: isMarker ? markerOf(match) : null,
+      text: isMarker ? body.slice(match[0].length).trim() : body,
+      afterBlank,
+    });
+    afterBlank = false;
+  }
+  return lines;
+}
+
+interface Node {
+  text: string;
+  readonly indent: number;
+  readonly marker: MarkerKind | null;
+  readonly section: Section;
+  readonly heading: string | null;
+  readonly permissive: boolean;
+  readonly parent: Node | null;
+  children: number;
+}
+
+/** Items that say nothing ("Not specified", "See Disease Characteristics"): dropped. */
+const NO_CONTENT = new RegExp(`^(?:${vocab.emptyItems.join('|')})[.]?$`, 'i');
+const ONE_OF = /\b(?:one|1|any|either|at least one|at least 1)\s+(?:\(\d\)\s+)?of\b|\beither\b|\bone or more of\b/i;
+/** "No prior therapy with any of the following:" forbids each item: they are not alternatives. */
+const NEGATED_LEAD = /^(?:no|not|none|without)\b|\b(?:must not|may not|cannot|should not|have not|has not|no prior)\b/i;
+/** An item that hands over to the next: "..., or", "... OR". */
+const ENDS_WITH_OR = /(?:^|[\s,;])(?:or|and\/or)\s*[,;:.]?\s*$/i;
+const EXCEPT_LEAD = /\b(?:except|other than|with the exception of|excluding|unless)\b[^:]*:\s*$/i;
+
+/**
+ * Reads the items of an eligibility text. Headings set the section (inclusion until an exclusion heading; the
+ * old NCI headings "DISEASE CHARACTERISTICS", "PATIENT CHARACTERISTICS" and "PRIOR CONCURRENT THERAPY" are
+ * inclusion) and sub-headings ("Hepatic:") the context. A list item that ends with a colon and has items under it
+ * is their lead-in: it becomes their `parent`, and is an item itself only when it says more than "must have one
+ * of the following:". A lead-in whose children are exceptions ("No other malignancy except:") is joined with them
+ * into one item instead.
+ */
+export function splitCriteria(text: string | null): SplitCriterion[] {
+  if (text === null || text.trim() === '') return [];
+  let section: Section = 'inclusion';
+  let permissive = false;
+  let nci = false;
+  let heading: string | null = null;
+  const nodes: Node[] = [];
+  let stack: Node[] = [];
+
+  const push = (node: Node): void => {
+    nodes.push(node);
+    if (node.parent !== null) node.parent.children += 1;
+  };
+  const paragraph = (body: string, indent: number, parent: Node | null): void => {
+    for (const piece of splitInlineLabels(body)) {
+      if (piece.label !== null) {
+        const opened = sectionHeading(piece.label);
+        if (opened !== null) ({ section, permissive } = opened);
+        heading = piece.label;
+      }
+      const enumeration = inlineEnumeration(piece.text);
+      if (enumeration !== null && enumeration.lead !== '') {
+        const lead: Node = { text: enumeration.lead, indent, marker: null, section, heading, permissive, parent, children: 0 };
+        push(lead);
+        const items = [...enumeration.items];
+        // The last item runs to the end of its sentence; what follows is ordinary text again.
+        const [lastItem = '', ...after] = splitSentences(items.pop() ?? '');
+        for (const item of [...items, lastItem]) push({ text: item, indent: indent + 1, marker: 'number', section, heading, permissive, parent: lead, children: 0 });
+        for (const sentence of after.flatMap((s) => (nci ? splitFlattenedList(s) : [s]))) push({ text: sentence, indent, marker: null, section, heading, permissive, parent, children: 0 });
+        continue;
+      }
+      const sentences = splitSentences(piece.text).flatMap((sentence) => (nci ? splitFlattenedList(sentence) : [sentence]));
+      for (const sentence of sentences.filter((s) => !NO_CONTENT.test(s))) push({ text: sentence, indent, marker: null, section, heading, permissive, parent, children: 0 });
+    }
+  };
+
+  for (const line of readLines(text)) {
+    const whole = sectionHeading(line.text);
+    const colon = whole === null ? /^(.{3,110}?):\s*(.*)$/.exec(line.text) : null;
+    const opened = whole ?? (colon !== null ? sectionHeading(colon[1] ?? '') : null);
+    if (opened !== null) {
+      ({ section, permissive, nci } = opened);
+      // "Excluded within 30 days of study entry:" is context for its items as well as a section.
+      heading = /\bwithin\b/i.test(line.text) ? headingWords(colon?.[1] ?? line.text) : null;
+      stack = [];
+      const rest = colon?.[2] ?? '';
+      if (rest !== '') paragraph(rest, line.indent, null);
+      continue;
+    }
+    if (line.marker === null && isSubheading(line.text)) {
+      stack = [];
+      if (ONE_OF.test(line.text) || EXCEPT_LEAD.test(line.text)) {
+        // "Patients must have one of the following:" leads the list below it, as a marked lead-in would.
+        const lead: Node = { text: line.text, indent: line.indent - 1, marker: null, section, heading, permissive, parent: null, children: 0 };
+        push(lead);
+        stack = [lead];
+      } else heading = headingWords(line.text);
+      continue;
+    }
+    if (line.marker === null) {
+      const last = nodes.at(-1);
+      if (last !== undefined && !line.afterBlank && /^[a-z(]/.test(line.text) && !/[.;:]$/.test(last.text)) {
+        last.text = `${last.text} ${line.text}`;
+        continue;
+      }
+      stack = [];
+      paragraph(line.text, line.indent, null);
+      continue;
+    }
+    while (stack.length > 0) {
+      const top = stack.at(-1) as Node;
+      if (top.indent > line.indent) stack.pop();
+      else if (top.indent === line.indent && (top.marker === line.marker || stack.some((n) => n.indent === line.indent && n.marker === line.marker))) {
+        stack.pop();
+        if (top.marker === line.marker) break;
+      } else break;
+    }
+    const parent = stack.at(-1) ?? null;
+    if (NO_CONTENT.test(line.text)) continue;
+    const node: Node = { text: line.text, indent: line.indent, marker: line.marker, section, heading, permissive, parent, children: 0 };
+    push(node);
+    stack.push(node);
+  }
+  return emit(nodes);
+}
+
+/** An unmarked short line ending in a colon, such as "Hepatic:" or "Prior Medication: Excluded within 30 days:". */
+function isSubheading(line: string): boolean {
+  if (isKnownLabel(line)) return true;
+  return /:\s*$/.test(line) && line.split(/\s+/).length <= 12 && !/[.;]\s/.test(line);
+}
+
+function emit(nodes: readonly Node[]): SplitCriterion[] {
+  const out: SplitCriterion[] = [];
+  const groupOf = new Map<Node, number>();
+  let previous: Node | null = null;
+  for (const node of nodes) {
+    const lead = node.children > 0 && /:\s*$/.test(node.text);
+    if (lead && EXCEPT_LEAD.test(node.text)) continue; // written out with its exceptions below
+    if (node.parent !== null && EXCEPT_LEAD.test(node.parent.text) && node.parent.children > 0) {
+      const parentItem = out.find((item) => item.text.startsWith(node.parent?.text ?? '\u0000'));
+      if (parentItem !== undefined) {
+        out[out.indexOf(parentItem)] = { ...parentItem, text: `${parentItem.text}\n${node.text}` };
+      } else {
+        out.push(item(node, node.parent.text.concat('\n', node.text), node.parent.parent, null));
+      }
+      continue;
+    }
+    if (lead && isBareLeadIn(node.text)) continue;
+    let anyOf: number | null = null;
+    if (node.parent !== null && node.section === 'inclusion' && ONE_OF.test(node.parent.text) && !NEGATED_LEAD.test(node.parent.text)) {
+      if (!groupOf.has(node.parent)) groupOf.set(node.parent, groupOf.size);
+      anyOf = groupOf.get(node.parent) ?? null;
+    } else if (node.section === 'inclusion' && (ENDS_WITH_OR.test(node.text) || (previous !== null && previous.parent === node.parent && ENDS_WITH_OR.test(previous.text)))) {
+      // "Recurred more than once, or" / "Philadelphia chromosome positive OR": the next sibling is an alternative.
+      const key: Node = previous !== null && previous.parent === node.parent && ENDS_WITH_OR.test(previous.text) ? previous : node;
+      if (!groupOf.has(key)) groupOf.set(key, groupOf.size);
+      anyOf = groupOf.get(key) ?? null;
+      if (key !== node && ENDS_WITH_OR.test(node.text)) groupOf.set(node, anyOf ?? 0);
+    }
+    previous = node;
+    out.push(item(node, node.text, node.parent, anyOf));
+  }
+  return out;
+}
+
+function item(node: Node, text: string, parent: Node | null, anyOf: number | null): SplitCriterion {
+  const lead = parent === null ? null : ancestry(parent);
+  return { section: node.section, text, heading: node.heading, parent: lead, anyOf, permissive: node.permissive };
+}
+
+/** The lead-ins above an item, outermost first: "Meets 1 of the following: Relapsed disease after:". */
+function ancestry(node: Node): string {
+  const texts: string[] = [];
+  for (let at: Node | null = node; at !== null; at = at.parent) texts.unshift(at.text);
+  return texts.join(' ');
+}

@@ -1,0 +1,131 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { matchTrial } from './match.ts';
+import type { CriterionVerdict } from './match.ts';
+import { parseCriteria } from './parse-criteria.ts';
+import { parsePatientProfile } from './profile.ts';
+import type { PatientProfile } from './profile.ts';
+
+/** The verdict of a one-criterion trial, inclusion unless the text says otherwise. */
+function verdictOf(criterion: string, profile: PatientProfile, section: 'Inclusion' | 'Exclusion' = 'Inclusion'): CriterionVerdict {
+  const [result] = matchTrial(profile, parseCriteria(`${section} Criteria:\n- ${criterion}`)).results;
+  assert.ok(result !== undefined);
+  return result.verdict;
+}
+
+const relapsedBAll = parsePatientProfile({
+  age: 40, sex: 'male', cancerType: ['b-all', 'ph-negative', 'cd19-positive'], diseaseState: ['relapsed'], priorLines: 2,
+  priorTreatments: ['chemotherapy', 'blinatumomab'], performanceStatus: { scale: 'ecog', value: 1 }, bilirubinXUln: 1,
+  creatinineClearanceMlMin: 90, altAstXUln: 1, cnsInvolvement: false, infections: [], pregnant: false, breastfeeding: false,
+  otherCancer: false,
+});
+
+describe('matchTrial: one criterion', () => {
+  it('meets or fails inclusion criteria by what the person said', () => {
+    assert.equal(verdictOf('Age ≥ 18 years', relapsedBAll), 'meets');
+    assert.equal(verdictOf('Age 18 to 30 years', relapsedBAll), 'does-not-meet');
+    assert.equal(verdictOf('Relapsed or refractory B-ALL', relapsedBAll), 'meets');
+    assert.equal(verdictOf('Newly diagnosed ALL', relapsedBAll), 'does-not-meet');
+    assert.equal(verdictOf('Philadelphia chromosome-positive ALL', relapsedBAll), 'does-not-meet');
+    assert.equal(verdictOf('T-cell ALL', relapsedBAll), 'does-not-meet');
+    assert.equal(verdictOf('Acute myeloid leukaemia', relapsedBAll), 'does-not-meet');
+    assert.equal(verdictOf('ECOG 0-2', relapsedBAll), 'meets');
+    assert.equal(verdictOf('ECOG 0', relapsedBAll), 'does-not-meet');
+    assert.equal(verdictOf('Karnofsky ≥ 70%', relapsedBAll), 'meets');
+    assert.equal(verdictOf('Karnofsky ≥ 80%', relapsedBAll), 'unknown');
+    assert.equal(verdictOf('Bilirubin ≤ 1.5 x ULN', relapsedBAll), 'meets');
+    assert.equal(verdictOf('Bilirubin ≤ 1.5 mg/dL', relapsedBAll), 'unknown');
+    assert.equal(verdictOf('Creatinine clearance ≥ 100 mL/min', relapsedBAll), 'does-not-meet');
+    assert.equal(verdictOf('No prior blinatumomab', relapsedBAll), 'does-not-meet');
+    assert.equal(verdictOf('At least 2 prior lines of therapy', relapsedBAll), 'meets');
+    assert.equal(verdictOf('HIV negative', relapsedBAll), 'meets');
+    assert.equal(verdictOf('Female', relapsedBAll), 'does-not-meet');
+  });
+
+  it('turns exclusion criteria around: meeting the concept means not meeting the criterion', () => {
+    assert.equal(verdictOf('Prior CAR-T therapy', relapsedBAll, 'Exclusion'), 'meets');
+    assert.equal(verdictOf('Prior blinatumomab', relapsedBAll, 'Exclusion'), 'does-not-meet');
+    assert.equal(verdictOf('Active CNS involvement', relapsedBAll, 'Exclusion'), 'meets');
+    assert.equal(verdictOf('Active hepatitis B', relapsedBAll, 'Exclusion'), 'meets');
+    assert.equal(verdictOf('Pregnant or breastfeeding', relapsedBAll, 'Exclusion'), 'meets');
+    assert.equal(verdictOf('Unable to give informed consent', relapsedBAll, 'Exclusion'), 'meets');
+    assert.equal(verdictOf('Bilirubin > 3 x ULN', relapsedBAll, 'Exclusion'), 'meets');
+  });
+
+  it('says unknown when the profile does not say, and when no concept was read', () => {
+    assert.equal(verdictOf('Relapsed ALL', {}), 'unknown');
+    assert.equal(verdictOf('Adequate pulmonary function', relapsedBAll), 'unknown');
+    assert.equal(verdictOf('Prior imatinib', parsePatientProfile({ priorTreatments: ['tki'] })), 'unknown');
+    assert.equal(verdictOf('No chemotherapy within 14 days', relapsedBAll), 'unknown');
+  });
+
+  it('never rules anyone out on a permissive or conditional criterion', () => {
+    assert.equal(verdictOf('Prior imatinib allowed', relapsedBAll), 'meets');
+    assert.equal(verdictOf('If HIV positive, must have CD4 count > 200', parsePatientProfile({ infections: ['hiv'] })), 'unknown');
+    assert.equal(verdictOf('At least 4 weeks since prior radiotherapy', relapsedBAll), 'meets');
+    assert.equal(verdictOf('Must use effective contraception', relapsedBAll), 'meets');
+  });
+});
+
+describe('matchTrial: reasons', () => {
+  it('explains a verdict in plain words, quoting what the person said', () => {
+    const [result] = matchTrial(parsePatientProfile({ diseaseState: ['newly-diagnosed'] }), parseCriteria('- Relapsed ALL')).results;
+    assert.equal(result?.reason.split('. ')[0], 'This trial is for people whose cancer has come back (relapsed)');
+    assert.match(result?.reason ?? '', /You said yours has not\.$/);
+    const [leukaemia] = matchTrial(parsePatientProfile({ cancerType: ['b-all'], diseaseState: ['newly-diagnosed'] }), parseCriteria('- Relapsed ALL')).results;
+    assert.equal(leukaemia?.reason, 'This trial is for people whose leukaemia has come back (relapsed). You said yours has not.');
+    const [age] = matchTrial(parsePatientProfile({ age: 70 }), parseCriteria('- Age 18 to 65 years')).results;
+    assert.equal(age?.reason, 'This trial is for people aged 18 to 65. You are 70.');
+    const [exclusion] = matchTrial(relapsedBAll, parseCriteria('Exclusion Criteria:\n- Prior CAR-T')).results;
+    assert.equal(exclusion?.reason, 'This trial is not for people who have had CAR T-cell therapy. You said you have not had it.');
+    const [unread] = matchTrial(relapsedBAll, parseCriteria('- Adequate pulmonary function')).results;
+    assert.match(unread?.reason ?? '', /Ask your specialist/);
+  });
+});
+
+describe('matchTrial: the trial', () => {
+  const trial = parseCriteria([
+    'Inclusion Criteria:', '- Age >= 18 years', '- Relapsed or refractory CD19+ B-ALL', '- ECOG 0-2', '- Bilirubin <= 1.5 x ULN',
+    '- Patients must have one of the following:', '   - first relapse within 12 months', '   - refractory disease',
+    'Exclusion Criteria:', '- Prior CAR-T therapy', '- Active CNS involvement', '- HIV positive', '- Uncontrolled hypertension',
+  ].join('\n'));
+
+  it('is likely-eligible when every criterion it could read is met (and few could not be read)', () => {
+    const match = matchTrial(relapsedBAll, trial);
+    assert.equal(match.verdict, 'likely-eligible');
+    assert.equal(match.results.length, 10);
+  });
+
+  it('is not-eligible when any criterion is not met, and ranks below', () => {
+    const newlyDiagnosed = parsePatientProfile({ ...relapsedBAll, diseaseState: ['newly-diagnosed'], priorLines: 0, priorTreatments: [] });
+    const match = matchTrial(newlyDiagnosed, trial);
+    assert.equal(match.verdict, 'not-eligible');
+    assert.ok(match.score < matchTrial(relapsedBAll, trial).score);
+  });
+
+  it('is might-be-eligible when the profile leaves things unknown; unknowns lower the score less than failures', () => {
+    const vague = matchTrial(parsePatientProfile({ age: 40 }), trial);
+    assert.equal(vague.verdict, 'might-be-eligible');
+    const failing = matchTrial(parsePatientProfile({ age: 40, cnsInvolvement: true }), trial);
+    assert.equal(failing.verdict, 'not-eligible');
+    assert.ok(vague.score > failing.score);
+    assert.ok(matchTrial(relapsedBAll, trial).score > vague.score);
+  });
+
+  it('needs only one of a "one of the following" list', () => {
+    const match = matchTrial(relapsedBAll, trial);
+    const group = match.results.filter((r) => r.criterion.anyOf !== null).map((r) => r.verdict);
+    assert.deepEqual(group, ['meets', 'unknown']);
+    assert.notEqual(match.verdict, 'not-eligible');
+  });
+
+  it('treats a list of diagnoses as alternatives', () => {
+    const diseases = parseCriteria('DISEASE CHARACTERISTICS:\n  -  Chronic myeloid leukaemia\n  -  Acute lymphoblastic leukaemia\n  -  Multiple myeloma');
+    assert.notEqual(matchTrial(relapsedBAll, diseases).verdict, 'not-eligible');
+    assert.equal(matchTrial(parsePatientProfile({ cancerType: ['aml'] }), diseases).verdict, 'not-eligible');
+  });
+
+  it('gives a trial without criteria a middling verdict', () => {
+    assert.equal(matchTrial(relapsedBAll, parseCriteria(null)).verdict, 'likely-eligible');
+  });
+});

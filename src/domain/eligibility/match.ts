@@ -1,0 +1,158 @@
+/**
+ * Matches a person's profile against a trial's parsed criteria: a verdict and a plain-English reason per
+ * criterion, an overall verdict (docs/eligibility-concepts.md, "Verdicts") and a score to rank trials by.
+ * Pure and fast: parse the trial once (parseCriteria), then match as many profiles as you like.
+ */
+import type { Concept, Criterion } from './criterion.ts';
+import { conceptHolds, factsOf, isAgreement } from './concept-truth.ts';
+import type { ProfileFacts } from './concept-truth.ts';
+import type { PatientProfile } from './profile.ts';
+import { conceptReason, reasonFor } from './reasons.ts';
+
+export const CRITERION_VERDICTS = ['meets', 'does-not-meet', 'unknown'] as const;
+export type CriterionVerdict = (typeof CRITERION_VERDICTS)[number];
+
+export const TRIAL_VERDICTS = ['likely-eligible', 'might-be-eligible', 'not-eligible'] as const;
+export type TrialVerdict = (typeof TRIAL_VERDICTS)[number];
+
+export interface CriterionResult {
+  readonly criterion: Criterion;
+  readonly verdict: CriterionVerdict;
+  readonly reason: string;
+}
+
+export interface TrialMatch {
+  readonly verdict: TrialVerdict;
+  /** Higher is a better fit: the verdict's tier (2, 1, 0) plus the share of criteria met, unknowns counting half. */
+  readonly score: number;
+  readonly results: readonly CriterionResult[];
+}
+
+/** "At most a few" criteria nobody could read still allow "likely eligible": three, or a quarter of a long list. */
+export const FEW_UNREAD = 3;
+export const FEW_UNREAD_SHARE = 0.25;
+
+/** Three-valued truth: true, false, or undefined for "we don't know". */
+type Truth = boolean | undefined;
+
+interface Decision {
+  readonly truth: Truth;
+  readonly concept: Concept;
+  readonly has: Truth;
+}
+
+/**
+ * Whether what the criterion says is so for this person. Concepts of one type joined by "or" are alternatives
+ * (any one will do); everything else must all hold. Returns the concept that decided it, for the reason.
+ */
+function decide(facts: ProfileFacts, criterion: Criterion): Decision | null {
+  let result: Decision | null = null;
+  let chain: Decision | null = null;
+  const close = (): void => {
+    if (chain === null) return;
+    // AND: false beats unknown beats true; the first deciding chain gives the reason.
+    if (result === null || chain.truth === false && result.truth !== false || chain.truth === undefined && result.truth === true) result = chain;
+    chain = null;
+  };
+  for (const concept of criterion.concepts) {
+    if (concept.planned === true) continue;
+    const has = conceptHolds(facts, concept);
+    // Consent and contraception are things a person agrees to: "unable to consent" in an exclusion list, or
+    // "must use contraception" in an inclusion list, never rules anyone out.
+    let truth = isAgreement(concept) ? criterion.section === 'inclusion' : has === undefined ? undefined : has === (concept.polarity === 'present');
+    // "Refractory leukaemia, lymphoma or solid tumour": not being one of the named types does not rule a leukaemia out.
+    if (truth === false && criterion.broadDiagnosis && concept.type === 'cancer-type' && concept.polarity === 'present') truth = undefined;
+    const decision: Decision = { truth, concept, has };
+    if (chain !== null && concept.orPrevious === true && concept.polarity === 'present' && chain.concept.type === concept.type) {
+      // OR: true beats unknown beats false.
+      if (truth === true && chain.truth !== true || truth === undefined && chain.truth === false) chain = decision;
+    } else {
+      close();
+      chain = decision;
+    }
+  }
+  close();
+  return result;
+}
+
+function judge(facts: ProfileFacts, criterion: Criterion): CriterionResult {
+  const decision = decide(facts, criterion);
+  if (decision === null) {
+    if (criterion.permissive) return { criterion, verdict: 'meets', reason: reasonFor.permissive() };
+    const planned = criterion.concepts.length > 0;
+    return { criterion, verdict: 'unknown', reason: planned ? reasonFor.planned() : reasonFor.unread() };
+  }
+  const reason = conceptReason(criterion, decision.concept, decision.has, facts.profile);
+  let verdict: CriterionVerdict = decision.truth === undefined ? 'unknown' : decision.truth === (criterion.section === 'inclusion') ? 'meets' : 'does-not-meet';
+  if (criterion.permissive && verdict !== 'meets') return { criterion, verdict: 'meets', reason: `${reasonFor.permissive()} ${reason}` };
+  // "If HIV positive, must ...": when the person has what the condition names, the rest (which we cannot read)
+  // applies to them; when they do not, it does not. A conditional criterion never rules anyone out.
+  if (criterion.conditional && (verdict === 'does-not-meet' || (decision.has === true && decision.concept.polarity === 'present'))) verdict = 'unknown';
+  const suffix = criterion.conditional && verdict === 'unknown' ? ` ${reasonFor.conditional()}` : '';
+  const oneOf = criterion.anyOf === null ? '' : ` ${reasonFor.oneOf()}`;
+  return { criterion, verdict, reason: `${reason}${suffix}${oneOf}` };
+}
+
+/**
+ * An inclusion item that names a diagnosis (with its state or past treatment at most: "CML that failed imatinib"),
+ * or a broad group such as "acute leukaemia": one entry of the trial's list of diseases.
+ */
+function isDiagnosisItem(criterion: Criterion): boolean {
+  if (criterion.section !== 'inclusion' || criterion.anyOf !== null || criterion.conditional) return false;
+  let named = criterion.broadDiagnosis;
+  for (const concept of criterion.concepts) {
+    if (concept.type === 'cancer-type' && concept.polarity === 'present') named = true;
+    else if (concept.type !== 'cancer-type' && concept.type !== 'disease-state' && concept.type !== 'prior-treatment') return false;
+  }
+  return named;
+}
+
+const RANK: Readonly<Record<CriterionVerdict, number>> = { meets: 2, unknown: 1, 'does-not-meet': 0 };
+
+/**
+ * Matches a profile against a trial's criteria (from parseCriteria): a verdict per criterion with its reason, an
+ * overall verdict and a score. A trial is `not-eligible` when any criterion (or every alternative of an "one of"
+ * list) is not met; `likely-eligible` when every criterion we could read is met and at most a few could not be
+ * read ({@link FEW_UNREAD}); otherwise `might-be-eligible`.
+ */
+export function matchTrial(profile: PatientProfile, criteria: readonly Criterion[]): TrialMatch {
+  const facts = factsOf(profile);
+  const results = criteria.map((criterion) => judge(facts, criterion));
+  // An "one of the following" list counts once, as its best alternative.
+  const units: { verdict: CriterionVerdict; read: boolean }[] = [];
+  const groups = new Map<number, { verdict: CriterionVerdict; read: boolean }>();
+  // Inclusion items that only name a diagnosis ("Mantle cell lymphoma", "Chronic phase CML") are the trial's list
+  // of diseases: alternatives, like an explicit "one of the following" list.
+  const diagnoses = criteria.filter(isDiagnosisItem);
+  const diagnosisGroup = diagnoses.length >= 2 ? -1 : null;
+  for (const result of results) {
+    const read = result.criterion.concepts.some((c) => c.planned !== true) || result.criterion.permissive;
+    const group = result.criterion.anyOf ?? (diagnosisGroup !== null && isDiagnosisItem(result.criterion) ? diagnosisGroup : null);
+    if (group === null) {
+      units.push({ verdict: result.verdict, read });
+      continue;
+    }
+    const unit = groups.get(group);
+    if (unit === undefined) {
+      const fresh = { verdict: result.verdict, read };
+      groups.set(group, fresh);
+      units.push(fresh);
+    } else if (RANK[result.verdict] > RANK[unit.verdict]) {
+      unit.verdict = result.verdict;
+      unit.read = read;
+    }
+  }
+  let met = 0, unknown = 0, failed = 0, unread = 0;
+  for (const unit of units) {
+    if (!unit.read) unread += 1;
+    if (unit.verdict === 'meets') met += 1;
+    else if (unit.verdict === 'unknown') unknown += 1;
+    else failed += 1;
+  }
+  const readUnknown = unknown - units.filter((u) => !u.read && u.verdict === 'unknown').length;
+  const few = Math.max(FEW_UNREAD, Math.floor(units.length * FEW_UNREAD_SHARE));
+  const verdict: TrialVerdict = failed > 0 ? 'not-eligible' : readUnknown === 0 && unread <= few ? 'likely-eligible' : 'might-be-eligible';
+  const tier = verdict === 'likely-eligible' ? 2 : verdict === 'might-be-eligible' ? 1 : 0;
+  const score = tier + (met + 0.5 * unknown) / (units.length + 1);
+  return { verdict, score, results };
+}

@@ -1,0 +1,156 @@
+/**
+ * Our NegEx-style reading of a criterion (after Chapman et al. 2001 and the ConText extension, Harkema et al.
+ * 2009; the method and the trigger lists in negation-triggers.json are our own). A pre-negation trigger ("no",
+ * "without", "must not") negates the concepts after it, a post-negation trigger ("negative", "not allowed") the
+ * concepts just before it. A scope ends at a terminator ("but", "except", "which"), at a clause mark (. ; :), at
+ * another trigger or after {@link PRE_WINDOW} words. Pseudo-triggers ("not only", "gram-negative", "no more
+ * than") look like negation and are not: they are consumed first, so no trigger inside them fires.
+ */
+import triggers from './negation-triggers.json' with { type: 'json' };
+import { CLAUSE_ENDS } from './criterion-tokens.ts';
+import { PhraseList } from './phrase-list.ts';
+
+export const PRE_WINDOW = 10;
+export const POST_WINDOW = 6;
+
+const PRE = new PhraseList(triggers.pre);
+const POST = new PhraseList(triggers.post);
+/** Post-triggers about the whole clause before them: "Patients with CNS involvement or HIV are excluded". */
+const POST_CLAUSE = new PhraseList(triggers.postClause);
+const PSEUDO = new PhraseList(triggers.pseudo);
+const TERMINATORS = new PhraseList(triggers.terminators);
+/**
+ * Carve-outs ("except"), examples ("including") and what a treatment was for ("no prior therapy for ALL"): the
+ * concepts after them in their clause are not what the criterion asks about.
+ */
+const EXCEPTIONS = new PhraseList([...triggers.exceptions, ...triggers.examples, ...triggers.aboutTreatment]);
+
+export const CONDITIONAL = new PhraseList(triggers.conditional);
+export const PERMISSIVE = new PhraseList(triggers.permissive);
+export const PLANNED = new PhraseList(triggers.planned);
+export const NOT_PRIOR_TREATMENT = new PhraseList(triggers.notPriorTreatment);
+export const SEX_BOTH = new PhraseList(triggers.sexBoth);
+export const SEX_FEMALE = new PhraseList(triggers.sexFemale);
+export const SEX_MALE = new PhraseList(triggers.sexMale);
+export const SEX_NOT_ABOUT = new PhraseList(triggers.sexNotAbout);
+export const BROAD_DIAGNOSIS = new PhraseList(triggers.broadDiagnosis);
+
+/** A span of tokens [start, end) that names a concept. */
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+type Role = 'pre' | 'post' | 'postClause' | 'pseudo' | 'end' | 'exception';
+
+interface Mark {
+  readonly role: Role;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** How a concept reads in its sentence. */
+export interface SpanContext {
+  readonly negated: boolean;
+  /** It follows "except" or "other than" in its clause: a carve-out, not a requirement. */
+  readonly excepted: boolean;
+}
+
+/** The triggers of a word list, left to right; a trigger never starts or ends inside a concept. */
+function marksOf(words: readonly string[], spans: readonly Span[]): Mark[] {
+  const inSpan = new Uint8Array(words.length + 1);
+  for (const span of spans) inSpan.fill(1, span.start, span.end);
+  const marks: Mark[] = [];
+  const lists: readonly [Role, PhraseList][] = [['exception', EXCEPTIONS], ['pre', PRE], ['post', POST], ['postClause', POST_CLAUSE], ['end', TERMINATORS]];
+  for (let at = 0; at < words.length; at += 1) {
+    if (CLAUSE_ENDS.has(words[at] ?? '')) {
+      marks.push({ role: 'end', start: at, end: at + 1 });
+      continue;
+    }
+    // Pseudo-triggers come first and may cover a concept's words ("non-Hodgkin", "gram-negative").
+    const pseudoEnd = PSEUDO.endAt(words, at);
+    if (pseudoEnd > at) {
+      marks.push({ role: 'pseudo', start: at, end: pseudoEnd });
+      at = pseudoEnd - 1;
+      continue;
+    }
+    if (inSpan[at] === 1) continue;
+    let best: Mark | null = null;
+    for (const [role, list] of lists) {
+      const end = list.endAt(words, at);
+      if (end <= at || (best !== null && end < best.end)) continue;
+      if (inSpan.subarray(at, end).includes(1)) continue;
+      // A phrase that is both ("negative") is a post-trigger right after a concept ("HIV negative"), else a pre-trigger.
+      if (best !== null && end === best.end) {
+        if (best.role === 'pre' && role === 'post' && spanEndsJustBefore(spans, words, at)) best = { role, start: at, end };
+        continue;
+      }
+      best = { role, start: at, end };
+    }
+    if (best !== null) {
+      marks.push(best);
+      at = best.end - 1;
+    }
+  }
+  return marks;
+}
+
+/** True when a concept ends at most two words before `at`, with only words between ("HIV antibody negative"). */
+function spanEndsJustBefore(spans: readonly Span[], words: readonly string[], at: number): boolean {
+  return spans.some((span) => span.end <= at && at - span.end <= 2 && words.slice(span.end, at).every((w) => /^[\p{L}\p{N}]/u.test(w)));
+}
+
+/**
+ * Reads, for each concept span, whether the criterion negates it and whether it is an exception. `openNegation`
+ * is true when the text before the criterion (its list's lead-in) ends inside a negation's scope: "No prior
+ * therapy with any of the following:" negates every item under it.
+ */
+export function readSpans(words: readonly string[], spans: readonly Span[], openNegation = false): SpanContext[] {
+  const marks = marksOf(words, spans);
+  return spans.map((span) => {
+    let negated = openNegation && !marks.some((m) => m.end <= span.start && (m.role === 'end' || m.role === 'exception'));
+    let excepted = false;
+    for (const mark of marks) {
+      if (mark.end <= span.start) {
+        if (mark.role === 'exception') excepted = true;
+        // "except:" carries over its colon to the list of exceptions; a full stop or semicolon ends it.
+        if (mark.role === 'end' && (words[mark.start] === '.' || words[mark.start] === ';')) excepted = false;
+        if (mark.role === 'pre' && inScope(words, marks, mark.end, span.start, PRE_WINDOW) && !closedBetween(words, mark.start, span.start)) negated = true;
+      } else if (mark.start >= span.end && mark.role === 'post' && inScope(words, marks, span.end, mark.start, POST_WINDOW)) {
+        negated = true;
+      } else if (mark.start >= span.end && mark.role === 'postClause' && inScope(words, marks, span.end, mark.start, Number.POSITIVE_INFINITY)) {
+        negated = true;
+      }
+    }
+    return { negated, excepted };
+  });
+}
+
+/** True when a bracket the trigger stands in closes before the concept: "(no CR) to induction chemotherapy". */
+function closedBetween(words: readonly string[], trigger: number, concept: number): boolean {
+  let depth = 0;
+  for (let at = trigger - 1; at >= 0; at -= 1) {
+    if (words[at] === ')') depth += 1;
+    else if (words[at] === '(') {
+      if (depth === 0) return words.slice(trigger, concept).includes(')');
+      depth -= 1;
+    }
+  }
+  return false;
+}
+
+/** True when nothing ends a scope between two token positions and they are at most `window` words apart. */
+function inScope(words: readonly string[], marks: readonly Mark[], from: number, to: number, window: number): boolean {
+  if (marks.some((m) => m.start >= from && m.start < to && m.role !== 'pseudo')) return false;
+  let count = 0;
+  for (let at = from; at < to; at += 1) if (/^[\p{L}\p{N}]/u.test(words[at] ?? '')) count += 1;
+  return count <= window;
+}
+
+/** True when the text ends inside a pre-negation's scope ("No prior therapy with any of the following:"). */
+export function endsNegated(words: readonly string[]): boolean {
+  const trimmed = words.length > 0 && CLAUSE_ENDS.has(words.at(-1) ?? '') ? words.slice(0, -1) : words;
+  const marks = marksOf(trimmed, []);
+  const last = [...marks].reverse().find((m) => m.role !== 'pseudo');
+  return last?.role === 'pre' && inScope(trimmed, marks, last.end, trimmed.length, PRE_WINDOW * 2);
+}

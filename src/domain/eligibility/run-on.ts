@@ -1,0 +1,74 @@
+/**
+ * Splits text that lost its list markers into items: sentences, and in old NCI PDQ records (whose bullets were
+ * flattened into one line, "No distant metastases Size of initial lesion suitable ...") the places where a new
+ * capitalised item starts after a lower-case word. Every character of the input lands in exactly one piece.
+ */
+import { ITEM_STARTS_NOT, NOT_SENTENCE_ENDS } from './criteria-headings.ts';
+
+/** A piece of text boundary: sentence ends (". " or "; " before a capital, digit or bracket). */
+const SENTENCE_END = /[.;](?=\s+["'(]?[A-Z0-9])/g;
+
+function cutAt(text: string, cuts: readonly number[]): string[] {
+  const pieces: string[] = [];
+  let from = 0;
+  for (const cut of cuts) {
+    pieces.push(text.slice(from, cut).trim());
+    from = cut;
+  }
+  pieces.push(text.slice(from).trim());
+  return pieces.filter((piece) => piece !== '');
+}
+
+/** Sentences of a paragraph; abbreviations ("e.g.", "vs.") and decimals do not end one. */
+export function splitSentences(text: string): string[] {
+  const cuts: number[] = [];
+  for (const match of text.matchAll(SENTENCE_END)) {
+    const lastWord = /\S+$/.exec(text.slice(0, match.index + 1))?.[0] ?? '';
+    if (NOT_SENTENCE_ENDS.has(lastWord) || /^[A-Z]\.$/.test(lastWord)) continue;
+    cuts.push(match.index + 1);
+  }
+  return cutAt(text, cuts);
+}
+
+/**
+ * Items of a flattened NCI list: a cut before a capitalised word ("Size") that follows a lower-case word, a
+ * number or a closing bracket, unless the capitalised word is a name that rarely starts an item ("Karnofsky") or
+ * begins a run of capitalised words (a proper name: "Radiation Therapy Oncology Group").
+ */
+export function splitFlattenedList(text: string): string[] {
+  const cuts: number[] = [];
+  const words = [...text.matchAll(/\S+/g)];
+  for (let i = 1; i < words.length; i += 1) {
+    const word = words[i]?.[0] ?? '';
+    const previous = words[i - 1]?.[0] ?? '';
+    const next = words[i + 1]?.[0] ?? '';
+    if (!/^[A-Z][a-z]/.test(word) || ITEM_STARTS_NOT.has(word.replace(/[^A-Za-z'-]+$/, ''))) continue;
+    if (!/[a-z0-9%)\]]$/.test(previous) || /^[A-Z][a-z]/.test(next) || /^(of|or|and|with|to|the|for|in)$/.test(previous)) continue;
+    cuts.push(words[i]?.index ?? 0);
+  }
+  return cutAt(text, cuts);
+}
+
+/** An inline enumeration: "... the following: 1) at least ..., and 2) clearly ..." → its lead and its items. */
+export interface Enumeration {
+  readonly lead: string;
+  readonly items: readonly string[];
+}
+
+const INLINE_MARKER = /(?:^|\s)\(?(\d{1,2}|[a-hA-H]|i{1,3}|iv|v)\)\s/g;
+const FIRST_MARKERS: ReadonlySet<string> = new Set(['1', 'a', 'A', 'i']);
+
+/** Reads an inline enumeration starting at "1)", "a)" or "i)"; null when the text holds fewer than two markers. */
+export function inlineEnumeration(text: string): Enumeration | null {
+  const markers = [...text.matchAll(INLINE_MARKER)];
+  const first = markers.findIndex((m) => FIRST_MARKERS.has(m[1] ?? ''));
+  if (first < 0 || markers.length - first < 2) return null;
+  const used = markers.slice(first);
+  const lead = text.slice(0, used[0]?.index ?? 0).trim();
+  const items = used.map((marker, k) => {
+    const start = marker.index + marker[0].length;
+    const end = used[k + 1]?.index ?? text.length;
+    return text.slice(start, end).trim();
+  });
+  return { lead, items: items.filter((item) => item !== '') };
+}

@@ -1,0 +1,63 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { readAge, readBounds, readComparison, readPriorLines, readSince, readWithinDays, readWithinYears, symbolise } from './thresholds.ts';
+
+describe('thresholds', () => {
+  it('writes comparisons as symbols in one pass', () => {
+    assert.equal(symbolise('no greater than 2').trim(), '<=  2');
+    assert.equal(symbolise('≥ 60').trim(), '>=  60');
+    assert.equal(symbolise('at least 60').trim(), '>=  60');
+    assert.equal(symbolise('less than 3').trim(), '<  3');
+  });
+
+  it('reads comparisons with units', () => {
+    assert.deepEqual(readComparison('≤ 1.5 x ULN'), { comparator: '<=', value: 1.5, unit: 'x-uln' });
+    assert.deepEqual(readComparison('< 3 times the upper limit of normal'), { comparator: '<', value: 3, unit: 'x-uln' });
+    assert.deepEqual(readComparison('>= 60 mL/min'), { comparator: '>=', value: 60, unit: 'ml/min' });
+    assert.deepEqual(readComparison('\u2264 34 \u00b5mol/L'), { comparator: '<=', value: 34, unit: 'umol/l' });
+    assert.deepEqual(readComparison('≤ 2.0 mg/dL'), { comparator: '<=', value: 2, unit: 'mg/dl' });
+    assert.deepEqual(readComparison('> 100 U/L'), { comparator: '>', value: 100, unit: 'u/l' });
+    assert.deepEqual(readComparison('within normal limits'), { comparator: '<=', value: 1, unit: 'x-uln' });
+    assert.deepEqual(readComparison('1.5 x ULN'), { comparator: '<=', value: 1.5, unit: 'x-uln' });
+    assert.equal(readComparison('measured by echocardiogram'), null);
+  });
+
+  it('reads bounds as ranges, lists and comparisons', () => {
+    assert.deepEqual(readBounds('0-2'), { min: 0, max: 2 });
+    assert.deepEqual(readBounds(' of 0, 1 or 2'), { min: 0, max: 2 });
+    assert.deepEqual(readBounds('≥ 70%'), { min: 70 });
+    assert.deepEqual(readBounds(' 2 or less'), { max: 2 });
+    assert.deepEqual(readBounds(' 60%-100%'), { min: 60, max: 100 });
+    assert.deepEqual(readBounds(' of =< 0-2'), { min: 0, max: 2 });
+    assert.deepEqual(readBounds(' 1'), { min: 1, max: 1 });
+    assert.equal(readBounds('status'), null);
+  });
+
+  it('reads ages only where they are ages', () => {
+    assert.deepEqual(readAge('age ≥ 18 years', false), { min: 18 });
+    assert.deepEqual(readAge('between 18 and 75 years of age', false), { min: 18, max: 75 });
+    assert.deepEqual(readAge('Age ≥ 18 and ≤ 70 years', false), { min: 18, max: 70 });
+    assert.deepEqual(readAge('61 and over', true), { min: 61 });
+    assert.equal(readAge('At least 5 years since prior chemotherapy', false), null);
+    assert.equal(readAge('FVC at least 60% of predicted for age', false), null);
+    assert.equal(readAge('No lung cancer within the past 2 years', false), null);
+  });
+
+  it('reads prior lines', () => {
+    assert.deepEqual(readPriorLines('at least one prior regimen'), { min: 1 });
+    assert.deepEqual(readPriorLines('1-3 prior lines'), { min: 1, max: 3 });
+    assert.deepEqual(readPriorLines('no more than 3 prior lines'), { max: 3 });
+    assert.deepEqual(readPriorLines('2 or more prior regimens'), { min: 2 });
+  });
+
+  it('reads time windows', () => {
+    assert.equal(readWithinDays('within 14 days of enrolment'), 14);
+    assert.equal(readWithinDays('within 4 weeks'), 28);
+    assert.equal(readWithinDays('within 48 hours'), 2);
+    assert.equal(readWithinDays('2 weeks prior to registration'), 14);
+    assert.equal(readWithinYears('within the past 5 years'), 5);
+    assert.equal(readWithinYears('within the past year'), 1);
+    assert.deepEqual(readSince('At least 4 weeks since prior radiotherapy'), { days: 28, end: 22 });
+    assert.equal(readSince('Prior radiotherapy'), null);
+  });
+});

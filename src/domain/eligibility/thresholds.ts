@@ -1,0 +1,197 @@
+/**
+ * Numbers in criteria: comparisons written in symbols or words ("≤", "=<", "no greater than", "at least"), ranges
+ * ("0-2", "18 to 65"), units ("x ULN", "mL/min/1.73 m²", "µmol/L") and time windows ("within 14 days", "in the
+ * past 5 years"). Pure functions over text; the concept reader decides which text to give them.
+ */
+import type { Comparator, Threshold, Unit } from './criterion.ts';
+
+/** Word forms of comparisons, longest first, rewritten to symbols before numbers are read. */
+const WORDED: readonly [RegExp, Comparator][] = [
+  [/\b(?:less than or equal to|lower than or equal to|no (?:more|greater|higher) than|not (?:more|greater|higher) than|not exceeding|not to exceed|not exceed|up to|at most|maximum(?: of)?|equal to or (?:less|lower) than|of less than or equal to)\b|≤|=<|<=|<\/=|<\s*or\s*=|⩽/gi, '<='],
+  [/\b(?:greater than or equal to|more than or equal to|higher than or equal to|no less than|not less than|no lower than|at least|minimum(?: of)?|equal to or (?:greater|more|higher) than|or more)\b|≥|=>|>=|>\/=|>\s*or\s*=|⩾/gi, '>='],
+  [/\bor (?:less|lower|fewer|below|younger|better)\b/gi, '<='],
+  [/\b(?:less than|lower than|below|under|fewer than|younger than)\b|</gi, '<'],
+  [/\b(?:greater than|more than|higher than|above|over|exceeding|in excess of|older than)\b|>/gi, '>'],
+];
+
+const ONE_PASS = new RegExp(WORDED.map(([pattern]) => `(${pattern.source})`).join('|'), 'gi');
+
+/** Text with comparisons written as symbols, in one pass (so a symbol written is never read again). */
+export function symbolise(text: string): string {
+  return text.replace(ONE_PASS, (...groups: unknown[]) => {
+    const index = groups.slice(1, WORDED.length + 1).findIndex((group) => group !== undefined);
+    return ` ${WORDED[index]?.[1] ?? ''} `;
+  });
+}
+
+const UNIT_FORMS: readonly [RegExp, Unit][] = [
+  [/^(?:x|×|times|fold|-fold)?\s*(?:the\s+)?(?:institutional\s+|upper\s+)?(?:upper limit of (?:the )?normal|uln|upper normal limit|upper limits? of normal)/i, 'x-uln'],
+  [/^m[lL]\s*\/\s*min(?:ute)?\s*(?:\/|per)\s*1[.,]73\s*m(?:2|\^2|²| 2|\s*sq)/i, 'ml/min/1.73m2'],
+  [/^m[lL]\s*\/\s*min/i, 'ml/min'],
+  [/^mg\s*\/\s*d[lL]/i, 'mg/dl'],
+  [/^(?:µ|μ|u|micro)\s*mol(?:es?)?\s*\/\s*[lL]/i, 'umol/l'],
+  [/^(?:%|percent|per cent)/i, 'percent'],
+  [/^(?:i?u|units?)\s*\/\s*[lL]/i, 'u/l'],
+];
+
+/** The unit at the start of text, or null. */
+export function unitAt(text: string): Unit | null {
+  const trimmed = text.trimStart();
+  for (const [pattern, unit] of UNIT_FORMS) if (pattern.test(trimmed)) return unit;
+  return null;
+}
+
+const NUMBER = String.raw`(\d+(?:\.\d+)?)`;
+const COMPARISON = new RegExp(String.raw`(<=|>=|<|>)\s*(?:to\s+)?${NUMBER}`, 'g');
+
+/**
+ * The first comparison with a number in text ("≤ 1.5 x ULN", "at least 60 mL/min"), with its unit when one
+ * follows. A bare "≤ ULN" or "within normal limits" is 1 x ULN.
+ */
+export function readComparison(text: string): Threshold | null {
+  const symbolic = symbolise(text.replace(/(\d),(\d{3})\b/g, '$1$2'));
+  for (const match of symbolic.matchAll(COMPARISON)) {
+    const sign = match[1] as Comparator;
+    const value = Number(match[2]);
+    const unit = unitAt(symbolic.slice(match.index + match[0].length));
+    return unit === null ? { comparator: sign, value } : { comparator: sign, value, unit };
+  }
+  const plain = new RegExp(String.raw`(?:^|\s)${NUMBER}\s*(?=x|×|times|%|m[lL]\s*/|mg\s*/|µ|μ|umol|u/l|iu/l)`, 'i').exec(symbolic);
+  if (plain !== null) {
+    const unit = unitAt(symbolic.slice(plain.index + plain[0].length));
+    if (unit !== null) return { comparator: '<=', value: Number(plain[1]), unit };
+  }
+  if (/(?:<=|<)\s*(?:the\s+)?(?:institutional\s+)?(?:uln|upper limit of normal)|\bwithin (?:the )?(?:institutional )?normal (?:limits|range)|\bwnl\b|\bnormal\b/i.test(symbolic)) {
+    return { comparator: '<=', value: 1, unit: 'x-uln' };
+  }
+  return null;
+}
+
+const WORD_NUMBERS: Readonly<Record<string, number>> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, a: 1, an: 1 };
+
+function numberOf(word: string): number {
+  return WORD_NUMBERS[word.toLowerCase()] ?? Number(word);
+}
+
+const COUNT = String.raw`(\d+|one|two|three|four|five|six|seven|eight|nine|ten)`;
+
+/** A bound written as a range, a list or a comparison: "0-2", "0, 1 or 2", "≥ 70", "60%-100%", "2 or less". */
+export function readBounds(text: string, numberPattern = String.raw`(\d{1,3})`): { min?: number; max?: number } | null {
+  const symbolic = symbolise(text);
+  const n = numberPattern;
+  const range = new RegExp(String.raw`${n}\s*%?\s*(?:-|–|to|through|and)\s*${n}`).exec(symbolic);
+  const list = new RegExp(String.raw`${n}(?:\s*,\s*\d{1,3})*\s*,?\s*(?:or|and|/)\s*${n}`).exec(symbolic);
+  const compared = new RegExp(String.raw`(<=|>=|<|>)\s*${n}`).exec(symbolic);
+  const trailing = new RegExp(String.raw`${n}\s*%?\s*(<=|>=)`).exec(symbolic);
+  const candidates = [range, list, compared, trailing].filter((m): m is RegExpExecArray => m !== null);
+  candidates.sort((a, b) => a.index - b.index);
+  // "=< 0-2" is the range 0-2, not "at most 0".
+  if (range !== null && compared !== null && candidates[0] === compared && range.index <= compared.index + compared[0].length) candidates.unshift(range);
+  const first = candidates[0];
+  if (first === undefined) {
+    // A single grade: "ECOG 0", "performance status of 1".
+    const single = new RegExp(String.raw`^\W*(?:(?:performance\s+)?(?:status|score|grade|ps)\s*)?(?:of|=|:)?\s*${n}(?![\d.])`, 'i').exec(symbolic);
+    if (single === null) return null;
+    const value = numberOf(single[1] ?? '');
+    return { min: value, max: value };
+  }
+  if (first === range || first === list) {
+    const a = numberOf(first[1] ?? ''), b = numberOf(first[2] ?? '');
+    return { min: Math.min(a, b), max: Math.max(a, b) };
+  }
+  if (first === compared) {
+    const value = numberOf(first[2] ?? '');
+    return first[1]?.startsWith('>') === true ? { min: value } : { max: value };
+  }
+  const value = numberOf(first[1] ?? '');
+  // "2 or less" arrives as "2  <= " (the words "or less" are not rewritten), "70 or more" as "70 >=".
+  return first[2] === '>=' ? { min: value } : { max: value };
+}
+
+/** Prior lines of therapy: "≥ 2 prior lines", "at least one prior regimen", "1-3 prior lines", "no more than 3". */
+export function readPriorLines(text: string): { min?: number; max?: number } | null {
+  const symbolic = symbolise(text).replace(/\s+or\s+>=/g, ' >=');
+  const near = new RegExp(String.raw`(?:(<=|>=|<|>)\s*)?${COUNT}\s*(>=)?(?:\s*\(\d+\))?\s*(?:-|–|to)?\s*${COUNT}?\s*(?:>=)?\s*(?:or more\s+)?(?:prior|previous|preceding|lines?|regimens?|salvage|different|systemic|therapies|treatments|courses)`, 'i').exec(symbolic);
+  if (near === null) return null;
+  const [, sign, first = '', after, second] = near;
+  const a = numberOf(first);
+  if (Number.isNaN(a)) return null;
+  if (second !== undefined && !Number.isNaN(numberOf(second))) return { min: a, max: numberOf(second) };
+  if (sign === '<=' ) return { max: a };
+  if (sign === '<') return { max: a - 1 };
+  if (sign === '>') return { min: a + 1 };
+  if (sign === '>=' || after === '>=') return { min: a };
+  return { min: a };
+}
+
+/** "within 14 days", "4 weeks prior to", "in the last 3 months": the window in days. */
+export function readWithinDays(text: string): number | null {
+  const match = /\b(?:within|in the (?:last|past|previous|preceding)|during the (?:last|past|previous))\s+(?:the\s+)?(?:last\s+|past\s+|previous\s+)?(\d+|one|two|three|four|five|six|seven|eight|nine|ten|a)\s*(hours?|days?|weeks?|months?|years?)\b/i.exec(text)
+    ?? /\b(\d+|one|two|three|four|six|a)\s*(hours?|days?|weeks?|months?)\s+(?:prior to|before|of)\b/i.exec(text);
+  if (match === null) return null;
+  const count = numberOf(match[1] ?? '');
+  const unit = (match[2] ?? '').toLowerCase();
+  if (unit.startsWith('hour')) return Math.max(1, Math.ceil(count / 24));
+  if (unit.startsWith('week')) return count * 7;
+  if (unit.startsWith('month')) return count * 30;
+  if (unit.startsWith('year')) return count * 365;
+  return count;
+}
+
+/** "within the past 5 years", "in the last 3 years", "disease-free for 5 years", "within the past year". */
+export function readWithinYears(text: string): number | null {
+  const match = /\b(?:within|in the|during the|for(?: at least)?|in)\s+(?:the\s+)?(?:last|past|previous|preceding|prior)?\s*(\d+|one|two|three|four|five|six|seven|eight|nine|ten)?\s*[- ]?(years?|yrs?)\b/i.exec(text);
+  if (match === null) return null;
+  return match[1] === undefined ? 1 : numberOf(match[1]);
+}
+
+const YEARS = String.raw`(?:years?|yrs?|y\.?o\.?|y)\b`;
+/** The last few words before a number name the age: "Age: 18-65", "aged at least 16". */
+const AGE_JUST_BEFORE = /\b(?:age|ages|aged)\b\s*(?:[:=]|of|is|must be|should be|at entry|at diagnosis|at enrol?ment|between|from|at)?\s*(?:<=|>=|<|>|=)?\s*$/i;
+const DURATION_BEFORE = /\b(?:for|within|in|past|last|over|during|since|after|duration|history|than|of|cr|remission)\s*$/i;
+/** Numbers of years that are not ages: "life expectancy of at least 1 year", "IQ at least 70". */
+const NOT_AGE = /life expectancy|expected survival|survival of|\bIQ\b|predicted|since diagnosis/i;
+/** "5 years since prior chemotherapy" or "within 2 years of diagnosis" is a time, not an age. */
+const NOT_TIME = String.raw`(?!\s*(?:since|after|ago|from|before|prior|following|of (?:follow|remission|continuous|disease|treatment|therapy|diagnosis|completion|study)))`;
+
+/**
+ * Age bounds in years: "age ≥ 18 years", "18 to 65 years old", "18 years of age or older", "under 70" under the
+ * sub-heading "Age". A number counts as an age when "years" follows it or the word age comes just before it.
+ */
+export function readAge(text: string, ageHeading: boolean): { min?: number; max?: number } | null {
+  if (!ageHeading && NOT_AGE.test(text)) return null;
+  const symbolic = symbolise(text).replace(/\s+/g, ' ');
+  const isAge = (index: number, matched: string): boolean => {
+    const before = symbolic.slice(0, index);
+    if (ageHeading || AGE_JUST_BEFORE.test(before)) return true;
+    // "statin therapy for > 2 years", "within the past 5 years": a duration, not an age.
+    return new RegExp(YEARS, 'i').test(matched) && !DURATION_BEFORE.test(before);
+  };
+  const bounds: { min?: number; max?: number } = {};
+  const range = new RegExp(String.raw`(\d{1,3})\s*(?:${YEARS})?\s*(?:-|–|to|and)\s*(\d{1,3})(?!\s*%)(?:\s*${YEARS})?${NOT_TIME}`, 'i').exec(symbolic);
+  if (range !== null && isAge(range.index, range[0])) {
+    const a = Number(range[1]), b = Number(range[2]);
+    if (a < b && b <= 120) return { min: a, max: b };
+  }
+  for (const match of symbolic.matchAll(new RegExp(String.raw`(<=|>=|<|>)\s*(\d{1,3})(?![\d.]|\s*%)(?:\s*${YEARS})?${NOT_TIME}`, 'gi'))) {
+    const value = Number(match[2]);
+    if (value > 120 || !isAge(match.index, match[0])) continue;
+    if (match[1]?.startsWith('>') === true) bounds.min ??= value;
+    else bounds.max ??= value;
+  }
+  for (const match of symbolic.matchAll(new RegExp(String.raw`(\d{1,3})\s*(?:${YEARS})?(?: of age| old)?\s*(?:or|and|&)\s*(older|over|above|greater|>=|>|younger|less|below|<=|<)`, 'gi'))) {
+    const value = Number(match[1]);
+    if (value > 120 || !isAge(match.index, match[0])) continue;
+    if (/older|over|above|greater|>/i.test(match[2] ?? '')) bounds.min ??= value;
+    else bounds.max ??= value;
+  }
+  return bounds.min === undefined && bounds.max === undefined ? null : bounds;
+}
+
+/** "At least 4 weeks since prior radiotherapy": the window in days and where the phrase ends, or null. */
+export function readSince(text: string): { days: number; end: number } | null {
+  const match = /\b(?:at least|>=|>|more than|greater than|a minimum of|minimum of)\s*(\d+|one|two|three|four|five|six|seven|eight|nine|ten|a)\s*(hours?|days?|weeks?|months?|years?)\s+(?:must have )?(?:elapsed |passed )?(?:since|from|after)\b/i.exec(text);
+  if (match === null) return null;
+  const days = readWithinDays(`within ${match[1] ?? ''} ${match[2] ?? ''}`);
+  return days === null ? null : { days, end: match.index + match[0].length };
+}
