@@ -22,9 +22,10 @@ async function docIds(db: Kysely<Database>, select: RawBuilder<unknown>): Promis
   return Int32Array.from(numbers(rows[0]?.ids ?? null));
 }
 
-/** Every match of the text with its relevance (search-rank.ts; higher is better). */
-async function scored(db: Kysely<Database>, text: CompiledText): Promise<ScoredDocs> {
-  if (text.kind !== 'match') return { docIds: NOTHING, scores: new Float64Array(0) };
+/** Every match of the text, with its relevance (search-rank.ts; higher is better) when `ranked`. */
+async function scored(db: Kysely<Database>, text: CompiledText, ranked: boolean): Promise<ScoredDocs> {
+  if (text.kind !== 'match') return { docIds: NOTHING, scores: ranked ? new Float64Array(0) : null };
+  if (!ranked) return { docIds: await docIds(db, sql`SELECT doc_id FROM trials WHERE trials.search @@ ${text.tsquery}::tsquery`), scores: null };
   const { rows } = await sql<{ ids: string | null; ranks: string | null }>`SELECT string_agg(doc_id::text, ',' ORDER BY doc_id) AS ids,
       string_agg(rank::text, ',' ORDER BY doc_id) AS ranks
     FROM (SELECT trials.doc_id, ${rankOf(text.groups)} AS rank FROM trials WHERE trials.search @@ ${text.tsquery}::tsquery) AS matched`.execute(db);
@@ -53,11 +54,11 @@ function within(db: Kysely<Database>, query: StoreQuery): Promise<Int32Array> | 
   );
 }
 
-/** The sets, fetched in parallel on the pool. */
-export async function postgresMatchSets(db: Kysely<Database>, query: StoreQuery): Promise<MatchSets> {
+/** The sets, fetched in parallel on the pool; the text matches carry their relevance when `ranked`. */
+export async function postgresMatchSets(db: Kysely<Database>, query: StoreQuery, ranked: boolean): Promise<MatchSets> {
   const text = textTsQuery(query.text);
   const [scoredText, condition, intervention, near] = await Promise.all([
-    text.kind === 'none' ? null : scored(db, text),
+    text.kind === 'none' ? null : scored(db, text, ranked),
     phrases(db, 'conditions_search', query.conditions),
     phrases(db, 'interventions_search', query.interventions),
     within(db, query),

@@ -8,7 +8,7 @@ import type { TrialStore } from '../store.ts';
 import { openPool, parseConnectionUrl } from './connection.ts';
 import { FactIndexCache } from '../shared/fact-index-cache.ts';
 import { facetsOf } from '../shared/fact-index-facets.ts';
-import { candidatesOf } from '../shared/fact-index-query.ts';
+import { candidatesOf, ranksByRelevance } from '../shared/fact-index-query.ts';
 import { pageStart } from '../shared/page-token.ts';
 import { loadFactIndex } from './fact-index-load.ts';
 import { postgresMatchSets } from './match-sets.ts';
@@ -81,9 +81,9 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
   const workers = workerPool<Trial, PreparedRow>(new URL('./prepare.worker.ts', import.meta.url), postcodes, options.workers ?? defaultWorkerCount());
   // Read where searches read: a replica's index follows the replica's data.
   const index = new FactIndexCache({ version: () => storeVersion(reader), load: () => loadFactIndex(reader) });
-  /** The candidates of a query over the current index, and the index. */
-  const evaluate = async (query: StoreQuery) => {
-    const [current, sets] = await Promise.all([index.get(), postgresMatchSets(reader, query)]);
+  /** The candidates of a query over the current index (text matches scored when `ranked`), and the index. */
+  const evaluate = async (query: StoreQuery, ranked: boolean) => {
+    const [current, sets] = await Promise.all([index.get(), postgresMatchSets(reader, query, ranked)]);
     return { index: current, candidates: candidatesOf(current, query, sets) };
   };
 
@@ -118,18 +118,18 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
 
     async search(query) {
       const after = pageStart(query);
-      const { index: current, candidates } = await evaluate(query);
+      const { index: current, candidates } = await evaluate(query, ranksByRelevance(query));
       return searchPage(reader, query, after, current, candidates);
     },
 
     async facets(query) {
-      const { index: current, candidates } = await evaluate(query);
+      const { index: current, candidates } = await evaluate(query, false);
       return facetsOf(current, candidates);
     },
 
     async searchWithFacets(query) {
       const after = pageStart(query);
-      const { index: current, candidates } = await evaluate(query);
+      const { index: current, candidates } = await evaluate(query, ranksByRelevance(query));
       return { ...(await searchPage(reader, query, after, current, candidates)), facets: facetsOf(current, candidates) };
     },
 

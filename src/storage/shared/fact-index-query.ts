@@ -12,10 +12,19 @@ import { ageGroupBitmap, phaseBitmap, treatmentMask } from './fact-bits.ts';
 import { dateNumber, dateText, HV_UNKNOWN, type FactIndex, type TermColumn } from './fact-index.ts';
 import { invalidPageToken, type PageKey } from './page-token.ts';
 
-/** Trials matching the free text, with their relevance (higher is better). */
+/** Trials matching the free text, with their relevance (higher is better) when the search is ranked by it. */
 export interface ScoredDocs {
   readonly docIds: Int32Array;
-  readonly scores: Float64Array;
+  readonly scores: Float64Array | null;
+}
+
+/**
+ * Whether the page is ordered by relevance: the query has words and asks for relevance (or for distance with no
+ * place to measure from, which falls back to it). Ranking every match costs more than matching it, so a backend
+ * scores the matches only then.
+ */
+export function ranksByRelevance(query: StoreQuery): boolean {
+  return query.sort === 'relevance' || (query.sort === 'distance' && query.near === null);
 }
 
 /**
@@ -42,7 +51,7 @@ export interface Candidates {
   readonly length: number;
   readonly slots: Int32Array;
   readonly miss: Uint16Array;
-  /** Relevance per candidate; absent when the query has no text. */
+  /** Relevance per candidate; absent when the query has no text or is not ranked by relevance. */
   readonly scores: Float64Array | null;
   /** Whether the query has no filter at all (every trial is a candidate that passes): the landing page. */
   readonly unfiltered: boolean;
@@ -183,7 +192,7 @@ export function candidatesOf(index: FactIndex, query: StoreQuery, sets: MatchSet
   const universe = text === null ? index.size : text.docIds.length;
   const slots = new Int32Array(universe);
   const miss = new Uint16Array(universe);
-  const scores = text === null ? null : new Float64Array(universe);
+  const scores = text?.scores == null ? null : new Float64Array(universe);
   let length = 0;
   for (let i = 0; i < universe; i++) {
     const slot = text === null ? i : index.slotOf(text.docIds[i] ?? -1);
@@ -209,7 +218,7 @@ export function candidatesOf(index: FactIndex, query: StoreQuery, sets: MatchSet
     if (bits < 0) continue;
     slots[length] = slot;
     miss[length] = bits;
-    if (scores !== null && text !== null) scores[length] = text.scores[i] ?? 0;
+    if (scores !== null) scores[length] = text?.scores?.[i] ?? 0;
     length++;
   }
   return { length, slots, miss, scores, unfiltered: text === null && shared.length === 0 && own.length === 0 };

@@ -58,10 +58,11 @@ function within(raw: BetterSqlite3.Database, query: StoreQuery): Int32Array | nu
   return Int32Array.from(statement.pluck().all(parameters) as number[]);
 }
 
-export function sqliteMatchSets(raw: BetterSqlite3.Database, query: StoreQuery): MatchSets {
+/** The sets of the query; the text matches carry their relevance when `ranked` (a page in relevance order). */
+export function sqliteMatchSets(raw: BetterSqlite3.Database, query: StoreQuery, ranked: boolean): MatchSets {
   const text = textMatch(query.text);
   return {
-    text: text === null ? null : scored(raw, text),
+    text: text === null ? null : ranked ? scored(raw, text) : { docIds: matching(raw, text), scores: null },
     condition: phrases(raw, 'conditions', query.conditions),
     intervention: phrases(raw, 'interventions_keywords', query.interventions),
     within: within(raw, query),

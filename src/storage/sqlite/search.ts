@@ -100,7 +100,7 @@ export async function searchPage(
   const rows = (): Promise<PageRow[]> => {
     if (sortsByDistance(query)) return distanceRows(db, query, query.near, after, limit);
     // Relevance needs words to rank by; without them (and for 'distance' without a place) it falls back to 'updated'.
-    const order = candidates.scores !== null && query.sort !== 'updated' ? 'relevance' : 'updated';
+    const order = candidates.scores !== null ? 'relevance' : 'updated';
     return rankedPage(db, index, pageOf(index, candidates, order, after, limit));
   };
   const found = await rows();

@@ -8,7 +8,7 @@ import { openConnection } from './connection.ts';
 import { assertDerived, rederiveIfStale } from './derivation.ts';
 import { FactIndexCache } from '../shared/fact-index-cache.ts';
 import { facetsOf } from '../shared/fact-index-facets.ts';
-import { candidatesOf } from '../shared/fact-index-query.ts';
+import { candidatesOf, ranksByRelevance } from '../shared/fact-index-query.ts';
 import { pageStart } from '../shared/page-token.ts';
 import { loadFactIndex, sqliteDataVersion } from './fact-index-load.ts';
 import { sqliteMatchSets } from './match-sets.ts';
@@ -97,10 +97,10 @@ export async function openSqliteStore(path: string, options: SqliteStoreOptions 
     version: () => Promise.resolve(sqliteDataVersion(raw, ownWrites)),
     load: () => Promise.resolve().then(() => loadFactIndex(raw, () => ownWrites)),
   });
-  /** The candidates of a query over the current index, and the index. */
-  const evaluate = async (query: StoreQuery) => {
+  /** The candidates of a query over the current index (text matches scored when `ranked`), and the index. */
+  const evaluate = async (query: StoreQuery, ranked: boolean) => {
     const current = await index.get();
-    return { index: current, candidates: candidatesOf(current, query, sqliteMatchSets(raw, query)) };
+    return { index: current, candidates: candidatesOf(current, query, sqliteMatchSets(raw, query, ranked)) };
   };
 
   return {
@@ -122,18 +122,18 @@ export async function openSqliteStore(path: string, options: SqliteStoreOptions 
 
     async search(query) {
       const after = pageStart(query);
-      const { index: current, candidates } = await evaluate(query);
+      const { index: current, candidates } = await evaluate(query, ranksByRelevance(query));
       return searchPage(db, query, after, current, candidates);
     },
 
     async facets(query) {
-      const { index: current, candidates } = await evaluate(query);
+      const { index: current, candidates } = await evaluate(query, false);
       return facetsOf(current, candidates);
     },
 
     async searchWithFacets(query): Promise<SearchResult> {
       const after = pageStart(query);
-      const { index: current, candidates } = await evaluate(query);
+      const { index: current, candidates } = await evaluate(query, ranksByRelevance(query));
       return { ...(await searchPage(db, query, after, current, candidates)), facets: facetsOf(current, candidates) };
     },
 
