@@ -50,7 +50,7 @@ export function loadFactIndex(db: Kysely<Database>): Promise<FactIndex> {
         const { rows } = await sql<FactsRow>`SELECT t.doc_id, t.id, t.status, t.study_type, t.sex, t.healthy_volunteers,
             t.has_results, t.min_age, t.max_age, t.last_update, t.treatments, t.age_groups,
             (SELECT array_agg(p.phase) FROM trial_phases AS p WHERE p.doc_id = t.doc_id) AS phases
-          FROM trials AS t WHERE t.doc_id >= ${from} AND t.doc_id < ${to}`.execute(tx);
+          FROM trials AS t WHERE t.doc_id >= ${from} AND t.doc_id < ${to} ORDER BY t.doc_id`.execute(tx);
         for (const row of rows) {
           builder.addFacts({
             docId: row.doc_id,

@@ -67,7 +67,8 @@ function indexOf(docs: readonly Doc[]) {
     for (const key of doc.countries) builder.addTerm('country', doc.docId, key);
     for (const key of doc.cancerTypes) builder.addTerm('cancerType', doc.docId, key);
   }
-  for (const doc of docs) builder.addFacts(doc);
+  // Facts in reverse too: a backend need not read them in doc id order.
+  for (const doc of [...docs].reverse()) builder.addFacts(doc);
   for (const key of CONDITIONS) builder.showTerm('condition', key, key.toUpperCase());
   return builder.build();
 }

@@ -92,14 +92,20 @@ export function dateText(value: number): string | null {
   return `${digits.slice(0, 4)}-${digits.slice(4, 6)}-${digits.slice(6, 8)}`;
 }
 
-/** A growable Int32 list, for reading millions of (doc, term) pairs without an array of pairs. */
-class IntList {
-  private data = new Int32Array(1024);
+type NumberArray = Int32Array | Uint8Array | Uint16Array | Float64Array;
+
+/** A growable typed list: millions of values without a JavaScript object or array slot per value. */
+class Grow<A extends NumberArray> {
+  private data: A;
   length = 0;
+
+  constructor(private readonly make: (n: number) => A) {
+    this.data = make(1024);
+  }
 
   push(value: number): void {
     if (this.length === this.data.length) {
-      const grown = new Int32Array(this.data.length * 2);
+      const grown = this.make(this.data.length * 2);
       grown.set(this.data);
       this.data = grown;
     }
@@ -108,6 +114,22 @@ class IntList {
 
   at(index: number): number {
     return this.data[index] ?? 0;
+  }
+
+  /** The values, in the order `order` gives (positions into this list), as an array of exactly that length. */
+  finish(order: Int32Array | null): A {
+    const out = this.make(this.length);
+    if (order === null) out.set(this.data.subarray(0, this.length));
+    else order.forEach((from, to) => {
+      out[to] = this.data[from] ?? 0;
+    });
+    return out;
+  }
+}
+
+class IntList extends Grow<Int32Array> {
+  constructor() {
+    super((n) => new Int32Array(n));
   }
 }
 
@@ -172,7 +194,20 @@ const SEX_INDEX = indexer(SEXES);
  * spelling each key shows. Pairs of trials without a facts row are ignored.
  */
 export class FactIndexBuilder {
-  private readonly facts: FactRow[] = [];
+  // The facts, column by column as they arrive (a row object per trial would cost ~150 MB at 500,000 trials).
+  private readonly docIds = new IntList();
+  private readonly ids: string[] = [];
+  private readonly status = new Grow((n) => new Uint8Array(n));
+  private readonly studyType = new Grow((n) => new Uint8Array(n));
+  private readonly sex = new Grow((n) => new Uint8Array(n));
+  private readonly healthyVolunteers = new Grow((n) => new Uint8Array(n));
+  private readonly hasResults = new Grow((n) => new Uint8Array(n));
+  private readonly phases = new Grow((n) => new Uint8Array(n));
+  private readonly treatments = new Grow((n) => new Uint16Array(n));
+  private readonly ageGroups = new Grow((n) => new Uint8Array(n));
+  private readonly minAge = new Grow((n) => new Float64Array(n));
+  private readonly maxAge = new Grow((n) => new Float64Array(n));
+  private readonly lastUpdate = new IntList();
   private readonly collectors: Record<TermFacet, TermCollector> = {
     condition: new TermCollector(),
     intervention: new TermCollector(),
@@ -183,7 +218,19 @@ export class FactIndexBuilder {
   constructor(private readonly version: string) {}
 
   addFacts(row: FactRow): void {
-    this.facts.push(row);
+    this.docIds.push(row.docId);
+    this.ids.push(row.id);
+    this.status.push(STATUS_INDEX.get(row.status) ?? 0);
+    this.studyType.push(STUDY_TYPE_INDEX.get(row.studyType) ?? 0);
+    this.sex.push(SEX_INDEX.get(row.sex) ?? 0);
+    this.healthyVolunteers.push(row.healthyVolunteers === null ? HV_UNKNOWN : row.healthyVolunteers ? 1 : 0);
+    this.hasResults.push(row.hasResults ? 1 : 0);
+    this.phases.push(row.phases);
+    this.treatments.push(row.treatments);
+    this.ageGroups.push(row.ageGroups);
+    this.minAge.push(row.minAge ?? Number.NaN);
+    this.maxAge.push(row.maxAge ?? Number.NaN);
+    this.lastUpdate.push(dateNumber(row.lastUpdate));
   }
 
   addTerm(facet: TermFacet, docId: number, key: string): void {
@@ -195,39 +242,41 @@ export class FactIndexBuilder {
     this.collectors[facet].show(key, value);
   }
 
+  /** Positions in doc id order, or null when the facts came in that order already (as backends read them). */
+  private docOrder(): Int32Array | null {
+    const n = this.docIds.length;
+    let sorted = true;
+    for (let i = 1; i < n && sorted; i++) sorted = this.docIds.at(i - 1) < this.docIds.at(i);
+    if (sorted) return null;
+    return Int32Array.from({ length: n }, (_, i) => i).sort((a, b) => this.docIds.at(a) - this.docIds.at(b));
+  }
+
   build(): FactIndex {
-    const facts = this.facts.sort((a, b) => a.docId - b.docId);
-    const size = facts.length;
-    const docIds = Int32Array.from(facts, (row) => row.docId);
+    const order = this.docOrder();
+    const size = this.docIds.length;
+    const docIds = this.docIds.finish(order);
     const maxDocId = size === 0 ? 0 : (docIds[size - 1] ?? 0);
     const slots = new Int32Array(maxDocId + 1).fill(-1);
     docIds.forEach((docId, slot) => {
       slots[docId] = slot;
     });
     const slotOf = (docId: number): number => (docId >= 0 && docId <= maxDocId ? (slots[docId] ?? -1) : -1);
-    const column = <A extends Uint8Array | Uint16Array | Int32Array | Float64Array>(make: new (n: number) => A, value: (row: FactRow) => number): A => {
-      const array = new make(size);
-      facts.forEach((row, slot) => {
-        array[slot] = value(row);
-      });
-      return array;
-    };
     return {
       version: this.version,
       size,
       docIds,
-      ids: facts.map((row) => row.id),
-      status: column(Uint8Array, (row) => STATUS_INDEX.get(row.status) ?? 0),
-      studyType: column(Uint8Array, (row) => STUDY_TYPE_INDEX.get(row.studyType) ?? 0),
-      sex: column(Uint8Array, (row) => SEX_INDEX.get(row.sex) ?? 0),
-      healthyVolunteers: column(Uint8Array, (row) => (row.healthyVolunteers === null ? HV_UNKNOWN : row.healthyVolunteers ? 1 : 0)),
-      hasResults: column(Uint8Array, (row) => (row.hasResults ? 1 : 0)),
-      phases: column(Uint8Array, (row) => row.phases),
-      treatments: column(Uint16Array, (row) => row.treatments),
-      ageGroups: column(Uint8Array, (row) => row.ageGroups),
-      minAge: column(Float64Array, (row) => row.minAge ?? Number.NaN),
-      maxAge: column(Float64Array, (row) => row.maxAge ?? Number.NaN),
-      lastUpdate: column(Int32Array, (row) => dateNumber(row.lastUpdate)),
+      ids: order === null ? this.ids : Array.from(order, (from) => this.ids[from] ?? ''),
+      status: this.status.finish(order),
+      studyType: this.studyType.finish(order),
+      sex: this.sex.finish(order),
+      healthyVolunteers: this.healthyVolunteers.finish(order),
+      hasResults: this.hasResults.finish(order),
+      phases: this.phases.finish(order),
+      treatments: this.treatments.finish(order),
+      ageGroups: this.ageGroups.finish(order),
+      minAge: this.minAge.finish(order),
+      maxAge: this.maxAge.finish(order),
+      lastUpdate: this.lastUpdate.finish(order),
       terms: {
         condition: this.collectors.condition.build(size, slotOf),
         intervention: this.collectors.intervention.build(size, slotOf),

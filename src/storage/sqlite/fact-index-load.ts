@@ -25,7 +25,7 @@ export function loadFactIndex(raw: BetterSqlite3.Database, ownWrites: () => numb
   const read = raw.transaction((): FactIndex => {
     const builder = new FactIndexBuilder(sqliteDataVersion(raw, ownWrites()));
     const facts = raw.prepare(`SELECT doc_id, id, status, study_type, sex, healthy_volunteers, has_results, phases,
-        min_age, max_age, last_update, treatments, age_groups FROM trial_facts`).raw(true);
+        min_age, max_age, last_update, treatments, age_groups FROM trial_facts ORDER BY doc_id`).raw(true);
     for (const row of facts.iterate() as IterableIterator<FactsRow>) {
       const [docId, id, status, studyType, sex, hv, results, phases, minAge, maxAge, lastUpdate, treatments, ageGroups] = row;
       builder.addFacts({
