@@ -16,7 +16,8 @@ import { storeVersion } from './store-version.ts';
 import { rederiveIfStale } from './derivation.ts';
 import { migrateToLatest } from './migrate.ts';
 import type { Database } from './schema.ts';
-import { searchPage } from './search.ts';
+import { pageReads } from './search.ts';
+import { searchPage } from '../shared/index-page.ts';
 import { withoutNul } from './trial-row.ts';
 import { toPrepare, upsertBatch } from './upsert.ts';
 import type { PreparedRow } from './prepared-row.ts';
@@ -81,6 +82,7 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
   const workers = workerPool<Trial, PreparedRow>(new URL('./prepare.worker.ts', import.meta.url), postcodes, options.workers ?? defaultWorkerCount());
   // Read where searches read: a replica's index follows the replica's data.
   const index = new FactIndexCache({ version: () => storeVersion(reader), load: () => loadFactIndex(reader) });
+  const reads = pageReads(reader);
   /** The candidates of a query over the current index (text matches scored when `ranked`), and the index. */
   const evaluate = async (query: StoreQuery, ranked: boolean) => {
     const [current, sets] = await Promise.all([index.get(), postgresMatchSets(reader, query, ranked)]);
@@ -119,7 +121,7 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     async search(query) {
       const after = pageStart(query);
       const { index: current, candidates } = await evaluate(query, ranksByRelevance(query));
-      return searchPage(reader, query, after, current, candidates);
+      return searchPage(reads, query, after, current, candidates);
     },
 
     async facets(query) {
@@ -130,7 +132,7 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     async searchWithFacets(query) {
       const after = pageStart(query);
       const { index: current, candidates } = await evaluate(query, ranksByRelevance(query));
-      return { ...(await searchPage(reader, query, after, current, candidates)), facets: facetsOf(current, candidates) };
+      return { ...(await searchPage(reads, query, after, current, candidates)), facets: facetsOf(current, candidates) };
     },
 
     async count() {

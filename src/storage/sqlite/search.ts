@@ -1,24 +1,15 @@
 /**
- * One page of a search, by keyset (seek) pagination: each page starts strictly after the previous page's last
- * (sort key, id), so pages stay stable and cheap however deep they go. The id tie-break makes the order total.
+ * What a search page reads from SQLite (shared/index-page.ts assembles it): the page's summaries, the distance order
+ * (each trial's nearest open site, measured in SQL by the domain's haversine) and the page's sites.
  */
 import { sql, type Kysely } from 'kysely';
 import type { GeoPoint } from '../../domain/geo.ts';
-import type { SearchPage, StoreQuery, TrialSummary } from '../../domain/query.ts';
+import type { StoreQuery } from '../../domain/query.ts';
 import type { SiteRow } from '../shared/derived-rows.ts';
-import { sortsByDistance, withNearestSites } from '../shared/nearest-site.ts';
-import type { FactIndex } from '../shared/fact-index.ts';
-import { pageOf, totalOf, type Candidates, type Ranked } from '../shared/fact-index-query.ts';
-import { encodePageToken, invalidPageToken, type PageKey } from '../shared/page-token.ts';
+import type { PageReads, PageRow } from '../shared/index-page.ts';
+import { invalidPageToken, type PageKey } from '../shared/page-token.ts';
 import { filterExpression, milesFrom } from './filters.ts';
 import type { Database } from './schema.ts';
-
-interface PageRow {
-  readonly doc_id: number;
-  readonly id: string;
-  readonly summary: string;
-  readonly sort_key: number | string | null;
-}
 
 /**
  * Rows by the distance to their nearest open site, nearest first, trials with no placeable open site last, then id;
@@ -70,46 +61,14 @@ async function sitesOf(db: Kysely<Database>, rows: readonly PageRow[]): Promise<
   return sites;
 }
 
-/** The summaries of the ranked page, in its order (a trial deleted since the index was built drops out). */
-async function rankedPage(db: Kysely<Database>, index: FactIndex, ranked: readonly Ranked[]): Promise<PageRow[]> {
-  if (ranked.length === 0) return [];
-  const docIds = ranked.map((row) => index.docIds[row.slot] ?? -1);
-  const found = await db.selectFrom('trials').select(['doc_id', 'summary']).where('doc_id', 'in', docIds).execute();
-  const summaries = new Map(found.map((row) => [row.doc_id, row.summary]));
-  return ranked.flatMap((row, n) => {
-    const docId = docIds[n] ?? -1;
-    const summary = summaries.get(docId);
-    return summary === undefined ? [] : [{ doc_id: docId, id: index.ids[row.slot] ?? '', summary, sort_key: row.key }];
-  });
-}
-
-/**
- * A page of summaries, the total and the token for the next page, for the candidates the fact index found
- * (shared/fact-index-query.ts), continuing after `after` (see pageStart): relevance and last-update orders are ranked
- * in the index; distance is measured here.
- */
-export async function searchPage(
-  db: Kysely<Database>,
-  query: StoreQuery,
-  after: PageKey | null,
-  index: FactIndex,
-  candidates: Candidates,
-): Promise<SearchPage> {
-  // One row more than the page tells whether another page follows.
-  const limit = query.pageSize + 1;
-  const rows = (): Promise<PageRow[]> => {
-    if (sortsByDistance(query)) return distanceRows(db, query, query.near, after, limit);
-    // Relevance needs words to rank by; without them (and for 'distance' without a place) it falls back to 'updated'.
-    const order = candidates.scores !== null ? 'relevance' : 'updated';
-    return rankedPage(db, index, pageOf(index, candidates, order, after, limit));
-  };
-  const found = await rows();
-  const page = found.slice(0, query.pageSize);
-  const last = page.at(-1);
-  const summaries = page.map((row) => JSON.parse(row.summary) as TrialSummary);
+/** What the shared page assembly (shared/index-page.ts) reads from this database. */
+export function pageReads(db: Kysely<Database>): PageReads {
   return {
-    total: totalOf(candidates),
-    trials: query.near === null ? summaries : withNearestSites(summaries, await sitesOf(db, page), query.near),
-    nextPageToken: found.length > query.pageSize && last !== undefined ? encodePageToken(query, { key: last.sort_key, id: last.id }) : null,
+    async summaries(docIds) {
+      const found = await db.selectFrom('trials').select(['doc_id', 'summary']).where('doc_id', 'in', [...docIds]).execute();
+      return new Map(found.map((row) => [row.doc_id, row.summary]));
+    },
+    distanceRows: (query, near, after, limit) => distanceRows(db, query, near, after, limit),
+    sitesOf: (rows) => sitesOf(db, rows),
   };
 }

@@ -13,7 +13,8 @@ import { pageStart } from '../shared/page-token.ts';
 import { loadFactIndex, sqliteDataVersion } from './fact-index-load.ts';
 import { sqliteMatchSets } from './match-sets.ts';
 import { assertMigrated, migrateToLatest } from './migrate.ts';
-import { searchPage } from './search.ts';
+import { pageReads } from './search.ts';
+import { searchPage } from '../shared/index-page.ts';
 import { createUpserter } from './upsert.ts';
 import type { PreparedTrial } from './prepared-trial.ts';
 import { defaultWorkerCount, workerPool } from '../shared/worker-pool.ts';
@@ -97,6 +98,7 @@ export async function openSqliteStore(path: string, options: SqliteStoreOptions 
     version: () => Promise.resolve(sqliteDataVersion(raw, ownWrites)),
     load: () => Promise.resolve().then(() => loadFactIndex(raw, () => ownWrites)),
   });
+  const reads = pageReads(db);
   /** The candidates of a query over the current index (text matches scored when `ranked`), and the index. */
   const evaluate = async (query: StoreQuery, ranked: boolean) => {
     const current = await index.get();
@@ -123,7 +125,7 @@ export async function openSqliteStore(path: string, options: SqliteStoreOptions 
     async search(query) {
       const after = pageStart(query);
       const { index: current, candidates } = await evaluate(query, ranksByRelevance(query));
-      return searchPage(db, query, after, current, candidates);
+      return searchPage(reads, query, after, current, candidates);
     },
 
     async facets(query) {
@@ -134,7 +136,7 @@ export async function openSqliteStore(path: string, options: SqliteStoreOptions 
     async searchWithFacets(query): Promise<SearchResult> {
       const after = pageStart(query);
       const { index: current, candidates } = await evaluate(query, ranksByRelevance(query));
-      return { ...(await searchPage(db, query, after, current, candidates)), facets: facetsOf(current, candidates) };
+      return { ...(await searchPage(reads, query, after, current, candidates)), facets: facetsOf(current, candidates) };
     },
 
     async count() {
