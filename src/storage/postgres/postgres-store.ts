@@ -2,14 +2,10 @@ import { sql, type Kysely } from 'kysely';
 import { TrialfinderError, Unavailable } from '../../domain/errors.ts';
 import type { PostcodeTable } from '../../domain/postcode.ts';
 import { canonicalId } from '../../domain/registry-id.ts';
-import type { StoreQuery } from '../../domain/query.ts';
 import type { Trial } from '../../domain/trial.ts';
 import type { TrialStore } from '../store.ts';
 import { openPool, parseConnectionUrl } from './connection.ts';
 import { FactIndexCache } from '../shared/fact-index-cache.ts';
-import { facetsOf } from '../shared/fact-index-facets.ts';
-import { candidatesOf, ranksByRelevance } from '../shared/fact-index-query.ts';
-import { pageStart } from '../shared/page-token.ts';
 import { loadFactIndex } from './fact-index-load.ts';
 import { postgresMatchSets } from './match-sets.ts';
 import { storeVersion } from './store-version.ts';
@@ -17,7 +13,7 @@ import { rederiveIfStale } from './derivation.ts';
 import { migrateToLatest } from './migrate.ts';
 import type { Database } from './schema.ts';
 import { pageReads } from './search.ts';
-import { searchPage } from '../shared/index-page.ts';
+import { indexedSearch } from '../shared/index-page.ts';
 import { withoutNul } from './trial-row.ts';
 import { toPrepare, upsertBatch } from './upsert.ts';
 import type { PreparedRow } from './prepared-row.ts';
@@ -82,12 +78,7 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
   const workers = workerPool<Trial, PreparedRow>(new URL('./prepare.worker.ts', import.meta.url), postcodes, options.workers ?? defaultWorkerCount());
   // Read where searches read: a replica's index follows the replica's data.
   const index = new FactIndexCache({ version: () => storeVersion(reader), load: () => loadFactIndex(reader) });
-  const reads = pageReads(reader);
-  /** The candidates of a query over the current index (text matches scored when `ranked`), and the index. */
-  const evaluate = async (query: StoreQuery, ranked: boolean) => {
-    const [current, sets] = await Promise.all([index.get(), postgresMatchSets(reader, query, ranked)]);
-    return { index: current, candidates: candidatesOf(current, query, sets) };
-  };
+  const searching = indexedSearch(index, (query, ranked) => postgresMatchSets(reader, query, ranked), pageReads(reader));
 
   return {
     async upsertTrials(trials) {
@@ -118,22 +109,7 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
       return row === undefined ? null : (JSON.parse(row.json) as Trial);
     },
 
-    async search(query) {
-      const after = pageStart(query);
-      const { index: current, candidates } = await evaluate(query, ranksByRelevance(query));
-      return searchPage(reads, query, after, current, candidates);
-    },
-
-    async facets(query) {
-      const { index: current, candidates } = await evaluate(query, false);
-      return facetsOf(current, candidates);
-    },
-
-    async searchWithFacets(query) {
-      const after = pageStart(query);
-      const { index: current, candidates } = await evaluate(query, ranksByRelevance(query));
-      return { ...(await searchPage(reads, query, after, current, candidates)), facets: facetsOf(current, candidates) };
-    },
+    ...searching,
 
     async count() {
       const row = await reader.selectFrom('trials').select(sql<number>`count(*)::int`.as('count')).executeTakeFirstOrThrow();

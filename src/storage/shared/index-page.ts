@@ -8,9 +8,12 @@ import type { GeoPoint } from '../../domain/geo.ts';
 import type { SearchPage, StoreQuery, TrialSummary } from '../../domain/query.ts';
 import type { SiteRow } from './derived-rows.ts';
 import type { FactIndex } from './fact-index.ts';
-import { pageOf, totalOf, type Candidates } from './fact-index-query.ts';
+import type { TrialStore } from '../store.ts';
+import type { FactIndexCache } from './fact-index-cache.ts';
+import { facetsOf } from './fact-index-facets.ts';
+import { candidatesOf, pageOf, ranksByRelevance, totalOf, type Candidates, type MatchSets } from './fact-index-query.ts';
 import { sortsByDistance, withNearestSites } from './nearest-site.ts';
-import { encodePageToken, type PageKey } from './page-token.ts';
+import { encodePageToken, pageStart, type PageKey } from './page-token.ts';
 
 /** A result row as a backend reads it: the stored summary JSON and the row's sort key. */
 export interface PageRow {
@@ -64,5 +67,34 @@ export async function searchPage(
     total: totalOf(candidates),
     trials: query.near === null ? summaries : withNearestSites(summaries, await reads.sitesOf(page), query.near),
     nextPageToken: found.length > query.pageSize && last !== undefined ? encodePageToken(query, { key: last.sort_key, id: last.id }) : null,
+  };
+}
+
+/** The searching verbs of the port, for a backend that has a fact index, its match sets and its page reads. */
+export function indexedSearch(
+  index: FactIndexCache,
+  matchSets: (query: StoreQuery, ranked: boolean) => Promise<MatchSets>,
+  reads: PageReads,
+): Pick<TrialStore, 'search' | 'facets' | 'searchWithFacets'> {
+  /** The candidates of a query over the current index (text matches scored when `ranked`), and the index. */
+  const evaluate = async (query: StoreQuery, ranked: boolean) => {
+    const [current, sets] = await Promise.all([index.get(), matchSets(query, ranked)]);
+    return { current, candidates: candidatesOf(current, query, sets) };
+  };
+  return {
+    async search(query) {
+      const after = pageStart(query);
+      const { current, candidates } = await evaluate(query, ranksByRelevance(query));
+      return searchPage(reads, query, after, current, candidates);
+    },
+    async facets(query) {
+      const { current, candidates } = await evaluate(query, false);
+      return facetsOf(current, candidates);
+    },
+    async searchWithFacets(query) {
+      const after = pageStart(query);
+      const { current, candidates } = await evaluate(query, ranksByRelevance(query));
+      return { ...(await searchPage(reads, query, after, current, candidates)), facets: facetsOf(current, candidates) };
+    },
   };
 }

@@ -1,20 +1,16 @@
 import { Conflict } from '../../domain/errors.ts';
 import type { PostcodeTable } from '../../domain/postcode.ts';
 import { canonicalId } from '../../domain/registry-id.ts';
-import type { SearchResult, StoreQuery } from '../../domain/query.ts';
 import type { Trial } from '../../domain/trial.ts';
 import type { TrialStore } from '../store.ts';
 import { openConnection } from './connection.ts';
 import { assertDerived, rederiveIfStale } from './derivation.ts';
 import { FactIndexCache } from '../shared/fact-index-cache.ts';
-import { facetsOf } from '../shared/fact-index-facets.ts';
-import { candidatesOf, ranksByRelevance } from '../shared/fact-index-query.ts';
-import { pageStart } from '../shared/page-token.ts';
 import { loadFactIndex, sqliteDataVersion } from './fact-index-load.ts';
 import { sqliteMatchSets } from './match-sets.ts';
 import { assertMigrated, migrateToLatest } from './migrate.ts';
 import { pageReads } from './search.ts';
-import { searchPage } from '../shared/index-page.ts';
+import { indexedSearch } from '../shared/index-page.ts';
 import { createUpserter } from './upsert.ts';
 import type { PreparedTrial } from './prepared-trial.ts';
 import { defaultWorkerCount, workerPool } from '../shared/worker-pool.ts';
@@ -98,12 +94,7 @@ export async function openSqliteStore(path: string, options: SqliteStoreOptions 
     version: () => Promise.resolve(sqliteDataVersion(raw, ownWrites)),
     load: () => Promise.resolve().then(() => loadFactIndex(raw, () => ownWrites)),
   });
-  const reads = pageReads(db);
-  /** The candidates of a query over the current index (text matches scored when `ranked`), and the index. */
-  const evaluate = async (query: StoreQuery, ranked: boolean) => {
-    const current = await index.get();
-    return { index: current, candidates: candidatesOf(current, query, sqliteMatchSets(raw, query, ranked)) };
-  };
+  const searching = indexedSearch(index, (query, ranked) => Promise.resolve(sqliteMatchSets(raw, query, ranked)), pageReads(db));
 
   return {
     upsertTrials: upsert,
@@ -122,22 +113,7 @@ export async function openSqliteStore(path: string, options: SqliteStoreOptions 
       return row === undefined ? null : (JSON.parse(row.json) as Trial);
     },
 
-    async search(query) {
-      const after = pageStart(query);
-      const { index: current, candidates } = await evaluate(query, ranksByRelevance(query));
-      return searchPage(reads, query, after, current, candidates);
-    },
-
-    async facets(query) {
-      const { index: current, candidates } = await evaluate(query, false);
-      return facetsOf(current, candidates);
-    },
-
-    async searchWithFacets(query): Promise<SearchResult> {
-      const after = pageStart(query);
-      const { index: current, candidates } = await evaluate(query, ranksByRelevance(query));
-      return { ...(await searchPage(reads, query, after, current, candidates)), facets: facetsOf(current, candidates) };
-    },
+    ...searching,
 
     async count() {
       const row = await db
