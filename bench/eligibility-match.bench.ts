@@ -17,6 +17,7 @@ import { parseCriteria } from '../src/domain/eligibility/parse-criteria.ts';
 import { parsePatientProfile } from '../src/domain/eligibility/profile.ts';
 import type { TrialContent } from '../src/domain/trial.ts';
 import { readRecordsAt } from '../src/ingest/open-path.ts';
+import { summariseLatency } from './scale/latency.ts';
 
 const TRIALS = 500;
 const rounds = Number(process.env['BENCH_ROUNDS'] ?? 50);
@@ -42,16 +43,6 @@ const PROFILE = parsePatientProfile({
 
 const LEUKAEMIA = /leuk[a]?emia|leukaemia|\bALL\b|lymphoblastic/i;
 const CANCER = /cancer|carcinoma|tumou?r|neoplasm|lymphoma|myeloma|sarcoma|malignan|melanoma|glioma|myelodysplastic/i;
-
-function median(samples: readonly number[]): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.floor((sorted.length - 1) / 2)] ?? Number.NaN;
-}
-
-function p95(samples: readonly number[]): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(0.95 * sorted.length) - 1)] ?? Number.NaN;
-}
 
 const about = (trial: TrialContent): string => [trial.briefTitle, ...trial.conditions].join(' ');
 
@@ -88,4 +79,4 @@ const counts = new Map<TrialVerdict, number>();
 for (const verdict of verdicts) counts.set(verdict, (counts.get(verdict) ?? 0) + 1);
 console.log(`Verdicts for the profile: ${[...counts].map(([verdict, n]) => `${verdict} ${n}`).join(', ')}.`);
 console.log(`Load average ${loadavg().map((load) => load.toFixed(2)).join(' ')}; ${rounds} rounds.`);
-console.log(`Match one profile against ${chosen.length} trials: median ${median(samples).toFixed(2)} ms, p95 ${p95(samples).toFixed(2)} ms (target: median < 200 ms).`);
+console.log(`Match one profile against ${chosen.length} trials: median ${summariseLatency(samples).median.toFixed(2)} ms, p95 ${summariseLatency(samples).p95.toFixed(2)} ms (target: median < 200 ms).`);

@@ -24,6 +24,7 @@ import { openSqliteStore } from '../src/storage/sqlite/sqlite-store.ts';
 import { readSearchParams, toParserInput } from '../src/web/search-params.ts';
 import { DEFAULT_SITE_SETTINGS } from '../src/web/site-settings.ts';
 import { renderSearchPage } from '../src/web/views/search.page.ts';
+import { summariseLatency } from './scale/latency.ts';
 
 /** Results pages a patient would open: a topic, filters with a postcode, free text, the UK recruiting list. */
 const PAGES = [
@@ -37,16 +38,6 @@ const PAGES = [
 
 const { values } = parseArgs({ options: { database: { type: 'string' } } });
 const rounds = Number(process.env['BENCH_ROUNDS'] ?? 30);
-
-function median(samples: readonly number[]): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.floor((sorted.length - 1) / 2)] ?? Number.NaN;
-}
-
-function p95(samples: readonly number[]): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(0.95 * sorted.length) - 1)] ?? Number.NaN;
-}
 
 const dir = mkdtempSync(join(tmpdir(), 'trialfinder-web-bench-'));
 const postcodes = await loadPostcodeTable();
@@ -82,12 +73,12 @@ try {
     all.push(...samples);
     renders.push(...renderSamples);
     console.log(
-      `${url}\n  status ${warm.statusCode}, ${(warm.rawPayload.length / 1024).toFixed(1)} KB; whole request median ${median(samples).toFixed(2)} ms, ` +
-        `p95 ${p95(samples).toFixed(2)} ms; HTML rendering alone median ${median(renderSamples).toFixed(2)} ms`,
+      `${url}\n  status ${warm.statusCode}, ${(warm.rawPayload.length / 1024).toFixed(1)} KB; whole request median ${summariseLatency(samples).median.toFixed(2)} ms, ` +
+        `p95 ${summariseLatency(samples).p95.toFixed(2)} ms; HTML rendering alone median ${summariseLatency(renderSamples).median.toFixed(2)} ms`,
     );
   }
-  console.log(`All results pages: whole request median ${median(all).toFixed(2)} ms, p95 ${p95(all).toFixed(2)} ms (n=${all.length}); ` +
-    `rendering alone median ${median(renders).toFixed(2)} ms, p95 ${p95(renders).toFixed(2)} ms (target: results page under 20 ms median)`);
+  console.log(`All results pages: whole request median ${summariseLatency(all).median.toFixed(2)} ms, p95 ${summariseLatency(all).p95.toFixed(2)} ms (n=${all.length}); ` +
+    `rendering alone median ${summariseLatency(renders).median.toFixed(2)} ms, p95 ${summariseLatency(renders).p95.toFixed(2)} ms (target: results page under 20 ms median)`);
   await app.close();
 } finally {
   await store.close();
