@@ -33,7 +33,7 @@ export interface PostgresStoreOptions {
    * coordinates are used.
    */
   readonly postcodes?: PostcodeTable;
-  /** Worker threads that prepare large batches for writing (default: one fewer than the cores, at most 3; 0: none). */
+  /** Worker threads that prepare large batches for writing (default: one per core, at most 3, none on one core; 0: none). */
   readonly workers?: number;
 }
 

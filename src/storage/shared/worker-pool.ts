@@ -26,9 +26,14 @@ interface Reply<O> {
   readonly results: ReadonlyArray<O | null>;
 }
 
-/** Workers for a machine: one core stays with the main thread (parsing and writing); none on a single core. */
+/**
+ * Workers for a machine: one per core, at most 3; none on a single core. The main thread (parsing, hashing, writing)
+ * waits on the workers about half the time, so a core per worker rather than one kept back for it: on 2 cores, 2
+ * workers imported 2.5 times as fast as 1 (a 20,000-trial import, var/prof-import in the issue-3 note).
+ */
 export function defaultWorkerCount(): number {
-  return Math.max(0, Math.min(3, availableParallelism() - 1));
+  const cores = availableParallelism();
+  return cores < 2 ? 0 : Math.min(3, cores);
 }
 
 const BOOT = new URL('./worker-boot.mjs', import.meta.url);
