@@ -28,6 +28,8 @@ export interface ImportOptions {
   readonly onProgress?: (summary: Readonly<ImportSummary>) => void;
   /** Keep at most this many rejections in the summary (`rejectedCount` stays exact). */
   readonly maxRejectionsKept?: number;
+  /** Batches handed to the store and not yet committed, at most (default 2). */
+  readonly inFlight?: number;
 }
 
 export function emptySummary(): ImportSummary {
@@ -45,12 +47,13 @@ type Settled = { readonly ok: true; readonly outcomes: UpsertOutcome[] } | { rea
 
 /**
  * Streams parsed records into a store, one transaction per batch. Bad records are collected, never stored;
- * a failure part-way leaves every committed batch whole and nothing of the batch in flight.
+ * a failure part-way leaves every committed batch whole and nothing of the failed batch.
  * Within a batch, a later record for the same trial is applied after the earlier one, as across batches.
  *
- * One batch is written while the next is read: the store may prepare a batch in worker threads, and reading
- * (parsing) the next one meanwhile keeps the main thread busy. A batch is only sent once the one before it has
- * committed, so a failure stops the import before anything later is written.
+ * Up to `inFlight` batches are with the store at once while the next is read: the store prepares one batch in worker
+ * threads while it writes the one before (stores write batches in the order they were given), and reading (parsing)
+ * the next keeps the main thread busy meanwhile. No batch is sent once an earlier one is known to have failed; one
+ * already sent may still commit after it, which a re-run, as imports are idempotent, simply finds unchanged.
  */
 export async function importRecords(
   store: TrialStore,
@@ -59,27 +62,32 @@ export async function importRecords(
   summary: ImportSummary = emptySummary(),
 ): Promise<ImportSummary> {
   const batchSize = options.batchSize ?? 500;
+  const inFlight = Math.max(1, options.inFlight ?? 2);
   const now = options.now ?? (() => new Date());
   const maxKept = options.maxRejectionsKept ?? 10_000;
   let batch: Trial[] = [];
-  // Settled, never rejected, so a failure waits for the next await without being an unhandled rejection.
-  const writing: { batch: Promise<Settled> | null } = { batch: null };
+  // Settled, never rejected, so a failure waits for the next await without being an unhandled rejection; oldest first.
+  const sent: Array<Promise<Settled>> = [];
+  let failed: Settled | null = null;
 
-  const settle = async (): Promise<void> => {
-    if (writing.batch === null) return;
-    const settled = await writing.batch;
-    writing.batch = null;
+  const settleOldest = async (): Promise<void> => {
+    const oldest = sent[0];
+    if (oldest === undefined) return;
+    const settled = await oldest;
+    void sent.shift();
     if (!settled.ok) throw settled.error;
     for (const outcome of settled.outcomes) summary[OUTCOME_FIELD[outcome]] += 1;
     options.onProgress?.(summary);
   };
 
   const send = async (): Promise<void> => {
-    await settle();
+    while (sent.length >= inFlight || (failed !== null && sent.length > 0)) await settleOldest();
     if (batch.length === 0) return;
-    writing.batch = store.upsertTrials(batch).then(
-      (outcomes): Settled => ({ ok: true, outcomes }),
-      (error: unknown): Settled => ({ ok: false, error }),
+    sent.push(
+      store.upsertTrials(batch).then(
+        (outcomes): Settled => ({ ok: true, outcomes }),
+        (error: unknown): Settled => (failed = { ok: false, error }),
+      ),
     );
     batch = [];
   };
@@ -96,10 +104,10 @@ export async function importRecords(
       if (batch.length >= batchSize) await send();
     }
     await send();
-    await settle();
+    while (sent.length > 0) await settleOldest();
   } finally {
-    // A reader that failed mid-way: the batch being written still finishes before the error reaches the caller.
-    await writing.batch;
+    // A reader that failed mid-way: the batches being written still finish before the error reaches the caller.
+    await Promise.all(sent);
   }
   return summary;
 }

@@ -80,19 +80,27 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
   const index = new FactIndexCache({ version: () => storeVersion(reader), load: () => loadFactIndex(reader) });
   const searching = indexedSearch(index, (query, ranked) => postgresMatchSets(reader, query, ranked), pageReads(reader));
 
+  /** Large batches are prepared in worker threads, before the write lock is taken; a failure here only costs speed. */
+  const preparedAhead = async (trials: readonly Trial[]): Promise<ReadonlyMap<Trial, PreparedRow>> => {
+    const ahead = new Map<Trial, PreparedRow>();
+    if (trials.length < WORKER_BATCH_MIN) return ahead;
+    const todo = await toPrepare(primary, trials);
+    const results = await workers.run(todo);
+    todo.forEach((trial, n) => {
+      const result = results[n];
+      if (result != null) ahead.set(trial, result);
+    });
+    return ahead;
+  };
+  // Batches write in the order they were given, each prepared while the one before it is written.
+  let writes: Promise<unknown> = Promise.resolve();
+
   return {
-    async upsertTrials(trials) {
-      const ahead = new Map<Trial, PreparedRow>();
-      if (trials.length >= WORKER_BATCH_MIN) {
-        // Large batches are prepared in worker threads, before the write lock is taken.
-        const todo = await toPrepare(primary, trials);
-        const results = await workers.run(todo);
-        todo.forEach((trial, n) => {
-          const result = results[n];
-          if (result != null) ahead.set(trial, result);
-        });
-      }
-      return upsertBatch(primary, schemaKey, trials, postcodes, ahead);
+    upsertTrials(trials) {
+      const ahead = preparedAhead(trials).catch(() => new Map<Trial, PreparedRow>());
+      const written = writes.then(async () => upsertBatch(primary, schemaKey, trials, postcodes, await ahead));
+      writes = written.catch(() => undefined);
+      return written;
     },
 
     async getTrial(id) {
