@@ -13,7 +13,7 @@ import { IDENTITY_KINDS } from '../shared/child-rows.ts';
 import { prepareRow, type PreparedRow } from './prepared-row.ts';
 import type { UpsertOutcome } from '../store.ts';
 import { insertDerivedChildren, type DerivedEntry } from './derived-write.ts';
-import { insertRows, type Column } from './insert-rows.ts';
+import { insertRows, insertTrialRows, type Column } from './insert-rows.ts';
 import type { Database } from './schema.ts';
 import { postgresChildRows, withoutNul, type PostgresTrialRow } from './trial-row.ts';
 import { identityIds, planUpsert, type StoredHead } from './upsert-plan.ts';
@@ -89,7 +89,7 @@ async function insertTrials(tx: Transaction<Database>, trials: readonly Trial[],
     if (found === undefined) throw new Error(`No row was prepared for ${trial.id}`);
     return found;
   };
-  const inserted = await insertRows(tx, 'trials', TRIAL_COLUMNS, trials.map((trial) => prepared(trial).row));
+  const inserted = await insertTrialRows(tx, TRIAL_COLUMNS, trials.map((trial) => prepared(trial).row));
   const docIds = new Map(inserted.map(([docId, id]) => [id as string, docId as number]));
   const ids: IdInsert[] = [];
   const phases: PhaseInsert[] = [];
