@@ -25,6 +25,8 @@ function errorOf(outcome: ParseOutcome): RecordError {
 const COMPLETE = fixture('NCT00596999');
 /** NCT04533542: a partial response (title, status, diseases, structured eligibility, sites only). */
 const PARTIAL = fixture('NCT04533542');
+/** NCT04108858: a partial response with only a summary and sites, whose summary names the phase. */
+const SUMMARY_ONLY = fixture('NCT04108858');
 
 /** A small trial in the NCI CTS API v1 spellings, as in the recorded NCT04681105 response. */
 const V1_SHAPED = {
@@ -116,7 +118,8 @@ describe('parseNciTrial on real records', () => {
         status: 'completed',
         latitude: 40.839,
         longitude: -73.9425,
-        contacts: [],
+        // No site contact: the organisation's own phone and email (org_phone, org_email) reach it.
+        contacts: [{ name: null, role: null, phone: '212-305-8615', email: 'nr2616@cumc.columbia.edu' }],
       },
     ]);
     assert.deepEqual(trial.dates, {
@@ -156,7 +159,66 @@ describe('parseNciTrial on real records', () => {
   });
 });
 
+describe('parseNciTrial phases when the record has no phase field', () => {
+  it('reads the phase the real summary of NCT04108858 opens with', () => {
+    const trial = trialOf(parseNciTrial(SUMMARY_ONLY, 's'));
+    assert.deepEqual(trial.phases, ['1', '2']);
+    assert.match(trial.briefSummary ?? '', /^This phase Ib \/ II trial studies/);
+    assert.equal(trial.eligibility.criteria, null);
+  });
+
+  const phasesOf = (fields: Record<string, unknown>): readonly string[] =>
+    trialOf(parseNciTrial({ nct_id: 'NCT09000001', brief_title: 'A trial', ...fields }, 'x')).phases;
+
+  it('reads the phrasings of CTRP and sponsor summaries, and titles', () => {
+    assert.deepEqual(phasesOf({ brief_summary: 'This randomized phase III trial compares ...' }), ['3']);
+    assert.deepEqual(phasesOf({ brief_summary: 'This early phase I trial studies ...' }), ['early-1']);
+    assert.deepEqual(phasesOf({ brief_summary: 'This is a First-in-Human Phase IA/IB/II open label study.' }), ['1', '2']);
+    assert.deepEqual(phasesOf({ brief_summary: 'This phase Ia/b trial evaluates ...' }), ['1']);
+    assert.deepEqual(phasesOf({ brief_summary: 'This is a Phase 2 / 3, randomized, open-label study.' }), ['2', '3']);
+    assert.deepEqual(phasesOf({ brief_title: 'A Phase 1b / 2 Study of T-DXd Combinations' }), ['1', '2']);
+    assert.deepEqual(phasesOf({ brief_summary: 'This phase IV trial studies ...' }), ['4']);
+  });
+
+  it('does not take a dose, a part of the trial, a later sentence or a stage for the phase', () => {
+    assert.deepEqual(phasesOf({ brief_summary: 'This is a Phase III, 2-arm, randomised study.' }), ['3']);
+    assert.deepEqual(phasesOf({ brief_summary: 'This study finds the recommended Phase 2 dose (RP2D) of a drug.' }), []);
+    assert.deepEqual(phasesOf({ brief_summary: 'This study will have a Phase I portion in which people join.' }), []);
+    assert.deepEqual(phasesOf({ brief_summary: 'This trial studies a drug. In the Phase 2 part of the trial, doses are fixed.' }), []);
+    assert.deepEqual(phasesOf({ brief_summary: 'This research trial studies stage I-III breast cancer in which phases vary.' }), []);
+  });
+
+  it('keeps the phase field when there is one, even "not applicable"', () => {
+    assert.deepEqual(phasesOf({ phase: 'NA', brief_summary: 'This phase II trial studies ...' }), ['not-applicable']);
+    assert.deepEqual(phasesOf({ phase: 'II', brief_title: 'A Phase III Study' }), ['2']);
+  });
+});
+
 describe('parseNciTrial field rules', () => {
+  it('reaches a site without a contact number or email through the organisation phone and email', () => {
+    const site = { org_name: 'General Hospital', org_city: 'Leeds', org_country: 'United Kingdom', org_phone: '0113 000 0000', org_email: 'trials@example.org' };
+    const trial = trialOf(
+      parseNciTrial(
+        {
+          nct_id: 'NCT09000002',
+          brief_title: 'A trial',
+          sites: [
+            { ...site, contact_name: 'Site Public Contact' },
+            { ...site, contact_name: 'Jo Bloggs', contact_email: 'jo@example.org' },
+          ],
+        },
+        'x',
+      ),
+    );
+    assert.deepEqual(
+      trial.sites.map((s) => s.contacts),
+      [
+        [{ name: 'Site Public Contact', role: null, phone: '0113 000 0000', email: 'trials@example.org' }],
+        [{ name: 'Jo Bloggs', role: null, phone: null, email: 'jo@example.org' }],
+      ],
+    );
+  });
+
   it('reads the API v1 spellings', () => {
     const trial = trialOf(parseNciTrial(V1_SHAPED, 'p'));
     assert.deepEqual(trial.phases, ['1', '2']);

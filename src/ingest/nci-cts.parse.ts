@@ -7,7 +7,7 @@
 import { parsePhases } from '../domain/phase.ts';
 import { registryId, uniqueIds } from '../domain/registry-id.ts';
 import { normaliseStatus } from '../domain/status.ts';
-import type { Contact, ParseOutcome, RegistryId, StudyType } from '../domain/trial.ts';
+import type { Contact, ParseOutcome, Phase, RegistryId, StudyType } from '../domain/trial.ts';
 import type { JsonObject } from './json-fields.ts';
 import {
   booleanOf,
@@ -22,6 +22,7 @@ import {
   uniqueTexts,
 } from './json-fields.ts';
 import { readNciArms, readNciEligibility, readNciInterventions, readNciSites } from './nci-cts.parts.ts';
+import { phasesFromText } from './nci-cts.phase.ts';
 import { contactOf, enrollmentOf, quoted, recordError, studyTypeOf } from './trial-fields.ts';
 
 const NCT_ID = /^NCT\d{8}$/;
@@ -65,8 +66,7 @@ export function parseNciTrial(record: unknown, position: string): ParseOutcome {
       keywords: textsOf(record.keywords),
       interventions: readNciInterventions(record.arms),
       arms: readNciArms(record.arms),
-      // phase is "I_II" in v2 and { phase: "I" } in v1.
-      phases: parsePhases(textOf(record.phase) ?? textAt(record.phase, 'phase')),
+      phases: readPhases(record, briefTitle),
       studyType: readStudyType(record),
       status: normaliseStatus(statusRaw),
       statusRaw,
@@ -148,6 +148,16 @@ function readConditions(value: unknown): string[] {
       })
       .map((disease) => ['display_name', 'preferred_name', 'name'].map((key) => textAt(disease, key)).find(Boolean) ?? null),
   );
+}
+
+/**
+ * phase is "I_II" in v2 and { phase: "I" } in v1. Responses that were not asked for it (most in the bundled data)
+ * lack it; then the phase the title or the summary's first sentence names is the best reading (nci-cts.phase.ts).
+ */
+function readPhases(record: JsonObject, briefTitle: string): Phase[] {
+  const field = textOf(record.phase) ?? textAt(record.phase, 'phase');
+  if (field !== null) return parsePhases(field);
+  return phasesFromText(briefTitle, textAt(record, 'brief_summary'));
 }
 
 /**

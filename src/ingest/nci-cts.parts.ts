@@ -171,7 +171,8 @@ export function readNciArms(arms: unknown): Arm[] {
 
 /**
  * sites[]: org_name, org_city, org_state_or_province, org_postal_code, org_country, recruitment_status (a CTRP
- * site status such as ACTIVE or CLOSED_TO_ACCRUAL), org_coordinates {lat, lon} and the site contact.
+ * site status such as ACTIVE or CLOSED_TO_ACCRUAL), org_coordinates {lat, lon} and the site contact (contact_name,
+ * contact_phone, contact_email; the organisation's org_phone and org_email when the contact has neither).
  */
 export function readNciSites(value: unknown): Site[] {
   return objectsOf(value).flatMap((site) => {
@@ -180,11 +181,15 @@ export function readNciSites(value: unknown): Site[] {
     const country = textAt(site, 'org_country');
     if (facility === null && city === null && country === null) return [];
     const coordinates = objectAt(site, 'org_coordinates');
+    const phone = textAt(site, 'contact_phone');
+    const email = textAt(site, 'contact_email');
+    // A site listed with no way to reach its trial contact is reached through the organisation's own phone and email.
+    const reachable = phone !== null || email !== null;
     const contact = contactOf(
       textAt(site, 'contact_name'),
       null,
-      textAt(site, 'contact_phone'),
-      textAt(site, 'contact_email'),
+      reachable ? phone : textAt(site, 'org_phone'),
+      reachable ? email : textAt(site, 'org_email'),
     );
     return [
       {

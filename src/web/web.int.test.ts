@@ -43,6 +43,24 @@ const PLACED = buildTrial('NCT09300001', {
   dates: { lastUpdate: '2025-10-01', start: '2024-03' },
 });
 
+/** Invented: a record as many NCI responses are, with a title, a status and sites but no summary, phase or criteria. */
+const BARE = buildTrial('NCT09300002', {
+  ids: [registryId('NCT09300002'), registryId('NCI-2020-00001')],
+  briefTitle: 'Vaccine Therapy for Solid Tumours',
+  eligibility: { minAgeYears: 18 },
+  sites: [placedSite({ facility: 'General Hospital', city: 'Leeds', at: { lat: 53.8, lon: -1.55 }, status: 'recruiting' })],
+});
+
+/** Invented: a trial that runs only in the United States, as most NCI records do. */
+const ABROAD = buildTrial('NCT09300003', {
+  briefTitle: 'Antibody Therapy for Relapsed Leukaemia',
+  conditions: ['Acute Lymphoblastic Leukaemia'],
+  sites: [
+    placedSite({ facility: 'Dana-Farber Cancer Institute', city: 'Boston', country: 'United States', at: { lat: 42.337, lon: -71.108 }, status: 'recruiting' }),
+    placedSite({ facility: 'Mayo Clinic', city: 'Rochester', country: 'United States', at: { lat: 44.022, lon: -92.467 }, status: 'recruiting' }),
+  ],
+});
+
 /** Over a hundred bytes of budget per page is plenty for these; the e2e suite checks real records. */
 const PAGE_BUDGET_BYTES = 100 * 1024;
 
@@ -71,7 +89,7 @@ describe('website', () => {
   before(async () => {
     const postcodes = await loadPostcodeTable();
     store = await sqliteBackend().open({ postcodes });
-    await store.upsertTrials([...corpus(), PLACED]);
+    await store.upsertTrials([...corpus(), PLACED, BARE, ABROAD]);
     app = await buildServer({
       store,
       postcodes,
@@ -98,7 +116,7 @@ describe('website', () => {
     const ids = [...body.matchAll(/<h3><a href="\/trials\/([^?"]+)/g)].map((match) => match[1]);
     assert.deepEqual(ids, api.trials.map((trial) => trial.id));
     // The nearest open hospital to LS1 is Leeds, not the closed Manchester site.
-    assert.match(body, /Nearest open hospital<\/dt><dd>1\.\d miles: St James&#39;s University Hospital, Leeds/);
+    assert.match(body, /Nearest open hospital<\/dt><dd>1\.\d miles away: St James&#39;s University Hospital, Leeds/);
     assert.match(body, /<span class="status status-open">Recruiting<\/span>/);
     assert.match(body, /Phase 1 and 2: finding a safe dose/);
     // Each filter is removable on its own; removing the postcode drops the nearest-first order that needs it.
@@ -144,15 +162,58 @@ describe('website', () => {
     const order = [...body.matchAll(/<p class="hospital-name">([^<]+)<\/p>/g)].map((match) => match[1]);
     assert.deepEqual(order, ['University College Hospital', 'The Christie', 'St James&#39;s University Hospital']);
     assert.match(body, /Status here: Finished/);
-    assert.match(body, /Nearest hospital taking part: <strong>\d\.\d miles<\/strong>, University College Hospital, London/);
+    assert.match(body, /Nearest hospital taking part: <strong>\d\.\d miles away<\/strong>, University College Hospital, London/);
     // From Manchester the closed Christie is nearest, but the nearest hospital taking part is Leeds.
     const fromManchester = assertPage(await app.inject({ url: '/trials/NCT09300001?postcode=M20' }), 200);
-    assert.match(fromManchester, /Nearest hospital taking part: <strong>\d+ miles<\/strong>, St James&#39;s University Hospital, Leeds/);
+    assert.match(fromManchester, /Nearest hospital taking part: <strong>\d+ miles away<\/strong>, St James&#39;s University Hospital, Leeds/);
     assert.match(body, /<a href="https:\/\/clinicaltrials.gov\/study\/NCT09300001">NCT09300001<\/a>/);
     assert.match(body, /<a href="https:\/\/www.isrctn.com\/ISRCTN12345678">/);
     assert.match(body, /<div id="g-refractory"><dt><dfn>refractory<\/dfn><\/dt><dd id="g-refractory-text">/);
     assert.match(body, /Talk to your specialist/);
-    assert.match(body, /href="\/trials\?postcode=NW1">Back to your search results/);
+    // Back to the same search, at the trial's own card.
+    assert.match(body, /href="\/trials\?postcode=NW1#t-NCT09300001">Back to your search results/);
+    assert.match(body, /<a href="\/match\?postcode=NW1">Could I take part\?/);
+  });
+
+  it('links back to the exact page of results the trial was opened from, and keeps the search when the postcode changes', async () => {
+    const first = assertPage(await app.inject({ url: '/trials?q=leukaemia&pageSize=1&sort=updated' }), 200);
+    const next = /<a rel="next" href="([^"]+)"/.exec(first)?.[1]?.replaceAll('&amp;', '&') ?? assert.fail('no next page');
+    const second = assertPage(await app.inject({ url: next }), 200);
+    const card = /<li class="result" id="t-([^"]+)">\n<h3><a href="([^"]+)"/.exec(second) ?? assert.fail('no result card');
+    const trialUrl = card[2]?.replaceAll('&amp;', '&') ?? '';
+    assert.ok(trialUrl.includes('pageToken='), trialUrl);
+    const trial = assertPage(await app.inject({ url: trialUrl }), 200);
+    const back = /<p class="back"><a href="([^"]+)">/.exec(trial)?.[1]?.replaceAll('&amp;', '&');
+    assert.equal(back, `${next}#t-${card[1] ?? ''}`);
+    // "Could I take part?" carries the search, not the page.
+    assert.match(trial, /<a href="\/match\?q=leukaemia&amp;pageSize=1&amp;sort=updated">Could I take part\?/);
+    assert.match(second, /<a href="\/match\?q=leukaemia&amp;pageSize=1&amp;sort=updated">Could I take part\?/);
+    // The hospital postcode form keeps the search but not its page token, which belongs to the old place.
+    const hidden = [...trial.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map((match) => `${match[1]}=${match[2]}`);
+    assert.deepEqual(hidden, ['q=leukaemia', 'pageSize=1', 'sort=updated']);
+  });
+
+  it('says plainly when a trial has no hospital in the UK, so a distance abroad is not read as one at home', async () => {
+    const trial = assertPage(await app.inject({ url: '/trials/NCT09300003?postcode=LS1' }), 200);
+    assert.match(trial, /No hospital in the UK is listed for this trial\. The nearest taking part is <strong>3,\d{3} miles away<\/strong>, in the United States: Dana-Farber Cancer Institute, Boston\./);
+    assert.match(trial, /The registry lists no hospital in the UK for this trial\./);
+    const results = assertPage(await app.inject({ url: '/trials?q=%22antibody+therapy+for+relapsed%22&postcode=LS1' }), 200);
+    assert.match(results, /Nearest open hospital<\/dt><dd>3,\d{3} miles away, in the United States: Dana-Farber Cancer Institute, Boston/);
+    assert.match(results, /None of the trials on this page lists a hospital in the UK\./);
+    assert.match(results, /Skip to the 1 trial found/);
+    // A UK trial's page says neither.
+    assert.doesNotMatch(assertPage(await app.inject({ url: '/trials/NCT09300001?postcode=LS1' }), 200), /no hospital in the UK/i);
+  });
+
+  it('says plainly what a record lacks, and points to the registry page', async () => {
+    const body = assertPage(await app.inject({ url: '/trials/NCT09300002' }), 200);
+    assert.match(body, /Our copy of this trial’s record has no summary\. The <a href="#registries">registry’s page<\/a> may have one\./);
+    assert.match(body, /<h3>Conditions for joining<\/h3>\n<p>Our copy of this trial’s record does not list them\./);
+    assert.match(body, /<p class="trial-phase">Phase: not given in the registry record\.<\/p>/);
+    assert.match(body, /<h3 id="registries">Registry records<\/h3>/);
+    assert.match(body, /<a href="https:\/\/www.cancer.gov\/research\/participate\/clinical-trials-search\/v\?id=NCI-2020-00001">NCI-2020-00001<\/a>/);
+    assert.match(body, /This trial runs at one hospital only/);
+    assert.doesNotMatch(body, /class="back"/);
   });
 
   it('answers an unknown trial with a 404 page and a bad postcode on a trial with a 400 page', async () => {

@@ -1,12 +1,19 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { STATUSES } from '../domain/trial.ts';
-import { STATUS_WORDS, ageLimits, milesText, phaseExplained, plural, sentence, ukDate } from './words.ts';
+import { STATUS_WORDS, ageLimits, inCountry, milesText, phaseExplained, plural, sentence, ukDate } from './words.ts';
 
 describe('words', () => {
   it('says every status in words, open ones as open', () => {
     for (const status of STATUSES) assert.ok(STATUS_WORDS[status].label.length > 0, status);
     assert.deepEqual(STATUSES.filter((status) => STATUS_WORDS[status].open), ['not-yet-recruiting', 'recruiting', 'enrolling-by-invitation']);
+  });
+
+  it('places a hospital in a country inside a sentence', () => {
+    assert.equal(inCountry('United States'), 'in the United States');
+    assert.equal(inCountry('Netherlands'), 'in the Netherlands');
+    assert.equal(inCountry('Canada'), 'in Canada');
+    assert.equal(inCountry(null), 'in another country');
   });
 
   it('explains phases, one or two', () => {

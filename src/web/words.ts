@@ -113,3 +113,12 @@ export function milesText(miles: number, approximate: boolean): string {
 export function sentence(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
+
+/** Countries whose English name takes "the". */
+const WITH_THE = /^(?:United |Netherlands|Czech Republic|Philippines|Dominican Republic|Bahamas|Gambia)/;
+
+/** "in the United States", "in Canada": where a hospital is, inside a sentence. */
+export function inCountry(country: string | null): string {
+  if (country === null || country === '') return 'in another country';
+  return WITH_THE.test(country) ? `in the ${country}` : `in ${country}`;
+}

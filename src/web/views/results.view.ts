@@ -1,5 +1,6 @@
 /** The results list: the count, the order, one short card per trial, and paging. */
 import { cancerTypeAncestors } from '../../domain/classify/cancer-type.ts';
+import { canonicalCountry } from '../../domain/country.ts';
 import type { NearestSiteSummary, TrialSummary } from '../../domain/query.ts';
 import type { SearchAnswer } from '../../search/search-trials.ts';
 import { labelOf } from '../../search/vocab-lists.ts';
@@ -7,7 +8,7 @@ import { html } from '../html.ts';
 import type { Html } from '../html.ts';
 import { firstValue, queryString, withParams } from '../search-params.ts';
 import type { SearchParams } from '../search-params.ts';
-import { STATUS_WORDS, ageLimits, milesText, phaseExplained, plural, sexLimit, ukDate } from '../words.ts';
+import { STATUS_WORDS, ageLimits, inCountry, milesText, phaseExplained, plural, sexLimit, ukDate } from '../words.ts';
 
 /** The most specific cancer types only: "B-cell ALL", not also ALL, leukaemia and blood cancers. */
 export function mostSpecificCancerTypes(ids: readonly string[]): string[] {
@@ -21,10 +22,12 @@ export function statusBadge(status: TrialSummary['status']): Html {
   return html`<span class="status ${words.open ? 'status-open' : 'status-closed'}">${words.label}</span>`;
 }
 
+/** "1.2 miles away: St James's, Leeds"; abroad the country comes first, so 2,974 miles is not read as a UK distance. */
 function nearest(site: NearestSiteSummary | null): Html {
   if (site === null) return html`No open hospital with a known location`;
-  const where = [site.facility, site.city, site.country].filter((part) => part !== null && part !== '').join(', ');
-  return html`${milesText(site.miles, site.approximate)}${where !== '' && html`: ${where}`}`;
+  const abroad = site.country !== null && canonicalCountry(site.country) !== 'United Kingdom';
+  const where = [site.facility, site.city].filter((part) => part !== null && part !== '').join(', ');
+  return html`${milesText(site.miles, site.approximate)} away${abroad && `, ${inCountry(site.country)}`}${where !== '' && html`: ${where}`}`;
 }
 
 function fact(term: string, detail: Html | string | null): Html | '' {
@@ -44,11 +47,11 @@ function card(trial: TrialSummary, params: SearchParams, placed: boolean): Html 
   const who = [ageLimits(trial.minAgeYears, trial.maxAgeYears), sexLimit(trial.sex), ...cancersOnCard(trial.cancerTypes)].filter((part) => part !== null);
   const treatments = trial.treatments.map((kind) => labelOf('treatment', kind)).join(', ');
   const updated = ukDate(trial.lastUpdate);
-  return html`<li class="result">
+  return html`<li class="result" id="t-${trial.id}">
 <h3><a href="/trials/${encodeURIComponent(trial.id)}${queryString(params)}">${trial.briefTitle}</a></h3>
 <p class="result-status">${statusBadge(trial.status)} ${STATUS_WORDS[trial.status].meaning}</p>
 <dl class="facts">
-${fact('Phase', phaseExplained(trial.phases))}
+${fact('Phase', phaseExplained(trial.phases) ?? 'Not given in the registry record')}
 ${fact('Who it is for', who.join(' · '))}
 ${fact('Treatment', treatments)}
 ${placed && fact('Nearest open hospital', nearest(trial.nearestSite))}
@@ -94,6 +97,8 @@ ${answer.total === 0
     ? html`<p>Try fewer filters or other words. Removing a filter above shows how many trials it would bring back.</p>`
     : html`${shown < answer.total && html`<p class="shown">Showing ${plural(shown, 'trial')} on this page.</p>`}
 ${placed && html`<p class="hint">Distances are in a straight line from the middle of your postcode district.</p>`}
+${placed && shown > 0 && answer.trials.every((trial) => trial.ukSiteCount === 0) && html`<p class="note">None of the trials on this page lists a hospital in the UK. Your specialist or the support line can tell you about trials nearer you.</p>`}
+<p class="match-link"><a href="/match${queryString(withParams(params, { pageToken: null }))}">Could I take part? Answer a few questions to check these trials against your situation</a></p>
 ${orderLinks(params)}
 <ol class="result-list">${answer.trials.map((trial) => card(trial, params, placed))}</ol>
 ${paging(params, answer)}`}

@@ -22,6 +22,7 @@ function errorSummary(error: FieldError): Html {
   return html`<div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex="-1">
 <h2 id="error-summary-title">There is a problem with this search</h2>
 <p>${inForm ? html`<a href="#f-${error.field ?? ''}">${error.message}</a>` : error.message}</p>
+${error.field === 'postcode' && html`<p>You can also leave the postcode empty: each trial still lists where it runs.</p>`}
 <p>Change the search below, or <a href="/trials">start a new search</a>.</p>
 </div>`;
 }
@@ -37,7 +38,7 @@ export function renderSearchPage(site: SiteSettings, params: SearchParams, outco
     creditsPostcodes: params.has('postcode'),
     main: html`<h1>Find a clinical trial</h1>
 ${error !== null && errorSummary(error)}
-${answer !== null && answer.total > 0 && html`<p class="skip-results"><a href="#results">Skip to the results</a></p>`}
+${answer !== null && answer.total > 0 && html`<p class="skip-results"><a href="#results">Skip to the ${plural(answer.total, 'trial')} found</a></p>`}
 ${renderSearchForm(params, answer?.facets ?? null, error)}
 <details class="topic-box"${params.size === 0 && html` open`}>
 <summary>Or start from a common search</summary>

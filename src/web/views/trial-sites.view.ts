@@ -44,7 +44,9 @@ function orderNote(list: SiteList, placed: boolean): string {
 }
 
 function postcodeForm(id: string, params: SearchParams): Html {
-  const kept = [...params].filter(([name]) => name !== 'postcode' && name !== 'within' && name !== 'sort');
+  // The rest of the search rides along so "Back to your search results" still works; a new place makes a new search,
+  // so its page token (which belongs to the old place) and what needs a place (distance limit, nearest first) go.
+  const kept = [...params].filter(([name, values]) => !['postcode', 'within', 'pageToken'].includes(name) && !(name === 'sort' && values.includes('distance')));
   return html`<form class="inline-form" method="get" action="/trials/${encodeURIComponent(id)}">
 <label for="site-postcode">Your postcode, to list the nearest hospitals first</label>
 <p class="hint" id="site-postcode-hint">In England, Scotland or Wales. We do not store it.</p>
@@ -60,6 +62,7 @@ export function renderWhere(id: string, total: number, list: SiteList, params: S
   return html`<section aria-labelledby="where">
 <h2 id="where">Where it runs</h2>
 ${fewNote(total)}
+${total > 0 && !list.shown.some((listed) => listed.uk) && !list.hiddenCountries.includes('United Kingdom') && html`<p class="note">The registry lists no hospital in the UK for this trial. Your specialist can tell you whether people in the UK can take part, and about trials nearer you.</p>`}
 ${total > 1 && postcodeForm(id, params)}
 ${total > 0 && html`<p>${plural(total, 'hospital')}, ${orderNote(list, params.has('postcode'))}:</p>
 <ol class="sites">${list.shown.map(siteItem)}</ol>

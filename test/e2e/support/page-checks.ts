@@ -1,7 +1,8 @@
 /**
  * What every page type must pass in the browser: zero axe-core violations against WCAG 2.0, 2.1 and 2.2 A and AA; no
- * sideways scrolling at 320 px; under 100 KB of HTML; nothing requested from another origin and no Content-Security-
- * Policy complaint; and screenshots at phone and desktop widths in var/screenshots/ for people to look at.
+ * sideways scrolling at 320 px, at 200% zoom or with text at 200%; under 100 KB of HTML; nothing requested from
+ * another origin and no Content-Security-Policy complaint; and screenshots at phone and desktop widths and at 200%
+ * zoom in var/screenshots/ for people to look at.
  */
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
@@ -15,6 +16,11 @@ export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
 export const PHONE = { width: 390, height: 844 } as const;
 export const DESKTOP = { width: 1280, height: 900 } as const;
 const NARROWEST = { width: 320, height: 640 } as const;
+/**
+ * A 1280 × 900 desktop window zoomed to 200%: the page lays out in 640 × 450 CSS pixels drawn at twice the scale,
+ * which is what browser zoom does. Open the page for {@link checkZoom} in a context made with these options.
+ */
+export const ZOOM_200 = { viewport: { width: 640, height: 450 }, deviceScaleFactor: 2 } as const;
 const PAGE_BUDGET_BYTES = 100 * 1024;
 
 /**
@@ -61,8 +67,27 @@ export async function checkPageType(page: Page, origin: string, path: string, na
   assert.equal(overflow, 0, `${path} scrolls sideways at 320 px`);
 }
 
+/**
+ * WCAG 1.4.4 and 1.4.10 at 200%: the page zoomed to 200% (a page made in a {@link ZOOM_200} context) and, on a
+ * desktop-wide window, its text alone made twice as large, both without sideways scrolling; saves the zoomed view.
+ */
+export async function checkZoom(zoomed: Page, origin: string, path: string, name: string, status = 200): Promise<void> {
+  const response = await zoomed.goto(origin + path);
+  assert.equal(response?.status(), status, path);
+  assert.equal(await zoomed.evaluate(SIDEWAYS_OVERFLOW), 0, `${path} scrolls sideways at 200% zoom`);
+  assert.ok(await zoomed.locator('h1').isVisible(), `${path}: the heading shows at 200% zoom`);
+  await zoomed.screenshot({ path: join(SCREENSHOTS, `${name}-zoom200.png`), fullPage: true });
+
+  await zoomed.setViewportSize(DESKTOP);
+  await zoomed.evaluate(TEXT_200);
+  assert.equal(await zoomed.evaluate(SIDEWAYS_OVERFLOW), 0, `${path} scrolls sideways with text at 200%`);
+  await zoomed.setViewportSize(ZOOM_200.viewport);
+}
+
 // Scripts run in the page are written as text: the project compiles without the DOM's types.
 const SIDEWAYS_OVERFLOW = 'document.documentElement.scrollWidth - document.documentElement.clientWidth';
+/** Text-only zoom, as the browser setting does it: every size in rem or em doubles. */
+const TEXT_200 = "document.documentElement.style.fontSize = '200%'";
 const FOCUSED = `(() => {
   const element = document.activeElement;
   if (element === null || element === document.body) return { description: 'body', visible: false };
