@@ -22,6 +22,8 @@ export interface BenchBackend {
   readonly serverTarget: ServerTarget;
   /** The store: with `fresh`, a new empty database in place of any earlier one; otherwise the one there. */
   openStore(fresh: boolean): Promise<TrialStore>;
+  /** Lines naming the database settings the figures depend on (server version, memory, WAL), printed before them. */
+  settings(): Promise<string[]>;
   /** Settles the database after a bulk import as a running deployment would find it (statistics gathered). */
   afterImport(): Promise<void>;
   /** The bare full-text index lookup for the text: the 20 best row ids by the index's own ranking. */

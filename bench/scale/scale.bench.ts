@@ -7,6 +7,7 @@
  * Usage: npx tsx bench/scale/scale.bench.ts --count 500000 [--backends sqlite,postgres] [--postgres-url URL]
  *        [--file PATH] [--rounds 10] [--seconds 20] [--connections 10] [--keep] [--reuse]
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -103,6 +104,17 @@ function loadText(): string {
     .join(' / ');
 }
 
+/** The commit measured, with "+ changes" when the tree differs from it: figures belong to code. */
+function commitOf(): string {
+  try {
+    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no'], { encoding: 'utf8' }).trim() !== '';
+    return dirty ? `${head} + uncommitted changes` : head;
+  } catch {
+    return '(not a git checkout)';
+  }
+}
+
 const log = (line = ''): void => {
   console.log(line);
 };
@@ -158,6 +170,7 @@ async function benchBackend(name: BackendName, settings: Settings, postcodes: Po
   log(`\n== ${name} ==`);
   const backend = await createBackend(name, settings, postcodes);
   try {
+    for (const line of await backend.settings()) log(`  ${line}`);
     const { figures: imported } = await importFile(backend, settings);
     await backend.afterImport();
     const disk = await backend.diskUsage();
@@ -203,6 +216,7 @@ async function main(): Promise<void> {
     await writeSyntheticFile(settings.count, settings.file, DEFAULT_SEED);
   }
   log(`Scale benchmark: ${settings.count} synthetic trials from ${settings.file}; backends ${settings.backends.join(', ')}; ${new Date().toISOString()}`);
+  log(`  commit ${commitOf()}`);
   log(`  machine: ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GB; load average ${loadText()} (other work on the machine skews every figure)`);
   const results: BackendFigures[] = [];
   // Loaded once, as the server and the CLI do.

@@ -31,6 +31,15 @@ function megabytes(bytes: number): string {
 }
 
 /** A SQLite benchmark backend on the file at `path`; the store places postcode-only UK sites with `postcodes`. */
+function sqliteVersion(): string {
+  const db = new BetterSqlite3(':memory:');
+  try {
+    return String(db.prepare('SELECT sqlite_version()').pluck().get());
+  } finally {
+    db.close();
+  }
+}
+
 export function sqliteBenchBackend(path: string, postcodes: PostcodeTable): BenchBackend {
   let reader: BetterSqlite3.Database | null = null;
   // A read-only connection of our own, opened after the import: the raw lookup must not share the store's.
@@ -50,6 +59,7 @@ export function sqliteBenchBackend(path: string, postcodes: PostcodeTable): Benc
     },
 
     // SQLite keeps no planner statistics unless ANALYZE runs, and the adapter never runs it: nothing to settle.
+    settings: () => Promise.resolve([`SQLite ${sqliteVersion()} (better-sqlite3), WAL, synchronous NORMAL, page cache as src/storage/sqlite/connection.ts sets it`]),
     afterImport: () => Promise.resolve(),
 
     rawTextLookup(text: NonNullable<StoreQuery['text']>): Promise<number> {
