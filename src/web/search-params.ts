@@ -4,8 +4,15 @@
  * `parseTrialQuery` (src/search/query-params.ts) validates them; this module only keeps, changes and writes them.
  */
 
+/**
+ * The website's one parameter of its own: the page tokens of the pages before this one, oldest first, so "Previous
+ * page" works although page tokens only lead forward. It stays in the URL (never a cookie or session) and never
+ * reaches the search parser.
+ */
+export const EARLIER_PAGES = 'before';
+
 /** Parameters whose values may be comma-separated (each value is a separate filter a person can remove). */
-const COMMA_LISTS: ReadonlySet<string> = new Set(['status', 'phase', 'studyType', 'cancerType', 'treatment', 'ageGroup']);
+const COMMA_LISTS: ReadonlySet<string> = new Set(['status', 'phase', 'studyType', 'cancerType', 'treatment', 'ageGroup', EARLIER_PAGES]);
 
 /** Values by parameter name, in the order they arrived; empty values are dropped ("status=" is no filter). */
 export type SearchParams = ReadonlyMap<string, readonly string[]>;
@@ -38,7 +45,10 @@ export function firstValue(params: SearchParams, name: string): string {
 /** As the parser reads them: comma lists joined, repeated phrases as lists. */
 export function toParserInput(params: SearchParams): Record<string, string | string[]> {
   const input: Record<string, string | string[]> = {};
-  for (const [name, values] of params) input[name] = COMMA_LISTS.has(name) ? values.join(',') : values.length === 1 ? (values[0] ?? '') : [...values];
+  for (const [name, values] of params) {
+    if (name === EARLIER_PAGES) continue;
+    input[name] = COMMA_LISTS.has(name) ? values.join(',') : values.length === 1 ? (values[0] ?? '') : [...values];
+  }
   return input;
 }
 
@@ -59,7 +69,10 @@ export function queryString(params: SearchParams): string {
  */
 export function withParams(params: SearchParams, changes: Readonly<Record<string, readonly string[] | null>>): SearchParams {
   const next = new Map(params);
-  if (!('pageToken' in changes)) next.delete('pageToken');
+  if (!('pageToken' in changes)) {
+    next.delete('pageToken');
+    next.delete(EARLIER_PAGES);
+  }
   for (const [name, values] of Object.entries(changes)) {
     if (values === null || values.length === 0) next.delete(name);
     else next.set(name, values);

@@ -130,7 +130,32 @@ describe('website', () => {
     const next = /<a rel="next" href="([^"]+)"/.exec(first)?.[1]?.replaceAll('&amp;', '&');
     assert.ok(next !== undefined && next.includes('pageSize=2&pageToken='));
     const second = assertPage(await app.inject({ url: next }), 200);
-    assert.match(second, /First page/);
+    assert.match(second, /<p>Page 2<\/p>/);
+    assert.match(second, /<a rel="prev" href="\/trials\?pageSize=2">Previous page<\/a>/);
+  });
+
+  it('goes back page by page with the earlier pages carried in the URL, and drops them when the search changes', async () => {
+    const href = (body: string, rel: string): string => {
+      const found = new RegExp(`<a rel="${rel}" href="([^"]+)"`).exec(body)?.[1]?.replaceAll('&amp;', '&');
+      assert.ok(found !== undefined, `a ${rel} link`);
+      return found;
+    };
+    const ids = (body: string): string[] => [...body.matchAll(/id="t-([^"]+)"/g)].map((match) => match[1] ?? '');
+    const first = assertPage(await app.inject({ url: '/trials?pageSize=2&status=recruiting' }), 200);
+    const second = assertPage(await app.inject({ url: href(first, 'next') }), 200);
+    const thirdUrl = href(second, 'next');
+    assert.match(thirdUrl, /before=/);
+    const third = assertPage(await app.inject({ url: thirdUrl }), 200);
+    assert.match(third, /<p>Page 3<\/p>/);
+    assert.match(third, /First page/);
+    const backToSecond = assertPage(await app.inject({ url: href(third, 'prev') }), 200);
+    assert.deepEqual(ids(backToSecond), ids(second));
+    assert.match(backToSecond, /<p>Page 2<\/p>/);
+    const backToFirst = assertPage(await app.inject({ url: href(backToSecond, 'prev') }), 200);
+    assert.deepEqual(ids(backToFirst), ids(first));
+    // A filter removed or an order chosen starts again from the first page, with no earlier pages.
+    assert.doesNotMatch(third.slice(third.indexOf('aria-label="Order of results"')), /href="[^"]*before=[^"]*">Most recently updated/);
+    assert.doesNotMatch(third, /name="before"/);
   });
 
   it('keeps a value the form does not offer, and several values at once, when the form is sent again', async () => {

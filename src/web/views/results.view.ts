@@ -6,7 +6,7 @@ import type { SearchAnswer } from '../../search/search-trials.ts';
 import { labelOf } from '../../search/vocab-lists.ts';
 import { html } from '../html.ts';
 import type { Html } from '../html.ts';
-import { firstValue, queryString, withParams } from '../search-params.ts';
+import { EARLIER_PAGES, firstValue, queryString, withParams } from '../search-params.ts';
 import type { SearchParams } from '../search-params.ts';
 import { STATUS_WORDS, ageLimits, inCountry, milesText, phaseExplained, plural, sexLimit, ukDate } from '../words.ts';
 
@@ -78,12 +78,21 @@ function orderLinks(params: SearchParams): Html {
   )}</ul></nav>`;
 }
 
+/**
+ * First, previous and next page. Page tokens only lead forward, so each link carries the tokens of the pages before
+ * it (EARLIER_PAGES): the previous page is the last of them, or the first page when there are none.
+ */
 function paging(params: SearchParams, answer: SearchAnswer): Html | '' {
-  const onLaterPage = params.has('pageToken');
-  if (answer.nextPageToken === null && !onLaterPage) return '';
-  return html`<nav class="paging" aria-label="Pages of results"><ul>
-${onLaterPage && html`<li><a href="/trials${queryString(withParams(params, { pageToken: null }))}">First page</a></li>`}
-${answer.nextPageToken !== null && html`<li><a rel="next" href="/trials${queryString(withParams(params, { pageToken: [answer.nextPageToken] }))}">Next page</a></li>`}
+  const current = firstValue(params, 'pageToken');
+  const earlier = params.get(EARLIER_PAGES) ?? [];
+  if (answer.nextPageToken === null && current === '') return '';
+  const last = earlier.at(-1);
+  const previous = last === undefined ? withParams(params, { pageToken: null }) : withParams(params, { pageToken: [last], [EARLIER_PAGES]: earlier.slice(0, -1) });
+  const next = answer.nextPageToken === null ? null : withParams(params, { pageToken: [answer.nextPageToken], [EARLIER_PAGES]: current === '' ? null : [...earlier, current] });
+  return html`<nav class="paging" aria-label="Pages of results">${current !== '' && html`<p>Page ${earlier.length + 2}</p>`}<ul>
+${earlier.length > 0 && html`<li><a href="/trials${queryString(withParams(params, { pageToken: null, [EARLIER_PAGES]: null }))}">First page</a></li>`}
+${current !== '' && html`<li><a rel="prev" href="/trials${queryString(previous)}">Previous page</a></li>`}
+${next !== null && html`<li><a rel="next" href="/trials${queryString(next)}">Next page</a></li>`}
 </ul></nav>`;
 }
 

@@ -10,7 +10,7 @@ import { vocabulary } from '../../search/vocab-lists.ts';
 import type { VocabularyName } from '../../search/vocab-lists.ts';
 import { html } from '../html.ts';
 import type { Html } from '../html.ts';
-import { firstValue } from '../search-params.ts';
+import { EARLIER_PAGES, firstValue } from '../search-params.ts';
 import type { SearchParams } from '../search-params.ts';
 import { STATUS_WORDS } from '../words.ts';
 
@@ -108,7 +108,7 @@ ${errorText(name, error)}
 
 /** The whole form, filled in from the current search. */
 export function renderSearchForm(params: SearchParams, facets: LabelledFacets | null, error: FieldError | null): Html {
-  const kept = [...params].filter(([name]) => !(FORM_FIELDS as readonly string[]).includes(name) && name !== 'pageToken');
+  const kept = [...params].filter(([name]) => !(FORM_FIELDS as readonly string[]).includes(name) && name !== 'pageToken' && name !== EARLIER_PAGES);
   return html`<form class="search-form" method="get" action="/trials" role="search" aria-label="Trials">
 ${textField('q', 'Search words', 'For example: leukaemia, CAR T, imatinib, or a trial number', params, error, html` autocomplete="off" spellcheck="true"`)}
 <div class="filters">

@@ -2,7 +2,7 @@
 import type { Contact } from '../../domain/trial.ts';
 import { html } from '../html.ts';
 import type { Html } from '../html.ts';
-import { firstValue } from '../search-params.ts';
+import { EARLIER_PAGES, firstValue } from '../search-params.ts';
 import type { SearchParams } from '../search-params.ts';
 import type { ListedSite, SiteList } from '../trial-sites.ts';
 import { STATUS_WORDS, milesText, plural } from '../words.ts';
@@ -46,7 +46,7 @@ function orderNote(list: SiteList, placed: boolean): string {
 function postcodeForm(id: string, params: SearchParams): Html {
   // The rest of the search rides along so "Back to your search results" still works; a new place makes a new search,
   // so its page token (which belongs to the old place) and what needs a place (distance limit, nearest first) go.
-  const kept = [...params].filter(([name, values]) => !['postcode', 'within', 'pageToken'].includes(name) && !(name === 'sort' && values.includes('distance')));
+  const kept = [...params].filter(([name, values]) => !['postcode', 'within', 'pageToken', EARLIER_PAGES].includes(name) && !(name === 'sort' && values.includes('distance')));
   return html`<form class="inline-form" method="get" action="/trials/${encodeURIComponent(id)}">
 <label for="site-postcode">Your postcode, to list the nearest hospitals first</label>
 <p class="hint" id="site-postcode-hint">In England, Scotland or Wales. We do not store it.</p>
