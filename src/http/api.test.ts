@@ -298,7 +298,7 @@ describe('GET /api/openapi.json', () => {
     const doc = response.json<{
       openapi: string;
       info: { version: string };
-      paths: Record<string, { get?: Operation }>;
+      paths: Record<string, { get?: Operation; post?: Operation }>;
       components: { schemas: Record<string, unknown> };
     }>();
     await app.close();
@@ -306,6 +306,7 @@ describe('GET /api/openapi.json', () => {
     assert.equal(doc.info.version, '1.2.3');
     assert.deepEqual(Object.keys(doc.paths).sort(), [
       '/api/facets',
+      '/api/match',
       '/api/topics',
       '/api/topics/{slug}',
       '/api/trials',
@@ -330,7 +331,7 @@ describe('GET /api/openapi.json', () => {
     assert.ok(topic?.responses['404']?.content?.['application/json']);
 
     for (const [path, item] of Object.entries(doc.paths)) {
-      assert.ok(item.get?.responses['200']?.content?.['application/json']?.schema, `${path} documents its 200 body`);
+      assert.ok((item.get ?? item.post)?.responses['200']?.content?.['application/json']?.schema, `${path} documents its 200 body`);
     }
     // Every reference resolves, and only referenced schemas are listed.
     const text = JSON.stringify(doc);

@@ -10,6 +10,7 @@ import { DEFAULT_SITE_SETTINGS } from '../web/site-settings.ts';
 import type { SiteSettings } from '../web/site-settings.ts';
 import { registerFacetsRoute } from './api/facets.route.ts';
 import { registerHealthRoute } from './api/health.route.ts';
+import { registerMatchRoute } from './api/match.route.ts';
 import { openApiOptions } from './api/openapi.ts';
 import { registerOpenApiRoute } from './api/openapi.route.ts';
 import { registerSearchRoute } from './api/search.route.ts';
@@ -74,6 +75,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   registerSearchRoute(app, api);
   registerFacetsRoute(app, api);
   registerTrialRoute(app, api);
+  registerMatchRoute(app, api);
   registerTopicsRoute(app);
   registerTopicSearchRoute(app, api);
   registerVocabRoutes(app);

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { registerAssetRoutes } from './assets.route.ts';
 import { htmlErrorHandler } from './html-errors.ts';
+import { registerMatchPages } from './match.route.ts';
 import { registerPageRoutes } from './pages.route.ts';
 import { registerSearchPage } from './search.route.ts';
 import { registerTrialPage } from './trial.route.ts';
@@ -17,6 +18,7 @@ export async function registerWebsite(app: FastifyInstance, deps: WebDeps): Prom
     registerPageRoutes(web, deps);
     registerSearchPage(web, deps);
     registerTrialPage(web, deps);
+    registerMatchPages(web, deps);
     done();
   });
 }
