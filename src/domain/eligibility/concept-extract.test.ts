@@ -55,7 +55,9 @@ describe('readCriterion: negation', () => {
 
   it('drops carve-outs and examples', () => {
     assert.deepEqual(read('No other malignancy within 5 years except basal cell carcinoma'), ['other-cancer other-malignancy absent']);
-    assert.deepEqual(read('No prior therapy for ALL'), []);
+    // Prior therapy for the disease is chemotherapy; the disease it was for is not a diagnosis asked about.
+    assert.deepEqual(read('No prior therapy for ALL'), ['prior-treatment chemotherapy absent']);
+    assert.deepEqual(read('No prior cytostatic drugs except vincristine'), ['prior-treatment chemotherapy absent']);
   });
 
   it('carries a negated lead-in onto the items under it', () => {

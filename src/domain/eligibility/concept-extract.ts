@@ -14,11 +14,23 @@ import type { Token } from './criterion-tokens.ts';
 import {
   BROAD_DIAGNOSIS, CONDITIONAL, endsNegated, NOT_PRIOR_TREATMENT, PERMISSIVE, PLANNED, readSpans, SEX_BOTH, SEX_FEMALE, SEX_MALE, SEX_NOT_ABOUT,
 } from './negation.ts';
-import type { PhraseList } from './phrase-list.ts';
+import { PhraseList } from './phrase-list.ts';
 import { readAge, readBounds, readComparison, readPriorLines, readSince, readWithinDays, readWithinYears } from './thresholds.ts';
 
 /** Words between two mentions that make them alternatives: "relapsed or refractory", "B-ALL/T-ALL", "AML, ALL". */
 const ALTERNATIVE = /\bor\b|\/|,/i;
+
+/** Words right after a treatment that make it the trial's own: "Induction therapy must begin within 72 hours". */
+const PLANNED_AFTER = new PhraseList(['must begin', 'must start', 'will begin', 'will start', 'will be given', 'to be given', 'is planned', 'are planned']);
+
+/** An item led by an age band and a colon: what follows applies to that age band only. */
+const AGE_LEAD = /^\W*(?:patients\s+)?(?:age|aged|ages)\b[^:]{1,40}:\s*\S/i;
+
+/** Words before a remission that make it a past one: "after an initial CR", "to achieve remission". */
+const AFTER_REMISSION = new PhraseList(['after', 'to achieve', 'to attain', 'following']);
+
+/** Words after a disease name that make it about the cells, not the diagnosis. */
+const CELLS: ReadonlySet<string> = new Set(['cells', 'cell', 'blasts', 'blast']);
 
 /** What a criterion's words say, before it is placed in its list. */
 export interface CriterionReading {
@@ -31,6 +43,7 @@ export interface CriterionReading {
 const SUBSUMES: Readonly<Record<string, Readonly<Record<string, readonly string[]> | undefined>>> = {
   'prior-treatment': relations.subsumes['prior-treatment'],
   'organ-function': relations.subsumes['organ-function'],
+  'cancer-type': relations.subsumes['cancer-type'],
 };
 
 interface Hit {
@@ -65,8 +78,11 @@ function findHits(tokens: readonly Token[], text: string): Hit[] {
   // mention over the vague one it subsumes ("allogeneic HSCT" over "HSCT").
   const named = kept.some((k) => k.rule.type === 'performance-status' && !k.rule.inferScale);
   const subsumed = new Set(kept.flatMap((k) => SUBSUMES[k.rule.type]?.[k.rule.value] ?? []));
+  // "No prior therapy for ALL": a cancer named only as what a treatment was for is not a diagnosis asked about.
+  const treatedFor = (k: Hit): boolean =>
+    k.rule.type === 'cancer-type' && kept.some((t) => t.rule.type === 'prior-treatment' && t.start <= k.start && k.end <= t.end);
   return kept
-    .filter((k) => !(named && k.rule.inferScale) && !(subsumed.has(k.rule.value) && SUBSUMES[k.rule.type] !== undefined))
+    .filter((k) => !(named && k.rule.inferScale) && !(subsumed.has(k.rule.value) && SUBSUMES[k.rule.type] !== undefined) && !treatedFor(k))
     .sort((a, b) => a.start - b.start);
 }
 
@@ -150,6 +166,14 @@ export function readCriterion(text: string, context: CriterionContext = {}): Cri
     const reading = readings[k];
     if (reading === undefined || reading.excepted) return;
     if (hit.rule.type === 'prior-treatment' && noPriorTreatment) return;
+    // "Recurred after an initial CR", "relapse after achieving a complete remission": a remission in the past,
+    // named to say when the relapse came, not a state asked of the person now.
+    if (hit.rule.type === 'disease-state' && (hit.rule.value === 'remission' || hit.rule.value === 'first-remission') && before(words, AFTER_REMISSION, hit.start, 4)) return;
+    // "Isolated CNS relapse": CNS disease alone, which a person with CNS and marrow disease does not have; we
+    // cannot tell the two apart from the profile, so it is left unread rather than read as any CNS disease.
+    if (hit.rule.type === 'cns' && words[hit.start - 1] === 'isolated') return;
+    // "Leukemia or lymphoma cells should express ...", "lymphoma blasts": the cells, not the diagnosis.
+    if (hit.rule.type === 'cancer-type' && CELLS.has(words[hit.end] ?? '')) return;
     const negated = reading.negated !== (hit.rule.polarity === 'absent') || (hit.rule.type === 'prior-treatment' && since !== null && (tokens[hit.start]?.start ?? 0) >= since.end);
     const after = textAfter(tokens, text, hit.end);
     const evidence = text.slice(tokens[hit.start]?.start ?? 0, tokens[hit.end - 1]?.end ?? 0);
@@ -159,7 +183,7 @@ export function readCriterion(text: string, context: CriterionContext = {}): Cri
     const sinceWindow = hit.rule.type === 'prior-treatment' && since !== null && (tokens[hit.start]?.start ?? 0) >= since.end;
     if (sinceWindow) threshold = { withinDays: since.days };
     if (hit.rule.type === 'performance-status') ({ scale: value, threshold } = performanceThreshold(hit.rule, after));
-    const planned = hit.rule.type === 'prior-treatment' && before(words, PLANNED, hit.start, 8);
+    const planned = hit.rule.type === 'prior-treatment' && (before(words, PLANNED, hit.start, 8) || PLANNED_AFTER.endAt(words, hit.end) > hit.end);
     const previous = hits.slice(0, k).reverse().find((h) => h.rule.type === hit.rule.type);
     const orPrevious = previous !== undefined && previous.end <= hit.start && ALTERNATIVE.test(text.slice(tokens[previous.end - 1]?.end ?? 0, tokens[hit.start]?.start ?? 0));
     concepts.push({
@@ -176,7 +200,8 @@ export function readCriterion(text: string, context: CriterionContext = {}): Cri
   if (age !== null) concepts.unshift({ type: 'age', value: 'age', polarity: 'present', threshold: age, evidence: text });
   return {
     concepts: deduplicate(concepts),
-    conditional: CONDITIONAL.occursIn(words),
+    // "Age 5 years and under: Creatinine less than 1.2 mg/dL" holds for that age only.
+    conditional: CONDITIONAL.occursIn(words) || (AGE_LEAD.test(text) && concepts.some((c) => c.type !== 'age')),
     broadDiagnosis: BROAD_DIAGNOSIS.findAll(words).some((span) => !hits.some((h) => h.rule.type === 'cancer-type' && h.start < span.end && span.start < h.end)),
     permissive: PERMISSIVE.findAll(words).some((hit) => !['not', 'no', 'never'].includes(words[hit.start - 1] ?? '')),
   };

@@ -87,7 +87,9 @@ const TREATMENT_IMPLIES: Links = relations['prior-treatment'].implies;
 const isTki = (value: string): boolean => TREATMENT_IMPLIES[value]?.includes('tki') ?? false;
 
 function treatmentHolds(have: ReadonlySet<string> | null, concept: Concept): boolean | undefined {
-  if (have === null || relations['prior-treatment'].vague.includes(concept.value)) return undefined;
+  if (have === null) return undefined;
+  // "Other drugs" are too vague to check against a list, unless the person has had no treatment at all.
+  if (relations['prior-treatment'].vague.includes(concept.value)) return have.size === 0 ? false : undefined;
   let had = have.has(concept.value);
   // "A TKI" is known, but not which one: "had imatinib?" stays open.
   if (!had && have.has('tki') && isTki(concept.value)) {

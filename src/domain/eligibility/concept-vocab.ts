@@ -95,11 +95,13 @@ function drugValue(drug: RawDrug): string {
   const named = (patterns.drugs.values as Record<string, string>)[drug.name];
   if (named !== undefined) return named;
   if (drug.kind === 'car-t') return 'car-t';
-  return drug.targets?.includes('ABL1') === true ? 'tki' : 'other-drug';
+  if (drug.targets?.includes('ABL1') === true) return 'tki';
+  // A cytotoxic drug named in a criterion ("intrathecal cytarabine") is chemotherapy, as the contract's labels read it.
+  return drug.kind === 'chemotherapy' ? 'chemotherapy' : 'other-drug';
 }
 
 function drugRules(): ConceptRule[] {
-  const skip = new Set(patterns.drugs.skipKinds);
+  const skip = new Set<string>(patterns.drugs.skipKinds);
   return (drugs.drugs as RawDrug[])
     .filter((drug) => !skip.has(drug.kind))
     .flatMap((drug) => {

@@ -72,6 +72,8 @@ interface Node {
   readonly section: Section;
   readonly heading: string | null;
   readonly permissive: boolean;
+  /** Which section heading it sits under (counted from 1; 0 before any heading). */
+  readonly block: number;
   readonly parent: Node | null;
   children: number;
 }
@@ -83,7 +85,12 @@ const ONE_OF = /\b(?:one|1|any|either|at least one|at least 1)\s+(?:\(\d\)\s+)?o
 const NEGATED_LEAD = /^(?:no|not|none|without)\b|\b(?:must not|may not|cannot|should not|have not|has not|no prior)\b/i;
 /** An item that hands over to the next: "..., or", "... OR". */
 const ENDS_WITH_OR = /(?:^|[\s,;])(?:or|and\/or)\s*[,;:.]?\s*$/i;
-const EXCEPT_LEAD = /\b(?:except|other than|with the exception of|excluding|unless)\b[^:]*:\s*$/i;
+/** "No other malignancy except:", "... except for the following:" (not "except vincristine Endocrine therapy:"). */
+/** The NCI PDQ section that lists the diseases a trial takes. */
+const DISEASE_BLOCK = /^\W*disease characteristics\b/i;
+/** Capital "OR" between requirements, or "1 of the following", in run-on NCI text. */
+const RUN_ON_ALTERNATIVES = /\bOR\b|\b(?:1|one|any) of the following\b/;
+const EXCEPT_LEAD = /\b(?:except|other than|with the exception of|excluding|unless)\b(?:\s+(?:for|of|in|the|following|as|below|these|those|listed|patients|with))*\s*:\s*$/i;
 
 /**
  * Reads the items of an eligibility text. Headings set the section (inclusion until an exclusion heading; the
@@ -98,6 +105,8 @@ export function splitCriteria(text: string | null): SplitCriterion[] {
   let section: Section = 'inclusion';
   let permissive = false;
   let nci = false;
+  let block = 0;
+  const diseaseBlocks = new Set<number>();
   let heading: string | null = null;
   const nodes: Node[] = [];
   let stack: Node[] = [];
@@ -115,17 +124,17 @@ export function splitCriteria(text: string | null): SplitCriterion[] {
       }
       const enumeration = inlineEnumeration(piece.text);
       if (enumeration !== null && enumeration.lead !== '') {
-        const lead: Node = { text: enumeration.lead, indent, marker: null, section, heading, permissive, parent, children: 0 };
+        const lead: Node = { text: enumeration.lead, indent, marker: null, section, heading, permissive, block, parent, children: 0 };
         push(lead);
         const items = [...enumeration.items];
         // The last item runs to the end of its sentence; what follows is ordinary text again.
         const [lastItem = '', ...after] = splitSentences(items.pop() ?? '');
-        for (const item of [...items, lastItem]) push({ text: item, indent: indent + 1, marker: 'number', section, heading, permissive, parent: lead, children: 0 });
-        for (const sentence of after.flatMap((s) => (nci ? splitFlattenedList(s) : [s]))) push({ text: sentence, indent, marker: null, section, heading, permissive, parent, children: 0 });
+        for (const item of [...items, lastItem]) push({ text: item, indent: indent + 1, marker: 'number', section, heading, permissive, block, parent: lead, children: 0 });
+        for (const sentence of after.flatMap((s) => (nci ? splitFlattenedList(s) : [s]))) push({ text: sentence, indent, marker: null, section, heading, permissive, block, parent, children: 0 });
         continue;
       }
       const sentences = splitSentences(piece.text).flatMap((sentence) => (nci ? splitFlattenedList(sentence) : [sentence]));
-      for (const sentence of sentences.filter((s) => !NO_CONTENT.test(s))) push({ text: sentence, indent, marker: null, section, heading, permissive, parent, children: 0 });
+      for (const sentence of sentences.filter((s) => !NO_CONTENT.test(s))) push({ text: sentence, indent, marker: null, section, heading, permissive, block, parent, children: 0 });
     }
   };
 
@@ -135,6 +144,8 @@ export function splitCriteria(text: string | null): SplitCriterion[] {
     const opened = whole ?? (colon !== null ? sectionHeading(colon[1] ?? '') : null);
     if (opened !== null) {
       ({ section, permissive, nci } = opened);
+      block += 1;
+      if (DISEASE_BLOCK.test(colon?.[1] ?? line.text)) diseaseBlocks.add(block);
       // "Excluded within 30 days of study entry:" is context for its items as well as a section.
       heading = /\bwithin\b/i.test(line.text) ? headingWords(colon?.[1] ?? line.text) : null;
       stack = [];
@@ -146,7 +157,7 @@ export function splitCriteria(text: string | null): SplitCriterion[] {
       stack = [];
       if (ONE_OF.test(line.text) || EXCEPT_LEAD.test(line.text)) {
         // "Patients must have one of the following:" leads the list below it, as a marked lead-in would.
-        const lead: Node = { text: line.text, indent: line.indent - 1, marker: null, section, heading, permissive, parent: null, children: 0 };
+        const lead: Node = { text: line.text, indent: line.indent - 1, marker: null, section, heading, permissive, block, parent: null, children: 0 };
         push(lead);
         stack = [lead];
       } else heading = headingWords(line.text);
@@ -155,7 +166,15 @@ export function splitCriteria(text: string | null): SplitCriterion[] {
     if (line.marker === null) {
       const last = nodes.at(-1);
       if (last !== undefined && !line.afterBlank && /^[a-z(]/.test(line.text) && !/[.;:]$/.test(last.text)) {
-        last.text = `${last.text} ${line.text}`;
+        // A wrapped line goes on with the item above up to its first inline sub-heading ("... vincristine
+        // Endocrine therapy: Prior corticosteroids allowed"); in run-on NCI text, new items may start in it too.
+        const pieces = splitInlineLabels(line.text);
+        const head = pieces[0]?.label === null ? (pieces[0]?.text ?? '') : '';
+        const parts = nci ? splitFlattenedList(`${last.text} ${head}`.trim()) : [`${last.text} ${head}`.trim()];
+        last.text = parts[0] ?? last.text;
+        for (const part of parts.slice(1)) push({ ...last, text: part, marker: null, children: 0 });
+        const firstLabel = pieces.find((piece) => piece.label !== null)?.label;
+        if (firstLabel != null) paragraph(line.text.slice(line.text.indexOf(`${firstLabel}:`)), line.indent, null);
         continue;
       }
       stack = [];
@@ -172,11 +191,11 @@ export function splitCriteria(text: string | null): SplitCriterion[] {
     }
     const parent = stack.at(-1) ?? null;
     if (NO_CONTENT.test(line.text)) continue;
-    const node: Node = { text: line.text, indent: line.indent, marker: line.marker, section, heading, permissive, parent, children: 0 };
+    const node: Node = { text: line.text, indent: line.indent, marker: line.marker, section, heading, permissive, block, parent, children: 0 };
     push(node);
     stack.push(node);
   }
-  return emit(nodes);
+  return emit(nodes, diseaseBlocks);
 }
 
 /** An unmarked short line ending in a colon, such as "Hepatic:" or "Prior Medication: Excluded within 30 days:". */
@@ -185,9 +204,21 @@ function isSubheading(line: string): boolean {
   return /:\s*$/.test(line) && line.split(/\s+/).length <= 12 && !/[.;]\s/.test(line);
 }
 
-function emit(nodes: readonly Node[]): SplitCriterion[] {
+/**
+ * The blocks (see Node.block) of an NCI "DISEASE CHARACTERISTICS" section whose run-on text joins its items with a
+ * capital "OR" or "1 of the following": the tree of alternatives is lost with the bullets, so the section's items
+ * are read as alternatives of one another (meeting one is enough; failing needs every one to fail).
+ */
+function disjunctiveBlocks(nodes: readonly Node[], diseaseBlocks: ReadonlySet<number>): Set<number> {
+  const out = new Set<number>();
+  for (const node of nodes) if (diseaseBlocks.has(node.block) && node.section === 'inclusion' && RUN_ON_ALTERNATIVES.test(node.text)) out.add(node.block);
+  return out;
+}
+
+function emit(nodes: readonly Node[], diseaseBlocks: ReadonlySet<number>): SplitCriterion[] {
   const out: SplitCriterion[] = [];
-  const groupOf = new Map<Node, number>();
+  const groupOf = new Map<Node | number, number>();
+  const alternativeBlocks = disjunctiveBlocks(nodes, diseaseBlocks);
   let previous: Node | null = null;
   for (const node of nodes) {
     const lead = node.children > 0 && /:\s*$/.test(node.text);
@@ -212,6 +243,10 @@ function emit(nodes: readonly Node[]): SplitCriterion[] {
       if (!groupOf.has(key)) groupOf.set(key, groupOf.size);
       anyOf = groupOf.get(key) ?? null;
       if (key !== node && ENDS_WITH_OR.test(node.text)) groupOf.set(node, anyOf ?? 0);
+    }
+    if (anyOf === null && node.section === 'inclusion' && alternativeBlocks.has(node.block)) {
+      if (!groupOf.has(node.block)) groupOf.set(node.block, groupOf.size);
+      anyOf = groupOf.get(node.block) ?? null;
     }
     previous = node;
     out.push(item(node, node.text, node.parent, anyOf));

@@ -115,7 +115,7 @@ export function readSpans(words: readonly string[], spans: readonly Span[], open
         if (mark.role === 'exception') excepted = true;
         // "except:" carries over its colon to the list of exceptions; a full stop or semicolon ends it.
         if (mark.role === 'end' && (words[mark.start] === '.' || words[mark.start] === ';')) excepted = false;
-        if (mark.role === 'pre' && inScope(words, marks, mark.end, span.start, PRE_WINDOW) && !closedBetween(words, mark.start, span.start)) negated = true;
+        if (mark.role === 'pre' && inScope(words, marks, mark.end, span.start, preWindow(words, mark)) && !closedBetween(words, mark.start, span.start)) negated = true;
       } else if (mark.start >= span.end && mark.role === 'post' && inScope(words, marks, span.end, mark.start, POST_WINDOW)) {
         negated = true;
       } else if (mark.start >= span.end && mark.role === 'postClause' && inScope(words, marks, span.end, mark.start, Number.POSITIVE_INFINITY)) {
@@ -124,6 +124,17 @@ export function readSpans(words: readonly string[], spans: readonly Span[], open
     }
     return { negated, excepted };
   });
+}
+
+/**
+ * How far a pre-negation reaches. An item that opens with it ("No pre-existing renal or hepatic disease, myasthenia
+ * gravis, pregnancy, concurrent anticonvulsants") negates its whole list, up to the end of the clause or a
+ * terminator; the prefix "non" ("non-medullary thyroid cancer") only the word it is joined to; any other
+ * {@link PRE_WINDOW} words.
+ */
+function preWindow(words: readonly string[], mark: Mark): number {
+  if (words[mark.start] === 'non') return 0;
+  return mark.start === 0 ? Number.POSITIVE_INFINITY : PRE_WINDOW;
 }
 
 /** True when a bracket the trigger stands in closes before the concept: "(no CR) to induction chemotherapy". */

@@ -8,6 +8,8 @@ import type { CriterionReading } from './concept-extract.ts';
 import { splitCriteria } from './criteria-split.ts';
 
 const NOTE = /^\W*note\b/i;
+/** "Chemotherapy - Not specified", "Radiotherapy: See Disease Characteristics": a PDQ heading with nothing asked. */
+const NOTHING_ASKED = /^[\w\s,/()-]{0,40}?(?:[:\-–]\s*)?(?:not specified|see (?:disease|patient) characteristics|no restrictions?|any)\.?$/i;
 const UNREAD: CriterionReading = { concepts: [], conditional: false, permissive: false, broadDiagnosis: false };
 
 /**
@@ -16,8 +18,9 @@ const UNREAD: CriterionReading = { concepts: [], conditional: false, permissive:
  */
 export function parseCriteria(text: string | null): Criterion[] {
   return splitCriteria(text).map((item, index) => {
-    // "NOTE: A new classification ... has been adopted by PDQ" informs; it asks nothing of the person.
-    const reading = NOTE.test(item.text) ? UNREAD : readCriterion(item.text, { heading: item.heading, parent: item.parent });
+    // "NOTE: A new classification ... has been adopted by PDQ" informs, and "Chemotherapy: Not specified" asks
+    // nothing of the person.
+    const reading = NOTE.test(item.text) || NOTHING_ASKED.test(item.text.trim()) ? UNREAD : readCriterion(item.text, { heading: item.heading, parent: item.parent });
     return {
       index,
       section: item.section,

@@ -26,6 +26,8 @@ export function symbolise(text: string): string {
 
 const UNIT_FORMS: readonly [RegExp, Unit][] = [
   [/^(?:x|×|times|fold|-fold)?\s*(?:the\s+)?(?:institutional\s+|upper\s+)?(?:upper limit of (?:the )?normal|uln|upper normal limit|upper limits? of normal)/i, 'x-uln'],
+  // "1.5 times normal", "3 x normal for age", "2 times the upper standard": PDQ's ways of writing × ULN.
+  [/^(?:x|×|times|fold|-fold)\s*(?:the\s+)?(?:institutional\s+)?(?:normal|upper standard|upper normal)\b/i, 'x-uln'],
   [/^m[lL]\s*\/\s*min(?:ute)?\s*(?:\/|per)\s*1[.,]73\s*m(?:2|\^2|²| 2|\s*sq)/i, 'ml/min/1.73m2'],
   [/^m[lL]\s*\/\s*min/i, 'ml/min'],
   [/^mg\s*\/\s*d[lL]/i, 'mg/dl'],
@@ -150,7 +152,7 @@ const YEARS = String.raw`(?:years?|yrs?|y\.?o\.?|y)\b`;
 const AGE_JUST_BEFORE = /\b(?:age|ages|aged)\b\s*(?:[:=]|of|is|must be|should be|at entry|at diagnosis|at enrol?ment|between|from|at)?\s*(?:<=|>=|<|>|=)?\s*$/i;
 const DURATION_BEFORE = /\b(?:for|within|in|past|last|over|during|since|after|duration|history|than|of|cr|remission)\s*$/i;
 /** Numbers of years that are not ages: "life expectancy of at least 1 year", "IQ at least 70". */
-const NOT_AGE = /life expectancy|expected survival|survival of|\bIQ\b|predicted|since diagnosis/i;
+const NOT_AGE = /life expectancy|expected survival|survival of|\bIQ\b|predicted|since diagnosis|\bduration\b|time (?:from|since) diagnosis|bone age/i;
 /** "5 years since prior chemotherapy" or "within 2 years of diagnosis" is a time, not an age. */
 const NOT_TIME = String.raw`(?!\s*(?:since|after|ago|from|before|prior|following|of (?:follow|remission|continuous|disease|treatment|therapy|diagnosis|completion|study)))`;
 
@@ -190,7 +192,8 @@ export function readAge(text: string, ageHeading: boolean): { min?: number; max?
 
 /** "At least 4 weeks since prior radiotherapy": the window in days and where the phrase ends, or null. */
 export function readSince(text: string): { days: number; end: number } | null {
-  const match = /\b(?:at least|>=|>|more than|greater than|a minimum of|minimum of)\s*(\d+|one|two|three|four|five|six|seven|eight|nine|ten|a)\s*(hours?|days?|weeks?|months?|years?)\s+(?:must have )?(?:elapsed |passed )?(?:since|from|after)\b/i.exec(text);
+  // "at least 1-2 months since": a range counts by its upper end.
+  const match = /\b(?:at least|>=|>|more than|greater than|a minimum of|minimum of)\s*(?:\d+\s*(?:-|–|to)\s*)?(\d+|one|two|three|four|five|six|seven|eight|nine|ten|a)\s*(hours?|days?|weeks?|months?|years?)\s+(?:must have )?(?:elapsed |passed )?(?:since|from|after)\b/i.exec(text);
   if (match === null) return null;
   const days = readWithinDays(`within ${match[1] ?? ''} ${match[2] ?? ''}`);
   return days === null ? null : { days, end: match.index + match[0].length };
