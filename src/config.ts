@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { InvalidInput } from './domain/errors.ts';
+import { DEFAULT_EDITOR_SETTINGS, type EditorSettings } from './editorial/settings.ts';
 import { DEFAULT_SITE_SETTINGS } from './web/site-settings.ts';
 import type { SiteSettings } from './web/site-settings.ts';
 
@@ -19,6 +20,8 @@ export interface Config {
   readonly database: DatabaseConfig;
   /** The website's name, support line and contact address (SITE_NAME, SUPPORT_LINE_*, CONTACT_EMAIL). */
   readonly site: SiteSettings;
+  /** The editor area's cookie, session lengths and sign-in limits (EDITOR_*; see readEditorSettings). */
+  readonly editor: EditorSettings;
 }
 
 /** The project folder: the default SQLite file lives here (git-ignored), so `npm start` needs no setup. */
@@ -61,6 +64,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST ?? '127.0.0.1',
     database: parseDatabaseUrl(env.DATABASE_URL, env.READ_DATABASE_URL),
     site: readSiteSettings(env),
+    editor: readEditorSettings(env),
   };
 }
 
@@ -92,4 +96,40 @@ export function readSiteSettings(env: NodeJS.ProcessEnv = process.env): SiteSett
         : { name: setting(env, 'SUPPORT_LINE_NAME') ?? 'our support line', phone, hours: setting(env, 'SUPPORT_LINE_HOURS'), url },
     contactEmail: email,
   };
+}
+
+/** A whole number from `min` to `max`, or the default when unset. */
+function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const text = setting(env, name);
+  if (text === null) return fallback;
+  const value = Number(text);
+  if (!/^\d+$/.test(text) || value < min || value > max) {
+    throw new InvalidInput(`${name} must be a whole number from ${min} to ${max}; got ${JSON.stringify(text.slice(0, 40))}.`, name);
+  }
+  return value;
+}
+
+/**
+ * The editor area's settings: EDITOR_COOKIE_SECURE (true; false only for plain-http development on one's own
+ * machine), EDITOR_SESSION_IDLE_MINUTES (60), EDITOR_SESSION_MAX_HOURS (12), EDITOR_LOGIN_MAX_FAILURES (5 per
+ * account), EDITOR_LOGIN_MAX_FAILURES_PER_ADDRESS (20) and EDITOR_LOGIN_WINDOW_MINUTES (15).
+ */
+export function readEditorSettings(env: NodeJS.ProcessEnv = process.env): EditorSettings {
+  const secure = setting(env, 'EDITOR_COOKIE_SECURE')?.toLowerCase() ?? 'true';
+  if (secure !== 'true' && secure !== 'false') {
+    throw new InvalidInput(`EDITOR_COOKIE_SECURE must be true or false; got ${JSON.stringify(secure.slice(0, 40))}.`, 'EDITOR_COOKIE_SECURE');
+  }
+  const defaults = DEFAULT_EDITOR_SETTINGS;
+  const settings: EditorSettings = {
+    cookieSecure: secure === 'true',
+    sessionIdleMinutes: wholeNumber(env, 'EDITOR_SESSION_IDLE_MINUTES', defaults.sessionIdleMinutes, 1, 24 * 60),
+    sessionMaxHours: wholeNumber(env, 'EDITOR_SESSION_MAX_HOURS', defaults.sessionMaxHours, 1, 24 * 30),
+    loginMaxFailuresPerAccount: wholeNumber(env, 'EDITOR_LOGIN_MAX_FAILURES', defaults.loginMaxFailuresPerAccount, 1, 1000),
+    loginMaxFailuresPerAddress: wholeNumber(env, 'EDITOR_LOGIN_MAX_FAILURES_PER_ADDRESS', defaults.loginMaxFailuresPerAddress, 1, 100_000),
+    loginWindowMinutes: wholeNumber(env, 'EDITOR_LOGIN_WINDOW_MINUTES', defaults.loginWindowMinutes, 1, 24 * 60),
+  };
+  if (settings.sessionIdleMinutes > settings.sessionMaxHours * 60) {
+    throw new InvalidInput('EDITOR_SESSION_IDLE_MINUTES must not be longer than EDITOR_SESSION_MAX_HOURS.', 'EDITOR_SESSION_IDLE_MINUTES');
+  }
+  return settings;
 }

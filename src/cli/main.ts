@@ -9,6 +9,7 @@ import type { Config } from '../config.ts';
 import type { PostcodeTable } from '../domain/postcode.ts';
 import { loadPostcodeTable } from '../ingest/postcode-table.read.ts';
 import type { CliContext } from './context.ts';
+import { registerEditorCommand } from './editor.command.ts';
 import { registerImportCtgovCommand } from './import-ctgov.command.ts';
 import { registerImportCommand } from './import.command.ts';
 import { registerMoveCommand } from './move.command.ts';
@@ -33,6 +34,7 @@ export function buildProgram(context: CliContext): Command {
   registerShowCommand(program, context);
   registerServeCommand(program, context);
   registerMoveCommand(program, context);
+  registerEditorCommand(program, context);
   return program;
 }
 

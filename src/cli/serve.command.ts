@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { openEditorialStore } from '../editorial-app.ts';
 import { buildServer } from '../http/server.ts';
 import type { CliContext } from './context.ts';
 import { loadDemoData } from './demo-data.ts';
@@ -19,7 +20,8 @@ export async function runServe(context: CliContext, flags: ServeFlags): Promise<
     const summary = await loadDemoData(store, context.output);
     context.output.err(formatImportSummary(summary, 5));
   }
-  const server = await buildServer({ store, postcodes, logger: true, site: context.config.site });
+  const editorial = await openEditorialStore(context.config.database);
+  const server = await buildServer({ store, postcodes, logger: true, site: context.config.site, editor: { store: editorial, settings: context.config.editor } });
   const port = flags.port === undefined ? context.config.port : Number(flags.port);
   const host = flags.host ?? context.config.host;
   const address = await server.listen({ port, host });
@@ -35,6 +37,7 @@ export async function runServe(context: CliContext, flags: ServeFlags): Promise<
   });
   await server.close();
   await store.close();
+  await editorial.close();
 }
 
 export function registerServeCommand(program: Command, context: CliContext): Command {

@@ -6,6 +6,7 @@ import type { PostcodeTable } from '../domain/postcode.ts';
 import type { TrialStore } from '../storage/store.ts';
 import { htmlNotFound } from '../web/html-errors.ts';
 import { registerWebsite } from '../web/register-website.ts';
+import { registerEditorArea, type EditorAreaOptions } from '../web/editor/register-editor.ts';
 import { DEFAULT_SITE_SETTINGS } from '../web/site-settings.ts';
 import type { SiteSettings } from '../web/site-settings.ts';
 import { registerFacetsRoute } from './api/facets.route.ts';
@@ -36,6 +37,8 @@ export interface ServerDeps {
   readonly version?: string;
   /** The website's name, support line and contact address (config.ts reads them); by default, no support line. */
   readonly site?: SiteSettings;
+  /** The editor area under /editor (its store and settings); without it, /editor is not served. */
+  readonly editor?: EditorAreaOptions;
 }
 
 /** The API reads query strings and path ids only; a body this size is already far more than any request needs. */
@@ -82,5 +85,6 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   registerHealthRoute(app, api);
   registerOpenApiRoute(app);
   await registerWebsite(app, { ...api, site: deps.site ?? DEFAULT_SITE_SETTINGS });
+  if (deps.editor !== undefined) await registerEditorArea(app, { ...deps.editor, site: deps.site ?? DEFAULT_SITE_SETTINGS });
   return app;
 }

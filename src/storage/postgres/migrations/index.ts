@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as initial from './0001-initial.ts';
 import * as derivedFacts from './0002-derived-facts.ts';
 import * as storeVersion from './0003-store-version.ts';
+import * as editorial from './0004-editorial.ts';
 
 /**
  * Every PostgreSQL migration, by name, in the order they run. Listed statically so the store works the same under
@@ -11,4 +12,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-initial': initial,
   '0002-derived-facts': derivedFacts,
   '0003-store-version': storeVersion,
+  '0004-editorial': editorial,
 };

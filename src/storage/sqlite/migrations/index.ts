@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as initial from './0001-initial.ts';
 import * as narrowFacts from './0002-narrow-facts.ts';
 import * as derivedFacts from './0003-derived-facts.ts';
+import * as editorial from './0004-editorial.ts';
 
 /**
  * Every migration, by name, in the order they run. Listed statically (not read from a folder at run time) so the
@@ -11,4 +12,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-initial': initial,
   '0002-narrow-facts': narrowFacts,
   '0003-derived-facts': derivedFacts,
+  '0004-editorial': editorial,
 };

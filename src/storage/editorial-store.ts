@@ -1,0 +1,114 @@
+import type { EditorUser, Role } from '../domain/editorial/accounts.ts';
+import type { AuditAction, AuditEntry, AuditStamp } from '../domain/editorial/audit.ts';
+
+/** An account with what only sign-in may read: its password hash (scrypt, parameters included). */
+export interface StoredUser extends EditorUser {
+  readonly passwordHash: string;
+  /** When the password (not its hash parameters) was last set. ISO 8601. */
+  readonly passwordChangedAt: string;
+}
+
+export interface NewUser {
+  /** Already normalised (domain `normaliseEmail`). */
+  readonly email: string;
+  readonly displayName: string;
+  readonly role: Role;
+  readonly passwordHash: string;
+}
+
+/** What `updateUser` may change; absent fields stay as they are. */
+export interface UserChanges {
+  readonly disabled?: boolean;
+  /** A new hash of a new password: `passwordChangedAt` moves to the stamp's time, and the account's sessions end. */
+  readonly passwordHash?: string;
+  /** The same password hashed again with stronger parameters: `passwordChangedAt` stays. */
+  readonly rehashedPassword?: string;
+}
+
+/** A signed-in session. The cookie holds a random token; the database holds only its SHA-256 (`id`). */
+export interface SessionRecord {
+  readonly id: string;
+  readonly userId: number;
+  readonly createdAt: string;
+  /** The absolute end, however active the session is. */
+  readonly expiresAt: string;
+  /** Moved forward as the session is used; the idle limit counts from it. */
+  readonly lastSeenAt: string;
+}
+
+/** A failed sign-in, counted per account and per client address for rate limiting. */
+export interface LoginFailure {
+  /** The normalised email that was tried (whether or not it names an account). */
+  readonly account: string;
+  readonly address: string;
+  readonly at: Date;
+}
+
+export interface AuditQuery {
+  /** Only entries by this account. */
+  readonly actorId?: number;
+  /** Only this action. */
+  readonly action?: AuditAction;
+  /** Newest first; at most 200. */
+  readonly limit: number;
+  readonly offset: number;
+}
+
+export interface AuditPage {
+  readonly entries: readonly AuditEntry[];
+  /** Entries matching the filters, across all pages. */
+  readonly total: number;
+}
+
+/**
+ * The editorial storage port: accounts, sessions, failed sign-ins and the audit log, on the same database as the
+ * trials (SQLite or PostgreSQL), proven equal by one contract suite (editorial-store.contract.ts).
+ *
+ * Every verb that changes an account takes an {@link AuditStamp} and writes the audit entry in the same transaction
+ * as the change: a change without its entry, or an entry without its change, cannot be committed. The audit log has
+ * an append verb and read verbs only; both databases also refuse UPDATE and DELETE on it with a trigger.
+ */
+export interface EditorialStore {
+  /** Adds an account and its `user.create` entry. Conflict when the email is taken. */
+  createUser(user: NewUser, stamp: AuditStamp): Promise<EditorUser>;
+  userById(id: number): Promise<StoredUser | null>;
+  /** By normalised email. */
+  userByEmail(email: string): Promise<StoredUser | null>;
+  /** Every account, by email. */
+  listUsers(): Promise<readonly EditorUser[]>;
+  /** Accounts with the admin role that are not disabled. */
+  countActiveAdmins(): Promise<number>;
+  /**
+   * Changes an account and records the stamp's action with the account before and after. Disabling it or setting a
+   * new password also ends every session of the account. NotFound when there is no such account.
+   */
+  updateUser(id: number, changes: UserChanges, stamp: AuditStamp): Promise<EditorUser>;
+  /** Removes an account and its sessions, recording `user.remove`. NotFound when there is no such account. */
+  removeUser(id: number, stamp: AuditStamp): Promise<void>;
+
+  /** Stores a new session; with a stamp, records it (a sign-in) in the same transaction. */
+  createSession(session: SessionRecord, stamp?: AuditStamp): Promise<void>;
+  /** A session by the hash of its token, or null. */
+  sessionById(id: string): Promise<SessionRecord | null>;
+  /** Moves a session's last-seen time. */
+  touchSession(id: string, at: Date): Promise<void>;
+  /** Ends a session; with a stamp, records it (a sign-out). Ending a session that is gone is not an error. */
+  deleteSession(id: string, stamp?: AuditStamp): Promise<void>;
+  /** Deletes sessions past their absolute end (`now`) or idle since before `idleSince`; returns how many. */
+  deleteExpiredSessions(now: Date, idleSince: Date): Promise<number>;
+
+  recordLoginFailure(failure: LoginFailure): Promise<void>;
+  /** Failures since `since` for the account and for the address. */
+  countLoginFailures(account: string, address: string, since: Date): Promise<{ readonly account: number; readonly address: number }>;
+  /** Forgets an account's failures (after it signs in). */
+  clearLoginFailures(account: string): Promise<void>;
+  /** Forgets failures older than `before`; they no longer count towards any limit. */
+  pruneLoginFailures(before: Date): Promise<void>;
+
+  /** Appends an entry about something that changed no account (none yet besides sign-in and sign-out). */
+  appendAudit(stamp: AuditStamp, entity: string, before: unknown, after: unknown): Promise<void>;
+  /** Entries newest first, filtered and paged. */
+  listAudit(query: AuditQuery): Promise<AuditPage>;
+
+  close(): Promise<void>;
+}

@@ -1,0 +1,282 @@
+/**
+ * The PostgreSQL adapter of the editorial store: its own small pool on the primary (never a replica: a session must
+ * be readable the moment it is written), migrated with the same migrations and lock as the trial store.
+ */
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import type { EditorUser } from '../../domain/editorial/accounts.ts';
+import type { AuditAction, AuditStamp } from '../../domain/editorial/audit.ts';
+import { Conflict, NotFound, TrialfinderError, Unavailable } from '../../domain/errors.ts';
+import { auditLimit, sessionSnapshot, userEntity, userSnapshot } from '../editorial-records.ts';
+import type { EditorialStore, SessionRecord, StoredUser } from '../editorial-store.ts';
+import { openPool, parseConnectionUrl } from './connection.ts';
+import type { EditorialTables } from './editorial-schema.ts';
+import { migrateToLatest } from './migrate.ts';
+import { withoutNul } from './trial-row.ts';
+
+type Db = Kysely<EditorialTables>;
+type Trx = Transaction<EditorialTables>;
+type UserRow = Selectable<EditorialTables['editor_users']>;
+
+export interface PostgresEditorialOptions {
+  /** The schema to live in; overrides a `schema` parameter of the URL. */
+  readonly schema?: string;
+  /** Connections in the pool (default 3: sign-ins and page loads are few). */
+  readonly poolSize?: number;
+}
+
+function toUser(row: UserRow): StoredUser {
+  return {
+    id: row.id,
+    email: row.email,
+    displayName: row.display_name,
+    role: row.role,
+    createdAt: row.created_at.toISOString(),
+    disabled: row.disabled,
+    passwordHash: row.password_hash,
+    passwordChangedAt: row.password_changed_at.toISOString(),
+  };
+}
+
+function publicUser(user: StoredUser): EditorUser {
+  return { id: user.id, email: user.email, displayName: user.displayName, role: user.role, createdAt: user.createdAt, disabled: user.disabled };
+}
+
+function toSession(row: Selectable<EditorialTables['editor_sessions']>): SessionRecord {
+  return {
+    id: row.id,
+    userId: row.user_id,
+    createdAt: row.created_at.toISOString(),
+    expiresAt: row.expires_at.toISOString(),
+    lastSeenAt: row.last_seen_at.toISOString(),
+  };
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === '23505';
+}
+
+/** JSON text for a jsonb column; jsonb cannot hold U+0000, so it is removed from every string first. */
+function jsonText(value: unknown): string | null {
+  return value == null ? null : JSON.stringify(value, (_key, item: unknown) => (typeof item === 'string' ? withoutNul(item) : item));
+}
+
+async function audit(db: Trx | Db, stamp: AuditStamp, entity: string, before: unknown, after: unknown): Promise<void> {
+  await db
+    .insertInto('editor_audit_log')
+    .values({
+      at: stamp.at,
+      actor_id: stamp.actor.userId,
+      actor_label: withoutNul(stamp.actor.label),
+      action: stamp.action,
+      entity,
+      before_json: jsonText(before),
+      after_json: jsonText(after),
+    })
+    .execute();
+}
+
+async function readUser(db: Trx | Db, id: number, lock = false): Promise<StoredUser | null> {
+  const query = db.selectFrom('editor_users').selectAll().where('id', '=', id);
+  const row = await (lock ? query.forUpdate() : query).executeTakeFirst();
+  return row === undefined ? null : toUser(row);
+}
+
+/** Opens the editorial tables of the PostgreSQL database at `url` (postgres://…, optionally `?schema=NAME`). */
+export async function openPostgresEditorialStore(url: string, options: PostgresEditorialOptions = {}): Promise<EditorialStore> {
+  const target = parseConnectionUrl(url, options.schema ?? null);
+  const pool = openPool(target, options.poolSize ?? 3);
+  try {
+    await migrateToLatest(pool, target.schema);
+  } catch (error) {
+    await pool.destroy();
+    if (error instanceof TrialfinderError) throw error;
+    const { host, port, pathname } = new URL(target.url);
+    throw new Unavailable(`PostgreSQL at ${host}:${port || '5432'}${pathname} could not be opened: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const db: Db = pool.withTables<EditorialTables>();
+
+  return {
+    async createUser(user, stamp) {
+      try {
+        return await db.transaction().execute(async (trx) => {
+          const row = await trx
+            .insertInto('editor_users')
+            .values({
+              email: withoutNul(user.email),
+              display_name: withoutNul(user.displayName),
+              role: user.role,
+              password_hash: user.passwordHash,
+              password_changed_at: stamp.at,
+              created_at: stamp.at,
+              disabled: false,
+            })
+            .returningAll()
+            .executeTakeFirstOrThrow();
+          const created = toUser(row);
+          await audit(trx, stamp, userEntity(created.id), null, userSnapshot(created));
+          return publicUser(created);
+        });
+      } catch (error) {
+        if (isUniqueViolation(error)) throw new Conflict(`There is already an account for ${user.email}.`);
+        throw error;
+      }
+    },
+
+    userById: (id) => readUser(db, id),
+
+    async userByEmail(email) {
+      const row = await db.selectFrom('editor_users').selectAll().where('email', '=', withoutNul(email)).executeTakeFirst();
+      return row === undefined ? null : toUser(row);
+    },
+
+    async listUsers() {
+      const rows = await db.selectFrom('editor_users').selectAll().orderBy('email').execute();
+      return rows.map((row) => publicUser(toUser(row)));
+    },
+
+    async countActiveAdmins() {
+      const row = await db
+        .selectFrom('editor_users')
+        .select(sql<number>`count(*)::int`.as('count'))
+        .where('role', '=', 'admin')
+        .where('disabled', '=', false)
+        .executeTakeFirstOrThrow();
+      return row.count;
+    },
+
+    updateUser(id, changes, stamp) {
+      return db.transaction().execute(async (trx) => {
+        // Locked, so two admins changing one account at once record a true before and after each.
+        const before = await readUser(trx, id, true);
+        if (before === null) throw new NotFound(`There is no account ${id}.`);
+        const passwordHash = changes.passwordHash ?? changes.rehashedPassword;
+        const row = await trx
+          .updateTable('editor_users')
+          .set({
+            ...(changes.disabled === undefined ? {} : { disabled: changes.disabled }),
+            ...(passwordHash === undefined ? {} : { password_hash: passwordHash }),
+            ...(changes.passwordHash === undefined ? {} : { password_changed_at: stamp.at }),
+          })
+          .where('id', '=', id)
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        if (changes.disabled === true || changes.passwordHash !== undefined) await trx.deleteFrom('editor_sessions').where('user_id', '=', id).execute();
+        const after = toUser(row);
+        await audit(trx, stamp, userEntity(id), userSnapshot(before), userSnapshot(after));
+        return publicUser(after);
+      });
+    },
+
+    async removeUser(id, stamp) {
+      await db.transaction().execute(async (trx) => {
+        const before = await readUser(trx, id, true);
+        if (before === null) throw new NotFound(`There is no account ${id}.`);
+        // Sessions go with the account (ON DELETE CASCADE).
+        await trx.deleteFrom('editor_users').where('id', '=', id).execute();
+        await audit(trx, stamp, userEntity(id), userSnapshot(before), null);
+      });
+    },
+
+    async createSession(session, stamp) {
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .insertInto('editor_sessions')
+          .values({
+            id: session.id,
+            user_id: session.userId,
+            created_at: new Date(session.createdAt),
+            expires_at: new Date(session.expiresAt),
+            last_seen_at: new Date(session.lastSeenAt),
+          })
+          .execute();
+        if (stamp !== undefined) await audit(trx, stamp, userEntity(session.userId), null, sessionSnapshot(session));
+      });
+    },
+
+    async sessionById(id) {
+      const row = await db.selectFrom('editor_sessions').selectAll().where('id', '=', withoutNul(id)).executeTakeFirst();
+      return row === undefined ? null : toSession(row);
+    },
+
+    async touchSession(id, at) {
+      await db.updateTable('editor_sessions').set({ last_seen_at: at }).where('id', '=', withoutNul(id)).execute();
+    },
+
+    async deleteSession(id, stamp) {
+      await db.transaction().execute(async (trx) => {
+        const row = await trx.deleteFrom('editor_sessions').where('id', '=', withoutNul(id)).returningAll().executeTakeFirst();
+        if (row !== undefined && stamp !== undefined) {
+          const session = toSession(row);
+          await audit(trx, stamp, userEntity(session.userId), sessionSnapshot(session), null);
+        }
+      });
+    },
+
+    async deleteExpiredSessions(now, idleSince) {
+      const result = await db
+        .deleteFrom('editor_sessions')
+        .where((eb) => eb.or([eb('expires_at', '<=', now), eb('last_seen_at', '<', idleSince)]))
+        .executeTakeFirst();
+      return Number(result.numDeletedRows);
+    },
+
+    async recordLoginFailure(failure) {
+      await db
+        .insertInto('editor_login_failures')
+        .values({ account: withoutNul(failure.account), address: withoutNul(failure.address), at: failure.at })
+        .execute();
+    },
+
+    async countLoginFailures(account, address, since) {
+      const row = await db
+        .selectFrom('editor_login_failures')
+        .select([
+          sql<number>`count(*) FILTER (WHERE account = ${withoutNul(account)})::int`.as('account'),
+          sql<number>`count(*) FILTER (WHERE address = ${withoutNul(address)})::int`.as('address'),
+        ])
+        .where((eb) => eb.or([eb('account', '=', withoutNul(account)), eb('address', '=', withoutNul(address))]))
+        .where('at', '>=', since)
+        .executeTakeFirstOrThrow();
+      return { account: row.account, address: row.address };
+    },
+
+    async clearLoginFailures(account) {
+      await db.deleteFrom('editor_login_failures').where('account', '=', withoutNul(account)).execute();
+    },
+
+    async pruneLoginFailures(before) {
+      await db.deleteFrom('editor_login_failures').where('at', '<', before).execute();
+    },
+
+    async appendAudit(stamp, entity, before, after) {
+      await audit(db, stamp, withoutNul(entity), before, after);
+    },
+
+    async listAudit(query) {
+      let filtered = db.selectFrom('editor_audit_log');
+      if (query.actorId !== undefined) filtered = filtered.where('actor_id', '=', query.actorId);
+      if (query.action !== undefined) filtered = filtered.where('action', '=', query.action);
+      const [rows, total] = await Promise.all([
+        filtered.selectAll().orderBy('id', 'desc').limit(auditLimit(query.limit)).offset(Math.max(0, Math.floor(query.offset))).execute(),
+        filtered.select(sql<number>`count(*)::int`.as('count')).executeTakeFirstOrThrow(),
+      ]);
+      return {
+        total: total.count,
+        entries: rows.map((row) => ({
+          id: Number(row.id),
+          at: row.at.toISOString(),
+          actorId: row.actor_id,
+          actorLabel: row.actor_label,
+          action: row.action as AuditAction,
+          entity: row.entity,
+          before: row.before_json ?? null,
+          after: row.after_json ?? null,
+        })),
+      };
+    },
+
+    async close() {
+      await db.destroy();
+    },
+  };
+}
