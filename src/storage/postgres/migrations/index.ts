@@ -6,7 +6,7 @@ import * as editorial from './0004-editorial.ts';
 
 /**
  * Every PostgreSQL migration, by name, in the order they run. Listed statically so the store works the same under
- * tsx, bundled or compiled. Add new files as 0003-..., never edit a released one.
+ * tsx, bundled or compiled. Add new files as 0005-..., never edit a released one.
  */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-initial': initial,

@@ -6,7 +6,7 @@ import * as editorial from './0004-editorial.ts';
 
 /**
  * Every migration, by name, in the order they run. Listed statically (not read from a folder at run time) so the
- * store works the same under tsx, bundled or compiled. Add new files as 0004-..., never edit a released one.
+ * store works the same under tsx, bundled or compiled. Add new files as 0005-..., never edit a released one.
  */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-initial': initial,
