@@ -99,6 +99,9 @@ interface Found {
 /**
  * A trial whose record lists no entry conditions cannot be "likely" for anyone: nothing was checked but its age and
  * sex limits. It is "might be eligible", one tier (1 point of score) down, and the trial team has the answer.
+ * matchTrial alone gets this right only when there is nothing at all to match (no criterion read and met); here the
+ * registry's age and sex limits are added as criteria (parsed-criteria.ts), which the person can meet, so matchTrial
+ * says "likely" and only this step, which knows the record's own text was empty, lowers it.
  */
 function withoutListedCriteria(match: TrialMatch, trial: Trial): TrialMatch {
   const listed = (trial.eligibility.criteria ?? '').trim() !== '';

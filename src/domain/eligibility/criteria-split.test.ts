@@ -86,6 +86,28 @@ describe('splitCriteria: list markers and nesting', () => {
     assert.equal(items[1]?.anyOf, null);
   });
 
+  it('nests a "**" bullet under the "*" bullet above it at the same indent (NCT04681105, NCI items)', () => {
+    // The NCI importer writes each item as "* ..." and indents its lines by two; the record's own sub-items are
+    // "* Cohort A" and, under it, "** B-cell phenotype", all at that one indent, with Windows line ends.
+    const text = 'Inclusion Criteria:\n\n* Histologically confirmed diagnosis of\r\n  * Cohort A. Acute lymphoblastic leukemia\r\n  ** B-cell phenotype: patients with relapsed or refractory ALL who have received at least 2 prior regimens\r\n  ** T-cell phenotype: patients with relapsed or refractory who have received at least 1 prior regimen\r\n  * Cohort B. Other CD123+ hematological malignancies that failed standard regimens\r\n  ** Hairy cell leukemia patients who have failed purine analogs\n* ECOG =< 2\n** Assent, when appropriate';
+    const items = splitCriteria(text);
+    const diagnosis = 'Histologically confirmed diagnosis of';
+    const cohortA = `${diagnosis} Cohort A. Acute lymphoblastic leukemia`;
+    const cohortB = `${diagnosis} Cohort B. Other CD123+ hematological malignancies that failed standard regimens`;
+    assert.deepEqual(items.map((c) => [c.text.slice(0, 20), c.parent]), [
+      ['Histologically confi', null],
+      ['Cohort A. Acute lymp', diagnosis],
+      ['B-cell phenotype: pa', cohortA],
+      ['T-cell phenotype: pa', cohortA],
+      ['Cohort B. Other CD12', diagnosis],
+      ['Hairy cell leukemia ', cohortB],
+      ['ECOG =< 2', null],
+      ['Assent, when appropr', 'ECOG =< 2'],
+    ]);
+    // A list written only in "**" bullets is a plain list.
+    assert.deepEqual(splitCriteria('** Age 18 or over\n** ECOG 0-2').map((c) => [c.text, c.parent]), [['Age 18 or over', null], ['ECOG 0-2', null]]);
+  });
+
   it('makes items that hand over with "or" alternatives (NCT00006213)', () => {
     const items = splitCriteria('- AML or ALL that has:\n   - Not responded to induction, or\n   - Recurred more than once, or\n   - Relapsed after transplant\n- Philadelphia chromosome positive OR\n- BCR/ABL rearrangement\n- ECOG 0-2');
     const groups = items.map((c) => c.anyOf);

@@ -22,6 +22,7 @@ export interface SplitCriterion {
 type MarkerKind = 'bullet' | 'number' | 'lower' | 'upper' | 'roman';
 
 interface Line {
+  /** Leading spaces (a tab counts four), plus {@link DOUBLE_STAR_DEPTH} for a "**" bullet. */
   readonly indent: number;
   readonly marker: MarkerKind | null;
   readonly text: string;
@@ -30,6 +31,9 @@ interface Line {
 }
 
 const MARKER = /^(?:(\*\*|[-*•·▪◦‣➢►o])|(\d{1,2})[.)]|\((\d{1,2})\)|([a-z])[.)]|\(([a-z])\)|([A-Z])[.)]|([ivx]{1,4})[.)]|\(([ivx]{1,4})\))\s+/;
+
+/** How much further in than its indent a "**" bullet counts: under one space, so real indentation still decides. */
+const DOUBLE_STAR_DEPTH = 0.5;
 
 function markerOf(match: RegExpExecArray): MarkerKind {
   if (match[1] !== undefined) return 'bullet';
@@ -50,12 +54,15 @@ function readLines(text: string): Line[] {
       afterBlank = true;
       continue;
     }
-    const indent = expanded.length - expanded.trimStart().length;
     const match = MARKER.exec(body);
     // "o" is a bullet only before a capital or a digit ("o Age 18" but not "o-toluidine").
     const isMarker = match !== null && !(match[1] === 'o' && !/^o\s+[A-Z0-9]/.test(body));
+    // A "**" bullet is a level below a "*" bullet written at the same indent (NCI's "* Cohort A" then "** B-cell
+    // phenotype"): it counts as indented a little further, less than any real space, so a "*" bullet after it
+    // closes it as it would a deeper item.
+    const deeper = isMarker && match[1] === '**' ? DOUBLE_STAR_DEPTH : 0;
     lines.push({
-      indent,
+      indent: expanded.length - expanded.trimStart().length + deeper,
       marker: isMarker ? markerOf(match) : null,
       text: isMarker ? body.slice(match[0].length).trim() : body,
       afterBlank,

@@ -107,6 +107,36 @@ describe('chooseNextQuestion', () => {
     }
   });
 
+  it('keeps the trial’s own diseases when a question decides an exclusion that names one', () => {
+    // The trial enrols B-ALL only through a "one of the following" item, outside what a prior-treatment question
+    // decides. matchTrial reads the trial's own diseases from every inclusion item, so "Prior CAR-T therapy for
+    // B-ALL" turns away anyone with CAR T, whatever their diagnosis: the quick count must agree.
+    const candidate: Candidate = {
+      id: 'own-disease-in-one-of',
+      criteria: parseCriteria([
+        'Inclusion Criteria:',
+        '- Age 18 years or older',
+        '- Patients must have one of the following:',
+        '  1. B-cell ALL in second or later relapse',
+        '  2. Lymphoblastic lymphoma',
+        'Exclusion Criteria:',
+        '- Prior CAR-T therapy for B-ALL',
+      ].join('\n')),
+    };
+    assert.ok(candidate.criteria.some((criterion) => criterion.anyOf !== null && criterion.concepts.some((concept) => concept.value === 'b-all')));
+    const remaining = [candidate, ...TRIALS];
+    const next = chooseNextQuestion({ remaining, profile: {}, skipped: new Set(PROFILE_FIELDS.filter((field) => field !== 'priorTreatments')) });
+    assert.ok(next !== null);
+    const carT = next.outcomes.find((outcome) => outcome.value === 'car-t');
+    assert.ok(carT !== undefined);
+    for (const outcome of next.outcomes) {
+      const answered = parsePatientProfile({ priorTreatments: outcome.answer });
+      const left = remaining.filter((each) => matchTrial(answered, each.criteria).verdict !== 'not-eligible').length;
+      assert.equal(outcome.remaining, left, `priorTreatments = ${outcome.value}`);
+    }
+    assert.equal(matchTrial(parsePatientProfile({ priorTreatments: carT.answer }), candidate.criteria).verdict, 'not-eligible');
+  });
+
   it('never asks an answered or a skipped question again', () => {
     const skipped = new Set<ProfileField>(['age']);
     const next = chooseNextQuestion({ remaining: TRIALS, profile: {}, skipped });

@@ -117,21 +117,27 @@ interface Weighed extends Outcome {
 
 /**
  * The part of a trial's criteria whose verdict an answer to `field` can change, or null when none can: the criteria
- * with a concept the field decides, every alternative of the "one of" lists they belong to, and the inclusion items
- * that may form the trial's list of diagnoses (match.ts counts those as alternatives of one another). The trial is
- * still in the list, so no other criterion rules it out, and these alone say whether the answer would: matching
- * them is the same as matching the whole trial (questionnaire.test.ts checks this against matchTrial on every
- * answer), and many times cheaper, since reasons are written for far fewer criteria.
+ * with a concept the field decides, every alternative of the "one of" lists they belong to, and every inclusion
+ * item that names a cancer type (or a broad group such as "acute leukaemia"), with the whole "one of" list it sits
+ * in. matchTrial reads two things across items, and these keep both as the whole trial has them: the list of
+ * diagnoses (inclusion items that only name a disease count as alternatives of one another) and the trial's own
+ * diseases (every cancer type its inclusion items name, "one of" lists included), which an exclusion such as
+ * "prior CAR T for B-ALL" does not count against. A "one of" list is kept whole, never in part, so it counts as
+ * its best alternative, as in the whole trial. The trial is still in the list, so no other criterion rules it out,
+ * and these alone say whether the answer would: matching them is the same as matching the whole trial
+ * (questionnaire.test.ts checks this against matchTrial on every answer), and many times cheaper, since reasons are
+ * written for far fewer criteria.
  */
 function partThatCanChange(candidate: Candidate, field: ProfileField): Candidate | null {
   const deciding = candidate.criteria.filter((criterion) => criterion.concepts.some((concept) => fieldAnswers(field, concept)));
   if (deciding.length === 0) return null;
-  const groups = new Set(deciding.flatMap((criterion) => (criterion.anyOf === null ? [] : [criterion.anyOf])));
-  const mayNameDiagnosis = (criterion: Criterion): boolean =>
-    criterion.section === 'inclusion' && criterion.anyOf === null &&
+  const namesDisease = (criterion: Criterion): boolean =>
+    criterion.section === 'inclusion' &&
     (criterion.broadDiagnosis || criterion.concepts.some((concept) => concept.type === 'cancer-type'));
+  const groups = new Set([...deciding, ...candidate.criteria.filter(namesDisease)]
+    .flatMap((criterion) => (criterion.anyOf === null ? [] : [criterion.anyOf])));
   const criteria = candidate.criteria.filter((criterion) =>
-    deciding.includes(criterion) || (criterion.anyOf !== null && groups.has(criterion.anyOf)) || mayNameDiagnosis(criterion));
+    deciding.includes(criterion) || namesDisease(criterion) || (criterion.anyOf !== null && groups.has(criterion.anyOf)));
   return { id: candidate.id, criteria };
 }
 

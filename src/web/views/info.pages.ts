@@ -1,7 +1,9 @@
 /**
  * The help and trust pages: help and contact, accessibility, privacy, and data sources. What they state about the
- * service must stay true of the code: the privacy page describes src/http/request-log.ts and the absence of any
- * store of visitors; the data page follows data/demo/README.md and data/postcodes/README.md.
+ * service must stay true of the code: the privacy page describes src/http/request-log.ts, the absence of any
+ * store of visitors, and the "Could I take part?" form of ../match.route.ts (answers only in a POST body, proved
+ * absent from logs, files, cookies and the database by src/http/api/match.int.test.ts); the data page follows
+ * data/demo/README.md and data/postcodes/README.md.
  */
 import { html } from '../html.ts';
 import type { Html } from '../html.ts';
@@ -75,6 +77,8 @@ export function renderPrivacyPage(site: SiteSettings): Html {
 <li>We do not use cookies, accounts, analytics or advertising, and pages load nothing from other websites.</li>
 <li>We do not record which trials you look at.</li>
 </ul>
+<h2>Your answers to “Could I take part?”</h2>
+<p>Your answers to the “Could I take part?” questions travel only in the form on that page, sent when you press one of its buttons and never in the web address. We never store them, write them in our logs or put them in a cookie, and we forget them as soon as the page with your results has been sent to you.</p>
 <h2>What our server records</h2>
 <p>For each request, the server’s log records only:</p>
 <ul>
