@@ -3,11 +3,13 @@
  * bench/labels/README.md): precision, recall, F1 and support per class, micro and macro averages, and every error with
  * the classifier's reason, so that it can be fixed. Prints figures only.
  *
- * Usage: npx tsx bench/quality/labels.bench.ts [--set dev|heldout] [--labels <file.jsonl>] [--corpus demo|<path>]
+ * Usage: npx tsx bench/quality/labels.bench.ts [--set dev|heldout|heldout2] [--labels <file.jsonl>] [--corpus demo|<path>]
  *
  * `--set dev` scores the development set (bench/labels/dev/), which may be tuned against; `--set heldout` (the
  * default) scores the held-out evaluation set (bench/labels/): a change to the classifiers or vocabularies made by
  * looking at its errors is tuning on it, and must be declared wherever the figures are quoted (bench/labels/README.md).
+ * `--set heldout2` scores the second held-out set (bench/labels/heldout2/, 66 trials labelled before the classifier
+ * changes of 2026-11-27's third session and not tuned on); the same rule applies to it.
  * `--labels` scores any other file in the same format, and overrides `--set`.
  */
 import { readFile } from 'node:fs/promises';
@@ -34,13 +36,14 @@ interface Label {
 const SETS = {
   heldout: join(PROJECT_ROOT, 'bench', 'labels', 'cancer-treatment-labels.jsonl'),
   dev: join(PROJECT_ROOT, 'bench', 'labels', 'dev', 'cancer-treatment-labels.dev.jsonl'),
+  heldout2: join(PROJECT_ROOT, 'bench', 'labels', 'heldout2', 'cancer-treatment-labels.heldout2.jsonl'),
 } as const;
 
 const options = readOptions(process.argv.slice(2), { set: 'heldout', labels: '', corpus: 'demo' });
 if (!(options.set in SETS)) throw new Error(`--set must be one of ${Object.keys(SETS).join(', ')}, not ${JSON.stringify(options.set)}.`);
 const setName = options.set as keyof typeof SETS;
 const labelsPath = options.labels === '' ? SETS[setName] : options.labels;
-const heldOut = labelsPath === SETS.heldout;
+const heldOut = labelsPath === SETS.heldout || labelsPath === SETS.heldout2;
 const labels = (await readFile(labelsPath, 'utf8')).split('\n').filter((line) => line.trim() !== '').map((line) => JSON.parse(line) as Label);
 const loaded = await loadCorpus(corpusPath(options.corpus));
 if (!('error' in loaded.store)) await loaded.store.close();

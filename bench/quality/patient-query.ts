@@ -34,6 +34,15 @@ export interface PatientQueryConfig {
   readonly pairWeight: number;
   /** Words of case-report narrative that say nothing about which trial fits. */
   readonly narrativeStopWords: readonly string[];
+  /**
+   * Questionnaire topics: 'values' reads a field's answer only (its name is template wording repeated in every topic
+   * of the template: "visual acuity", "comorbidities"), except that a yes answer makes the name the fact
+   * ("suicidal ideation: yes") and a positive or negative one joins the name ("HER2: negative"); 'names' reads name
+   * and answer together, as the first version did.
+   */
+  readonly questionnaireFields: 'values' | 'names';
+  /** Extra multiplier of a questionnaire's condition clause (template and definitive diagnosis), on diagnosisBoost. */
+  readonly conditionBoost: number;
 }
 
 /** A piece of the description and how much its words count. */
@@ -61,19 +70,34 @@ export function affirmedText(text: string, config: Pick<PatientQueryConfig, 'dro
 
 const ANSWERED_NO = /^(no|none|never|negative|n\/a)$/i;
 const ANSWERED_YES = /^(yes|y|positive|present)$/i;
+/** An answer that is absence: the field says nothing the patient has. */
+const ABSENT = /^(no|none|never|n\/a|not applicable|unknown|nil)\b/i;
+/** A marker's status: the field's name and the answer together are the fact ("HER2 negative"). */
+const STATUS = /^(negative|positive|neg|pos|[+-])$/i;
+/** Answers that only confirm the diagnosis ("yes (PCR)", "confirmed by biopsy"): the template already names it. */
+const CONFIRMS = /^(yes|y|confirmed|positive|present)\b|\bconfirmed\b/i;
 
-/** A questionnaire topic's clauses: the diagnosis (template and definitive diagnosis) first, then the fields. */
+/** A questionnaire field's text under 'values': the answer, the name for yes, both for a marker's status; or null. */
+function fieldFact(name: string, value: string): string | null {
+  if (ABSENT.test(value)) return null;
+  if (ANSWERED_YES.test(value)) return name;
+  if (STATUS.test(value)) return `${name} ${value}`;
+  return value;
+}
+
+/** A questionnaire topic's clauses: the condition (template and definitive diagnosis) first, then the fields. */
 function questionnaireClauses(topic: Topic, config: PatientQueryConfig): WeightedClause[] {
   const fields = topic.fields ?? [];
   const diagnosis = fields.find((field) => field.name.toLowerCase() === 'definitive diagnosis');
-  const named = diagnosis !== undefined && !ANSWERED_NO.test(diagnosis.value) && !ANSWERED_YES.test(diagnosis.value) ? diagnosis.value : '';
-  const clauses: WeightedClause[] = [{ text: `${topic.template ?? ''} ${named}`.trim(), weight: config.diagnosisBoost }];
-  fields
-    .filter((field) => field !== diagnosis && !ANSWERED_NO.test(field.value))
-    .forEach((field, n) => {
-      const text = ANSWERED_YES.test(field.value) ? field.name : `${field.name} ${field.value}`;
-      clauses.push({ text, weight: 1 / (1 + config.positionDecay * (n + 1)) });
-    });
+  const values = config.questionnaireFields === 'values';
+  const confirmsOnly = (value: string): boolean => (values ? CONFIRMS.test(value) || ABSENT.test(value) : ANSWERED_NO.test(value) || ANSWERED_YES.test(value));
+  const named = diagnosis !== undefined && !confirmsOnly(diagnosis.value) ? diagnosis.value : '';
+  const clauses: WeightedClause[] = [{ text: `${topic.template ?? ''} ${named}`.trim(), weight: config.diagnosisBoost * config.conditionBoost }];
+  const facts = fields
+    .filter((field) => field !== diagnosis)
+    .map((field) => (values ? fieldFact(field.name, field.value) : ANSWERED_NO.test(field.value) ? null : ANSWERED_YES.test(field.value) ? field.name : `${field.name} ${field.value}`))
+    .filter((text): text is string => text !== null);
+  facts.forEach((text, n) => clauses.push({ text, weight: 1 / (1 + config.positionDecay * (n + 1)) }));
   return clauses.filter((clause) => clause.text !== '');
 }
 

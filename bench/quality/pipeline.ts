@@ -25,6 +25,8 @@ import type { TrialField } from './trial-fields.ts';
 
 export interface PipelineConfig extends PatientQueryConfig, FeedbackConfig {
   readonly tunedOn: string;
+  /** The topic sets never used for tuning, scored only to report. */
+  readonly heldOut: string;
   readonly bm25f: Bm25fParams<TrialField>;
   /**
    * γ in weight · (1 + γ · c), c being the share of the trials holding a query word that hold it in their title or
@@ -47,12 +49,20 @@ export interface PipelineConfig extends PatientQueryConfig, FeedbackConfig {
    * variants listed (each a set of overrides, e.g. another query formulation): score Σ 1 / (fusionK + rank).
    * Empty: no fusion.
    */
-  readonly fusion: readonly Partial<Omit<PipelineConfig, 'fusion' | 'tunedOn'>>[];
+  readonly fusion: readonly Partial<Omit<PipelineConfig, 'fusion' | 'tunedOn' | 'heldOut'>>[];
   readonly fusionK: number;
+  /**
+   * Overrides for questionnaire topics (TREC CT 2023: a template naming the condition and answered fields). Every
+   * trial of the condition matches the template, so what ranks them is the answers: the condition clause is not
+   * boosted, word pairs (mostly field-name pairs) are not scored, and the exclusion demotion is off (a questionnaire
+   * has no diagnosis sentence to check exclusions against). Chosen on the odd-numbered 2023 topics only.
+   */
+  readonly questionnaire: Partial<Omit<PipelineConfig, 'questionnaire' | 'tunedOn' | 'heldOut'>>;
 }
 
 export const PIPELINE_CONFIG: PipelineConfig = {
-  tunedOn: 'TREC CT 2021 (official topics and qrels; also re-ranked over its BIRCO texts) and the SIGIR 2016 dev split (BIRCO, 9 queries)',
+  tunedOn: 'TREC CT 2021 (official topics and qrels; also re-ranked over its BIRCO texts), the SIGIR 2016 dev split (BIRCO, 9 queries) and the odd-numbered TREC CT 2023 topics (questionnaire reading only)',
+  heldOut: 'the even-numbered TREC CT 2023 topics and the SIGIR 2016 test split',
   bm25f: {
     k1: 1.2,
     fields: {
@@ -72,6 +82,8 @@ export const PIPELINE_CONFIG: PipelineConfig = {
   positionDecay: 1,
   diagnosisBoost: 3,
   conditionPrior: 1,
+  questionnaireFields: 'names',
+  conditionBoost: 1,
   narrativeStopWords: ['patient', 'year', 'old', 'yo', 'presents', 'presented', 'history', 'man', 'woman', 'male', 'female', 'he', 'she', 'his', 'her', 'who', 'has', 'had', 'was', 'were', 'been', 'also', 'which', 'after', 'days', 'day', 'ago'],
   feedbackDocs: 10,
   feedbackTerms: 10,
@@ -82,6 +94,7 @@ export const PIPELINE_CONFIG: PipelineConfig = {
   exclusionMismatch: 0.5,
   fusion: [],
   fusionK: 60,
+  questionnaire: { diagnosisBoost: 1, pairWeight: 0, exclusionMismatch: 1 },
 };
 
 /** What the pipeline knows of a trial beyond its text; nulls when the source does not say. */
@@ -204,7 +217,8 @@ const FUSION_DEPTH = 1000;
 
 /** Trial ids for a patient description, best first: one ranking, or the fusion of the configured variants'. */
 export function pipelineRank(topic: Topic, corpus: PipelineCorpus, options: PipelineOptions): string[] {
-  const config = options.config ?? PIPELINE_CONFIG;
+  const given = options.config ?? PIPELINE_CONFIG;
+  const config: PipelineConfig = topic.fields === undefined ? given : { ...given, ...given.questionnaire };
   if (config.fusion.length === 0) return singleRank(topic, corpus, config, options.limit, options.candidates);
   const ids = corpus.index.docs.map((doc) => doc.id);
   const position = new Map(ids.map((id, doc) => [id, doc]));

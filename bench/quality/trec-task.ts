@@ -72,7 +72,7 @@ export async function runTrec(corpus: SearchCorpus, topics: readonly Topic[], qr
     ['pipeline', (topic) => Promise.resolve(pipelineRank(topic, corpus.pipeline, { limit: RANK_DEPTH, config }))],
   ];
   const store = corpus.store;
-  if (store !== null) systems.push(['product search (SQLite FTS, AND of concepts)', (topic) => productRank(store, topic.text, RANK_DEPTH)]);
+  if (store !== null) systems.push(['product search (SQLite FTS: AND of concepts; a questionnaire by its condition)', (topic) => productRank(store, topic, RANK_DEPTH)]);
   const judged = topics
     .map((topic) => ({ topic, judgements: qrels.get(topic.id) }))
     .filter((entry): entry is { topic: Topic; judgements: Judgements } => entry.judgements !== undefined)

@@ -7,7 +7,7 @@ import { searchTokens } from '../search-text.ts';
 import type { TransplantKind, TreatmentKind } from './treatment-kinds.ts';
 import { findPhrases, hasPhrase } from './treatment-lexicon.ts';
 import type { PhraseMatch } from './treatment-lexicon.ts';
-import { ALLOGENEIC, AUTOLOGOUS, AUTOLOGOUS_CLOSE, BACKGROUND, KIND_UNSTATED, COMPANION, KIND_LEXICONS, NEGATION, NEUTRAL } from './treatment-vocab.ts';
+import { AFTERWARD, ALLOGENEIC, AUTOLOGOUS, AUTOLOGOUS_CLOSE, BACKGROUND, KIND_UNSTATED, COMPANION, KIND_LEXICONS, NEGATION, NEUTRAL } from './treatment-vocab.ts';
 import type { Scope } from './treatment-vocab.ts';
 
 export interface KindHit {
@@ -19,6 +19,11 @@ export interface KindHit {
   readonly companion?: boolean;
   /** A supplement's kind (`other`: given against the cancer), dropped when the trial is supportive care. */
   readonly unlessSupportive?: boolean;
+  /**
+   * Named a few words after "after", "following", "undergone" ...: a treatment the patients had before the trial's
+   * own, which counts only when an intervention of the trial gives that kind too.
+   */
+  readonly afterward?: boolean;
 }
 
 export interface ScanResult {
@@ -36,9 +41,11 @@ function negated(words: readonly string[], match: PhraseMatch): boolean {
     const word = words[index];
     if (word === undefined || !set.has(word)) return false;
     if (words[index + 1] === 'to') return false; // "prior to surgery" is before surgery
-    return !(word === 'without' && words[index - 1] === 'or'); // "with or without radiotherapy"
+    // "with or without radiotherapy", "with and without G-CSF"
+    return !(word === 'without' && (words[index - 1] === 'or' || words[index - 1] === 'and'));
   };
   if (negates(match.start - 1, NEGATION.adjacent)) return true;
+  if (NEGATION.pairs.some((pair) => pair.length > 0 && pair.length <= match.start && pair.every((word, i) => words[match.start - pair.length + i] === word))) return true;
   for (let index = Math.max(0, match.start - 3); index < match.start; index += 1) {
     if (negates(index, NEGATION.near)) return true;
   }
@@ -52,7 +59,26 @@ function negated(words: readonly string[], match: PhraseMatch): boolean {
 /** True when the words around a phrase make that treatment the trial's setting ("patients receiving chemotherapy"). */
 function background(words: readonly string[], kind: TreatmentKind, match: PhraseMatch): boolean {
   if (BACKGROUND.notFor.has(kind)) return false;
+  if (match.start >= 2 && BACKGROUND.beforePairs.has(`${words[match.start - 2]} ${words[match.start - 1]}`)) return true;
   return BACKGROUND.before.has(words[match.start - 1] ?? '') || BACKGROUND.after.has(words[match.end] ?? '');
+}
+
+/**
+ * True when an "after" word stands up to `AFTERWARD.within` words before the phrase with no stop word between
+ * ("IL-12 after high-dose therapy and autologous stem cell support"): the patients had that treatment first.
+ */
+function afterward(words: readonly string[], match: PhraseMatch): boolean {
+  for (let index = match.start - 1; index >= Math.max(0, match.start - AFTERWARD.within); index -= 1) {
+    const word = words[index] ?? '';
+    if (AFTERWARD.words.has(word)) return true;
+    if (AFTERWARD.stop.has(word)) return false;
+  }
+  return false;
+}
+
+/** A support drug the trial randomises ("with or without G-CSF", "with and without filgrastim"). */
+function randomised(words: readonly string[], match: PhraseMatch): boolean {
+  return words[match.start - 1] === 'without' && (words[match.start - 2] === 'or' || words[match.start - 2] === 'and');
 }
 
 /** Words that join two treatments into one list ("surgery or mastectomy", "chemotherapy and radiotherapy"). */
@@ -120,10 +146,11 @@ export function scanText(text: string | null, scope: Scope): ScanResult {
   const hits = givenOnly(words, candidates)
     .flatMap(({ kind, match, companion }): KindHit[] => {
       const phrase = words.slice(match.start, match.end).join(' ');
-      if (companion) return [{ kind, phrase, companion }];
-      if (kind !== 'stem-cell-transplant') return [{ kind, phrase }];
+      if (companion) return [randomised(words, match) ? { kind, phrase } : { kind, phrase, companion }];
+      const before = afterward(words, match) ? { afterward: true } : {};
+      if (kind !== 'stem-cell-transplant') return [{ kind, phrase, ...before }];
       const subs = transplantKinds(words, match);
-      return subs.length === 0 ? [{ kind, phrase }] : subs.map((sub) => ({ kind, sub, phrase }));
+      return subs.length === 0 ? [{ kind, phrase, ...before }] : subs.map((sub) => ({ kind, sub, phrase, ...before }));
     });
   return { hits, neutral: neutralSpans.length > 0 };
 }

@@ -358,6 +358,80 @@ describe('classifyTreatments', () => {
     assert.deepEqual(kinds({ interventions: [iv('combination product', 'Radiotherapy + durvalumab')] }), ['immunotherapy', 'radiotherapy']);
   });
 
+  it('does not count a treatment the patients had before the trial, unless an intervention gives it', () => {
+    // NCT00003107: the transplant precedes the study drug.
+    const il12 = {
+      briefTitle: 'Interleukin-12 in Treating Patients With Hematologic Cancers',
+      officialTitle: 'A Phase I Trial of Interleukin-12 After High-Dose Therapy and Autologous Hematopoietic Stem Cell Support',
+      conditions: ['Lymphoma'],
+    };
+    assert.deepEqual(kinds({ ...il12, interventions: [iv('biological', 'recombinant interleukin-12')] }), ['immunotherapy']);
+    assert.deepEqual(
+      kinds({ ...il12, interventions: [iv('biological', 'recombinant interleukin-12'), iv('procedure', 'autologous bone marrow transplantation')] }),
+      ['stem-cell-transplant/autologous', 'immunotherapy'],
+    );
+    // NCT00002787, NCT00494806, NCT00006349: an earlier transplant, operation and irradiation.
+    const vaccine = [iv('biological', 'autologous immunoglobulin idiotype-KLH conjugate vaccine')];
+    assert.deepEqual(kinds({ briefTitle: 'Vaccine Therapy in Patients With Multiple Myeloma Who Have Undergone Stem Cell Transplantation', interventions: vaccine }), ['immunotherapy']);
+    assert.deepEqual(kinds({ briefTitle: 'Rocking Chair Motion and Ileus Following Abdominal Surgery', interventions: [iv('behavioral', 'Rocking chair')] }), ['supportive-care']);
+    const donepezil: Arm = { label: 'donepezil', type: null, description: 'Treatment begins within 2 weeks after completion of prophylactic cranial irradiation.', interventionNames: [] };
+    assert.deepEqual(kinds({ briefTitle: 'Donepezil to Prevent Cognitive Decline', interventions: [iv('drug', 'donepezil')], arms: [donepezil] }), ['other']);
+    // A record listing no interventions has only its title: NCT04266249 keeps its HER2-targeted therapy.
+    assert.deepEqual(
+      kinds({ briefTitle: 'Decreasing Chemotherapy in HER2-Positive Breast Cancer With No Remaining Cancer at Surgery after Limited Pre-operative Chemotherapy and HER2-Targeted Therapy' }),
+      ['chemotherapy', 'targeted'],
+    );
+    // "followed by" is the trial's own sequence.
+    assert.deepEqual(kinds({ briefTitle: 'Surgery Followed by Radiation Therapy in Glioma', interventions: [iv('procedure', 'surgery')] }), ['radiotherapy', 'surgery']);
+  });
+
+  it('does not count a keyword naming what the titles say came before, nor a treatment the trial replaces', () => {
+    // NCT05827016: maintenance after an earlier autologous transplant; its keywords name the transplant.
+    const maintenance = {
+      briefTitle: 'Iberdomide Maintenance Versus Lenalidomide Maintenance Therapy Following Autologous Stem Cell Transplant in Multiple Myeloma',
+      keywords: ['Maintenance', 'Autologous stem cell transplant'],
+      conditions: ['Multiple Myeloma'],
+    };
+    assert.deepEqual(kinds({ ...maintenance, interventions: [iv('drug', 'Lenalidomide')] }), ['targeted', 'immunotherapy']);
+    assert.deepEqual(
+      kinds({ ...maintenance, interventions: [iv('drug', 'Lenalidomide'), iv('procedure', 'autologous stem cell transplantation')] }),
+      ['stem-cell-transplant/autologous', 'targeted', 'immunotherapy'],
+    );
+    // NCT00005606: T cells "as an alternative to chemotherapy".
+    assert.deepEqual(
+      kinds({
+        briefTitle: 'Adoptive Immunotherapy of EBV Lymphoproliferative Disease: Selected Reactive Cells as an Alternative to Chemotherapy',
+        interventions: [iv('biological', 'allogeneic Epstein-Barr virus-specific cytotoxic T lymphocytes')],
+      }),
+      ['immunotherapy'],
+    );
+  });
+
+  it('reads a growth factor the trial randomises as supportive care, and chemotherapy that causes the problem as the setting', () => {
+    // NCT00002866, NCT00005863: "with and without G-CSF", "with or without filgrastim".
+    const regimen = [iv('drug', 'docetaxel'), iv('drug', 'epirubicin hydrochloride'), iv('biological', 'filgrastim')];
+    assert.deepEqual(kinds({ briefTitle: 'Docetaxel and Epirubicin With and Without G-CSF in Metastatic Breast Cancer', interventions: regimen }), ['chemotherapy', 'supportive-care']);
+    assert.deepEqual(kinds({ briefTitle: 'Docetaxel and Epirubicin in Metastatic Breast Cancer', interventions: regimen }), ['chemotherapy']);
+    // NCT00003739: fever caused by chemotherapy is the setting.
+    assert.deepEqual(
+      kinds({ briefTitle: 'Antibiotics With or Without G-CSF in Children With Neutropenia and Fever Caused by Chemotherapy', interventions: [iv('biological', 'filgrastim')] }),
+      ['supportive-care'],
+    );
+  });
+
+  it("reads a transplant as own cells when the description harvests and gives back the patient's cells and names no donor", () => {
+    // NCT00005952: "Peripheral blood stem cells (PBSC) are collected ... PBSC collections are reinfused".
+    const own = {
+      briefTitle: 'Temozolomide Plus Peripheral Stem Cell Transplantation in Children With Solid Tumors',
+      interventions: [iv('drug', 'temozolomide'), iv('procedure', 'peripheral blood stem cell transplantation')],
+      detailedDescription: 'Peripheral blood stem cells (PBSC) are collected on days 0, 2, and 4. PBSC collections are reinfused 1 day after the last dose.',
+    };
+    assert.deepEqual(kinds(own), ['chemotherapy', 'stem-cell-transplant/autologous']);
+    // Collected from a donor: not the patient's own cells, and no transplant phrase states the kind.
+    assert.deepEqual(kinds({ ...own, detailedDescription: 'Stem cells are collected from the sibling donor and infused.' }), ['chemotherapy', 'stem-cell-transplant']);
+    assert.deepEqual(kinds({ ...own, detailedDescription: 'Patients receive temozolomide and then the transplant.' }), ['chemotherapy', 'stem-cell-transplant']);
+  });
+
   it('labels every kind in plain English', () => {
     assert.equal(TREATMENT_KIND_LABELS.targeted, 'Targeted cancer drugs');
     assert.equal(TREATMENT_KIND_LABELS['stem-cell-transplant'], 'Stem cell transplant');

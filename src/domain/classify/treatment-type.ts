@@ -30,7 +30,10 @@
  * Trial-level rules (see {@link classifyTreatments}): a trial for no cancer gets `other` only (an antibody for eczema
  * is not a targeted cancer drug); in a trial for myelodysplastic syndromes alone, drugs that raise blood counts treat
  * the disease; supportive care named only in keywords or descriptions counts only in a trial that gives no
- * treatment; a transplant's kind may come from the summary and description ("the PBSC are reinfused").
+ * treatment; a transplant's kind may come from the summary and description ("the PBSC are reinfused"; and, when they
+ * name no donor, own cells harvested and given back); a treatment that titles, arms or keywords name as what came
+ * before the trial ("IL-12 after autologous stem cell support", "who have undergone transplantation") counts only
+ * when an intervention gives it; a growth factor after "with or without" is what the trial studies (supportive care).
  */
 import type { Intervention, Trial } from '../trial.ts';
 import { searchTokens } from '../search-text.ts';
@@ -47,6 +50,8 @@ import {
   KIND_BY_INTERVENTION_TYPE,
   KIND_BY_PRIMARY_PURPOSE,
   OBSERVED_SUPPORT,
+  ALLOGENEIC,
+  HARVEST,
   RADIOLABELLED_ANTIBODY,
 } from './treatment-vocab.ts';
 
@@ -171,11 +176,19 @@ function asComplicationCare(hit: KindHit): KindHit {
   return COMPLICATION_TREATMENT.kinds.has(hit.kind) ? { kind: 'supportive-care', phrase: hit.phrase } : hit;
 }
 
-/** The transplant kinds the summary and description state, for a trial that gives a transplant of unstated kind. */
+/**
+ * The transplant kinds the summary and description state, for a trial that gives a transplant of unstated kind; when
+ * they state none, own cells if they say the cells are harvested or reinfused and name no donor.
+ */
 function describedTransplantKinds(trial: ClassifiableTrial): KindHit[] {
-  return [trial.briefSummary ?? null, trial.detailedDescription ?? null]
+  const texts = [trial.briefSummary ?? null, trial.detailedDescription ?? null];
+  const stated = texts
     .flatMap((text) => scanText(text, 'described').hits)
-    .filter((hit) => hit.kind === 'stem-cell-transplant' && hit.sub !== undefined);
+    .filter((hit) => hit.kind === 'stem-cell-transplant' && hit.sub !== undefined && hit.afterward !== true);
+  if (stated.length > 0) return stated;
+  const words = texts.flatMap((text) => (text === null ? [] : searchTokens(text)));
+  if (hasPhrase(ALLOGENEIC, words) || !hasPhrase(HARVEST, words)) return [];
+  return [{ kind: 'stem-cell-transplant', sub: 'autologous', phrase: 'own stem cells harvested and given back' }];
 }
 
 /**
@@ -190,8 +203,14 @@ export function classifyTreatments(trial: ClassifiableTrial): TreatmentAssignmen
   const companions: Found = new Map();
   const supplements: Found = new Map();
   let unclassified: string | null = null;
+  /**
+   * Kinds the interventions give: a title, arm or keyword naming a treatment the patients had first needs one (a
+   * record listing no interventions, such as an NCI stub, has only its title to go on, so it keeps the mention).
+   */
+  const given = new Set<TreatmentKind>();
   const record = (hits: readonly KindHit[], because: (hit: KindHit) => string): void => {
     for (const raw of hits) {
+      if (raw.afterward === true && trial.interventions.length > 0 && !given.has(raw.kind)) continue;
       const hit = inSetting(raw, setting);
       add(hit.companion === true ? companions : hit.unlessSupportive === true ? supplements : found, hit.kind, hit.sub, because(hit));
     }
@@ -205,8 +224,9 @@ export function classifyTreatments(trial: ClassifiableTrial): TreatmentAssignmen
     complicationDrug === null ? [...hits] : hits.map((hit) => (complicationDrug(hit.phrase) ? asComplicationCare(hit) : hit));
 
   const givesNothing = new Set<string>();
-  for (const intervention of trial.interventions) {
-    const { hits, neutral } = interventionHits(intervention, setting, observational);
+  const perIntervention = trial.interventions.map((intervention) => ({ intervention, ...interventionHits(intervention, setting, observational) }));
+  for (const { hits } of perIntervention) for (const hit of hits) if (hit.afterward !== true) given.add(hit.kind);
+  for (const { intervention, hits, neutral } of perIntervention) {
     record(intervention.type === 'drug' && complicationDrug !== null ? hits.map(asComplicationCare) : hits, () => intervention.name);
     if (hits.length === 0) unclassified ??= intervention.name;
     if (hits.length === 0 && (neutral || intervention.type === 'diagnostic test')) givesNothing.add(intervention.name);
@@ -220,10 +240,16 @@ export function classifyTreatments(trial: ClassifiableTrial): TreatmentAssignmen
     record(weakSupport(forComplication(scanText(arm.description, 'described').hits)), (hit) => `arm "${arm.label}": ${hit.phrase}`);
   }
   for (const { hits } of titleHits) record(forComplication(hits), (hit) => `title: ${hit.phrase}`);
-  for (const keyword of trial.keywords) record(weakSupport(forComplication(scanText(keyword, 'named').hits)), () => `keyword "${keyword}"`);
+  // A kind the titles name only as what came before the trial ("maintenance following autologous stem cell
+  // transplant") is not given by it, however a keyword names it.
+  const titleKinds = titleHits.flatMap(({ hits }) => hits);
+  const before = new Set(titleKinds.filter((hit) => hit.afterward === true && !given.has(hit.kind)).map((hit) => hit.kind));
+  for (const hit of titleKinds) if (hit.afterward !== true) before.delete(hit.kind);
+  const notBefore = (hits: readonly KindHit[]): KindHit[] => (trial.interventions.length === 0 ? [...hits] : hits.filter((hit) => !before.has(hit.kind)));
+  for (const keyword of trial.keywords) record(weakSupport(forComplication(notBefore(scanText(keyword, 'named').hits))), () => `keyword "${keyword}"`);
   const purpose = KIND_BY_PRIMARY_PURPOSE.get((trial.primaryPurpose ?? '').toLowerCase());
   if (purpose !== undefined) add(found, purpose, undefined, `primary purpose: ${trial.primaryPurpose ?? ''}`);
-  if (found.has('stem-cell-transplant/') && !TRANSPLANT_KINDS.some((sub) => found.has(`stem-cell-transplant/${sub}`))) {
+  if (found.has('stem-cell-transplant/')) {
     record(describedTransplantKinds(trial), (hit) => `description: ${hit.phrase}`);
   }
   if (observational) {

@@ -55,6 +55,8 @@ export const AUTOLOGOUS: Lexicon = compileLexicon(vocab.classes['stem-cell-trans
 export const AUTOLOGOUS_CLOSE: Lexicon = compileLexicon(vocab.classes['stem-cell-transplant'].autologousClose);
 /** Transplant names that say nothing of whose cells, although they contain a close own-cell word. */
 export const KIND_UNSTATED: Lexicon = compileLexicon(vocab.classes['stem-cell-transplant'].kindUnstated);
+/** Words saying the patient's own stem cells are collected and given back, for a description naming no donor. */
+export const HARVEST: Lexicon = compileLexicon(vocab.classes['stem-cell-transplant'].harvest);
 
 const words = (list: readonly string[]): ReadonlySet<string> => new Set(list.flatMap((word) => searchTokens(word)));
 export const NEGATION = {
@@ -64,6 +66,18 @@ export const NEGATION = {
   /** Words that say the patients already had the treatment, or cannot have it, up to `within` words before it. */
   history: words(vocab.negation.history.words),
   historyWithin: vocab.negation.history.within,
+  /** Lead-ins right before a phrase that put something else in its place ("an alternative to chemotherapy"). */
+  pairs: vocab.negation.pairs.map((pair) => searchTokens(pair)),
+};
+
+/**
+ * Words that put a treatment before the trial's own when a few words stand between ("after high-dose therapy and
+ * autologous stem cell support"); 'stop' words end the reach back ("surgery followed by radiotherapy").
+ */
+export const AFTERWARD = {
+  words: words(vocab.negation.afterward.words),
+  within: vocab.negation.afterward.within,
+  stop: words(vocab.negation.afterward.stop),
 };
 
 const isKind = (value: string): value is TreatmentKind => (TREATMENT_KINDS as readonly string[]).includes(value);
@@ -72,6 +86,8 @@ const isKind = (value: string): value is TreatmentKind => (TREATMENT_KINDS as re
 export const BACKGROUND = {
   before: words(vocab.background.before),
   after: words(vocab.background.after),
+  /** Two-word lead-ins ("caused by", "side effects of"), as normalised word pairs. */
+  beforePairs: new Set(vocab.background.beforePairs.map((pair) => searchTokens(pair).join(' '))),
   notFor: new Set(vocab.background.notFor.filter(isKind)),
 };
 
