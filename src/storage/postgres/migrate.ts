@@ -6,6 +6,24 @@ import type { Database } from './schema.ts';
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve({ ...MIGRATIONS }) };
 
+/** PostgreSQL's invalid_schema_name. */
+const NO_SUCH_SCHEMA = '3F000';
+
+/**
+ * Runs the migrator, again (up to three times in all) when it failed only because another schema of the database was
+ * dropped while it looked: Kysely's table introspection reads the columns of every schema and checks each schema's
+ * privileges, so a schema dropped between the two (another store's, another test's) fails the whole read. Returns the
+ * migrator's error, if any remains.
+ */
+async function migrateRetryingRaces(connection: Kysely<Database>, migrationTableSchema: string): Promise<unknown> {
+  for (let attempt = 1; ; attempt++) {
+    const { error } = await new Migrator({ db: connection, provider, migrationTableSchema }).migrateToLatest();
+    const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
+    const otherSchema = error instanceof Error && !error.message.includes(`"${migrationTableSchema}"`);
+    if (code !== NO_SUCH_SCHEMA || !otherSchema || attempt === 3) return error;
+  }
+}
+
 /**
  * Creates the schema if needed and brings it to the latest version, safely when several processes start at once.
  * Kysely's own migration lock is a row in a table it first creates with CREATE TABLE IF NOT EXISTS, which races
@@ -23,7 +41,7 @@ export async function migrateToLatest(db: Kysely<Database>, schema: string | nul
       const current = await sql<{ name: string | null }>`SELECT current_schema() AS name`.execute(connection);
       const migrationTableSchema = current.rows[0]?.name ?? undefined;
       if (migrationTableSchema === undefined) throw new Unavailable('The database has no schema to migrate: check search_path.');
-      const { error } = await new Migrator({ db: connection, provider, migrationTableSchema }).migrateToLatest();
+      const error = await migrateRetryingRaces(connection, migrationTableSchema);
       if (error !== undefined) {
         const reason = error instanceof Error ? error.message : JSON.stringify(error);
         throw new Unavailable(`The database schema could not be migrated: ${reason}`);
