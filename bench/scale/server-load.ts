@@ -132,7 +132,8 @@ export async function runServerLoad(target: ServerTarget, options: LoadOptions):
       serverPeakAnon: peaks.anon,
       serverPeakFile: peaks.file,
       statusCounts: Object.fromEntries(Object.entries(result.statusCodeStats).map(([status, { count }]) => [status, Number(count)])),
-      serverErrors,
+      // Those logged while the load ran: requests the client abandoned may still fail once the server shuts down.
+      serverErrors: [...serverErrors],
     };
   } finally {
     await memory.stop().catch(() => undefined);
