@@ -27,19 +27,28 @@ export const POSTCODE_CREDIT =
   'Royal Mail data © Royal Mail copyright and database right 2014; contains National Statistics data © Crown ' +
   'copyright and database right 2014.';
 
-/** A whole HTML document. */
-export function renderPage(site: SiteSettings, page: PageContent): Html {
+/**
+ * The start of every document, the public site's and the editor area's: the head with its title (and, for pages
+ * search engines must not list, a robots meta) and the skip link.
+ */
+export function documentStart(title: string, options: { readonly noindex?: boolean } = {}): Html {
   return html`<!doctype html>
 <html lang="en-GB">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${page.title} – ${site.name}</title>
+${options.noindex === true && html`<meta name="robots" content="noindex, nofollow">
+`}<title>${title}</title>
 <link rel="stylesheet" href="/assets/site.css">
 <link rel="icon" href="/assets/icon.svg" type="image/svg+xml">
 </head>
 <body>
-<a class="skip-link" href="#main">Skip to main content</a>
+<a class="skip-link" href="#main">Skip to main content</a>`;
+}
+
+/** A whole HTML document. */
+export function renderPage(site: SiteSettings, page: PageContent): Html {
+  return html`${documentStart(`${page.title} – ${site.name}`)}
 <header class="site-header">
 <div class="wrap">
 <a class="site-name" href="/">${site.name}</a>

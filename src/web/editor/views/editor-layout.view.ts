@@ -3,6 +3,7 @@ import { ROLE_WORDS, type EditorUser } from '../../../domain/editorial/accounts.
 import { can } from '../../../domain/editorial/permissions.ts';
 import { html, type Html } from '../../html.ts';
 import type { SiteSettings } from '../../site-settings.ts';
+import { documentStart } from '../../views/layout.view.ts';
 import { FORM_TOKEN_FIELD } from '../editor-session.ts';
 
 export type EditorSection = 'dashboard' | 'users' | 'audit' | 'none';
@@ -39,18 +40,7 @@ function navigation(viewer: Viewer, section: EditorSection): Html {
 
 export function renderEditorPage(site: SiteSettings, page: EditorPageContent): Html {
   const { viewer } = page;
-  return html`<!doctype html>
-<html lang="en-GB">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex, nofollow">
-<title>${page.title} – Editor – ${site.name}</title>
-<link rel="stylesheet" href="/assets/site.css">
-<link rel="icon" href="/assets/icon.svg" type="image/svg+xml">
-</head>
-<body>
-<a class="skip-link" href="#main">Skip to main content</a>
+  return html`${documentStart(`${page.title} – Editor – ${site.name}`, { noindex: true })}
 <header class="site-header">
 <div class="wrap">
 <a class="site-name" href="/editor">${site.name} editors</a>
