@@ -1,39 +1,44 @@
-// Issue 6, item 7: accuracy of the eligibility extractor and matcher against the hand-labelled set in this folder.
+// Issue 6, item 7: accuracy of the eligibility extractor and matcher against the hand-labelled sets in this folder.
 //
-//   npx tsx bench/eligibility/eligibility.bench.ts [--errors 30] [--errors-from dev|test|all] [--only concepts|verdicts]
+//   npx tsx bench/eligibility/eligibility.bench.ts [--errors 30] [--errors-from dev] [--only concepts|verdicts] [--first-split]
+//     [--test2-dir DIR]   read the held-out files from DIR instead of test2/ (to try the code path on files of one's own)
+//     [--no-test2]        leave test2 out altogether: for tuning runs, so its figures are not watched while tuning
 //
-// Figures are printed for the dev part, the test part and all of the set (split.json, by whole trial: split.ts).
-// Errors are listed from the dev part only, unless asked otherwise: tuning looks at dev errors alone.
+// Two parts (split.ts): `dev` is every label in this folder's criteria-labels.jsonl and verdicts.jsonl; `test2` is
+// the held-out set in test2/ (same line formats, same profiles.jsonl), scored beside dev when its files exist.
+// Errors are listed from dev only: `--errors-from test2` is refused. `--first-split` adds columns for the two parts
+// of the first, retired split (both dev now), to compare with the figures recorded in README.md.
 //
 // Concepts: every labelled criterion's words go through parseCriteria one at a time; a predicted concept matches a
 // labelled one when type, value and polarity agree (scoring.ts: canonicalKey). Thresholds are scored apart, on the
 // matched pairs: exact comparator, number and unit (min/max, withinDays, withinYears likewise).
 // Verdicts: each labelled trial's whole eligibility text (read from data/demo/records, as labelled) is parsed once and
 // matched against each labelled profile. It prints figures and asserts nothing (HOUSE_STYLE 15).
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { matchTrial } from '../../src/domain/eligibility/match.ts';
 import { parseCriteria } from '../../src/domain/eligibility/parse-criteria.ts';
 import type { Criterion } from '../../src/domain/eligibility/criterion.ts';
 import { PatientProfileSchema, type PatientProfile } from '../../src/domain/eligibility/profile.ts';
 import { readLegacyTrialTexts } from './demo-texts.ts';
-import type { LabelledCriterion, Verdict } from './labels.read.ts';
-import { readCriteriaLabels, readProfileLabels, readVerdictLabels, VERDICTS } from './labels.read.ts';
+import type { LabelledCriterion, LabelledVerdict, Verdict } from './labels.read.ts';
+import { LABELS_DIR, readCriteriaLabels, readProfileLabels, readVerdictLabels, VERDICTS } from './labels.read.ts';
 import type { Counts, PredictedConcept, Prf } from './scoring.ts';
 import { addCounts, prf, scoreCriterion, scoreVerdicts } from './scoring.ts';
 import type { Part } from './split.ts';
-import { readSplit } from './split.ts';
+import { readFirstSplit, TEST2_DIR, TEST2_FILES } from './split.ts';
 
-/** What the bench needs of src/domain/eligibility, with the concepts as plain records for the scoring. */
-interface EligibilityModule {
-  parseCriteria(text: string | null): readonly { section: string; text: string; conditional: boolean; concepts: readonly PredictedConcept[] }[];
-  matchTrial(profile: unknown, criteria: readonly unknown[]): { verdict: string; score: number };
-  profileSchema: { parse(value: unknown): unknown };
+/** A labelled row with the part it belongs to. */
+interface Tagged<T> {
+  readonly part: Part;
+  readonly row: T;
 }
 
-const eligibilityModule: EligibilityModule = {
-  parseCriteria: (text) => parseCriteria(text).map((c) => ({ ...c, concepts: c.concepts as unknown as readonly PredictedConcept[] })),
-  matchTrial: (profile, criteria) => matchTrial(profile as PatientProfile, criteria as readonly Criterion[]),
-  profileSchema: PatientProfileSchema,
-};
+/** A column of the tables: a name and which rows it counts. */
+interface Column {
+  readonly name: string;
+  readonly holds: (part: Part, trial: string) => boolean;
+}
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -46,18 +51,16 @@ const line = (s = ''): void => {
   process.stdout.write(`${s}\n`);
 };
 
-const PARTS = ['dev', 'test', 'all'] as const;
-type Column = (typeof PARTS)[number];
-
 /** One row of a table with a column group per part: n, P, R, F1. */
-function prfColumns(name: string, byPart: Readonly<Record<Column, Prf>>, width = 30): string {
+function prfRow(name: string, columns: readonly Column[], cellOf: (column: Column) => Prf, width = 30): string {
   const cell = (p: Prf): string => `${String(p.support).padStart(4)} ${fmt(p.precision)} ${fmt(p.recall)} ${fmt(p.f1)}`;
-  return `${pad(name, width)} ${PARTS.map((part) => cell(byPart[part])).join('  |')}`;
+  return `${pad(name, width)} ${columns.map((c) => cell(cellOf(c))).join('  |')}`;
 }
 
-function columnsHeader(first: string, width = 30): string {
-  const head = (part: string): string => `${part.padStart(4)}     P     R    F1`;
-  return `${pad(first, width)} ${PARTS.map((part) => head(part)).join('  |')}`;
+function columnsHeader(first: string, columns: readonly Column[], width = 30): string {
+  // Lines up with prfRow's cells: the part's name over the count, then P, R and F1 over their numbers.
+  const head = (name: string): string => `${name.padEnd(9)}P     R    F1`;
+  return `${pad(first, width)} ${columns.map((c) => head(c.name)).join('  |')}`;
 }
 
 function total(map: ReadonlyMap<string, Counts>): Counts {
@@ -87,18 +90,19 @@ const newTally = (): ConceptTally => ({
   thresholdsLabelled: 0, thresholdsExact: 0, conditionalAgree: 0, criteria: 0, emptyLabelled: 0, emptyKept: 0,
 });
 
-function scoreConcepts(eligibility: EligibilityModule, labels: readonly LabelledCriterion[], partOf: (trial: string) => Part, maxErrors: number, errorPart: Column): void {
-  const tallies: Record<Column, ConceptTally> = { dev: newTally(), test: newTally(), all: newTally() };
+function scoreConcepts(labels: readonly Tagged<LabelledCriterion>[], columns: readonly Column[], maxErrors: number): void {
+  const tallies = new Map(columns.map((c) => [c.name, newTally()]));
   const errors: string[] = [];
   const started = performance.now();
-  for (const label of labels) {
-    const criteria = eligibility.parseCriteria(label.text);
+  for (const { part, row: label } of labels) {
+    const criteria = parseCriteria(label.text);
     // A concept flagged `planned` is the extractor saying "this is treatment in the trial, not something the
     // person had" (docs/eligibility-concepts.md); the labels give such mentions no concept, so neither do we here.
-    const predicted = criteria.flatMap((c) => c.concepts).filter((c) => c.planned !== true);
+    const predicted = criteria.flatMap((c) => c.concepts as unknown as readonly PredictedConcept[]).filter((c) => c.planned !== true);
     const score = scoreCriterion(label.concepts, predicted);
-    const part = partOf(label.trial);
-    for (const tally of [tallies[part], tallies.all]) {
+    for (const column of columns) {
+      if (!column.holds(part, label.trial)) continue;
+      const tally = tallies.get(column.name)!;
       addCounts(tally.byType, score.byType);
       addCounts(tally.byTypePolarity, score.byTypePolarity);
       const sourceMap = tally.bySource.get(label.source) ?? new Map<string, Counts>();
@@ -113,106 +117,170 @@ function scoreConcepts(eligibility: EligibilityModule, labels: readonly Labelled
         if (predicted.length === 0) tally.emptyKept += 1;
       }
     }
-    if (errorPart === 'all' || part === errorPart) {
+    // Errors come from dev only: test2 is held out and its words are never printed.
+    if (part === 'dev') {
       for (const e of score.errors) errors.push(`${label.trial} ${e.kind.padEnd(9)} ${e.concept}  «${label.text.slice(0, 110)}»`);
     }
   }
   const elapsed = performance.now() - started;
-  const byPart = (f: (t: ConceptTally) => Prf): Record<Column, Prf> => ({ dev: f(tallies.dev), test: f(tallies.test), all: f(tallies.all) });
-  const keysOf = (f: (t: ConceptTally) => ReadonlyMap<string, unknown>): string[] => [...f(tallies.all).keys()].sort();
+  const tally = (c: Column): ConceptTally => tallies.get(c.name)!;
+  const keysOf = (f: (t: ConceptTally) => ReadonlyMap<string, unknown>): string[] =>
+    [...new Set(columns.flatMap((c) => [...f(tally(c)).keys()]))].sort();
   const cell = (map: ReadonlyMap<string, Counts>, key: string): Prf => prf(map.get(key) ?? { tp: 0, fp: 0, fn: 0 });
 
-  line(`Concepts: ${labels.length} labelled criteria (dev ${tallies.dev.criteria}, test ${tallies.test.criteria}; ${labels.filter((l) => l.source === 'demo').length} demo, ${labels.filter((l) => l.source === 'lct').length} LCT), parsed in ${elapsed.toFixed(0)} ms`);
+  const sizes = columns.map((c) => `${c.name} ${tally(c).criteria}`).join(', ');
+  line(`Concepts: ${labels.length} labelled criteria (${sizes}), parsed in ${elapsed.toFixed(0)} ms`);
   line();
-  line(columnsHeader('type'));
-  for (const type of keysOf((t) => t.byType)) line(prfColumns(type, byPart((t) => cell(t.byType, type))));
-  line(prfColumns('OVERALL (micro)', byPart((t) => prf(total(t.byType)))));
+  line(columnsHeader('type', columns));
+  for (const type of keysOf((t) => t.byType)) line(prfRow(type, columns, (c) => cell(tally(c).byType, type)));
+  line(prfRow('OVERALL (micro)', columns, (c) => prf(total(tally(c).byType))));
   line();
-  for (const key of keysOf((t) => t.byTypePolarity)) line(prfColumns(key, byPart((t) => cell(t.byTypePolarity, key))));
+  for (const key of keysOf((t) => t.byTypePolarity)) line(prfRow(key, columns, (c) => cell(tally(c).byTypePolarity, key)));
   line();
-  for (const source of keysOf((t) => t.bySource)) line(prfColumns(`overall, ${source} texts`, byPart((t) => prf(total(t.bySource.get(source) ?? new Map<string, Counts>())))));
+  for (const source of keysOf((t) => t.bySource)) {
+    line(prfRow(`overall, ${source} texts`, columns, (c) => prf(total(tally(c).bySource.get(source) ?? new Map<string, Counts>()))));
+  }
   line();
   const ratio = (a: number, b: number): string => `${a}/${b} = ${fmt(a / b)}`;
-  for (const part of PARTS) {
-    const t = tallies[part];
-    line(`${part.padEnd(4)} thresholds exact ${ratio(t.thresholdsExact, t.thresholdsLabelled)}; conditional flag agrees ${ratio(t.conditionalAgree, t.criteria)}; no-concept criteria kept empty ${ratio(t.emptyKept, t.emptyLabelled)}`);
+  for (const column of columns) {
+    const t = tally(column);
+    line(`${column.name.padEnd(8)} thresholds exact ${ratio(t.thresholdsExact, t.thresholdsLabelled)}; conditional flag agrees ${ratio(t.conditionalAgree, t.criteria)}; no-concept criteria kept empty ${ratio(t.emptyKept, t.emptyLabelled)}`);
   }
-  const o = (part: Column): Prf => prf(total(tallies[part].byType));
-  line(`target (issue 6): concept precision >= 0.85 and recall >= 0.85 -> dev P ${fmt(o('dev').precision)} R ${fmt(o('dev').recall)}; test P ${fmt(o('test').precision)} R ${fmt(o('test').recall)}; all P ${fmt(o('all').precision)} R ${fmt(o('all').recall)}`);
+  const figures = columns.map((c) => {
+    const o = prf(total(tally(c).byType));
+    return `${c.name} P ${fmt(o.precision)} R ${fmt(o.recall)}`;
+  });
+  line(`target (issue 6): concept precision >= 0.85 and recall >= 0.85 -> ${figures.join('; ')}`);
   if (maxErrors > 0 && errors.length > 0) {
     line();
-    line(`first ${Math.min(maxErrors, errors.length)} of ${errors.length} concept errors (${errorPart} part):`);
+    line(`first ${Math.min(maxErrors, errors.length)} of ${errors.length} concept errors (dev):`);
     for (const e of errors.slice(0, maxErrors)) line(`  ${e}`);
   }
 }
 
-async function scoreVerdictLabels(eligibility: EligibilityModule, partOf: (trial: string) => Part, maxErrors: number, errorPart: Column): Promise<void> {
-  const verdicts = readVerdictLabels();
+async function scoreVerdictLabels(verdicts: readonly Tagged<LabelledVerdict>[], columns: readonly Column[], maxErrors: number): Promise<void> {
   const profiles = new Map(readProfileLabels().map((p) => [p.id, p]));
-  const trialIds = new Set(verdicts.map((v) => v.trial));
+  const trialIds = new Set(verdicts.map((v) => v.row.trial));
   const texts = new Map((await readLegacyTrialTexts((t) => trialIds.has(t.nctId))).map((t) => [t.nctId, t.criteria]));
-  const missing = [...trialIds].filter((id) => !texts.has(id));
-  if (missing.length > 0) line(`trials not found in the demo records (their pairs are skipped): ${missing.join(', ')}`);
+  const missingIn = (part: Part): string[] => [...new Set(verdicts.filter((v) => v.part === part).map((v) => v.row.trial))].filter((id) => !texts.has(id));
+  if (missingIn('dev').length > 0) line(`dev trials not found in the demo records (their pairs are skipped): ${missingIn('dev').join(', ')}`);
+  // Held out: a count, never the ids.
+  if (missingIn('test2').length > 0) line(`test2: ${missingIn('test2').length} trials not found in the demo records (their pairs are skipped)`);
 
-  const parsed = new Map([...texts].map(([id, text]) => [id, eligibility.parseCriteria(text)]));
-  const valid = new Map<string, unknown>();
+  const parsed = new Map([...texts].map(([id, text]) => [id, parseCriteria(text)]));
+  const valid = new Map<string, PatientProfile>();
   for (const [id, p] of profiles) {
     try {
-      valid.set(id, eligibility.profileSchema.parse(p.profile));
+      valid.set(id, PatientProfileSchema.parse(p.profile));
     } catch (error) {
-      line(`profile ${id} rejected by profileSchema (its pairs count as wrong): ${String(error).slice(0, 300)}`);
+      line(`profile ${id} rejected by PatientProfileSchema (its pairs count as wrong): ${String(error).slice(0, 300)}`);
     }
   }
-  const pairs: Record<Column, { expected: Verdict; predicted: string }[]> = { dev: [], test: [], all: [] };
+  const pairs = new Map(columns.map((c) => [c.name, [] as { expected: Verdict; predicted: string }[]]));
+  const trialsIn = new Map(columns.map((c) => [c.name, new Set<string>()]));
   const wrong: string[] = [];
+  let unknownProfiles = 0;
   const started = performance.now();
-  for (const v of verdicts) {
-    const criteria = parsed.get(v.trial);
+  for (const { part, row: v } of verdicts) {
+    const criteria: readonly Criterion[] | undefined = parsed.get(v.trial);
     if (!criteria) continue;
     const profile = valid.get(v.profile);
-    const predicted = profile === undefined ? 'invalid-profile' : eligibility.matchTrial(profile, criteria).verdict;
-    const part = partOf(v.trial);
-    pairs[part].push({ expected: v.verdict, predicted });
-    pairs.all.push({ expected: v.verdict, predicted });
-    if (predicted !== v.verdict && (errorPart === 'all' || part === errorPart)) {
+    if (profile === undefined && !profiles.has(v.profile)) unknownProfiles += 1;
+    const predicted = profile === undefined ? 'invalid-profile' : matchTrial(profile, criteria).verdict;
+    for (const column of columns) {
+      if (!column.holds(part, v.trial)) continue;
+      pairs.get(column.name)!.push({ expected: v.verdict, predicted });
+      trialsIn.get(column.name)!.add(v.trial);
+    }
+    if (predicted !== v.verdict && part === 'dev') {
       wrong.push(`${v.profile} ${v.trial} expected ${v.verdict}, got ${predicted}${v.because ? `  «${v.because.slice(0, 100)}»` : ''}`);
     }
   }
   const elapsed = performance.now() - started;
-  const scores = { dev: scoreVerdicts(pairs.dev), test: scoreVerdicts(pairs.test), all: scoreVerdicts(pairs.all) };
-  const trialsOf = (part: Part): number => [...parsed.keys()].filter((id) => partOf(id) === part).length;
+  const scores = new Map(columns.map((c) => [c.name, scoreVerdicts(pairs.get(c.name)!)]));
+  const score = (c: Column): ReturnType<typeof scoreVerdicts> => scores.get(c.name)!;
 
-  line(`Verdicts: ${pairs.all.length} profile-trial pairs (dev ${pairs.dev.length} on ${trialsOf('dev')} trials, test ${pairs.test.length} on ${trialsOf('test')} trials; ${valid.size}/${profiles.size} profiles valid), matched in ${elapsed.toFixed(0)} ms`);
-  line(columnsHeader('verdict', 20));
-  for (const v of VERDICTS) line(prfColumns(v, { dev: scores.dev.perClass.get(v)!, test: scores.test.perClass.get(v)!, all: scores.all.perClass.get(v)! }, 20));
-  for (const part of PARTS) line(`${part.padEnd(4)} macro-F1 ${fmt(scores[part].macroF1)}   accuracy ${fmt(scores[part].accuracy)} (misleading alone: most pairs are not-eligible)`);
-  for (const part of PARTS) {
-    const score = scores[part];
+  const sizes = columns.map((c) => `${c.name} ${pairs.get(c.name)!.length} on ${trialsIn.get(c.name)!.size} trials`).join(', ');
+  line(`Verdicts: ${verdicts.length} profile-trial pairs (${sizes}; ${valid.size}/${profiles.size} profiles valid), matched in ${elapsed.toFixed(0)} ms`);
+  if (unknownProfiles > 0) line(`${unknownProfiles} pairs name a profile missing from profiles.jsonl (counted as wrong)`);
+  line(columnsHeader('verdict', columns, 20));
+  for (const v of VERDICTS) line(prfRow(v, columns, (c) => score(c).perClass.get(v)!, 20));
+  for (const c of columns) line(`${c.name.padEnd(8)} macro-F1 ${fmt(score(c).macroF1)}   accuracy ${fmt(score(c).accuracy)} (misleading alone: most pairs are not-eligible)`);
+  for (const c of columns) {
     line();
-    line(`${part} confusion (rows expected, columns predicted):`);
-    const columns = [...VERDICTS, ...new Set(pairs[part].map((p) => p.predicted).filter((p) => !(VERDICTS as readonly string[]).includes(p)))];
-    line(`${pad('', 20)}${columns.map((c) => c.padStart(19)).join('')}`);
-    for (const v of VERDICTS) line(`${pad(v, 20)}${columns.map((c) => String(score.confusion.get(v)!.get(c) ?? 0).padStart(19)).join('')}`);
+    line(`${c.name} confusion (rows expected, columns predicted):`);
+    const predictedNames = [...VERDICTS, ...new Set(pairs.get(c.name)!.map((p) => p.predicted).filter((p) => !(VERDICTS as readonly string[]).includes(p)))];
+    line(`${pad('', 20)}${predictedNames.map((p) => p.padStart(19)).join('')}`);
+    for (const v of VERDICTS) line(`${pad(v, 20)}${predictedNames.map((p) => String(score(c).confusion.get(v)!.get(p) ?? 0).padStart(19)).join('')}`);
   }
   line();
-  for (const part of PARTS) {
-    const likely = scores[part].perClass.get('likely-eligible')!;
-    const notEligible = scores[part].perClass.get('not-eligible')!;
-    line(`targets (issue 6), ${part.padEnd(4)}: likely-eligible recall >= 0.85 -> ${fmt(likely.recall)}; not-eligible precision >= 0.95 -> ${fmt(notEligible.precision)}; macro-F1 >= 0.75 -> ${fmt(scores[part].macroF1)}`);
+  for (const c of columns) {
+    const likely = score(c).perClass.get('likely-eligible')!;
+    const notEligible = score(c).perClass.get('not-eligible')!;
+    line(`targets (issue 6), ${c.name.padEnd(8)}: likely-eligible recall >= 0.85 -> ${fmt(likely.recall)}; not-eligible precision >= 0.95 -> ${fmt(notEligible.precision)}; macro-F1 >= 0.75 -> ${fmt(score(c).macroF1)}`);
   }
   if (maxErrors > 0 && wrong.length > 0) {
     line();
-    line(`first ${Math.min(maxErrors, wrong.length)} of ${wrong.length} wrong verdicts (${errorPart} part):`);
+    line(`first ${Math.min(maxErrors, wrong.length)} of ${wrong.length} wrong verdicts (dev):`);
     for (const w of wrong.slice(0, maxErrors)) line(`  ${w}`);
+  }
+}
+
+/** Reads one held-out file when it exists; a file still being written is reported by line number only. */
+function readTest2<T>(name: string, read: (file: string) => T[]): T[] {
+  if (process.argv.includes('--no-test2')) return [];
+  const dir = arg('test2-dir', '');
+  const file = dir === '' ? resolve(LABELS_DIR, TEST2_DIR, name) : resolve(dir, name);
+  if (!existsSync(file)) return [];
+  try {
+    return read(file);
+  } catch (error) {
+    line(`test2 not scored from ${name}: ${error instanceof Error ? error.message : 'unreadable'}`);
+    return [];
   }
 }
 
 const maxErrors = Number(arg('errors', '30'));
 const only = arg('only', 'both');
 const errorPart = arg('errors-from', 'dev');
-if (errorPart !== 'dev' && errorPart !== 'test' && errorPart !== 'all') throw new Error('--errors-from takes dev, test or all');
-const partOf = readSplit();
-const eligibility = eligibilityModule;
-if (only !== 'verdicts') scoreConcepts(eligibility, readCriteriaLabels(), partOf, maxErrors, errorPart);
+if (errorPart === 'test2') {
+  process.stderr.write('--errors-from test2 is refused: test2 is the held-out set, its errors are never listed (README.md).\n');
+  process.exit(2);
+}
+// `all` is kept as another name for dev: the whole labelled set of this folder, which is all of dev. Never test2.
+if (errorPart !== 'dev' && errorPart !== 'all') {
+  process.stderr.write('--errors-from takes dev (or all, the same thing): the first split\'s test part is dev now.\n');
+  process.exit(2);
+}
+
+const criteriaLabels: Tagged<LabelledCriterion>[] = [
+  ...readCriteriaLabels().map((row) => ({ part: 'dev' as const, row })),
+  ...readTest2(TEST2_FILES.criteria, readCriteriaLabels).map((row) => ({ part: 'test2' as const, row })),
+];
+const verdictLabels: Tagged<LabelledVerdict>[] = [
+  ...readVerdictLabels().map((row) => ({ part: 'dev' as const, row })),
+  ...readTest2(TEST2_FILES.verdicts, readVerdictLabels).map((row) => ({ part: 'test2' as const, row })),
+];
+
+const columns: Column[] = [{ name: 'dev', holds: (part) => part === 'dev' }];
+if (criteriaLabels.some((l) => l.part === 'test2') || verdictLabels.some((l) => l.part === 'test2')) {
+  columns.push({ name: 'test2', holds: (part) => part === 'test2' });
+  const devTrials = new Set([...criteriaLabels, ...verdictLabels].filter((l) => l.part === 'dev').map((l) => l.row.trial));
+  const shared = new Set([...criteriaLabels, ...verdictLabels].filter((l) => l.part === 'test2' && devTrials.has(l.row.trial)).map((l) => l.row.trial));
+  if (shared.size > 0) line(`note: ${shared.size} test2 trials also have labels in dev`);
+} else if (process.argv.includes('--no-test2')) {
+  line('test2: left out (--no-test2); dev only');
+} else {
+  line(`test2: no held-out labels found (${TEST2_DIR}/${TEST2_FILES.criteria}, ${TEST2_DIR}/${TEST2_FILES.verdicts}); dev only`);
+}
+if (process.argv.includes('--first-split')) {
+  const firstPart = readFirstSplit();
+  columns.push(
+    { name: 'old-dev', holds: (part, trial) => part === 'dev' && firstPart(trial) === 'dev' },
+    { name: 'old-test', holds: (part, trial) => part === 'dev' && firstPart(trial) === 'test' },
+  );
+}
+line();
+if (only !== 'verdicts') scoreConcepts(criteriaLabels, columns, maxErrors);
 if (only === 'both') line();
-if (only !== 'concepts') await scoreVerdictLabels(eligibility, partOf, maxErrors, errorPart);
+if (only !== 'concepts') await scoreVerdictLabels(verdictLabels, columns, maxErrors);

@@ -1,7 +1,7 @@
 // Readers for the hand-labelled eligibility set (README.md in this folder describes how it was made). Field names
 // follow docs/eligibility-concepts.md; the readers only check the shape, they do not interpret the labels.
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { resolve } from 'node:path';
 
 export const LABELS_DIR = import.meta.dirname;
 
@@ -46,14 +46,15 @@ export interface LabelledVerdict {
 }
 
 function readJsonl(file: string): unknown[] {
-  return readFileSync(join(LABELS_DIR, file), 'utf8')
+  return readFileSync(resolve(LABELS_DIR, file), 'utf8')
     .split('\n')
     .filter((line) => line.trim() !== '')
     .map((line, i) => {
       try {
         return JSON.parse(line) as unknown;
       } catch (error) {
-        throw new Error(`${file} line ${i + 1}: ${String(error)}`, { cause: error });
+        // The message names the line only: JSON.parse quotes the text, and held-out labels must not be printed.
+        throw new Error(`${file} line ${i + 1}: not valid JSON`, { cause: error });
       }
     });
 }

@@ -1,13 +1,16 @@
-// The dev/test split of the labelled set, by whole trial (never by criterion): issue 6 item 7.
+// Which labels are development data and which are held out (issue 6 item 7), and the record of the first split.
 //
-//   npx tsx bench/eligibility/split.ts          prints the split the rule gives and whether split.json agrees
-//   npx tsx bench/eligibility/split.ts --write  (re)writes split.json from the rule
+//   npx tsx bench/eligibility/split.ts          checks split.json's record of the first split against its rule
+//   npx tsx bench/eligibility/split.ts --write  (re)writes split.json
 //
-// Rule: trials are ranked by SHA-256 of SPLIT_SALT + NCT id and taken in that order into `dev` while dev holds less
-// than 60% of the group's rows; the rest are `test`. Two groups, ranked apart, so both parts get verdict pairs: the
-// 17 trials that carry verdicts (weighed by verdict pairs; their criteria labels go the same way), then the other
-// trials of criteria-labels.jsonl, taken while dev holds less than 60% of all labelled criteria. A trial is in one part
-// everywhere. Only `dev` is looked at when tuning; `test` is reported, never read for errors.
+// Since 2026-11-27 (evening) the parts are by file, not by trial: every label in this folder's criteria-labels.jsonl
+// and verdicts.jsonl is `dev`, and `test2` is the fresh held-out set in test2/ (same line formats, same
+// profiles.jsonl). The bench lists errors from dev only and refuses to list test2's.
+//
+// The first split (2026-11-27, retired after its test figures were reported) is kept in split.json as history, with
+// its rule: trials ranked by SHA-256 of SPLIT_SALT + NCT id, taken in that order into `dev` while dev held less than
+// 60% of the group's rows, first the 17 trials with verdicts (weighed by verdict pairs), then the other labelled trials
+// (weighed by criteria, while dev held less than 60% of all labelled criteria); the rest were `test`.
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,16 +20,24 @@ export const SPLIT_SALT = 'trialfinder eligibility split 2026-11-27:';
 export const DEV_SHARE = 0.6;
 export const SPLIT_FILE = 'split.json';
 
-export type Part = 'dev' | 'test';
+/** The parts scored today: all of this folder's labels, and the held-out files under test2/. */
+export type Part = 'dev' | 'test2';
+/** The parts of the first, retired split; both are dev now. */
+export type FirstSplitPart = 'dev' | 'test';
+
+/** The held-out files, relative to this folder. Never open them for anything but scoring. */
+export const TEST2_DIR = 'test2';
+/** Their names inside TEST2_DIR. */
+export const TEST2_FILES = { criteria: 'criteria-labels.jsonl', verdicts: 'verdicts.jsonl' } as const;
 
 function rank(ids: Iterable<string>): string[] {
   const key = (id: string): string => createHash('sha256').update(SPLIT_SALT + id).digest('hex');
   return [...new Set(ids)].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }
 
-/** The split the rule gives for these trial ids. */
-export function computeSplit(verdictTrials: readonly string[], criteriaTrials: readonly string[]): Record<string, Part> {
-  const out: Record<string, Part> = {};
+/** The first split's rule applied to these trial ids (kept so its record in split.json can be checked). */
+export function computeFirstSplit(verdictTrials: readonly string[], criteriaTrials: readonly string[]): Record<string, FirstSplitPart> {
+  const out: Record<string, FirstSplitPart> = {};
   const count = (rows: readonly string[]): Map<string, number> => {
     const weight = new Map<string, number>();
     for (const id of rows) weight.set(id, (weight.get(id) ?? 0) + 1);
@@ -47,21 +58,28 @@ export function computeSplit(verdictTrials: readonly string[], criteriaTrials: r
   return Object.fromEntries(Object.entries(out).sort(([a], [b]) => a.localeCompare(b)));
 }
 
-/** Reads split.json: trial id → part. Throws when a trial is missing from it. */
-export function readSplit(): (trial: string) => Part {
-  const raw = JSON.parse(readFileSync(join(LABELS_DIR, SPLIT_FILE), 'utf8')) as { trials: Record<string, Part> };
-  return (trial) => {
-    const part = raw.trials[trial];
-    if (part !== 'dev' && part !== 'test') throw new Error(`${SPLIT_FILE}: no part for trial ${trial}; run npx tsx bench/eligibility/split.ts --write`);
-    return part;
-  };
+interface SplitFile {
+  readonly firstSplit: { readonly trials: Readonly<Record<string, FirstSplitPart>> };
+}
+
+/** Reads split.json's record of the first split: trial id → the part it was in then (history only). */
+export function readFirstSplit(): (trial: string) => FirstSplitPart | undefined {
+  const raw = JSON.parse(readFileSync(join(LABELS_DIR, SPLIT_FILE), 'utf8')) as SplitFile;
+  return (trial) => raw.firstSplit.trials[trial];
 }
 
 function main(): void {
-  const split = computeSplit(readVerdictLabels().map((v) => v.trial), readCriteriaLabels().map((c) => c.trial));
+  const split = computeFirstSplit(readVerdictLabels().map((v) => v.trial), readCriteriaLabels().map((c) => c.trial));
   const file = {
-    about: `Dev/test split of this folder's labels by whole trial: SHA-256 of "${SPLIT_SALT}" + NCT id, taken into dev in that order, first the trials with verdicts while dev holds under ${DEV_SHARE * 100}% of the verdict pairs, then the other labelled trials while dev holds under ${DEV_SHARE * 100}% of all labelled criteria. Written by split.ts; only dev is used for tuning.`,
-    trials: split,
+    about: `Parts of this folder's labels. Since 2026-11-27 every label in criteria-labels.jsonl and verdicts.jsonl is dev (tuning may read its errors); ${TEST2_DIR}/${TEST2_FILES.criteria} and ${TEST2_DIR}/${TEST2_FILES.verdicts} are test2, held out: scored beside dev, errors never listed. Written by split.ts.`,
+    parts: {
+      dev: 'criteria-labels.jsonl, verdicts.jsonl (the first split\'s dev and test parts together)',
+      test2: `${TEST2_DIR}/${TEST2_FILES.criteria}, ${TEST2_DIR}/${TEST2_FILES.verdicts}, when present`,
+    },
+    firstSplit: {
+      about: `History: the first dev/test split, by whole trial: SHA-256 of "${SPLIT_SALT}" + NCT id, taken into dev in that order, first the trials with verdicts while dev held under ${DEV_SHARE * 100}% of the verdict pairs, then the other labelled trials while dev held under ${DEV_SHARE * 100}% of all labelled criteria. Its test part was held out until its figures were reported (README.md), then retired into dev.`,
+      trials: split,
+    },
   };
   const text = `${JSON.stringify(file, null, 2)}\n`;
   if (process.argv.includes('--write')) writeFileSync(join(LABELS_DIR, SPLIT_FILE), text);
@@ -72,7 +90,7 @@ function main(): void {
     current = '';
   }
   const parts = Object.values(split);
-  process.stdout.write(`${parts.filter((p) => p === 'dev').length} dev, ${parts.filter((p) => p === 'test').length} test trials; split.json ${current === text ? 'agrees with the rule' : 'DIFFERS from the rule'}\n`);
+  process.stdout.write(`first split: ${parts.filter((p) => p === 'dev').length} dev, ${parts.filter((p) => p === 'test').length} test trials; split.json ${current === text ? 'agrees with the rule' : 'DIFFERS from the rule'}\n`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) main();

@@ -53,11 +53,13 @@ describe('readCriterion: negation', () => {
     assert.deepEqual(read('Bilirubin no greater than 2 times upper limit of normal').slice(0, 1), ['organ-function bilirubin present']);
   });
 
-  it('drops carve-outs and examples', () => {
+  it('drops carve-outs, and keeps examples as mentions', () => {
     assert.deepEqual(read('No other malignancy within 5 years except basal cell carcinoma'), ['other-cancer other-malignancy absent']);
     // Prior therapy for the disease is chemotherapy; the disease it was for is not a diagnosis asked about.
     assert.deepEqual(read('No prior therapy for ALL'), ['prior-treatment chemotherapy absent']);
     assert.deepEqual(read('No prior cytostatic drugs except vincristine'), ['prior-treatment chemotherapy absent']);
+    // An example of what the item is about counts as named by it.
+    assert.deepEqual(read('Serious illness, for instance uncontrolled fungal infection'), ['infection active-infection present']);
   });
 
   it('carries a negated lead-in onto the items under it', () => {
@@ -171,5 +173,75 @@ describe('concept vocabularies', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('readCriterion: readings added after the first held-out run', () => {
+  it('reads grades under a "Performance status" sub-heading, and whole grades under a strict limit', () => {
+    assert.deepEqual(only('2 or less', { heading: 'Performance status' }), { type: 'performance-status', value: 'ecog', polarity: 'present', max: 2 });
+    assert.deepEqual(only('Zubrod score < 2'), { type: 'performance-status', value: 'ecog', polarity: 'present', max: 1 });
+    assert.deepEqual(only('WHO performance status 0~1'), { type: 'performance-status', value: 'who', polarity: 'present', max: 1 });
+  });
+
+  it('does not read a drug code as a performance status', () => {
+    assert.deepEqual(read('Given PS-512 by mouth'), []);
+  });
+
+  it('reads "non-malignant" as no cancer', () => {
+    assert.deepEqual(read('Another non-malignant blood condition'), []);
+    assert.deepEqual(read('Non-Hodgkin lymphoma'), ['cancer-type lymphoma present']);
+  });
+
+  it('leaves the treatment a disease resisted to the disease state', () => {
+    assert.deepEqual(read('Leukaemia refractory to consolidation chemotherapy'), ['disease-state refractory present']);
+    assert.deepEqual(read('Did not respond (no CR) to first induction chemotherapy'), ['disease-state refractory present']);
+    assert.deepEqual(read('Primary induction failure, meaning no remission after the first course'), ['disease-state refractory present']);
+    assert.deepEqual(read('Failed two prior lines of therapy'), ['disease-state refractory present', 'disease-state prior-lines present']);
+  });
+
+  it('reads what a treatment was for, and treatment names, as the treatment only', () => {
+    assert.deepEqual(read('No earlier chemotherapy for lymphoblastic leukemia'), ['prior-treatment chemotherapy absent']);
+    assert.deepEqual(read('No prior remission induction chemotherapy'), ['prior-treatment chemotherapy absent']);
+    assert.deepEqual(read('Prior therapy: no prior treatment for their leukemia'), ['disease-state newly-diagnosed present', 'prior-treatment chemotherapy absent']);
+  });
+
+  it('reads "untreated" before an infection as the infection\'s', () => {
+    assert.deepEqual(read('No untreated fungal infection'), ['infection active-infection absent']);
+  });
+
+  it('reads washouts, recent treatment and tapering', () => {
+    assert.deepEqual(only('Must have been off chemotherapy for 3 weeks'), { type: 'prior-treatment', value: 'chemotherapy', polarity: 'absent', withinDays: 21 });
+    assert.deepEqual(only('No more than 48 hours since the last intrathecal chemotherapy'), { type: 'prior-treatment', value: 'chemotherapy', polarity: 'present', withinDays: 2 });
+    assert.deepEqual(read('Steroids must have been tapered off before enrolment'), ['prior-treatment other-drug absent']);
+    assert.deepEqual(only('At least 5 weeks since any nitrosoureas'), { type: 'prior-treatment', value: 'chemotherapy', polarity: 'absent', withinDays: 35 });
+  });
+
+  it('files hydroxyurea and biological therapy as other drugs', () => {
+    assert.deepEqual(read('Hydroxyurea to lower the white count is permitted'), ['prior-treatment other-drug present']);
+    assert.deepEqual(read('No prior biological therapy'), ['prior-treatment other-drug absent']);
+  });
+
+  it('reads ages without numbers in years, and leaves survival and schooling alone', () => {
+    assert.deepEqual(readCriterion('Children', { heading: 'Age' }).concepts.map((c) => [c.type, c.threshold]), [['age', undefined]]);
+    assert.deepEqual(read('Babies under 6 months of age at diagnosis'), ['age age present']);
+    assert.deepEqual(read('Illness that limits survival to under 3 years'), []);
+    assert.deepEqual(read('At least 8 years of education'), []);
+  });
+
+  it('reads newer names of leukaemias and disease states', () => {
+    assert.deepEqual(read('Relapsed acute promyelocytic leukemia'), ['disease-state relapsed present', 'cancer-type aml present']);
+    assert.deepEqual(read('Recurrent acute myeloid leukemia'), ['disease-state relapsed present', 'cancer-type aml present']);
+    assert.deepEqual(read('Progressive disease on the last scan'), ['disease-state relapsed present']);
+    assert.deepEqual(read('B-progenitor acute lymphoblastic leukemia'), ['cancer-type b-all present']);
+  });
+
+  it('reads "… are excluded" in an exclusion list as what excludes', () => {
+    assert.deepEqual(read('People with HIV are excluded', { section: 'exclusion' }), ['infection hiv present']);
+    assert.deepEqual(read('People with HIV are excluded'), ['infection hiv absent']);
+  });
+
+  it('reads a planned treatment offered as an alternative as planned', () => {
+    const concepts = readCriterion('On re-induction therapy now or designated for chemotherapy').concepts;
+    assert.deepEqual(concepts.map((c) => [c.value, c.planned === true]), [['chemotherapy', false], ['chemotherapy', true]]);
   });
 });

@@ -26,8 +26,29 @@ const PLANNED_AFTER = new PhraseList(['must begin', 'must start', 'will begin', 
 /** An item led by an age band and a colon: what follows applies to that age band only. */
 const AGE_LEAD = /^\W*(?:patients\s+)?(?:age|aged|ages)\b[^:]{1,40}:\s*\S/i;
 
+/** Words for "cancerous" that "non-" turns around: "non-malignant disease". */
+const MALIGNANT: ReadonlySet<string> = new Set(['malignant', 'malignancy', 'malignancies', 'cancerous', 'neoplastic']);
+
+/** An age written in months: "under 12 months of age", "infants younger than 6 months". */
+const AGE_IN_MONTHS = /\b\d{1,2}\s*months?\s+of\s+age\b|\binfants?\s+(?:under|younger than|less than|below)\s+\d{1,2}\s*months?\b/i;
+
 /** Words before a remission that make it a past one: "after an initial CR", "to achieve remission". */
 const AFTER_REMISSION = new PhraseList(['after', 'to achieve', 'to attain', 'following']);
+
+/**
+ * Words before a treatment that make it what the disease resisted, not a treatment asked about: "refractory to
+ * induction therapy", "relapsed after chemotherapy", "failed an ATRA-containing regimen". The disease state says it.
+ */
+const RESISTED = new PhraseList([
+  'refractory to', 'resistant to', 'failed', 'failing', 'failure of', 'failure to', 'responded to', 'respond to', 'response to',
+  'intolerant to', 'intolerance to', 'intolerant of',
+]);
+
+/** A sub-heading about performance status ("Performance status:" over "0-3"): the item's grades are on that scale. */
+const PERFORMANCE_HEADING = /\bperformance\b/i;
+
+/** Words that join a treatment to what it treated: "chemotherapy for ALL", "treatment of leukaemia". */
+const TREATED_FOR: ReadonlySet<string> = new Set(['for', 'of']);
 
 /** Words after a disease name that make it about the cells, not the diagnosis. */
 const CELLS: ReadonlySet<string> = new Set(['cells', 'cell', 'blasts', 'blast']);
@@ -56,6 +77,8 @@ interface Hit {
 export interface CriterionContext {
   readonly heading?: string | null;
   readonly parent?: string | null;
+  /** The list it is in; "… are excluded" reads differently in an exclusion list. */
+  readonly section?: 'inclusion' | 'exclusion';
 }
 
 function findHits(tokens: readonly Token[], text: string): Hit[] {
@@ -68,21 +91,28 @@ function findHits(tokens: readonly Token[], text: string): Hit[] {
     for (const span of findPattern(rule.pattern, against)) hits.push({ rule, start: span.start, end: span.end });
   }
   hits.push(...sexHits(words));
-  // Within a type the longest mention wins ("first complete remission" over "remission"); types may overlap.
+  // Within a type a longer mention wins over the shorter ones inside it ("first complete remission" over
+  // "remission"); types may overlap, and so may two values of a type that share words without one holding the
+  // other ("failed two prior lines" is refractory disease and a number of lines).
   hits.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
   const kept: Hit[] = [];
   for (const hit of hits) {
-    if (!kept.some((k) => k.rule.type === hit.rule.type && k.start < hit.end && hit.start < k.end)) kept.push(hit);
+    const inside = (k: Hit): boolean => k.start <= hit.start && hit.end <= k.end && k.end - k.start > hit.end - hit.start;
+    if (!kept.some((k) => k.rule.type === hit.rule.type && k.start < hit.end && hit.start < k.end && (inside(k) || k.rule.value === hit.rule.value))) kept.push(hit);
   }
   // "ECOG performance status 0-2": the named scale wins over the bare words "performance status"; a precise
   // mention over the vague one it subsumes ("allogeneic HSCT" over "HSCT").
   const named = kept.some((k) => k.rule.type === 'performance-status' && !k.rule.inferScale);
   const subsumed = new Set(kept.flatMap((k) => SUBSUMES[k.rule.type]?.[k.rule.value] ?? []));
   // "No prior therapy for ALL": a cancer named only as what a treatment was for is not a diagnosis asked about.
+  // Likewise "chemotherapy for acute lymphocytic leukemia": the cancer right after a treatment and "for" or "of".
   const treatedFor = (k: Hit): boolean =>
-    k.rule.type === 'cancer-type' && kept.some((t) => t.rule.type === 'prior-treatment' && t.start <= k.start && k.end <= t.end);
+    k.rule.type === 'cancer-type' && kept.some((t) => t.rule.type === 'prior-treatment' &&
+      ((t.start <= k.start && k.end <= t.end) || (t.end < k.start && k.start - t.end <= 2 && TREATED_FOR.has(tokens[t.end]?.word ?? ''))));
+  // "Remission induction chemotherapy" names a treatment, not a remission.
+  const treatmentName = (k: Hit): boolean => k.rule.type === 'disease-state' && k.rule.value === 'remission' && tokens[k.end]?.word === 'induction';
   return kept
-    .filter((k) => !(named && k.rule.inferScale) && !(subsumed.has(k.rule.value) && SUBSUMES[k.rule.type] !== undefined) && !treatedFor(k))
+    .filter((k) => !(named && k.rule.inferScale) && !(subsumed.has(k.rule.value) && SUBSUMES[k.rule.type] !== undefined) && !treatedFor(k) && !treatmentName(k))
     .sort((a, b) => a.start - b.start);
 }
 
@@ -127,6 +157,8 @@ function performanceThreshold(rule: Hit['rule'], after: string): { scale: Perfor
   let bounds = readBounds(after.slice(0, 60));
   let scale = rule.value as PerformanceScale;
   if (rule.inferScale && bounds !== null && Math.max(bounds.min ?? 0, bounds.max ?? 0) > 5) scale = 'karnofsky';
+  // ECOG and WHO grades are whole numbers: "< 3" is "at most 2".
+  if (scale === 'ecog' || scale === 'who') bounds = readBounds(after.slice(0, 60), undefined, true);
   if (bounds !== null && Math.max(bounds.min ?? 0, bounds.max ?? 0) > SCALE_TOP[scale]) bounds = null;
   if (bounds === null) return { scale };
   const trimmed: { min?: number; max?: number } = { ...bounds };
@@ -152,13 +184,15 @@ function thresholdFor(hit: Hit, after: string, text: string, heading: string): T
 }
 
 /** Reads the concepts of one criterion's words, in the order they appear. */
-export function readCriterion(text: string, context: CriterionContext = {}): CriterionReading {
+export function readCriterion(itemText: string, context: CriterionContext = {}): CriterionReading {
   const heading = context.heading ?? '';
+  // "Performance status: 0-3" split into a sub-heading and "0-3": read the grades with the words that name them.
+  const text = PERFORMANCE_HEADING.test(heading) && !PERFORMANCE_HEADING.test(itemText) ? `${heading}: ${itemText}` : itemText;
   const tokens = tokenize(text);
   const words = tokens.map((t) => t.word);
   const openNegation = context.parent != null && endsNegated(tokenize(context.parent).map((t) => t.word));
   const hits = findHits(tokens, text);
-  const readings = readSpans(words, hits, openNegation);
+  const readings = readSpans(words, hits, openNegation, context.section === 'exclusion');
   const noPriorTreatment = NOT_PRIOR_TREATMENT.occursIn(words);
   const since = readSince(text);
   const concepts: Concept[] = [];
@@ -174,7 +208,20 @@ export function readCriterion(text: string, context: CriterionContext = {}): Cri
     if (hit.rule.type === 'cns' && words[hit.start - 1] === 'isolated') return;
     // "Leukemia or lymphoma cells should express ...", "lymphoma blasts": the cells, not the diagnosis.
     if (hit.rule.type === 'cancer-type' && CELLS.has(words[hit.end] ?? '')) return;
-    const negated = reading.negated !== (hit.rule.polarity === 'absent') || (hit.rule.type === 'prior-treatment' && since !== null && (tokens[hit.start]?.start ?? 0) >= since.end);
+    // "Other non-malignant disease": the prefix turns the cancer word into its opposite.
+    if ((hit.rule.type === 'other-cancer' || hit.rule.type === 'cancer-type') && words[hit.end - 2] === 'non' && MALIGNANT.has(words[hit.end - 1] ?? '')) return;
+    // "Refractory to induction therapy", "failed 2 lines of chemotherapy": the treatment belongs to the disease state.
+    // A treatment inside or just after the words that say the disease was refractory ("not responded (no CR) to
+    // induction chemotherapy") is likewise the disease state's.
+    if (hit.rule.type === 'prior-treatment' && (before(words, RESISTED, hit.start, 6) || hits.some((h) => h.rule.value === 'refractory' && h.start < hit.start && hit.start - h.end <= 3))) return;
+    // "PS-341" is a drug code, not a performance status: no scale has grades past 100.
+    if (hit.rule.type === 'performance-status' && hit.rule.inferScale && Number(words[hit.end]) > 100) return;
+    // "Untreated active hepatitis", "no occult untreated infection": untreated describes the infection, not the cancer.
+    if (hit.rule.type === 'disease-state' && hit.end - hit.start === 1 && words[hit.start] === 'untreated' && hits.some((h) => h.rule.type === 'infection' && h.end > hit.start && h.start - hit.end <= 3)) return;
+    // "No prior treatment for leukemia" is read whole as newly diagnosed, which takes the "no" into its words; the
+    // treatment inside it is still negated.
+    const insideNoPrior = hit.rule.type === 'prior-treatment' && hits.some((h) => h.rule.value === 'newly-diagnosed' && words[h.start] === 'no' && h.start < hit.start && hit.end <= h.end);
+    const negated = insideNoPrior || reading.negated !== (hit.rule.polarity === 'absent') || (hit.rule.type === 'prior-treatment' && since !== null && (tokens[hit.start]?.start ?? 0) >= since.end);
     const after = textAfter(tokens, text, hit.end);
     const evidence = text.slice(tokens[hit.start]?.start ?? 0, tokens[hit.end - 1]?.end ?? 0);
     let value = hit.rule.value;
@@ -196,15 +243,28 @@ export function readCriterion(text: string, context: CriterionContext = {}): Cri
       evidence,
     });
   });
-  const age = readAge(text, /^age\b/i.test(heading));
+  const ageHeading = /^age\b/i.test(heading);
+  const age = readAge(text, ageHeading);
   if (age !== null) concepts.unshift({ type: 'age', value: 'age', polarity: 'present', threshold: age, evidence: text });
+  // "Age: Children", "infants under 12 months of age": an age limit without numbers in years. It is kept so the
+  // person is asked about it, and never decides alone (no bounds to check).
+  else if ((ageHeading && !/\d/.test(text)) || AGE_IN_MONTHS.test(text)) concepts.unshift({ type: 'age', value: 'age', polarity: 'present', evidence: text });
   return {
-    concepts: deduplicate(concepts),
+    concepts: withoutRestatedRemission(deduplicate(concepts)),
     // "Age 5 years and under: Creatinine less than 1.2 mg/dL" holds for that age only.
     conditional: CONDITIONAL.occursIn(words) || (AGE_LEAD.test(text) && concepts.some((c) => c.type !== 'age')),
     broadDiagnosis: BROAD_DIAGNOSIS.findAll(words).some((span) => !hits.some((h) => h.rule.type === 'cancer-type' && h.start < span.end && span.start < h.end)),
     permissive: PERMISSIVE.findAll(words).some((hit) => !['not', 'no', 'never'].includes(words[hit.start - 1] ?? '')),
   };
+}
+
+/**
+ * "Not responded (no CR) to induction", "at least 1 prior treatment with no remission": a remission that did not
+ * come is how refractory disease is defined, not a second requirement.
+ */
+function withoutRestatedRemission(concepts: readonly Concept[]): Concept[] {
+  const refractory = concepts.some((c) => c.type === 'disease-state' && c.value === 'refractory' && c.polarity === 'present');
+  return concepts.filter((c) => !(refractory && c.type === 'disease-state' && c.value === 'remission' && c.polarity === 'absent'));
 }
 
 /** One concept per type and value: the first mention sets the polarity, the first with a threshold the numbers. */

@@ -86,8 +86,17 @@ function stateHolds(facts: ProfileFacts, concept: Concept): boolean | undefined 
 const TREATMENT_IMPLIES: Links = relations['prior-treatment'].implies;
 const isTki = (value: string): boolean => TREATMENT_IMPLIES[value]?.includes('tki') ?? false;
 
-function treatmentHolds(have: ReadonlySet<string> | null, concept: Concept): boolean | undefined {
-  if (have === null) return undefined;
+/** Disease states that only follow treatment: a relapse, refractory disease or a remission come after chemotherapy. */
+const AFTER_TREATMENT: ReadonlySet<string> = new Set(['relapsed', 'refractory', 'remission', 'first-remission', 'second-or-later-remission', 'mrd-positive', 'mrd-negative']);
+
+function treatmentHolds(facts: ProfileFacts, concept: Concept): boolean | undefined {
+  const have = facts.treatments;
+  // A person whose treatments we were not told, but whose leukaemia has relapsed or is in remission, has had
+  // chemotherapy (when, we still do not know).
+  if (have === null) {
+    const treated = concept.value === 'chemotherapy' && [...(facts.state ?? [])].some((state) => AFTER_TREATMENT.has(state));
+    return treated && concept.threshold?.withinDays === undefined ? true : undefined;
+  }
   // "Other drugs" are too vague to check against a list, unless the person has had no treatment at all.
   if (relations['prior-treatment'].vague.includes(concept.value)) return have.size === 0 ? false : undefined;
   let had = have.has(concept.value);
@@ -178,7 +187,7 @@ export function conceptHolds(facts: ProfileFacts, concept: Concept): boolean | u
     case 'disease-state':
       return stateHolds(facts, concept);
     case 'prior-treatment':
-      return concept.planned === true ? undefined : treatmentHolds(facts.treatments, concept);
+      return concept.planned === true ? undefined : treatmentHolds(facts, concept);
     case 'performance-status':
       return performanceHolds(facts, concept);
     case 'organ-function':

@@ -73,6 +73,9 @@ export function splitInlineLabels(line: string): LabelledPiece[] {
 /** Capitalised words that rarely start a new item in run-on NCI text ("Karnofsky 60-100%"). */
 export const ITEM_STARTS_NOT: ReadonlySet<string> = new Set(vocab.itemStartsNot);
 
+/** Words that start a new requirement in run-on NCI text ("No", "Patients", "Prior"). */
+export const ITEM_OPENERS: ReadonlySet<string> = new Set(vocab.itemOpeners);
+
 /** Abbreviations whose full stop does not end a sentence. */
 export const NOT_SENTENCE_ENDS: ReadonlySet<string> = new Set(vocab.notSentenceEnds);
 

@@ -192,3 +192,13 @@ describe('splitCriteria: properties', () => {
     fc.assert(fc.property(fc.string({ maxLength: 400 }), (text) => Array.isArray(splitCriteria(text))), { numRuns: 500 });
   });
 });
+
+describe('splitCriteria: run-on lists after a colon', () => {
+  it('joins the exceptions of run-on NCI text back to the item that introduced them', () => {
+    const text = 'PATIENT CHARACTERISTICS: Other: No prior cancer within 3 years except adequately treated: Carcinoma in situ of the cervix Squamous cell skin cancer No serious infection';
+    assert.deepEqual(texts(text), [
+      'No prior cancer within 3 years except adequately treated: Carcinoma in situ of the cervix\nSquamous cell skin cancer',
+      'No serious infection',
+    ]);
+  });
+});

@@ -6,7 +6,7 @@
  */
 import vocab from './criteria-headings.json' with { type: 'json' };
 import type { Section } from './criterion.ts';
-import { headingWords, isBareLeadIn, isKnownLabel, sectionHeading, splitInlineLabels } from './criteria-headings.ts';
+import { headingWords, isBareLeadIn, isKnownLabel, ITEM_OPENERS, sectionHeading, splitInlineLabels } from './criteria-headings.ts';
 import { inlineEnumeration, splitFlattenedList, splitSentences } from './run-on.ts';
 
 /** An item before its concepts are read. */
@@ -83,6 +83,8 @@ interface Node {
   readonly block: number;
   readonly parent: Node | null;
   children: number;
+  /** It comes from run-on NCI text, whose list markers were lost. */
+  readonly runOn?: boolean;
 }
 
 /** Items that say nothing ("Not specified", "See Disease Characteristics"): dropped. */
@@ -141,7 +143,7 @@ export function splitCriteria(text: string | null): SplitCriterion[] {
         continue;
       }
       const sentences = splitSentences(piece.text).flatMap((sentence) => (nci ? splitFlattenedList(sentence) : [sentence]));
-      for (const sentence of sentences.filter((s) => !NO_CONTENT.test(s))) push({ text: sentence, indent, marker: null, section, heading, permissive, block, parent, children: 0 });
+      for (const sentence of sentences.filter((s) => !NO_CONTENT.test(s))) push({ text: sentence, indent, marker: null, section, heading, permissive, block, parent, children: 0, runOn: nci });
     }
   };
 
@@ -179,7 +181,7 @@ export function splitCriteria(text: string | null): SplitCriterion[] {
         const head = pieces[0]?.label === null ? (pieces[0]?.text ?? '') : '';
         const parts = nci ? splitFlattenedList(`${last.text} ${head}`.trim()) : [`${last.text} ${head}`.trim()];
         last.text = parts[0] ?? last.text;
-        for (const part of parts.slice(1)) push({ ...last, text: part, marker: null, children: 0 });
+        for (const part of parts.slice(1)) push({ ...last, text: part, marker: null, children: 0, runOn: nci });
         const firstLabel = pieces.find((piece) => piece.label !== null)?.label;
         if (firstLabel != null) paragraph(line.text.slice(line.text.indexOf(`${firstLabel}:`)), line.indent, null);
         continue;
@@ -202,7 +204,38 @@ export function splitCriteria(text: string | null): SplitCriterion[] {
     push(node);
     stack.push(node);
   }
-  return emit(nodes, diseaseBlocks);
+  return emit(joinRunOnLists(nodes), diseaseBlocks);
+}
+
+/** A run-on item ending in a colon that introduces examples or exceptions: "such as:", "except curatively treated:". */
+const RUN_ON_LEAD = /(?:\b(?:following|such as|including|e\.g\.)\b[^:]*|\b(?:except|other than|with the exception of|excluding|unless)\b[^:]*):(?:\s*[^:]{0,60})?$/i;
+/** At most this many run-on pieces are taken into one list: a lost bullet list is short. */
+const RUN_ON_LIST_MAX = 6;
+
+/**
+ * In run-on NCI text the bullets under "… except curatively treated:" or "… with any of the following features:"
+ * are lost, and the cutter makes each a separate item ("Basal cell skin cancer"). They are joined back to the item
+ * that introduced them, up to the next piece that starts a requirement ("No …", "Patients …") or another sub-heading.
+ */
+function joinRunOnLists(nodes: readonly Node[]): Node[] {
+  const out: Node[] = [];
+  let lead: Node | null = null;
+  let taken = 0;
+  for (const node of nodes) {
+    const firstWord = /^[A-Za-z]+/.exec(node.text)?.[0] ?? '';
+    const continues = lead !== null && node.runOn === true && node.marker === null && node.heading === lead.heading && node.block === lead.block
+      && node.children === 0 && taken < RUN_ON_LIST_MAX && !ITEM_OPENERS.has(firstWord);
+    if (continues && lead !== null) {
+      lead.text = `${lead.text}\n${node.text}`;
+      taken += 1;
+      if (/[.;]\s*$/.test(node.text)) lead = null;
+      continue;
+    }
+    out.push(node);
+    lead = node.runOn === true && node.children === 0 && RUN_ON_LEAD.test(node.text) ? node : null;
+    taken = 0;
+  }
+  return out;
 }
 
 /** An unmarked short line ending in a colon, such as "Hepatic:" or "Prior Medication: Excluded within 30 days:". */

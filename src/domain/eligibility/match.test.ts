@@ -129,3 +129,45 @@ describe('matchTrial: the trial', () => {
     assert.equal(matchTrial(relapsedBAll, parseCriteria(null)).verdict, 'might-be-eligible');
   });
 });
+
+describe('matchTrial: unknowns and alternatives (added after the first held-out run)', () => {
+  const newlyDiagnosed = parsePatientProfile({
+    age: 30, cancerType: ['b-all'], diseaseState: ['newly-diagnosed'], priorLines: 0, priorTreatments: [], cnsInvolvement: false,
+  });
+  const verdictOfTrial = (lines: readonly string[], profile: PatientProfile): string => matchTrial(profile, parseCriteria(lines.join('\n'))).verdict;
+
+  it('never fails an item whose other branch is a treatment still to come', () => {
+    assert.equal(verdictOf('On re-induction therapy now or designated for chemotherapy', newlyDiagnosed), 'unknown');
+    // Nothing else to weigh: a plan we cannot check does not lower a verdict.
+    assert.equal(verdictOfTrial(['- B-ALL', '- On re-induction therapy now or designated for chemotherapy'], newlyDiagnosed), 'likely-eligible');
+  });
+
+  it('holds the words before a colon for every branch written with capital OR', () => {
+    const item = 'Lymphoblastic leukaemia in second remission or relapsed: on treatment OR within 6 months of stopping it';
+    assert.equal(verdictOf(item, newlyDiagnosed), 'does-not-meet');
+    // A branch we cannot read may be the one met: the lead-in decides.
+    assert.equal(verdictOf(item, relapsedBAll), 'meets');
+  });
+
+  it('holds the words before "any of the following …:" for every item of the list', () => {
+    const item = 'Babies in first remission with any of the following features: CNS disease, very high white count';
+    assert.equal(verdictOf(item, parsePatientProfile({ diseaseState: ['second-or-later-remission'], cnsInvolvement: true })), 'does-not-meet');
+    assert.equal(verdictOf(item, parsePatientProfile({ diseaseState: ['first-remission'], cnsInvolvement: true })), 'meets');
+  });
+
+  it('takes a relapse or a remission as proof of earlier chemotherapy when treatments are not given', () => {
+    assert.equal(verdictOf('No earlier cytotoxic chemotherapy', parsePatientProfile({ diseaseState: ['relapsed'] })), 'does-not-meet');
+    assert.equal(verdictOf('No earlier cytotoxic chemotherapy', parsePatientProfile({ age: 30 })), 'unknown');
+  });
+
+  it('does not weigh an age limit that has no numbers', () => {
+    const children = matchTrial(newlyDiagnosed, parseCriteria('Age: Children')).results[0];
+    assert.equal(children?.verdict, 'unknown');
+    assert.match(children?.reason ?? '', /Ask your specialist/);
+  });
+
+  it('reads "… are excluded" in an exclusion list the way the list means it', () => {
+    assert.equal(verdictOf('People with HIV are excluded', parsePatientProfile({ infections: [] }), 'Exclusion'), 'meets');
+    assert.equal(verdictOf('People with HIV are excluded', parsePatientProfile({ infections: ['hiv'] }), 'Exclusion'), 'does-not-meet');
+  });
+});

@@ -44,24 +44,14 @@ interface Decision {
  * (any one will do); everything else must all hold. Returns the concept that decided it, for the reason.
  */
 function decide(facts: ProfileFacts, criterion: Criterion, ownDiseases: ReadonlySet<string>): Decision | null {
-  let result: Decision | null = null;
-  let chain: Decision | null = null;
   const chains: Decision[] = [];
   const anyBranch = criterion.section === 'inclusion' && isDisjunctive(criterion);
-  const close = (): void => {
-    if (chain === null) return;
-    if (anyBranch) {
-      // Branches written "A OR B", "1 of the following": true beats unknown beats false.
-      if (result === null || chain.truth === true && result.truth !== true || chain.truth === undefined && result.truth === false) result = chain;
-    } else if (result === null || chain.truth === false && result.truth !== false || chain.truth === undefined && result.truth === true) {
-      // AND: false beats unknown beats true; the first deciding chain gives the reason.
-      result = chain;
-    }
-    chain = null;
-  };
+  /** Chains joined by "or" whose other branch is a treatment still to come: they cannot fail (see below). */
+  const open = new Set<Decision>();
   for (const concept of criterion.concepts) {
-    if (concept.planned === true) continue;
-    const has = conceptHolds(facts, concept);
+    // "Age: Children" names an age limit without its numbers: nothing to check, as for words we could not read.
+    if (concept.type === 'age' && concept.threshold === undefined) continue;
+    const has = concept.planned === true ? undefined : conceptHolds(facts, concept);
     // Consent and contraception are things a person agrees to: "unable to consent" in an exclusion list, or
     // "must use contraception" in an inclusion list, never rules anyone out.
     let truth = isAgreement(concept) ? criterion.section === 'inclusion' : has === undefined ? undefined : has === (concept.polarity === 'present');
@@ -76,25 +66,96 @@ function decide(facts: ProfileFacts, criterion: Criterion, ownDiseases: Readonly
     // even with a concept of another type between them. OR: true beats unknown beats false.
     const joins = concept.orPrevious === true && concept.polarity === 'present' ? chains.findLastIndex((c) => c.concept.type === concept.type) : -1;
     const joined = chains[joins];
+    if (concept.planned === true) {
+      // "Currently receiving re-induction or designated for chemotherapy": the second branch is a plan we cannot
+      // check, so the alternative as a whole cannot fail; unless the first branch holds, it is left unread.
+      if (joined !== undefined) open.add(joined);
+      continue;
+    }
     if (joined !== undefined) {
       if (truth === true && joined.truth !== true || truth === undefined && joined.truth === false) chains[joins] = decision;
     } else {
       chains.push(decision);
     }
   }
-  for (const each of chains) {
-    chain = each;
-    close();
+  const kept = chains.filter((c) => !open.has(c) || c.truth === true);
+  if (kept.length === 0) return null;
+  // "ALL in second remission or relapsed: on therapy OR within a year of stopping": the words before the colon
+  // hold for every branch; only what follows it is the list of alternatives.
+  const leadEnd = anyBranch ? leadEndOf(criterion) : -1;
+  const inLead = (d: Decision): boolean => leadEnd >= 0 && criterion.text.indexOf(d.concept.evidence) < leadEnd;
+  const lead = kept.filter(inLead);
+  const branches = kept.filter((d) => !inLead(d));
+  if (!anyBranch) return allOf(branches);
+  const best = anyOf(branches);
+  // An alternative we cannot read ("On therapy OR within one year of stopping therapy") may be the one the person
+  // meets: unless a branch we read holds, the alternatives decide nothing and the lead-in alone counts.
+  const tail = best !== null && best.truth !== true && hasUnreadBranch(criterion, Math.max(leadEnd, 0)) ? null : best;
+  return allOf(tail === null ? lead : [...lead, tail]);
+}
+
+/** True when some part between capital "OR"s (after `from`) names no concept we read. */
+function hasUnreadBranch(criterion: Criterion, from: number): boolean {
+  const text = criterion.text;
+  const starts = criterion.concepts.filter((c) => c.planned !== true).map((c) => text.indexOf(c.evidence, from)).filter((at) => at >= 0);
+  const cuts = [from, ...[...text.slice(from).matchAll(/\bOR\b/g)].map((m) => from + m.index), text.length];
+  if (cuts.length < 3) return false;
+  for (let k = 0; k + 1 < cuts.length; k += 1) {
+    const start = cuts[k] ?? 0, end = cuts[k + 1] ?? text.length;
+    if (!starts.some((at) => at >= start && at < end)) return true;
+  }
+  return false;
+}
+
+/** AND: false beats unknown beats true; the first deciding chain gives the reason. */
+function allOf(decisions: readonly Decision[]): Decision | null {
+  let result: Decision | null = null;
+  for (const d of decisions) {
+    if (result === null || d.truth === false && result.truth !== false || d.truth === undefined && result.truth === true) result = d;
   }
   return result;
 }
+
+/** OR, for branches written "A OR B" or "1 of the following": true beats unknown beats false. */
+function anyOf(decisions: readonly Decision[]): Decision | null {
+  let result: Decision | null = null;
+  for (const d of decisions) {
+    if (result === null || d.truth === true && result.truth !== true || d.truth === undefined && result.truth === false) result = d;
+  }
+  return result;
+}
+
+/**
+ * Where a lead-in ending in a colon stops: before the first capital "OR", or right after "any of the following
+ * features:"; -1 when there is none.
+ */
+const LEAD_END_CACHE = new WeakMap<Criterion, number>();
+const ONE_OF_LEAD = /\b(?:1|one|any|either) of the following\b[^:]{0,60}:|\bat least (?:1|one) of\b[^:]{0,60}:/;
+function leadEndOf(criterion: Criterion): number {
+  let end = LEAD_END_CACHE.get(criterion);
+  if (end === undefined) {
+    const firstOr = /\bOR\b/.exec(criterion.text)?.index ?? -1;
+    const colon = criterion.text.indexOf(':');
+    const oneOf = ONE_OF_LEAD.exec(criterion.text);
+    if (firstOr > 0 && colon > 0 && colon < firstOr) end = colon;
+    else if (oneOf !== null && (firstOr < 0 || oneOf.index < firstOr)) end = oneOf.index + oneOf[0].length - 1;
+    else end = -1;
+    LEAD_END_CACHE.set(criterion, end);
+  }
+  return end;
+}
+
+/** Results of criteria none of whose concepts could be weighed: "ask your specialist", never lowering a verdict. */
+const UNREAD = new WeakSet<CriterionResult>();
 
 function judge(facts: ProfileFacts, criterion: Criterion, ownDiseases: ReadonlySet<string>): CriterionResult {
   const decision = decide(facts, criterion, ownDiseases);
   if (decision === null) {
     if (criterion.permissive) return { criterion, verdict: 'meets', reason: reasonFor.permissive() };
     const planned = criterion.concepts.some((c) => c.planned === true);
-    return { criterion, verdict: 'unknown', reason: planned ? reasonFor.planned() : reasonFor.unread() };
+    const result: CriterionResult = { criterion, verdict: 'unknown', reason: planned ? reasonFor.planned() : reasonFor.unread() };
+    UNREAD.add(result);
+    return result;
   }
   const reason = conceptReason(criterion, decision.concept, decision.has, facts.profile);
   let verdict: CriterionVerdict = decision.truth === undefined ? 'unknown' : decision.truth === (criterion.section === 'inclusion') ? 'meets' : 'does-not-meet';
@@ -182,7 +243,7 @@ export function matchTrial(profile: PatientProfile, criteria: readonly Criterion
   const diagnoses = criteria.filter(isDiagnosisItem);
   const diagnosisGroup = diagnoses.length >= 2 ? -1 : null;
   for (const result of results) {
-    const read = result.criterion.concepts.some((c) => c.planned !== true) || result.criterion.permissive;
+    const read = !UNREAD.has(result);
     const group = result.criterion.anyOf ?? (diagnosisGroup !== null && isDiagnosisItem(result.criterion) ? diagnosisGroup : null);
     if (group === null) {
       units.push({ verdict: result.verdict, read });

@@ -20,10 +20,11 @@ const POST_CLAUSE = new PhraseList(triggers.postClause);
 const PSEUDO = new PhraseList(triggers.pseudo);
 const TERMINATORS = new PhraseList(triggers.terminators);
 /**
- * Carve-outs ("except"), examples ("including") and what a treatment was for ("no prior therapy for ALL"): the
- * concepts after them in their clause are not what the criterion asks about.
+ * Carve-outs ("except") and what a treatment was for ("no prior therapy for ALL"): the concepts after them in
+ * their clause are not what the criterion asks about. Examples ("including", "such as") are not among them: an
+ * example of what is excluded is excluded too ("serious illness, such as active infection").
  */
-const EXCEPTIONS = new PhraseList([...triggers.exceptions, ...triggers.examples, ...triggers.aboutTreatment]);
+const EXCEPTIONS = new PhraseList([...triggers.exceptions, ...triggers.aboutTreatment]);
 
 export const CONDITIONAL = new PhraseList(triggers.conditional);
 export const PERMISSIVE = new PhraseList(triggers.permissive);
@@ -101,11 +102,12 @@ function spanEndsJustBefore(spans: readonly Span[], words: readonly string[], at
 }
 
 /**
- * Reads, for each concept span, whether the criterion negates it and whether it is an exception. `openNegation`
+ * Reads, for each concept span, whether the criterion negates it and whether it is an exception. `inExclusions`
+ * says the criterion sits in an exclusion list, where "… are excluded" names what excludes. `openNegation`
  * is true when the text before the criterion (its list's lead-in) ends inside a negation's scope: "No prior
  * therapy with any of the following:" negates every item under it.
  */
-export function readSpans(words: readonly string[], spans: readonly Span[], openNegation = false): SpanContext[] {
+export function readSpans(words: readonly string[], spans: readonly Span[], openNegation = false, inExclusions = false): SpanContext[] {
   const marks = marksOf(words, spans);
   return spans.map((span) => {
     let negated = openNegation && !marks.some((m) => m.end <= span.start && (m.role === 'end' || m.role === 'exception'));
@@ -118,7 +120,9 @@ export function readSpans(words: readonly string[], spans: readonly Span[], open
         if (mark.role === 'pre' && inScope(words, marks, mark.end, span.start, preWindow(words, mark)) && !closedBetween(words, mark.start, span.start)) negated = true;
       } else if (mark.start >= span.end && mark.role === 'post' && inScope(words, marks, span.end, mark.start, POST_WINDOW)) {
         negated = true;
-      } else if (mark.start >= span.end && mark.role === 'postClause' && inScope(words, marks, span.end, mark.start, Number.POSITIVE_INFINITY)) {
+      } else if (mark.start >= span.end && mark.role === 'postClause' && !inExclusions && inScope(words, marks, span.end, mark.start, Number.POSITIVE_INFINITY)) {
+        // Under an exclusion heading, "patients with CNS disease are excluded" restates the section: CNS disease
+        // is what excludes, so the words are not negated a second time.
         negated = true;
       }
     }

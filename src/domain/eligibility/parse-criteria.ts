@@ -20,7 +20,7 @@ export function parseCriteria(text: string | null): Criterion[] {
   return splitCriteria(text).map((item, index) => {
     // "NOTE: A new classification ... has been adopted by PDQ" informs, and "Chemotherapy: Not specified" asks
     // nothing of the person.
-    const reading = NOTE.test(item.text) || NOTHING_ASKED.test(item.text.trim()) ? UNREAD : readCriterion(item.text, { heading: item.heading, parent: item.parent });
+    const reading = NOTE.test(item.text) || NOTHING_ASKED.test(item.text.trim()) ? UNREAD : readCriterion(item.text, { heading: item.heading, parent: item.parent, section: item.section });
     return {
       index,
       section: item.section,

@@ -61,3 +61,25 @@ describe('thresholds', () => {
     assert.equal(readSince('Prior radiotherapy'), null);
   });
 });
+
+describe('thresholds: readings added after the first held-out run', () => {
+  it('reads "~" as a range and strict limits on whole grades as the next grade', () => {
+    assert.deepEqual(readBounds(' 1~3'), { min: 1, max: 3 });
+    assert.deepEqual(readBounds(' < 2', undefined, true), { max: 1 });
+    assert.deepEqual(readBounds(' > 1', undefined, true), { min: 2 });
+    assert.deepEqual(readBounds(' < 2'), { max: 2 });
+  });
+
+  it('reads ages said with "older" and "younger", and not durations of survival or schooling', () => {
+    assert.deepEqual(readAge('Older than 21 and younger than 61', false), { min: 21, max: 61 });
+    assert.deepEqual(readAge('65 and older', false), { min: 65 });
+    assert.equal(readAge('Expected survival below 2 years', false), null);
+    assert.equal(readAge('Completed 9 years of schooling', false), null);
+  });
+
+  it('reads washouts written with "off" and recent doses written with "no more than … since"', () => {
+    assert.equal(readWithinDays('off all steroids for 10 days'), 10);
+    assert.equal(readWithinDays('no more than 2 weeks since the last dose'), 14);
+    assert.equal(readSince('no more than 2 weeks since the last dose'), null);
+  });
+});

@@ -77,11 +77,15 @@ function numberOf(word: string): number {
 
 const COUNT = String.raw`(\d+|one|two|three|four|five|six|seven|eight|nine|ten)`;
 
-/** A bound written as a range, a list or a comparison: "0-2", "0, 1 or 2", "≥ 70", "60%-100%", "2 or less". */
-export function readBounds(text: string, numberPattern = String.raw`(\d{1,3})`): { min?: number; max?: number } | null {
+/**
+ * A bound written as a range, a list or a comparison: "0-2", "0~2", "0, 1 or 2", "≥ 70", "60%-100%", "2 or less".
+ * On a scale of whole grades (`wholeGrades`), a strict comparison is read as the grade next to it: "ECOG < 3" is
+ * at most 2.
+ */
+export function readBounds(text: string, numberPattern = String.raw`(\d{1,3})`, wholeGrades = false): { min?: number; max?: number } | null {
   const symbolic = symbolise(text);
   const n = numberPattern;
-  const range = new RegExp(String.raw`${n}\s*%?\s*(?:-|–|to|through|and)\s*${n}`).exec(symbolic);
+  const range = new RegExp(String.raw`${n}\s*%?\s*(?:-|–|~|to|through|and)\s*${n}`).exec(symbolic);
   const list = new RegExp(String.raw`${n}(?:\s*,\s*\d{1,3})*\s*,?\s*(?:or|and|/)\s*${n}`).exec(symbolic);
   const compared = new RegExp(String.raw`(<=|>=|<|>)\s*${n}`).exec(symbolic);
   const trailing = new RegExp(String.raw`${n}\s*%?\s*(<=|>=)`).exec(symbolic);
@@ -103,7 +107,10 @@ export function readBounds(text: string, numberPattern = String.raw`(\d{1,3})`):
   }
   if (first === compared) {
     const value = numberOf(first[2] ?? '');
-    return first[1]?.startsWith('>') === true ? { min: value } : { max: value };
+    const step = wholeGrades ? 1 : 0;
+    if (first[1] === '<') return { max: value - step };
+    if (first[1] === '>') return { min: value + step };
+    return first[1] === '>=' ? { min: value } : { max: value };
   }
   const value = numberOf(first[1] ?? '');
   // "2 or less" arrives as "2  <= " (the words "or less" are not rewritten), "70 or more" as "70 >=".
@@ -129,7 +136,11 @@ export function readPriorLines(text: string): { min?: number; max?: number } | n
 /** "within 14 days", "4 weeks prior to", "in the last 3 months": the window in days. */
 export function readWithinDays(text: string): number | null {
   const match = /\b(?:within|in the (?:last|past|previous|preceding)|during the (?:last|past|previous))\s+(?:the\s+)?(?:last\s+|past\s+|previous\s+)?(\d+|one|two|three|four|five|six|seven|eight|nine|ten|a)\s*(hours?|days?|weeks?|months?|years?)\b/i.exec(text)
-    ?? /\b(\d+|one|two|three|four|six|a)\s*(hours?|days?|weeks?|months?)\s+(?:prior to|before|of)\b/i.exec(text);
+    ?? /\b(\d+|one|two|three|four|six|a)\s*(hours?|days?|weeks?|months?)\s+(?:prior to|before|of)\b/i.exec(text)
+    // "Off chemotherapy for 4 weeks": a washout of that length.
+    ?? /\boff\b[^.;]{0,40}?\bfor\s+(?:at least\s+|the\s+)?(\d+|one|two|three|four|five|six|a)\s*(hours?|days?|weeks?|months?)\b/i.exec(text)
+    // "No more than 72 hours since prior cytarabine": it was given, in the last 72 hours at most.
+    ?? /\b(?:no more than|not more than|less than|fewer than|under)\s+(\d+|one|two|three|four|five|six|a)\s*(hours?|days?|weeks?|months?)\s+(?:since|from|after)\b/i.exec(text);
   if (match === null) return null;
   const count = numberOf(match[1] ?? '');
   const unit = (match[2] ?? '').toLowerCase();
@@ -152,7 +163,7 @@ const YEARS = String.raw`(?:years?|yrs?|y\.?o\.?|y)\b`;
 const AGE_JUST_BEFORE = /\b(?:age|ages|aged)\b\s*(?:[:=]|of|is|must be|should be|at entry|at diagnosis|at enrol?ment|between|from|at)?\s*(?:<=|>=|<|>|=)?\s*$/i;
 const DURATION_BEFORE = /\b(?:for|within|in|past|last|over|during|since|after|duration|history|than|of|cr|remission)\s*$/i;
 /** Numbers of years that are not ages: "life expectancy of at least 1 year", "IQ at least 70". */
-const NOT_AGE = /life expectancy|expected survival|survival of|\bIQ\b|predicted|since diagnosis|\bduration\b|time (?:from|since) diagnosis|bone age/i;
+const NOT_AGE = /life expectancy|\bsurvival\b|\bIQ\b|predicted|since diagnosis|\bduration\b|time (?:from|since) diagnosis|bone age|physiologic(?:al)? age|\beducation\b|\bschooling\b/i;
 /** "5 years since prior chemotherapy" or "within 2 years of diagnosis" is a time, not an age. */
 const NOT_TIME = String.raw`(?!\s*(?:since|after|ago|from|before|prior|following|of (?:follow|remission|continuous|disease|treatment|therapy|diagnosis|completion|study)))`;
 
@@ -162,7 +173,8 @@ const NOT_TIME = String.raw`(?!\s*(?:since|after|ago|from|before|prior|following
  */
 export function readAge(text: string, ageHeading: boolean): { min?: number; max?: number } | null {
   if (!ageHeading && NOT_AGE.test(text)) return null;
-  const symbolic = symbolise(text).replace(/\s+/g, ' ');
+  // "Older than 18", "younger than 65": the comparison itself says it is an age.
+  const symbolic = symbolise(text.replace(/\b(older|younger) than\b/gi, 'age $1 than')).replace(/\s+/g, ' ');
   const isAge = (index: number, matched: string): boolean => {
     const before = symbolic.slice(0, index);
     if (ageHeading || AGE_JUST_BEFORE.test(before)) return true;
@@ -183,7 +195,8 @@ export function readAge(text: string, ageHeading: boolean): { min?: number; max?
   }
   for (const match of symbolic.matchAll(new RegExp(String.raw`(\d{1,3})\s*(?:${YEARS})?(?: of age| old)?\s*(?:or|and|&)\s*(older|over|above|greater|>=|>|younger|less|below|<=|<)`, 'gi'))) {
     const value = Number(match[1]);
-    if (value > 120 || !isAge(match.index, match[0])) continue;
+    // "55 and older", "12 or younger": only ages grow older.
+    if (value > 120 || !(isAge(match.index, match[0]) || /older|younger/i.test(match[2] ?? ''))) continue;
     if (/older|over|above|greater|>/i.test(match[2] ?? '')) bounds.min ??= value;
     else bounds.max ??= value;
   }
@@ -193,7 +206,8 @@ export function readAge(text: string, ageHeading: boolean): { min?: number; max?
 /** "At least 4 weeks since prior radiotherapy": the window in days and where the phrase ends, or null. */
 export function readSince(text: string): { days: number; end: number } | null {
   // "at least 1-2 months since": a range counts by its upper end.
-  const match = /\b(?:at least|>=|>|more than|greater than|a minimum of|minimum of)\s*(?:\d+\s*(?:-|–|to)\s*)?(\d+|one|two|three|four|five|six|seven|eight|nine|ten|a)\s*(hours?|days?|weeks?|months?|years?)\s+(?:must have )?(?:elapsed |passed )?(?:since|from|after)\b/i.exec(text);
+  // Not "no more than 72 hours since" (that is a window it falls in: readWithinDays).
+  const match = /(?<!\b(?:no|not)\s)\b(?:at least|>=|>|more than|greater than|a minimum of|minimum of)\s*(?:\d+\s*(?:-|–|to)\s*)?(\d+|one|two|three|four|five|six|seven|eight|nine|ten|a)\s*(hours?|days?|weeks?|months?|years?)\s+(?:must have )?(?:elapsed |passed )?(?:since|from|after)\b/i.exec(text);
   if (match === null) return null;
   const days = readWithinDays(`within ${match[1] ?? ''} ${match[2] ?? ''}`);
   return days === null ? null : { days, end: match.index + match[0].length };
