@@ -20,8 +20,19 @@ describe('readEditorSettings', () => {
         EDITOR_LOGIN_MAX_FAILURES: '3',
         EDITOR_LOGIN_MAX_FAILURES_PER_ADDRESS: '50',
         EDITOR_LOGIN_WINDOW_MINUTES: '30',
+        EDITOR_REVIEW_MONTHS_RECRUITING: '3',
+        EDITOR_REVIEW_MONTHS_OTHER: '24',
+        EDITOR_REVIEW_MONTHS_PAGES: '6',
       }),
-      { cookieSecure: false, sessionIdleMinutes: 20, sessionMaxHours: 8, loginMaxFailuresPerAccount: 3, loginMaxFailuresPerAddress: 50, loginWindowMinutes: 30 },
+      {
+        cookieSecure: false,
+        sessionIdleMinutes: 20,
+        sessionMaxHours: 8,
+        loginMaxFailuresPerAccount: 3,
+        loginMaxFailuresPerAddress: 50,
+        loginWindowMinutes: 30,
+        review: { recruitingMonths: 3, otherMonths: 24, pageMonths: 6 },
+      },
     );
   });
 
@@ -30,6 +41,7 @@ describe('readEditorSettings', () => {
     assert.throws(() => readEditorSettings({ EDITOR_COOKIE_SECURE: 'no' }), named('EDITOR_COOKIE_SECURE'));
     assert.throws(() => readEditorSettings({ EDITOR_SESSION_IDLE_MINUTES: '0' }), named('EDITOR_SESSION_IDLE_MINUTES'));
     assert.throws(() => readEditorSettings({ EDITOR_LOGIN_MAX_FAILURES: '2.5' }), named('EDITOR_LOGIN_MAX_FAILURES'));
+    assert.throws(() => readEditorSettings({ EDITOR_REVIEW_MONTHS_RECRUITING: '0' }), named('EDITOR_REVIEW_MONTHS_RECRUITING'));
     assert.throws(() => readEditorSettings({ EDITOR_SESSION_IDLE_MINUTES: '600', EDITOR_SESSION_MAX_HOURS: '2' }), named('EDITOR_SESSION_IDLE_MINUTES'));
   });
 });

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { InvalidInput } from './domain/errors.ts';
-import { DEFAULT_EDITOR_SETTINGS, type EditorSettings } from './editorial/settings.ts';
+import { DEFAULT_EDITOR_SETTINGS, readReviewIntervals, type EditorSettings } from './editorial/settings.ts';
 import { DEFAULT_SITE_SETTINGS } from './web/site-settings.ts';
 import type { SiteSettings } from './web/site-settings.ts';
 
@@ -112,7 +112,8 @@ function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, min
 /**
  * The editor area's settings: EDITOR_COOKIE_SECURE (true; false only for plain-http development on one's own
  * machine), EDITOR_SESSION_IDLE_MINUTES (60), EDITOR_SESSION_MAX_HOURS (12), EDITOR_LOGIN_MAX_FAILURES (5 per
- * account), EDITOR_LOGIN_MAX_FAILURES_PER_ADDRESS (20) and EDITOR_LOGIN_WINDOW_MINUTES (15).
+ * account), EDITOR_LOGIN_MAX_FAILURES_PER_ADDRESS (20), EDITOR_LOGIN_WINDOW_MINUTES (15) and the review intervals
+ * EDITOR_REVIEW_MONTHS_RECRUITING (6), EDITOR_REVIEW_MONTHS_OTHER (12) and EDITOR_REVIEW_MONTHS_PAGES (12).
  */
 export function readEditorSettings(env: NodeJS.ProcessEnv = process.env): EditorSettings {
   const secure = setting(env, 'EDITOR_COOKIE_SECURE')?.toLowerCase() ?? 'true';
@@ -127,6 +128,7 @@ export function readEditorSettings(env: NodeJS.ProcessEnv = process.env): Editor
     loginMaxFailuresPerAccount: wholeNumber(env, 'EDITOR_LOGIN_MAX_FAILURES', defaults.loginMaxFailuresPerAccount, 1, 1000),
     loginMaxFailuresPerAddress: wholeNumber(env, 'EDITOR_LOGIN_MAX_FAILURES_PER_ADDRESS', defaults.loginMaxFailuresPerAddress, 1, 100_000),
     loginWindowMinutes: wholeNumber(env, 'EDITOR_LOGIN_WINDOW_MINUTES', defaults.loginWindowMinutes, 1, 24 * 60),
+    review: readReviewIntervals(env),
   };
   if (settings.sessionIdleMinutes > settings.sessionMaxHours * 60) {
     throw new InvalidInput('EDITOR_SESSION_IDLE_MINUTES must not be longer than EDITOR_SESSION_MAX_HOURS.', 'EDITOR_SESSION_IDLE_MINUTES');

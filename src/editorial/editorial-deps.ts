@@ -1,4 +1,6 @@
+import type { ReviewIntervals } from '../domain/editorial/review-schedule.ts';
 import type { EditorialStore } from '../storage/editorial-store.ts';
+import type { TrialStore } from '../storage/store.ts';
 import type { ScryptParameters } from './passwords.ts';
 import type { EditorSettings } from './settings.ts';
 
@@ -13,3 +15,13 @@ export interface EditorialDeps {
 }
 
 export const MINUTE_MS = 60_000;
+
+/**
+ * What the editorial documents' verbs need besides: the trials (a summary is drafted from its trial, and its reviewed
+ * fields are kept at approval) and the review intervals. `trials` is null when the server was started without them;
+ * summaries are then refused with Unavailable, while editorial pages still work.
+ */
+export interface ContentDeps extends EditorialDeps {
+  readonly trials: TrialStore | null;
+  readonly review: ReviewIntervals;
+}

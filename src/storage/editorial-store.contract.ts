@@ -8,6 +8,7 @@ import type { AuditStamp } from '../domain/editorial/audit.ts';
 import { COMMAND_LINE_ACTOR } from '../domain/editorial/audit.ts';
 import { Conflict, NotFound } from '../domain/errors.ts';
 import type { EditorialBackend, EditorialPlace } from '../../test/support/editorial-backends.ts';
+import { documentContract } from './editorial-store.contract.documents.ts';
 import type { NewUser, SessionRecord } from './editorial-store.ts';
 
 const T0 = new Date('2026-03-02T09:00:00.000Z');
@@ -222,5 +223,7 @@ export function runEditorialStoreContract(backend: EditorialBackend): void {
       await store.appendAudit(byCli('user.remove', minutes(1)), 'user:1', { email: 'ann@example.org' }, null);
       assert.equal((await store.listAudit({ limit: 10, offset: 0 })).total, 2);
     });
+
+    documentContract(test);
   });
 }

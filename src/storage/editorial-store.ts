@@ -1,5 +1,6 @@
 import type { EditorUser, Role } from '../domain/editorial/accounts.ts';
 import type { AuditAction, AuditEntry, AuditStamp } from '../domain/editorial/audit.ts';
+import type { DocumentKind, DocumentRef, DocumentStep, EditorialDocument } from '../domain/editorial/documents.ts';
 
 /** An account with what only sign-in may read: its password hash (scrypt, parameters included). */
 export interface StoredUser extends EditorUser {
@@ -60,11 +61,16 @@ export interface AuditPage {
   readonly total: number;
 }
 
+export interface DocumentQuery {
+  /** Only documents of this kind. */
+  readonly kind?: DocumentKind;
+}
+
 /**
- * The editorial storage port: accounts, sessions, failed sign-ins and the audit log, on the same database as the
+ * The editorial storage port: accounts, sessions, failed sign-ins, the audit log and editorial documents, on the same database as the
  * trials (SQLite or PostgreSQL), proven equal by one contract suite (editorial-store.contract.ts).
  *
- * Every verb that changes an account takes an {@link AuditStamp} and writes the audit entry in the same transaction
+ * Every verb that changes an account or a document takes an {@link AuditStamp} and writes the audit entry in the same transaction
  * as the change: a change without its entry, or an entry without its change, cannot be committed. The audit log has
  * an append verb and read verbs only; both databases also refuse UPDATE and DELETE on it with a trigger.
  */
@@ -109,6 +115,18 @@ export interface EditorialStore {
   appendAudit(stamp: AuditStamp, entity: string, before: unknown, after: unknown): Promise<void>;
   /** Entries newest first, filtered and paged. */
   listAudit(query: AuditQuery): Promise<AuditPage>;
+
+  /** A summary or page with its version in progress and its published version, or null when none was ever written. */
+  getDocument(ref: DocumentRef): Promise<EditorialDocument | null>;
+  /**
+   * One step of the editorial workflow, in one transaction: reads the document (locking its row where the database
+   * can), asks `step` (a pure function of domain/editorial/documents.ts) for the document as it now stands, writes it
+   * and records the stamp's action with the document before and after. When the step throws (the workflow refuses),
+   * nothing is written. Returns the document as written.
+   */
+  changeDocument(ref: DocumentRef, step: DocumentStep, stamp: AuditStamp): Promise<EditorialDocument>;
+  /** Every document (of a kind), by kind and key: the review queue and the list of pages read it. */
+  listDocuments(query: DocumentQuery): Promise<readonly EditorialDocument[]>;
 
   close(): Promise<void>;
 }

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { registerAssetRoutes } from './assets.route.ts';
+import { registerEditorialPages } from './editorial-page.route.ts';
 import { htmlErrorHandler } from './html-errors.ts';
 import { registerMatchPages } from './match.route.ts';
 import { registerPageRoutes } from './pages.route.ts';
@@ -19,6 +20,7 @@ export async function registerWebsite(app: FastifyInstance, deps: WebDeps): Prom
     registerSearchPage(web, deps);
     registerTrialPage(web, deps);
     registerMatchPages(web, deps);
+    registerEditorialPages(web, deps);
     done();
   });
 }

@@ -14,7 +14,14 @@ import { dropPostgresSchema } from '../../src/storage/postgres/postgres-store.ts
 import { openSqliteEditorialStore } from '../../src/storage/sqlite/editorial-store.ts';
 import { randomSchema } from './backends.ts';
 
-export const EDITORIAL_TABLES = ['editor_users', 'editor_sessions', 'editor_login_failures', 'editor_audit_log'] as const;
+export const EDITORIAL_TABLES = [
+  'editor_users',
+  'editor_sessions',
+  'editor_login_failures',
+  'editor_audit_log',
+  'editorial_documents',
+  'editorial_versions',
+] as const;
 
 export interface EditorialPlace {
   readonly store: EditorialStore;
@@ -52,7 +59,7 @@ export function sqliteEditorialBackend(): EditorialBackend {
         store,
         databaseUrl: `sqlite:${path}`,
         snapshot: () =>
-          Promise.resolve(JSON.stringify(EDITORIAL_TABLES.map((table) => withFile((db) => db.prepare(`SELECT * FROM ${table} ORDER BY 1`).all())))),
+          Promise.resolve(JSON.stringify(EDITORIAL_TABLES.map((table) => withFile((db) => db.prepare(`SELECT * FROM ${table} ORDER BY 1, 2`).all())))),
         exec: async (statement) => {
           await Promise.resolve();
           withFile((db) => db.exec(statement));
@@ -89,7 +96,7 @@ export function postgresEditorialBackend(url: string): EditorialBackend {
         snapshot: () =>
           withClient(async (client) => {
             const tables: unknown[] = [];
-            for (const table of EDITORIAL_TABLES) tables.push((await client.query(`SELECT * FROM ${table} ORDER BY 1`)).rows);
+            for (const table of EDITORIAL_TABLES) tables.push((await client.query(`SELECT * FROM ${table} ORDER BY 1, 2`)).rows);
             return JSON.stringify(tables);
           }),
         exec: (statement) =>

@@ -14,6 +14,12 @@ export const AUDIT_ACTIONS = [
   'user.password-rehash',
   'session.sign-in',
   'session.sign-out',
+  /** An editor saved the words of a summary or page (a new version, or a draft updated). */
+  'document.save',
+  'document.submit',
+  /** A reviewer approved a version: it is published, with its review dates (and, for a trial, its snapshot). */
+  'document.approve',
+  'document.send-back',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -27,6 +33,10 @@ export const AUDIT_ACTION_WORDS: Readonly<Record<AuditAction, string>> = {
   'user.password-rehash': 'Password hash strengthened',
   'session.sign-in': 'Signed in',
   'session.sign-out': 'Signed out',
+  'document.save': 'Text saved',
+  'document.submit': 'Text submitted for review',
+  'document.approve': 'Text approved and published',
+  'document.send-back': 'Text sent back',
 };
 
 /** Who made a change: an account, or (userId null) the command line run by whoever runs the server. */
@@ -54,7 +64,7 @@ export interface AuditEntry {
   readonly actorId: number | null;
   readonly actorLabel: string;
   readonly action: AuditAction;
-  /** "user:12", "session:user:12". */
+  /** "user:12", "document:trial-summary:NCT01234567". */
   readonly entity: string;
   readonly before: unknown;
   readonly after: unknown;

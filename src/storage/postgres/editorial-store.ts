@@ -3,10 +3,10 @@
  * be readable the moment it is written), migrated with the same migrations and lock as the trial store.
  */
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
-import type { EditorUser } from '../../domain/editorial/accounts.ts';
 import type { AuditAction, AuditStamp } from '../../domain/editorial/audit.ts';
 import { Conflict, NotFound, TrialfinderError, Unavailable } from '../../domain/errors.ts';
-import { auditLimit, sessionSnapshot, userEntity, userSnapshot } from '../editorial-records.ts';
+import { documentVerbs, type DocumentTables } from '../editorial-documents.ts';
+import { auditLimit, decodeUser as toUser, publicUser, sessionSnapshot, userEntity, userSnapshot } from '../editorial-records.ts';
 import type { EditorialStore, SessionRecord, StoredUser } from '../editorial-store.ts';
 import { openPool, parseConnectionUrl } from './connection.ts';
 import type { EditorialTables } from './editorial-schema.ts';
@@ -15,30 +15,12 @@ import { withoutNul } from './trial-row.ts';
 
 type Db = Kysely<EditorialTables>;
 type Trx = Transaction<EditorialTables>;
-type UserRow = Selectable<EditorialTables['editor_users']>;
 
 export interface PostgresEditorialOptions {
   /** The schema to live in; overrides a `schema` parameter of the URL. */
   readonly schema?: string;
   /** Connections in the pool (default 3: sign-ins and page loads are few). */
   readonly poolSize?: number;
-}
-
-function toUser(row: UserRow): StoredUser {
-  return {
-    id: row.id,
-    email: row.email,
-    displayName: row.display_name,
-    role: row.role,
-    createdAt: row.created_at.toISOString(),
-    disabled: row.disabled,
-    passwordHash: row.password_hash,
-    passwordChangedAt: row.password_changed_at.toISOString(),
-  };
-}
-
-function publicUser(user: StoredUser): EditorUser {
-  return { id: user.id, email: user.email, displayName: user.displayName, role: user.role, createdAt: user.createdAt, disabled: user.disabled };
 }
 
 function toSession(row: Selectable<EditorialTables['editor_sessions']>): SessionRecord {
@@ -94,8 +76,16 @@ export async function openPostgresEditorialStore(url: string, options: PostgresE
     throw new Unavailable(`PostgreSQL at ${host}:${port || '5432'}${pathname} could not be opened: ${error instanceof Error ? error.message : String(error)}`);
   }
   const db: Db = pool.withTables<EditorialTables>();
+  const documents = documentVerbs(pool.withTables<DocumentTables>(), {
+    // Locked, so two reviewers acting on one document at once each see the other's result, never a stale one.
+    lockRows: true,
+    isUniqueViolation,
+    audit: (trx, stamp, entity, before, after) => audit(trx.withTables<EditorialTables>(), stamp, entity, before, after),
+  });
 
   return {
+    ...documents,
+
     async createUser(user, stamp) {
       try {
         return await db.transaction().execute(async (trx) => {

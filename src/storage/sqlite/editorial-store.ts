@@ -3,36 +3,17 @@
  * while the trial store reads), migrated with the same migrations. Instants are stored as ISO 8601 text in UTC, which
  * sorts and compares as time does.
  */
-import { type Kysely, type Selectable, type Transaction } from 'kysely';
-import type { EditorUser } from '../../domain/editorial/accounts.ts';
+import { type Kysely, type Transaction } from 'kysely';
 import type { AuditAction, AuditStamp } from '../../domain/editorial/audit.ts';
 import { Conflict, NotFound } from '../../domain/errors.ts';
-import { auditLimit, sessionSnapshot, userEntity, userSnapshot } from '../editorial-records.ts';
+import { documentVerbs, type DocumentTables } from '../editorial-documents.ts';
+import { auditLimit, decodeUser as toUser, publicUser, sessionSnapshot, userEntity, userSnapshot } from '../editorial-records.ts';
 import type { EditorialStore, StoredUser } from '../editorial-store.ts';
 import { openConnection } from './connection.ts';
 import type { EditorialTables } from './editorial-schema.ts';
 import { migrateToLatest } from './migrate.ts';
 
 type Db = Kysely<EditorialTables>;
-type UserRow = Selectable<EditorialTables['editor_users']>;
-
-function toUser(row: UserRow): StoredUser {
-  return {
-    id: row.id,
-    email: row.email,
-    displayName: row.display_name,
-    role: row.role,
-    createdAt: row.created_at,
-    disabled: row.disabled === 1,
-    passwordHash: row.password_hash,
-    passwordChangedAt: row.password_changed_at,
-  };
-}
-
-function publicUser(user: StoredUser): EditorUser {
-  return { id: user.id, email: user.email, displayName: user.displayName, role: user.role, createdAt: user.createdAt, disabled: user.disabled };
-}
-
 function isUniqueViolation(error: unknown): boolean {
   return (error as { code?: unknown } | null)?.code === 'SQLITE_CONSTRAINT_UNIQUE';
 }
@@ -67,8 +48,16 @@ export async function openSqliteEditorialStore(path: string): Promise<EditorialS
     throw error;
   }
   const db: Db = connection.db.withTables<EditorialTables>();
+  const documents = documentVerbs(connection.db.withTables<DocumentTables>(), {
+    // One connection, and SQLite lets one writer in at a time: a transaction's read is already its write's.
+    lockRows: false,
+    isUniqueViolation,
+    audit: (trx, stamp, entity, before, after) => audit(trx.withTables<EditorialTables>(), stamp, entity, before, after),
+  });
 
   return {
+    ...documents,
+
     async createUser(user, stamp) {
       const at = stamp.at.toISOString();
       try {

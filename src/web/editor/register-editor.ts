@@ -7,9 +7,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { NotFound } from '../../domain/errors.ts';
 import { EditorRefusal } from '../../editorial/refusal.ts';
+import { publishedContent } from '../../editorial/published.ts';
 import { resolveSession } from '../../editorial/sessions.ts';
 import { registerAuditRoute } from './audit.route.ts';
 import { registerDashboardRoute } from './dashboard.route.ts';
+import { registerDocumentRoutes } from './documents.route.ts';
 import { coreDeps, type EditorAreaDeps } from './editor-deps.ts';
 import { editorErrorHandler } from './editor-errors.ts';
 import {
@@ -25,6 +27,8 @@ import {
   sessionOfOrNull,
 } from './editor-session.ts';
 import { registerLoginRoutes } from './login.route.ts';
+import { providePublishedContent } from './published-content.ts';
+import { registerQueueRoute } from './queue.route.ts';
 import { registerUsersRoutes } from './users.route.ts';
 
 /** Editor forms are short; anything bigger is not one of ours. */
@@ -40,6 +44,9 @@ function isPageRequest(request: FastifyRequest): boolean {
 
 export async function registerEditorArea(app: FastifyInstance, deps: EditorAreaDeps): Promise<void> {
   const core = coreDeps(deps);
+  // On the server itself, not the area's context: the public trial and editorial pages read approved text from it.
+  const published = publishedContent(deps.store);
+  providePublishedContent(app, published);
   const cookieName = sessionCookieName(deps.settings);
 
   /**
@@ -90,6 +97,8 @@ export async function registerEditorArea(app: FastifyInstance, deps: EditorAreaD
       registerDashboardRoute(editor, deps);
       registerUsersRoutes(editor, deps);
       registerAuditRoute(editor, deps);
+      registerQueueRoute(editor, deps);
+      registerDocumentRoutes(editor, deps, published);
       done();
     },
     { prefix: EDITOR_PATH },

@@ -70,6 +70,7 @@ ${page.main}
 <ul>
 <li><a href="/help">Help and contact</a></li>
 <li><a href="/glossary">Glossary</a></li>
+<li><a href="/about">Guides from our editors</a></li>
 <li><a href="/accessibility">Accessibility</a></li>
 <li><a href="/privacy">Privacy</a></li>
 <li><a href="/data-sources">Data sources and licences</a></li>

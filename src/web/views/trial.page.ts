@@ -4,6 +4,7 @@
  * explanations print with it.
  */
 import { parseCriteria } from '../../domain/eligibility/parse-criteria.ts';
+import type { PublishedText } from '../../editorial/published.ts';
 import { OPEN_SITE_STATUSES } from '../../domain/geo.ts';
 import type { Trial } from '../../domain/trial.ts';
 import { GlossaryMarker } from '../glossary.ts';
@@ -17,6 +18,7 @@ import type { SiteSettings } from '../site-settings.ts';
 import type { SiteList } from '../trial-sites.ts';
 import { STATUS_WORDS, ageLimits, inCountry, milesText, phaseExplained, plural, sexLimit, ukDate } from '../words.ts';
 import { renderCriteriaList } from './criteria.view.ts';
+import { renderEditorialText, renderReviewDates } from './editorial-text.view.ts';
 import { renderPage } from './layout.view.ts';
 import { mostSpecificCancerTypes, statusBadge } from './results.view.ts';
 import { specialistAdvice } from './support.view.ts';
@@ -30,6 +32,8 @@ export interface TrialPageData {
   readonly sites: SiteList;
   /** The search the reader came from, kept so they can go back to it. */
   readonly params: SearchParams;
+  /** The charity's approved plain-English summary, when there is one: shown instead of the registry's. */
+  readonly summary: PublishedText | null;
 }
 
 function fact(term: string, detail: Html | string | null): Html | '' {
@@ -64,12 +68,27 @@ ${exclusion ?? html`<p>The record lists no reasons someone cannot join; the tria
 </section>`;
 }
 
-function whatItTests(trial: Trial, marker: GlossaryMarker): Html {
-  const summary = paragraphs(trial.briefSummary, marker);
+/**
+ * The approved plain-English summary with its review dates, and the registry's own summary folded away beneath it;
+ * or, with none approved, the registry's summary as the registry wrote it.
+ */
+function summaryOf(trial: Trial, marker: GlossaryMarker, reviewed: PublishedText | null): Html {
+  const registry = paragraphs(trial.briefSummary, marker);
+  if (reviewed === null) {
+    return registry.length > 0 ? html`${registry}` : html`<p>Our copy of this trial’s record has no summary. The <a href="#registries">registry’s page</a> may have one.</p>`;
+  }
+  return html`<div class="plain-summary">
+${renderEditorialText(reviewed.body, marker)}
+${renderReviewDates(reviewed.lastReviewed, reviewed.nextReviewDue)}
+</div>
+${registry.length > 0 && html`<details class="more"><summary>The registry’s own summary</summary>${registry}</details>`}`;
+}
+
+function whatItTests(trial: Trial, marker: GlossaryMarker, reviewed: PublishedText | null): Html {
   const detail = paragraphs(trial.detailedDescription, marker);
   return html`<section aria-labelledby="what">
 <h2 id="what">What the trial is testing</h2>
-${summary.length > 0 ? summary : html`<p>Our copy of this trial’s record has no summary. The <a href="#registries">registry’s page</a> may have one.</p>`}
+${summaryOf(trial, marker, reviewed)}
 ${trial.interventions.length > 0 && html`<h3>Treatments in this trial</h3>
 <ul>${trial.interventions.map((item) => html`<li>${item.name}${item.otherNames.length > 0 && html` (also called ${item.otherNames.slice(0, 3).join(', ')})`}</li>`)}</ul>`}
 ${detail.length > 0 && html`<details class="more"><summary>More detail from the registry</summary>${detail}</details>`}
@@ -132,7 +151,7 @@ export function renderTrialPage(site: SiteSettings, data: TrialPageData): Html {
     (term) => `#g-${term.id}`,
     (term) => `g-${term.id}-text`,
   );
-  const what = whatItTests(trial, marker);
+  const what = whatItTests(trial, marker, data.summary);
   const search = queryString(withParams(params, { pageToken: null }));
   const who = whoCanJoin(trial, data.cancerTypes, marker, `/match${search}`);
   const status = STATUS_WORDS[trial.status];

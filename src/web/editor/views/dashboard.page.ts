@@ -10,8 +10,8 @@ const ACTION_WORDS: Readonly<Record<EditorAction, { readonly text: string; reado
   'dashboard.view': { text: 'See this dashboard', href: null },
   'users.manage': { text: 'Add, disable and remove editor accounts', href: '/editor/users' },
   'audit.view': { text: 'Read the audit log of every change', href: '/editor/audit' },
-  'content.draft': { text: 'Draft and edit plain-English summaries and editorial pages', href: null },
-  'content.review': { text: 'Approve summaries and pages, or send them back with a comment', href: null },
+  'content.draft': { text: 'Draft and edit plain-English summaries and editorial pages', href: '/editor/queue' },
+  'content.review': { text: 'Approve summaries and pages, or send them back with a comment', href: '/editor/queue?state=submitted' },
 };
 
 export function renderDashboardPage(site: SiteSettings, viewer: Viewer): Html {

@@ -6,7 +6,7 @@ import type { SiteSettings } from '../../site-settings.ts';
 import { documentStart } from '../../views/layout.view.ts';
 import { FORM_TOKEN_FIELD } from '../editor-session.ts';
 
-export type EditorSection = 'dashboard' | 'users' | 'audit' | 'none';
+export type EditorSection = 'dashboard' | 'queue' | 'pages' | 'users' | 'audit' | 'none';
 
 /** Who is signed in, with the token their forms carry. */
 export interface Viewer {
@@ -30,6 +30,8 @@ export function formTokenField(token: string): Html {
 function navigation(viewer: Viewer, section: EditorSection): Html {
   const items = [
     { section: 'dashboard', href: '/editor', label: 'Dashboard', shown: true },
+    { section: 'queue', href: '/editor/queue', label: 'Review queue', shown: true },
+    { section: 'pages', href: '/editor/pages', label: 'Pages', shown: true },
     { section: 'users', href: '/editor/users', label: 'Accounts', shown: can(viewer.user, 'users.manage') },
     { section: 'audit', href: '/editor/audit', label: 'Audit log', shown: can(viewer.user, 'audit.view') },
   ].filter((item) => item.shown);
