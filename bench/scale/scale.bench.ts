@@ -149,7 +149,7 @@ async function importFile(backend: BenchBackend, settings: Settings): Promise<{ 
 }
 
 function reportSearch(search: SearchTimings, rounds: number): void {
-  log(`  search (${QUERY_MIX.length} queries × ${rounds} rounds), median / p95 / p99:`);
+  log(`  search (${QUERY_MIX.length} queries × ${rounds} rounds, every one cold: the timed store keeps no recent-text matches), median / p95 / p99:`);
   log(`    page+facets ${formatLatency(search.full)}; page ${formatLatency(search.page)}; facets ${formatLatency(search.facets)}`);
   log(`    text queries page+facets ${formatLatency(search.textFull)}; raw full-text lookup ${formatLatency(search.raw)}`);
   log('  per query, slowest first (page+facets median / p95 / p99, total matches):');
@@ -190,7 +190,7 @@ async function benchBackend(name: BackendName, settings: Settings, postcodes: Po
       await store.close();
     }
 
-    log(`  load: ${settings.connections} connections for ${settings.seconds} s on /api/trials, rotating ${QUERY_MIX.length} query strings ...`);
+    log(`  load: ${settings.connections} connections for ${settings.seconds} s on /api/trials, rotating ${QUERY_MIX.length} query strings (a server as deployed: recent-text matches kept) ...`);
     const load = await runServerLoad(backend.serverTarget, {
       paths: QUERY_MIX.map((params) => `/api/trials?${queryString(params)}`),
       seconds: settings.seconds,

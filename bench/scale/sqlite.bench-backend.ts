@@ -55,7 +55,8 @@ export function sqliteBenchBackend(path: string, postcodes: PostcodeTable): Benc
 
     async openStore(fresh: boolean): Promise<TrialStore> {
       if (fresh) for (const suffix of FILE_SUFFIXES) await rm(`${path}${suffix}`, { force: true });
-      return openSqliteStore(path, { postcodes });
+      // Cold figures: the timed store keeps no recent-text matches (the served one does, as deployed).
+      return openSqliteStore(path, { postcodes, textCacheBytes: 0 });
     },
 
     // SQLite keeps no planner statistics unless ANALYZE runs, and the adapter never runs it: nothing to settle.

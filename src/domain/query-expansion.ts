@@ -2,11 +2,11 @@
  * Query expansion: the user's text becomes an AND of clauses, each clause an OR of phrases, so that "Gleevec"
  * finds records that say imatinib and "ALL" finds records that say acute lymphoblastic leukaemia.
  *
- * Synonyms are applied at query time (an OR of alternatives), not by rewriting documents: the vocabulary can
- * change without re-indexing, BM25 statistics stay those of the words really written, and a quoted phrase still
- * finds exactly what was typed. The one thing query time cannot do is see what the index threw away: case
- * ("ALL" vs "all") and signs ("Ph+" vs "Ph-"). {@link documentSynonymTokens} gives the adapters those few extra
- * index-time tokens.
+ * A clause is written as the phrases it means, and a quoted phrase still finds exactly what was typed. Adapters
+ * search a concept's clause by its concept token (vocab/concept-tokens.ts), which every document holding one of
+ * the clause's phrases carries: the same matches as the OR of phrases, as one index term. Two things the phrases
+ * cannot see are what the index threw away: case ("ALL" vs "all") and signs ("Ph+" vs "Ph-");
+ * {@link documentSynonymTokens} gives the adapters those few extra index-time tokens.
  *
  * "ALL" (and other ambiguous abbreviations such as MM) names the leukaemia only when written in capitals in a
  * query that is not in capitals throughout, or when it is the whole query ("all" alone). "all trials for all
@@ -15,8 +15,9 @@
  */
 import type { TextQuery } from './search-text.ts';
 import { casedSearchTokens, isShouted, searchTokens, spellOutSigns } from './search-text.ts';
-import type { Phrase } from './vocab/concepts.ts';
 import { casedWordsOf, conceptAt, conceptById } from './vocab/concept-index.ts';
+import { conceptSearchPhrases } from './vocab/concept-tokens.ts';
+import type { Phrase } from './vocab/concepts.ts';
 
 /** One clause: any of its phrases must match (a phrase is normalised tokens, in order). */
 export interface ExpandedClause {
@@ -54,25 +55,10 @@ export function withMatchMode(query: ExpandedTextQuery): ExpandedTextQuery {
 /** The concept "all" alone stands for: a one-word query "all" on a cancer-trials site means the leukaemia. */
 const LONE_ALL_CONCEPT = 'acute-lymphoblastic-leukaemia';
 
-/** True when the shorter phrase occurs inside the longer one, so the longer is redundant in an OR. */
-function contains(longer: Phrase, shorter: Phrase): boolean {
-  if (shorter.length > longer.length) return false;
-  for (let at = 0; at + shorter.length <= longer.length; at += 1) {
-    if (shorter.every((word, offset) => longer[at + offset] === word)) return true;
-  }
-  return false;
-}
-
-/** Phrases without repeats and without any phrase that already contains another (it could only match less). */
-function minimalPhrases(phrases: readonly Phrase[]): Phrase[] {
-  const unique = [...new Map(phrases.map((p) => [p.join(' '), p])).values()];
-  return unique.filter((p) => !unique.some((q) => q !== p && q.length < p.length && contains(p, q)));
-}
-
 function conceptClause(id: string, text: string): ExpandedClause {
   const concept = conceptById(id);
   if (concept === undefined) throw new Error(`No concept ${id}.`);
-  return { anyOf: minimalPhrases([...concept.phrases, ...concept.includedPhrases]), concept: concept.id, text };
+  return { anyOf: conceptSearchPhrases(concept), concept: concept.id, text };
 }
 
 /** Clauses for unquoted text: concepts by longest match, other words one clause each. */

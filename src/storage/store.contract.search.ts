@@ -10,8 +10,10 @@ import { EMPTY_QUERY, MAX_PAGE_SIZE, type FacetName, type StoreQuery, type Trial
 import { expandQuery, fromTextQuery, type ExpandedTextQuery } from '../domain/query-expansion.ts';
 import { parseTextQuery } from '../domain/search-text.ts';
 import type { Trial } from '../domain/trial.ts';
+import { conceptById } from '../domain/vocab/concept-index.ts';
+import { conceptSearchPhrases } from '../domain/vocab/concept-tokens.ts';
 import type { TrialStore } from './store.ts';
-import { corpus, syntheticTrial } from './test-trials.ts';
+import { buildTrial, corpus, syntheticTrial } from './test-trials.ts';
 
 /** A store query with no filters but those given. */
 export function storeQuery(overrides: Partial<StoreQuery> = {}): StoreQuery {
@@ -342,6 +344,18 @@ export function runSearchContract(open: () => Promise<TrialStore>): void {
       assert.deepEqual(await found('"acute myeloid'), ['NCT01371981']);
     });
 
+    it('finds a concept by any of its names, and only where a name is written (index-time concept tokens)', async () => {
+      // "Blincyto" is a concept clause: matched through the concept's index token, which a document carries when it
+      // holds any of the drug's names; the same trials as the drug's names searched one by one.
+      const drug = conceptById('drug:blinatumomab');
+      assert.ok(drug !== undefined);
+      const names = conceptSearchPhrases(drug);
+      const byConcept = await idsOf(store, expandedSearchFor('Blincyto'));
+      const byNames = await idsOf(store, storeQuery({ text: { clauses: [{ anyOf: names, concept: null, text: '' }] } }));
+      assert.deepEqual(byConcept, byNames);
+      assert.deepEqual(byConcept, ['NCT02101853', 'NCT03914625'], 'the corpus names blinatumomab in two trials');
+    });
+
     it('never throws on hostile input', async () => {
       const hostile = [
         '"', '""', '"""', "'", '(', ')', '((a)', 'AND', 'OR', 'NOT', 'NEAR', 'NEAR(a b, 2)', 'a AND OR NOT b', '*', '^', ':',
@@ -359,6 +373,30 @@ export function runSearchContract(open: () => Promise<TrialStore>): void {
         }),
         { numRuns: 200 },
       );
+    });
+  });
+
+  describe('text matches after writes', () => {
+    let store: TrialStore;
+    before(async () => {
+      store = await open();
+      await store.upsertTrials(corpus());
+    });
+    after(() => store.close());
+
+    it('never answers from matches read before a write (the recent-text cache follows the data version)', async () => {
+      const query = expandedSearchFor('Gleevec');
+      const added = buildTrial('NCT09999001', { briefTitle: 'STI-571 after a transplant', conditions: ['Leukemia'], dates: { lastUpdate: '2020-01-01' } });
+      const before = await idsOf(store, query);
+      // Read twice, ranked and not, so the matches are surely kept.
+      await store.searchWithFacets(query);
+      await store.facets(query);
+      await store.upsertTrials([added]);
+      assert.deepEqual(await idsOf(store, query), [...before, added.id].sort());
+      assert.equal((await store.facets(query)).status.reduce((sum, row) => sum + row.count, 0), before.length + 1);
+      // A newer record of the same trial that no longer names the drug.
+      await store.upsertTrials([buildTrial(added.id, { briefTitle: 'Another drug after a transplant', conditions: ['Leukemia'], dates: { lastUpdate: '2021-01-01' } })]);
+      assert.deepEqual(await idsOf(store, query), before);
     });
   });
 }

@@ -14,6 +14,7 @@ import { migrateToLatest } from './migrate.ts';
 import type { Database } from './schema.ts';
 import { pageReads } from './search.ts';
 import { indexedSearch } from '../shared/index-page.ts';
+import { TextMatchCache } from '../shared/text-match-cache.ts';
 import { withoutNul } from './trial-row.ts';
 import { toPrepare, upsertBatch } from './upsert.ts';
 import type { PreparedRow } from './prepared-row.ts';
@@ -35,6 +36,8 @@ export interface PostgresStoreOptions {
   readonly postcodes?: PostcodeTable;
   /** Worker threads that prepare large batches for writing (default: one per core, at most 3, none on one core; 0: none). */
   readonly workers?: number;
+  /** Bytes of recent searches' text matches to keep (shared/text-match-cache.ts); 0 keeps none. */
+  readonly textCacheBytes?: number;
 }
 
 /** Batches smaller than this are prepared in the main thread (as sqlite-store.ts). */
@@ -78,7 +81,12 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
   const workers = workerPool<Trial, PreparedRow>(new URL('./prepare.worker.ts', import.meta.url), postcodes, options.workers ?? defaultWorkerCount());
   // Read where searches read: a replica's index follows the replica's data.
   const index = new FactIndexCache({ version: () => storeVersion(reader), load: () => loadFactIndex(reader) });
-  const searching = indexedSearch(index, (query, ranked) => postgresMatchSets(reader, query, ranked), pageReads(reader));
+  const searching = indexedSearch(
+    index,
+    (query, ranked) => postgresMatchSets(reader, query, ranked),
+    pageReads(reader),
+    new TextMatchCache(options.textCacheBytes),
+  );
 
   /** Large batches are prepared in worker threads, before the write lock is taken; a failure here only costs speed. */
   const preparedAhead = async (trials: readonly Trial[]): Promise<ReadonlyMap<Trial, PreparedRow>> => {

@@ -14,6 +14,7 @@ import { facetsOf } from './fact-index-facets.ts';
 import { candidatesOf, pageOf, ranksByRelevance, totalOf, type Candidates, type MatchSets } from './fact-index-query.ts';
 import { sortsByDistance, withNearestSites } from './nearest-site.ts';
 import { encodePageToken, pageStart, type PageKey } from './page-token.ts';
+import { TextMatchCache, textCacheKey } from './text-match-cache.ts';
 
 /** A result row as a backend reads it: the stored summary JSON and the row's sort key. */
 export interface PageRow {
@@ -70,16 +71,25 @@ export async function searchPage(
   };
 }
 
-/** The searching verbs of the port, for a backend that has a fact index, its match sets and its page reads. */
+/**
+ * The searching verbs of the port, for a backend that has a fact index, its match sets and its page reads. The text
+ * matches of recent searches are kept in `textCache` (a new one per store unless given).
+ */
 export function indexedSearch(
   index: FactIndexCache,
   matchSets: (query: StoreQuery, ranked: boolean) => Promise<MatchSets>,
   reads: PageReads,
+  textCache: TextMatchCache = new TextMatchCache(),
 ): Pick<TrialStore, 'search' | 'facets' | 'searchWithFacets'> {
   /** The candidates of a query over the current index (text matches scored when `ranked`), and the index. */
   const evaluate = async (query: StoreQuery, ranked: boolean) => {
-    const [current, sets] = await Promise.all([index.get(), matchSets(query, ranked)]);
-    return { current, candidates: candidatesOf(current, query, sets) };
+    // The index first: its version labels the text matches read after it.
+    const current = await index.get();
+    const key = query.text === null ? null : textCacheKey(query.text);
+    const cached = key === null ? null : textCache.get(current.version, key, ranked);
+    const sets = await matchSets(cached === null ? query : { ...query, text: null }, ranked);
+    if (cached === null && key !== null && sets.text !== null) textCache.set(current.version, key, sets.text);
+    return { current, candidates: candidatesOf(current, query, cached === null ? sets : { ...sets, text: cached }) };
   };
   return {
     async search(query) {

@@ -4,10 +4,13 @@
  *
  * Each field except eligibility gets the index-time synonym tokens of documentSynonymTokens() (the leukaemia behind
  * a capitalised "ALL", the sign behind "Ph+"), appended after its text so the positions of the words really written
- * do not move. Eligibility gets none: there "ALL" is mostly emphasis ("ALL of the following").
+ * do not move. Eligibility gets none: there "ALL" is mostly emphasis ("ALL of the following"). Every field then gets
+ * the concept tokens of what it holds (vocab/concept-tokens.ts), appended last, which is what a concept search
+ * looks for.
  */
 import { documentSynonymTokens } from '../../domain/query-expansion.ts';
 import { indexText } from '../../domain/search-text.ts';
+import { conceptTokensOf } from '../../domain/vocab/concept-tokens.ts';
 import type { Trial } from '../../domain/trial.ts';
 
 /** The fields in the order of their ranking weights (title and conditions count most, eligibility least). */
@@ -19,11 +22,17 @@ export interface SearchFields {
   readonly eligibility: string;
 }
 
-/** The texts with, as one more part, the synonym tokens each text calls for (read text by text: case is per text). */
+/** The indexed text with, as one more part, its concept tokens (none for most texts). */
+function withConcepts(indexed: string): string {
+  const tokens = conceptTokensOf(indexed);
+  return tokens.length === 0 ? indexed : `${indexed} \n ${tokens.join(' ')}`;
+}
+
+/** The texts with, as more parts, the synonym tokens each text calls for (read text by text: case is per text), then the concept tokens. */
 function withSynonyms(parts: ReadonlyArray<string | null>): string {
   const texts = parts.filter((part): part is string => part !== null && part !== '');
   const extra = texts.flatMap((text) => documentSynonymTokens(text));
-  return indexText(extra.length === 0 ? texts : [...texts, extra.join(' ')]);
+  return withConcepts(indexText(extra.length === 0 ? texts : [...texts, extra.join(' ')]));
 }
 
 /** The full-text fields of a trial. */
@@ -37,6 +46,6 @@ export function searchFields(trial: Trial): SearchFields {
       ...trial.arms.map((arm) => arm.label),
     ]),
     summary: withSynonyms([trial.briefSummary, trial.detailedDescription]),
-    eligibility: indexText([trial.eligibility.criteria]),
+    eligibility: withConcepts(indexText([trial.eligibility.criteria])),
   };
 }

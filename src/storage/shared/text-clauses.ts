@@ -5,6 +5,7 @@
  */
 import type { ExpandedTextQuery } from '../../domain/query-expansion.ts';
 import { searchTokens } from '../../domain/search-text.ts';
+import { conceptToken } from '../../domain/vocab/concept-tokens.ts';
 
 /** A phrase: normalised tokens in order. */
 export type PhraseTokens = readonly string[];
@@ -18,13 +19,16 @@ export function phraseTokens(tokens: readonly string[]): string[] {
 }
 
 /**
- * The clauses with their phrases normalised. A phrase with no searchable word is dropped, and so is a clause left
- * with no phrase (as a word of punctuation alone is no condition); [] when nothing searchable is left.
+ * The clauses with their phrases normalised. A clause that stands for a vocabulary concept is its concept token
+ * alone (vocab/concept-tokens.ts): every document holding one of the concept's phrases holds it. A phrase with no
+ * searchable word is dropped, and so is a clause left with no phrase (as a word of punctuation alone is no
+ * condition); [] when nothing searchable is left.
  */
 export function textClauses(text: ExpandedTextQuery | null): ClauseTokens[] {
   if (text === null) return [];
   return text.clauses
-    .map((clause) => {
+    .map((clause): PhraseTokens[] => {
+      if (clause.concept !== null) return [[conceptToken(clause.concept)]];
       const phrases = clause.anyOf.map(phraseTokens).filter((phrase) => phrase.length > 0);
       return [...new Map(phrases.map((phrase) => [phrase.join(' '), phrase])).values()];
     })

@@ -11,6 +11,7 @@ import { sqliteMatchSets } from './match-sets.ts';
 import { assertMigrated, migrateToLatest } from './migrate.ts';
 import { pageReads } from './search.ts';
 import { indexedSearch } from '../shared/index-page.ts';
+import { TextMatchCache } from '../shared/text-match-cache.ts';
 import { createUpserter } from './upsert.ts';
 import type { PreparedTrial } from './prepared-trial.ts';
 import { defaultWorkerCount, workerPool } from '../shared/worker-pool.ts';
@@ -26,6 +27,8 @@ export interface SqliteStoreOptions {
   readonly postcodes?: PostcodeTable;
   /** Worker threads that prepare large batches for writing (default: one per core, at most 3, none on one core; 0: none). */
   readonly workers?: number;
+  /** Bytes of recent searches' text matches to keep (shared/text-match-cache.ts); 0 keeps none. */
+  readonly textCacheBytes?: number;
 }
 
 /** Batches smaller than this are prepared in the main thread. */
@@ -94,7 +97,12 @@ export async function openSqliteStore(path: string, options: SqliteStoreOptions 
     version: () => Promise.resolve(sqliteDataVersion(raw, ownWrites)),
     load: () => Promise.resolve().then(() => loadFactIndex(raw, () => ownWrites)),
   });
-  const searching = indexedSearch(index, (query, ranked) => Promise.resolve(sqliteMatchSets(raw, query, ranked)), pageReads(db));
+  const searching = indexedSearch(
+    index,
+    (query, ranked) => Promise.resolve(sqliteMatchSets(raw, query, ranked)),
+    pageReads(db),
+    new TextMatchCache(options.textCacheBytes),
+  );
 
   return {
     upsertTrials: upsert,
