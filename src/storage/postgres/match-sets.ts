@@ -17,18 +17,36 @@ const NOTHING = new Int32Array(0);
 
 const numbers = (joined: string | null): number[] => (joined === null || joined === '' ? [] : joined.split(',').map(Number));
 
-async function docIds(db: Kysely<Database>, select: RawBuilder<unknown>): Promise<Int32Array> {
-  const { rows } = await sql<{ ids: string | null }>`SELECT string_agg(doc_id::text, ',') AS ids FROM (${select}) AS matched`.execute(db);
-  return Int32Array.from(numbers(rows[0]?.ids ?? null));
+/**
+ * Runs a text match with sequential scans ruled out. PostgreSQL's planner prices `vector @@ query` as cheap per row,
+ * so for a common word it prefers reading the whole table; but each row's vector is TOASTed and must be fetched and
+ * decompressed to test it, while the GIN index answers a word (or a concept token) without opening any vector.
+ * Measured at 100,000 trials, "cancer" (44 % of them): 750–1,250 ms as a sequential scan, 96–104 ms by the index.
+ * SET LOCAL lasts for this transaction only, and is allowed on a read replica.
+ */
+function byIndex<T>(db: Kysely<Database>, run: (tx: Kysely<Database>) => Promise<T>): Promise<T> {
+  return db.transaction().execute(async (tx) => {
+    await sql`SET LOCAL enable_seqscan = off`.execute(tx);
+    return run(tx);
+  });
+}
+
+function docIds(db: Kysely<Database>, select: RawBuilder<unknown>): Promise<Int32Array> {
+  return byIndex(db, async (tx) => {
+    const { rows } = await sql<{ ids: string | null }>`SELECT string_agg(doc_id::text, ',') AS ids FROM (${select}) AS matched`.execute(tx);
+    return Int32Array.from(numbers(rows[0]?.ids ?? null));
+  });
 }
 
 /** Every match of the text, with its relevance (search-rank.ts; higher is better) when `ranked`. */
 async function scored(db: Kysely<Database>, text: CompiledText, ranked: boolean): Promise<ScoredDocs> {
   if (text.kind !== 'match') return { docIds: NOTHING, scores: ranked ? new Float64Array(0) : null };
   if (!ranked) return { docIds: await docIds(db, sql`SELECT doc_id FROM trials WHERE trials.search @@ ${text.tsquery}::tsquery`), scores: null };
-  const { rows } = await sql<{ ids: string | null; ranks: string | null }>`SELECT string_agg(doc_id::text, ',' ORDER BY doc_id) AS ids,
-      string_agg(rank::text, ',' ORDER BY doc_id) AS ranks
-    FROM (SELECT trials.doc_id, ${rankOf(text.groups)} AS rank FROM trials WHERE trials.search @@ ${text.tsquery}::tsquery) AS matched`.execute(db);
+  const { rows } = await byIndex(db, (tx) =>
+    sql<{ ids: string | null; ranks: string | null }>`SELECT string_agg(doc_id::text, ',' ORDER BY doc_id) AS ids,
+        string_agg(rank::text, ',' ORDER BY doc_id) AS ranks
+      FROM (SELECT trials.doc_id, ${rankOf(text.groups)} AS rank FROM trials WHERE trials.search @@ ${text.tsquery}::tsquery) AS matched`.execute(tx),
+  );
   return { docIds: Int32Array.from(numbers(rows[0]?.ids ?? null)), scores: Float64Array.from(numbers(rows[0]?.ranks ?? null)) };
 }
 
