@@ -1,0 +1,129 @@
+// Readers for the bundled records the dev3 set was drawn from (data/demo/records): the legacy XML tar, the API v2
+// JSON files and the AACT fixtures. Shared by draw.ts and check.ts, so both see the same words. No Trialfinder importer
+// and nothing under src/domain/eligibility is used: the code the labels judge must not shape their input.
+import { createReadStream, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync, createGunzip } from 'node:zlib';
+import { extract } from 'tar-stream';
+
+const RECORDS = 'data/demo/records';
+const LEGACY_TAR = join(RECORDS, 'ctgov-legacy-xml_2023-02-03.tar.gz');
+const V2_FILES = ['ctgov-v2_ctrdata_5.json.gz', 'ctgov-v2_dgg32_50.json.gz', 'ctgov-v2_nsclcbench_100.json.gz'];
+
+export interface Candidate {
+  readonly nctId: string;
+  readonly source: string;
+  readonly about: string;
+  readonly criteria: string;
+  readonly sex: string;
+  readonly minimumAge: string;
+  readonly maximumAge: string;
+}
+
+function decode(text: string): string {
+  return text
+    .replace(/&#xD;/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
+}
+
+function all(xml: string, tag: string): string[] {
+  return [...xml.matchAll(new RegExp(`<${tag}>([\\s\\S]*?)</${tag}>`, 'g'))].map((m) => decode((m[1] ?? '').trim()));
+}
+
+function fromXml(xml: string, source: string): Candidate | null {
+  const block = /<criteria>\s*<textblock>([\s\S]*?)<\/textblock>/.exec(xml);
+  if (!block) return null;
+  return {
+    nctId: all(xml, 'nct_id')[0] ?? '',
+    source,
+    about: [...all(xml, 'brief_title'), ...all(xml, 'condition')].join(' | '),
+    criteria: decode(block[1] ?? ''),
+    sex: all(xml, 'gender')[0] ?? '',
+    minimumAge: all(xml, 'minimum_age')[0] ?? 'N/A',
+    maximumAge: all(xml, 'maximum_age')[0] ?? 'N/A',
+  };
+}
+
+/** A string field of a parsed JSON object, or the fallback when it is missing or not a string. */
+function text(value: unknown, fallback: string): string {
+  return typeof value === 'string' ? value : fallback;
+}
+
+function fromV2(study: unknown, source: string): Candidate | null {
+  const p = (study as { protocolSection?: Record<string, Record<string, unknown> | undefined> }).protocolSection;
+  const eligibility = p?.eligibilityModule;
+  if (!p || typeof eligibility?.eligibilityCriteria !== 'string') return null;
+  const conditions = (p.conditionsModule?.conditions as string[] | undefined) ?? [];
+  return {
+    nctId: text(p.identificationModule?.nctId, ''),
+    source,
+    about: [text(p.identificationModule?.briefTitle, ''), ...conditions].join(' | '),
+    criteria: eligibility.eligibilityCriteria,
+    sex: text(eligibility.sex, ''),
+    minimumAge: text(eligibility.minimumAge, 'N/A'),
+    maximumAge: text(eligibility.maximumAge, 'N/A'),
+  };
+}
+
+export function admitsAdults(c: Candidate): boolean {
+  const max = /^(\d+) Years?$/i.exec(c.maximumAge);
+  return max === null ? !/(Months?|Weeks?|Days?)$/i.test(c.maximumAge) : Number(max[1]) >= 18;
+}
+
+export function sexAll(c: Candidate): boolean {
+  return /^all$/i.test(c.sex);
+}
+
+function studiesOf(json: unknown): unknown[] {
+  if (Array.isArray(json)) return json;
+  const studies = (json as { studies?: unknown[] }).studies;
+  return studies ?? [json];
+}
+
+export function modernRecords(): Candidate[] {
+  const out: Candidate[] = [];
+  const fixtures = readdirSync(join(RECORDS, 'aact-fixtures')).map((f) => join('aact-fixtures', f));
+  for (const file of [...V2_FILES, ...fixtures]) {
+    const json: unknown = JSON.parse(gunzipSync(readFileSync(join(RECORDS, file))).toString('utf8'));
+    for (const study of studiesOf(json)) {
+      const c = fromV2(study, file);
+      if (c) out.push(c);
+    }
+  }
+  for (const file of readdirSync(join(RECORDS, 'aact-fixtures-legacy-xml'))) {
+    const c = fromXml(readFileSync(join(RECORDS, 'aact-fixtures-legacy-xml', file), 'utf8'), `aact-fixtures-legacy-xml/${file}`);
+    if (c) out.push(c);
+  }
+  return out;
+}
+
+export async function legacyRecords(): Promise<Candidate[]> {
+  const found: Candidate[] = [];
+  const tar = extract();
+  tar.on('entry', (header, stream, next) => {
+    const chunks: Buffer[] = [];
+    stream.on('data', (chunk: unknown) => {
+      chunks.push(chunk as Buffer);
+    });
+    stream.on('end', () => {
+      if (header.name.endsWith('.xml')) {
+        const c = fromXml(Buffer.concat(chunks).toString('utf8'), 'ctgov-legacy-xml_2023-02-03.tar.gz');
+        if (c) found.push(c);
+      }
+      next();
+    });
+    stream.resume();
+  });
+  const done = new Promise<void>((resolve, reject) => {
+    tar.on('finish', resolve);
+    tar.on('error', reject);
+  });
+  createReadStream(LEGACY_TAR).pipe(createGunzip()).pipe(tar);
+  await done;
+  return found;
+}
+
