@@ -1,6 +1,8 @@
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { InvalidInput } from './domain/errors.ts';
 import { DEFAULT_EDITOR_SETTINGS, readReviewIntervals, type EditorSettings } from './editorial/settings.ts';
+import type { TrustProxy } from './http/server.ts';
 import { DEFAULT_SITE_SETTINGS } from './web/site-settings.ts';
 import type { SiteSettings } from './web/site-settings.ts';
 
@@ -22,6 +24,8 @@ export interface Config {
   readonly site: SiteSettings;
   /** The editor area's cookie, session lengths and sign-in limits (EDITOR_*; see readEditorSettings). */
   readonly editor: EditorSettings;
+  /** TRUST_PROXY: see readTrustProxy. */
+  readonly trustProxy: TrustProxy;
 }
 
 /** The project folder: the default SQLite file lives here (git-ignored), so `npm start` needs no setup. */
@@ -65,7 +69,49 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     database: parseDatabaseUrl(env.DATABASE_URL, env.READ_DATABASE_URL),
     site: readSiteSettings(env),
     editor: readEditorSettings(env),
+    trustProxy: readTrustProxy(env),
   };
+}
+
+/** proxy-addr's names for whole ranges, which Fastify accepts in a list beside addresses. */
+const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isAddressOrRange(entry: string): boolean {
+  if (PROXY_RANGE_NAMES.has(entry)) return true;
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  // A prefix length, or (IPv4) a netmask written as an address: 10.0.0.0/255.0.0.0.
+  if (family === 4 && isIP(prefix) === 4) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+/**
+ * TRUST_PROXY: unset or `false` (the default) uses the address of the connection itself; behind a load balancer that
+ * is the balancer's, for every request. `true` believes the whole X-Forwarded-For chain (only when nothing but the
+ * balancer can reach the server); a whole number N believes the nearest N proxies; a comma-separated list of
+ * addresses and CIDR ranges (or `loopback`, `linklocal`, `uniquelocal`) believes the proxies at those addresses.
+ * Fastify hands the value to @fastify/proxy-addr, whose forms these are.
+ */
+export function readTrustProxy(env: NodeJS.ProcessEnv = process.env): TrustProxy {
+  const text = setting(env, 'TRUST_PROXY');
+  if (text === null || text.toLowerCase() === 'false') return false;
+  if (text.toLowerCase() === 'true') return true;
+  if (/^\d+$/.test(text)) {
+    const hops = Number(text);
+    if (hops < 1 || hops > 100) throw new InvalidInput(`TRUST_PROXY as a hop count must be from 1 to 100; got ${text.slice(0, 40)}.`, 'TRUST_PROXY');
+    return hops;
+  }
+  const entries = text.split(',').map((entry) => entry.trim());
+  const wrong = entries.find((entry) => !isAddressOrRange(entry));
+  if (wrong !== undefined) {
+    throw new InvalidInput(
+      `TRUST_PROXY must be false, true, a hop count, or a comma-separated list of IP addresses and CIDR ranges; ${JSON.stringify(wrong.slice(0, 60))} is none of these.`,
+      'TRUST_PROXY',
+    );
+  }
+  return entries;
 }
 
 function setting(env: NodeJS.ProcessEnv, name: string): string | null {

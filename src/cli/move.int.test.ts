@@ -18,7 +18,7 @@ describe('trialfinder move', () => {
   const a = `sqlite:${join(dir, 'a.sqlite')}`;
   const b = `sqlite:${join(dir, 'b.sqlite')}`;
 
-  it('copies a database into an empty one and checks it; refuses a non-empty target', async () => {
+  it('copies a database into an empty one and checks it; accepts an identical target and refuses a different one', async () => {
     const imported = capture();
     assert.equal(await runCli(['import', 'test/fixtures/ctgov-xml', 'test/fixtures/nci'], imported, { DATABASE_URL: a }), 0);
     const moved = capture();
@@ -27,9 +27,15 @@ describe('trialfinder move', () => {
     assert.ok(report.copied >= 8);
     assert.equal(report.targetCount, report.copied);
     assert.equal(report.sampled, report.copied);
+    // Run again into the same target: every trial is compared, found identical, and nothing is written.
     const again = capture();
-    assert.equal(await runCli(['move', '--from', a, '--to', b], again), 5);
-    assert.match(again.stderr.join('\n'), /already holds/);
+    assert.equal(await runCli(['move', '--from', a, '--to', b], again), 0, again.stderr.join('\n'));
+    assert.match(again.stdout.join('\n'), /already holds the same \d+ trials/);
+    // Once the source has changed, the target is no longer its copy: refused.
+    assert.equal(await runCli(['import', 'test/fixtures/ctgov-v2'], capture(), { DATABASE_URL: a }), 0);
+    const changed = capture();
+    assert.equal(await runCli(['move', '--from', a, '--to', b], changed), 5);
+    assert.match(changed.stderr.join('\n'), /already holds \d+ trials, not the source's/);
     const same = capture();
     assert.equal(await runCli(['move', '--from', a, '--to', a], same), 2);
   });

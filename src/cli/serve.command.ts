@@ -21,7 +21,7 @@ export async function runServe(context: CliContext, flags: ServeFlags): Promise<
     context.output.err(formatImportSummary(summary, 5));
   }
   const editorial = await openEditorialStore(context.config.database);
-  const server = await buildServer({ store, postcodes, logger: true, site: context.config.site, editor: { store: editorial, settings: context.config.editor, trials: store } });
+  const server = await buildServer({ store, postcodes, logger: true, site: context.config.site, editor: { store: editorial, settings: context.config.editor, trials: store }, trustProxy: context.config.trustProxy });
   const port = flags.port === undefined ? context.config.port : Number(flags.port);
   const host = flags.host ?? context.config.host;
   const address = await server.listen({ port, host });

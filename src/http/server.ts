@@ -39,7 +39,18 @@ export interface ServerDeps {
   readonly site?: SiteSettings;
   /** The editor area under /editor (its store and settings); without it, /editor is not served. */
   readonly editor?: EditorAreaOptions;
+  /**
+   * Which proxies' X-Forwarded-For to believe for `request.ip` (TRUST_PROXY, config.ts); by default none, so the
+   * address is the connection's. Sign-in's per-address limit counts `request.ip`.
+   */
+  readonly trustProxy?: TrustProxy;
 }
+
+/**
+ * Which proxies in front of the server to believe about a request's client address (X-Forwarded-For), as Fastify's
+ * `trustProxy` takes it: none (false), every one (true), the nearest N hops, or proxies at these addresses and ranges.
+ */
+export type TrustProxy = boolean | number | readonly string[];
 
 /** The API reads query strings and path ids only; a body this size is already far more than any request needs. */
 const BODY_LIMIT_BYTES = 64 * 1024;
@@ -52,6 +63,18 @@ function loggerOptions(logger: ServerDeps['logger']): FastifyServerOptions['logg
 }
 
 /**
+ * The setting as Fastify takes it. A hop count becomes a function trusting the nearest N addresses, as proxy-addr
+ * always read a number: Fastify 5 now refuses to trust anything for a bare number, because a client reaching the
+ * server directly could then claim any address. That risk is the same as with `true`, and docs/deploy.md says to use
+ * either only where nothing but the balancer reaches the server.
+ */
+function trustProxyOption(setting: TrustProxy): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof setting === 'boolean') return setting;
+  if (typeof setting === 'number') return (_address, hop) => hop < setting;
+  return [...setting];
+}
+
+/**
  * Builds the HTTP server (not yet listening): the website, the JSON API, the health check and the OpenAPI document,
  * with security headers on every response. Tests call `inject()` on it; `serve` calls `listen()`.
  */
@@ -60,6 +83,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     logger: loggerOptions(deps.logger),
     bodyLimit: BODY_LIMIT_BYTES,
     frameworkErrors: handleFrameworkError,
+    trustProxy: trustProxyOption(deps.trustProxy ?? false),
   });
   // zod validates path parameters; search parameters go through parseTrialQuery (see search-query.validator.ts).
   app.setValidatorCompiler(validatorCompiler);

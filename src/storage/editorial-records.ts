@@ -6,9 +6,10 @@
  */
 import type { Selectable } from 'kysely';
 import type { EditorUser, Role } from '../domain/editorial/accounts.ts';
+import { isAuditAction, type AuditEntry } from '../domain/editorial/audit.ts';
 import { isDocumentKind, VERSION_STATES, type DocumentVersion, type EditorialDocument, type Person, type VersionState } from '../domain/editorial/documents.ts';
 import type { DocumentTables } from './editorial-documents.ts';
-import type { StoredUser } from './editorial-store.ts';
+import type { StoredDocument, StoredUser } from './editorial-store.ts';
 
 /** An instant as ISO 8601 text, from either database's form. */
 export function isoInstant(value: string | Date): string {
@@ -121,6 +122,54 @@ function decodeVersion(row: VersionRow): DocumentVersion {
 /** JSON as SQLite (text) or PostgreSQL jsonb (parsed) gives it back; a snapshot is always an object, never a string. */
 function parsedJson(value: unknown): unknown {
   return typeof value === 'string' ? (JSON.parse(value) as unknown) : (value ?? null);
+}
+
+/** A document row with every one of its versions, as a move exports it. */
+export function decodeStoredDocument(row: DocumentRow, versions: readonly VersionRow[]): StoredDocument {
+  if (!isDocumentKind(row.kind)) throw new Error(`Unknown document kind ${JSON.stringify(row.kind)} in editorial_documents.`);
+  const reviewedAt = maybeInstant(row.reviewed_at);
+  const nextReviewDue = maybeInstant(row.next_review_due);
+  return {
+    id: row.id,
+    kind: row.kind,
+    key: row.key,
+    createdAt: isoInstant(row.created_at),
+    updatedAt: isoInstant(row.updated_at),
+    workingVersion: row.working_version,
+    publishedVersion: row.published_version,
+    review: reviewedAt === null || nextReviewDue === null ? null : { reviewedAt, nextReviewDue, snapshot: parsedJson(row.review_snapshot) },
+    versions: versions.map(decodeVersion),
+  };
+}
+
+/** An audit row's columns as both databases give them back (PostgreSQL's bigint id as text, jsonb parsed). */
+export interface AuditRowValues {
+  readonly id: number | string;
+  readonly at: string | Date;
+  readonly actor_id: number | null;
+  readonly actor_label: string;
+  readonly action: string;
+  readonly entity: string;
+  readonly before_json: unknown;
+  readonly after_json: unknown;
+}
+
+/**
+ * An audit row as an entry. `readJson` is the adapter's: SQLite gives JSON text, PostgreSQL the parsed value, and only
+ * the adapter knows which (an entry's `before` may itself be a string).
+ */
+export function decodeAuditEntry(row: AuditRowValues, readJson: (value: unknown) => unknown): AuditEntry {
+  if (!isAuditAction(row.action)) throw new Error(`Unknown audit action ${JSON.stringify(row.action)} in editor_audit_log entry ${row.id}.`);
+  return {
+    id: Number(row.id),
+    at: isoInstant(row.at),
+    actorId: row.actor_id,
+    actorLabel: row.actor_label,
+    action: row.action,
+    entity: row.entity,
+    before: readJson(row.before_json),
+    after: readJson(row.after_json),
+  };
 }
 
 /** A document row and the rows of the versions it points at. */

@@ -1,6 +1,7 @@
 /**
  * The contract every EditorialStore backend must pass: the same tests on SQLite and PostgreSQL
- * (sqlite/editorial-store.int.test.ts, postgres/editorial-store.int.test.ts). Each test opens its own empty place.
+ * (sqlite/editorial-store.int.test.ts, postgres/editorial-store.int.test.ts). Each test opens its own empty place
+ * (the moving tests two: a source and a target).
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -9,6 +10,7 @@ import { COMMAND_LINE_ACTOR } from '../domain/editorial/audit.ts';
 import { Conflict, NotFound } from '../domain/errors.ts';
 import type { EditorialBackend, EditorialPlace } from '../../test/support/editorial-backends.ts';
 import { documentContract } from './editorial-store.contract.documents.ts';
+import { movingContract } from './editorial-store.contract.moving.ts';
 import type { NewUser, SessionRecord } from './editorial-store.ts';
 
 const T0 = new Date('2026-03-02T09:00:00.000Z');
@@ -225,5 +227,6 @@ export function runEditorialStoreContract(backend: EditorialBackend): void {
     });
 
     documentContract(test);
+    movingContract(backend);
   });
 }

@@ -1,6 +1,6 @@
 import type { EditorUser, Role } from '../domain/editorial/accounts.ts';
 import type { AuditAction, AuditEntry, AuditStamp } from '../domain/editorial/audit.ts';
-import type { DocumentKind, DocumentRef, DocumentStep, EditorialDocument } from '../domain/editorial/documents.ts';
+import type { DocumentKind, DocumentRef, DocumentStep, DocumentVersion, EditorialDocument, Review } from '../domain/editorial/documents.ts';
 
 /** An account with what only sign-in may read: its password hash (scrypt, parameters included). */
 export interface StoredUser extends EditorUser {
@@ -66,6 +66,52 @@ export interface DocumentQuery {
   readonly kind?: DocumentKind;
 }
 
+/** A document as a move copies it: its own row, by id, and every version it ever had (not only the shown ones). */
+export interface StoredDocument {
+  readonly id: number;
+  readonly kind: DocumentKind;
+  readonly key: string;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  /** The number of the version in progress, or null. */
+  readonly workingVersion: number | null;
+  /** The number of the published version, or null. */
+  readonly publishedVersion: number | null;
+  readonly review: Review | null;
+  /** By number. */
+  readonly versions: readonly DocumentVersion[];
+}
+
+/**
+ * The highest id each table has ever handed out, a removed account's included. A copy carries them over so the new
+ * database never gives a new account the id of a removed one that old audit entries still name.
+ */
+export interface EditorialIdMarks {
+  readonly users: number;
+  readonly documents: number;
+  readonly audit: number;
+}
+
+/**
+ * One batch of an editorial export, in the order an import replays them: accounts, then documents, then the audit
+ * log, each by id, and the id marks last (read after every row, so they are never below an exported id).
+ */
+export type EditorialBatch =
+  | { readonly table: 'users'; readonly rows: readonly StoredUser[] }
+  | { readonly table: 'documents'; readonly rows: readonly StoredDocument[] }
+  | { readonly table: 'audit'; readonly rows: readonly AuditEntry[] }
+  | { readonly table: 'id-marks'; readonly marks: EditorialIdMarks };
+
+/** Rows per editorial table. Sessions and failed sign-ins are counted but never exported: they are not worth moving. */
+export interface EditorialCounts {
+  readonly users: number;
+  readonly documents: number;
+  readonly versions: number;
+  readonly auditEntries: number;
+  readonly sessions: number;
+  readonly loginFailures: number;
+}
+
 /**
  * The editorial storage port: accounts, sessions, failed sign-ins, the audit log and editorial documents, on the same database as the
  * trials (SQLite or PostgreSQL), proven equal by one contract suite (editorial-store.contract.ts).
@@ -127,6 +173,23 @@ export interface EditorialStore {
   changeDocument(ref: DocumentRef, step: DocumentStep, stamp: AuditStamp): Promise<EditorialDocument>;
   /** Every document (of a kind), by kind and key: the review queue and the list of pages read it. */
   listDocuments(query: DocumentQuery): Promise<readonly EditorialDocument[]>;
+
+  /** Rows per table, for a move to check that a target is empty and that a copy is complete. */
+  countEditorial(): Promise<EditorialCounts>;
+  /**
+   * Every account (password hash included), document (every version) and audit entry exactly as stored, ids and
+   * instants included, in batches of at most `batchSize` rows; then the id marks. Sessions and failed sign-ins are
+   * left out. Read page by page: stop the servers first, or a change made meanwhile may be missed (a move then
+   * finds the difference when it compares).
+   */
+  exportEditorial(batchSize?: number): AsyncIterable<EditorialBatch>;
+  /**
+   * Writes an export into this store in one transaction, keeping every id, and raises the id counters to the marks.
+   * Conflict, with nothing written, when the store already holds an account, a document or an audit entry (the
+   * audit log could not be emptied again) or when the batches are out of order; if reading a batch fails, nothing is
+   * written either. Returns what it wrote.
+   */
+  importEditorial(batches: AsyncIterable<EditorialBatch>): Promise<EditorialCounts>;
 
   close(): Promise<void>;
 }

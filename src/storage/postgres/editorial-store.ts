@@ -7,7 +7,8 @@ import type { AuditAction, AuditStamp } from '../../domain/editorial/audit.ts';
 import { Conflict, NotFound, TrialfinderError, Unavailable } from '../../domain/errors.ts';
 import { documentVerbs, type DocumentTables } from '../editorial-documents.ts';
 import { auditLimit, decodeUser as toUser, publicUser, sessionSnapshot, userEntity, userSnapshot } from '../editorial-records.ts';
-import type { EditorialStore, SessionRecord, StoredUser } from '../editorial-store.ts';
+import type { EditorialIdMarks, EditorialStore, SessionRecord, StoredUser } from '../editorial-store.ts';
+import { transferVerbs, type TransferDialect, type TransferTables } from '../editorial-transfer.ts';
 import { openPool, parseConnectionUrl } from './connection.ts';
 import type { EditorialTables } from './editorial-schema.ts';
 import { migrateToLatest } from './migrate.ts';
@@ -63,6 +64,43 @@ async function readUser(db: Trx | Db, id: number, lock = false): Promise<StoredU
   return row === undefined ? null : toUser(row);
 }
 
+/** The identity columns whose sequences a move carries over, by mark. */
+const COUNTED_TABLES = { users: 'editor_users', documents: 'editorial_documents', audit: 'editor_audit_log' } as const;
+
+/**
+ * How a move writes and reads PostgreSQL. Ids are GENERATED ALWAYS, so rows that keep their ids need OVERRIDING
+ * SYSTEM VALUE, and the sequences are then moved past them with setval. The table names are resolved through the
+ * connection's search_path, so the schema of the URL is the one written.
+ */
+const TRANSFER: TransferDialect = {
+  async insertRows(trx, table, rows) {
+    const columns = Object.keys(rows[0] ?? {});
+    if (columns.length === 0) return;
+    // editorial_versions has no identity column to override.
+    const overriding = table === 'editorial_versions' ? sql`` : sql`OVERRIDING SYSTEM VALUE`;
+    await sql`INSERT INTO ${sql.table(table)} (${sql.join(columns.map((column) => sql.ref(column)))}) ${overriding} VALUES ${sql.join(
+      rows.map((row) => sql`(${sql.join(columns.map((column) => row[column] ?? null))})`),
+    )}`.execute(trx);
+  },
+  async readIdMarks(db) {
+    // pg_sequence_last_value is null until a sequence hands out its first value.
+    const mark = async (table: string): Promise<number> => {
+      const result = await sql<{ mark: string | null }>`SELECT pg_sequence_last_value(pg_get_serial_sequence(${table}, 'id')::regclass)::text AS mark`.execute(db);
+      return Number(result.rows[0]?.mark ?? 0);
+    };
+    return { users: await mark(COUNTED_TABLES.users), documents: await mark(COUNTED_TABLES.documents), audit: await mark(COUNTED_TABLES.audit) };
+  },
+  async raiseIdMarks(trx, marks) {
+    for (const [key, table] of Object.entries(COUNTED_TABLES) as [keyof EditorialIdMarks, string][]) {
+      const mark = marks[key];
+      if (mark <= 0) continue;
+      await sql`SELECT setval(pg_get_serial_sequence(${table}, 'id'), greatest(${mark}::bigint, coalesce(pg_sequence_last_value(pg_get_serial_sequence(${table}, 'id')::regclass), 0)), true)`.execute(trx);
+    }
+  },
+  // jsonb comes back parsed; SQL NULL as null.
+  readJson: (value) => value ?? null,
+};
+
 /** Opens the editorial tables of the PostgreSQL database at `url` (postgres://…, optionally `?schema=NAME`). */
 export async function openPostgresEditorialStore(url: string, options: PostgresEditorialOptions = {}): Promise<EditorialStore> {
   const target = parseConnectionUrl(url, options.schema ?? null);
@@ -85,6 +123,7 @@ export async function openPostgresEditorialStore(url: string, options: PostgresE
 
   return {
     ...documents,
+    ...transferVerbs(pool.withTables<TransferTables>(), TRANSFER),
 
     async createUser(user, stamp) {
       try {

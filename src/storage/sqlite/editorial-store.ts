@@ -3,12 +3,13 @@
  * while the trial store reads), migrated with the same migrations. Instants are stored as ISO 8601 text in UTC, which
  * sorts and compares as time does.
  */
-import { type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { AuditAction, AuditStamp } from '../../domain/editorial/audit.ts';
 import { Conflict, NotFound } from '../../domain/errors.ts';
 import { documentVerbs, type DocumentTables } from '../editorial-documents.ts';
 import { auditLimit, decodeUser as toUser, publicUser, sessionSnapshot, userEntity, userSnapshot } from '../editorial-records.ts';
-import type { EditorialStore, StoredUser } from '../editorial-store.ts';
+import type { EditorialIdMarks, EditorialStore, StoredUser } from '../editorial-store.ts';
+import { transferVerbs, type PlainRow, type TransferDialect, type TransferTables } from '../editorial-transfer.ts';
 import { openConnection } from './connection.ts';
 import type { EditorialTables } from './editorial-schema.ts';
 import { migrateToLatest } from './migrate.ts';
@@ -38,6 +39,40 @@ async function readUser(db: Transaction<EditorialTables> | Db, id: number): Prom
   return row === undefined ? null : toUser(row);
 }
 
+/** The tables whose AUTOINCREMENT counters (sqlite_sequence) a move carries over, by mark. */
+const COUNTED_TABLES = { users: 'editor_users', documents: 'editorial_documents', audit: 'editor_audit_log' } as const;
+
+/** How a move writes and reads SQLite: rows with their ids as they are, the counters in sqlite_sequence, JSON as text. */
+const TRANSFER: TransferDialect = {
+  async insertRows(trx, table, rows) {
+    const columns = Object.keys(rows[0] ?? {});
+    if (columns.length === 0) return;
+    // better-sqlite3 binds no booleans: stored as 0/1 like every flag here.
+    const value = (row: PlainRow, column: string): unknown => {
+      const item = row[column] ?? null;
+      return typeof item === 'boolean' ? (item ? 1 : 0) : item;
+    };
+    await sql`INSERT INTO ${sql.table(table)} (${sql.join(columns.map((column) => sql.ref(column)))}) VALUES ${sql.join(
+      rows.map((row) => sql`(${sql.join(columns.map((column) => value(row, column)))})`),
+    )}`.execute(trx);
+  },
+  async readIdMarks(db) {
+    const rows = await sql<{ name: string; seq: number }>`SELECT name, seq FROM sqlite_sequence WHERE name IN (${sql.join(Object.values(COUNTED_TABLES))})`.execute(db);
+    const mark = (table: string): number => rows.rows.find((row) => row.name === table)?.seq ?? 0;
+    return { users: mark(COUNTED_TABLES.users), documents: mark(COUNTED_TABLES.documents), audit: mark(COUNTED_TABLES.audit) };
+  },
+  async raiseIdMarks(trx, marks) {
+    for (const [key, table] of Object.entries(COUNTED_TABLES) as [keyof EditorialIdMarks, string][]) {
+      const mark = marks[key];
+      if (mark <= 0) continue;
+      // sqlite_sequence has a row per table once the table has had a row; a table still empty has none yet.
+      await sql`UPDATE sqlite_sequence SET seq = ${mark} WHERE name = ${table} AND seq < ${mark}`.execute(trx);
+      await sql`INSERT INTO sqlite_sequence (name, seq) SELECT ${table}, ${mark} WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = ${table})`.execute(trx);
+    }
+  },
+  readJson: (value) => (typeof value === 'string' ? (JSON.parse(value) as unknown) : null),
+};
+
 /** Opens (creating and migrating if needed) the editorial tables of the SQLite database at `path`. */
 export async function openSqliteEditorialStore(path: string): Promise<EditorialStore> {
   const connection = openConnection(path, false);
@@ -57,6 +92,7 @@ export async function openSqliteEditorialStore(path: string): Promise<EditorialS
 
   return {
     ...documents,
+    ...transferVerbs(connection.db.withTables<TransferTables>(), TRANSFER),
 
     async createUser(user, stamp) {
       const at = stamp.at.toISOString();
