@@ -8,13 +8,20 @@ import type { Trial } from '../../domain/trial.ts';
 import type { DerivedRows, SiteRow } from '../shared/derived-rows.ts';
 import { insertRows, updateRows, type Column } from './insert-rows.ts';
 import type { Database } from './schema.ts';
-import { derivedColumns, postgresSiteRows, withoutNul, type DerivedColumns } from './trial-row.ts';
+import { postgresSiteRows, withoutNul, type DerivedColumns } from './trial-row.ts';
 
 /** A stored (or just inserted) trial and what was derived from it. */
 export interface DerivedEntry {
   readonly docId: number;
   readonly trial: Trial;
   readonly derived: DerivedRows;
+}
+
+/** A stored trial re-derived: its derived rows and the derived columns of its `trials` row (prepared-row.ts). */
+export interface RederivedEntry {
+  readonly docId: number;
+  readonly derived: DerivedRows;
+  readonly columns: DerivedColumns;
 }
 
 interface CancerTypeInsert { doc_id: number; type: string }
@@ -49,7 +56,7 @@ const DERIVED_COLUMNS: readonly Column<DerivedUpdate>[] = [
 ];
 
 /** Inserts the derived child rows of the entries (their `trials` rows already hold the derived columns). */
-export async function insertDerivedChildren(tx: Transaction<Database>, entries: readonly DerivedEntry[]): Promise<void> {
+export async function insertDerivedChildren(tx: Transaction<Database>, entries: readonly Omit<DerivedEntry, 'trial'>[]): Promise<void> {
   const types = entries.flatMap(({ docId, derived }) => derived.cancerTypes.map((type) => ({ doc_id: docId, type: withoutNul(type) })));
   const sites = entries.flatMap(({ docId, derived }) => postgresSiteRows(derived).map((site) => ({ ...site, doc_id: docId })));
   await insertRows(tx, 'trial_cancer_types', CANCER_TYPE_COLUMNS, types);
@@ -57,12 +64,12 @@ export async function insertDerivedChildren(tx: Transaction<Database>, entries: 
 }
 
 /** Replaces everything derived of stored trials: their derived columns and derived child rows. */
-export async function replaceDerived(tx: Transaction<Database>, entries: readonly DerivedEntry[]): Promise<void> {
+export async function replaceDerived(tx: Transaction<Database>, entries: readonly RederivedEntry[]): Promise<void> {
   if (entries.length === 0) return;
   const docIds = entries.map((entry) => entry.docId);
   await sql`DELETE FROM trial_cancer_types WHERE doc_id = ANY(${docIds}::int4[])`.execute(tx);
   await sql`DELETE FROM trial_sites WHERE doc_id = ANY(${docIds}::int4[])`.execute(tx);
-  const updates = entries.map(({ docId, trial, derived }) => ({ ...derivedColumns(trial, derived), doc_id: docId }));
+  const updates = entries.map(({ docId, columns }) => ({ ...columns, doc_id: docId }));
   await updateRows(tx, 'trials', ['doc_id', 'int4', (r) => r.doc_id], DERIVED_COLUMNS, updates);
   await insertDerivedChildren(tx, entries);
 }

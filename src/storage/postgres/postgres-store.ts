@@ -34,7 +34,7 @@ export interface PostgresStoreOptions {
    * coordinates are used.
    */
   readonly postcodes?: PostcodeTable;
-  /** Worker threads that prepare large batches for writing (default: one per core, at most 3, none on one core; 0: none). */
+  /** Worker threads that prepare large write batches and re-derivation batches (default: one per core, at most 3, none on one core; 0: none). */
   readonly workers?: number;
   /** Bytes of recent searches' text matches to keep (shared/text-match-cache.ts); 0 keeps none. */
   readonly textCacheBytes?: number;
@@ -67,7 +67,7 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
   let replica: Kysely<Database> | null = null;
   try {
     await migrateToLatest(primary, schema);
-    await rederiveIfStale(primary, { schemaKey, postcodes });
+    await rederiveIfStale(primary, { schemaKey, postcodes, workers: options.workers });
     if (options.readUrl !== undefined) replica = openPool(parseConnectionUrl(options.readUrl, schema), size);
   } catch (error) {
     // A throwaway schema must not outlive a failed open either.

@@ -1,5 +1,8 @@
-/** A worker thread of the PostgreSQL write path: prepares rows (prepared-row.ts) for the main thread to write. */
+/**
+ * A worker thread of the PostgreSQL write path: prepares rows for the main thread to write, to import trials or to
+ * re-derive them (prepared-row.ts).
+ */
 import { serveBatches } from '../shared/worker-pool.ts';
-import { prepareRow } from './prepared-row.ts';
+import { prepareItem } from './prepared-row.ts';
 
-serveBatches(prepareRow);
+serveBatches(prepareItem);

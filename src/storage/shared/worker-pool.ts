@@ -1,7 +1,8 @@
 /**
  * Runs the CPU-heavy part of a write (classifying a trial, building its full-text fields and rows) in worker
  * threads, so an import uses every core: while workers prepare one batch, the main thread parses the next and
- * writes the last. Each batch is split into one contiguous chunk per worker; results come back in input order.
+ * writes the last. A re-derivation uses the same workers the same way (rederive-pass.ts). Each batch is split into
+ * one contiguous chunk per worker; results come back in input order.
  *
  * A worker's result for an item may be null (it could not prepare it); the caller then prepares that item itself,
  * so errors are raised, worded and rolled back exactly as without workers. A worker that dies is dropped and its

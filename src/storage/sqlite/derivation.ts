@@ -6,7 +6,10 @@
  * Batches of trials in doc_id order, each batch one IMMEDIATE transaction that also records how far the pass got
  * (`pass_version`, `pass_after`): a process killed mid-way loses at most the batch in flight, and the next open
  * resumes after the last committed batch. Each batch reads the state inside its own write lock, so two processes
- * opening at once share the work instead of repeating it. The version is set only when the pass has reached the end.
+ * opening at once share the work instead of repeating it, and upserts interleave between batches. The version is set
+ * only when the pass has reached the end. Worker threads prepare the next batch while one is written
+ * (shared/rederive-pass.ts); a batch's transaction is synchronous, so rows not prepared ahead are prepared in it, on
+ * the main thread.
  */
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Kysely } from 'kysely';
@@ -14,9 +17,10 @@ import { Unavailable } from '../../domain/errors.ts';
 import type { PostcodeTable } from '../../domain/postcode.ts';
 import { DERIVATION_VERSION } from '../../domain/trial-facts.ts';
 import type { Trial } from '../../domain/trial.ts';
-import { derivedRows } from '../shared/derived-rows.ts';
-import { searchFields } from '../shared/search-fields.ts';
+import { preparedFor, resumeAfter, runRederivePass, type PassStep, type PreparedAhead, type StoredRow } from '../shared/rederive-pass.ts';
+import { defaultWorkerCount, workerPool } from '../shared/worker-pool.ts';
 import { createDerivedWriter } from './derived-write.ts';
+import { derivedParts, type DerivedParts } from './prepared-trial.ts';
 import { prepare } from './prepared.ts';
 import type { Database, DerivationTable } from './schema.ts';
 
@@ -26,19 +30,21 @@ export const REDERIVE_BATCH_SIZE = 500;
 export interface RederiveOptions {
   readonly postcodes: PostcodeTable | null;
   readonly batchSize?: number;
+  /** Worker threads preparing batches (default: as the store's imports, one per core, at most 3; 0: none). */
+  readonly workers?: number;
 }
 
 /**
  * Re-derives every stored trial when the stored derivation version is not the code's, resuming an interrupted pass.
  * Returns how many trials this call re-derived (0 when the facts were current).
  */
-export function rederiveIfStale(raw: BetterSqlite3.Database, db: Kysely<Database>, options: RederiveOptions): number {
+export async function rederiveIfStale(raw: BetterSqlite3.Database, db: Kysely<Database>, options: RederiveOptions): Promise<number> {
   const batchSize = options.batchSize ?? REDERIVE_BATCH_SIZE;
   const writer = createDerivedWriter(raw, db);
   const state = prepare<Record<string, never>, DerivationTable>(raw, () =>
     db.selectFrom('derivation').selectAll().where('id', '=', 1),
   );
-  const batch = prepare<{ after: number; limit: number }, { doc_id: number; json: string }>(raw, (arg) =>
+  const batch = prepare<{ after: number; limit: number }, StoredRow>(raw, (arg) =>
     db.selectFrom('trials').select(['doc_id', 'json']).where('doc_id', '>', arg('after')).orderBy('doc_id').limit(arg('limit')),
   );
   const progress = prepare<{ pass_version: number; pass_after: number }>(raw, (arg) =>
@@ -48,12 +54,17 @@ export function rederiveIfStale(raw: BetterSqlite3.Database, db: Kysely<Database
     db.updateTable('derivation').set({ version: arg('version'), pass_version: null, pass_after: null }).where('id', '=', 1),
   );
 
-  /** One batch; the number of trials it re-derived, or null when the pass is over. */
-  const step = raw.transaction((): number | null => {
-    const current = state.get({});
-    if (current === undefined) throw new Unavailable('The database has no derivation row: is migration 0003 applied?');
-    if (current.version === DERIVATION_VERSION) return null;
-    const after = current.pass_version === DERIVATION_VERSION ? (current.pass_after ?? 0) : 0;
+  const current = (): DerivationTable => {
+    const row = state.get({});
+    if (row === undefined) throw new Unavailable('The database has no derivation row: is migration 0003 applied?');
+    return row;
+  };
+
+  /** One batch, using what was prepared ahead; null when the pass is over. */
+  const step = raw.transaction((ahead: PreparedAhead<DerivedParts> | null): PassStep | null => {
+    const now = current();
+    if (now.version === DERIVATION_VERSION) return null;
+    const after = resumeAfter(now, DERIVATION_VERSION);
     const rows = batch.all({ after, limit: batchSize });
     const last = rows.at(-1);
     if (last === undefined) {
@@ -61,17 +72,32 @@ export function rederiveIfStale(raw: BetterSqlite3.Database, db: Kysely<Database
       return null;
     }
     for (const row of rows) {
-      const trial = JSON.parse(row.json) as Trial;
-      writer.replace(row.doc_id, derivedRows(trial, options.postcodes), searchFields(trial));
+      const { derived, fields } = preparedFor(ahead, after, row) ?? derivedParts(JSON.parse(row.json) as Trial, options.postcodes);
+      writer.replace(row.doc_id, derived, fields);
     }
     progress.run({ pass_version: DERIVATION_VERSION, pass_after: last.doc_id });
-    return rows.length;
+    return { count: rows.length, after, last: last.doc_id };
   });
 
-  let done = 0;
-  // IMMEDIATE: take the write lock before reading the state, so two processes never derive the same batch.
-  for (let n = step.immediate(); n !== null; n = step.immediate()) done += n;
-  return done;
+  const workers = options.workers ?? defaultWorkerCount();
+  const pool = workers > 0 ? workerPool<string, DerivedParts>(new URL('./prepare.worker.ts', import.meta.url), options.postcodes, workers) : null;
+  try {
+    return await runRederivePass(
+      {
+        position() {
+          const now = current();
+          return Promise.resolve(now.version === DERIVATION_VERSION ? null : resumeAfter(now, DERIVATION_VERSION));
+        },
+        rowsAfter: (after) => batch.all({ after, limit: batchSize }),
+        // IMMEDIATE: take the write lock before reading the state, so two processes never derive the same batch.
+        step: (ahead) => Promise.resolve(step.immediate(ahead)),
+      },
+      pool,
+      batchSize,
+    );
+  } finally {
+    await pool?.close();
+  }
 }
 
 /** For a read-only store: refuses facts made by another version (it cannot re-derive them in place). */

@@ -1,5 +1,8 @@
-/** A worker thread of the SQLite write path: prepares trials (prepared-trial.ts) for the main thread to write. */
+/**
+ * A worker thread of the SQLite write path: prepares trials for the main thread to write, to import them or to
+ * re-derive them (prepared-trial.ts).
+ */
 import { serveBatches } from '../shared/worker-pool.ts';
-import { prepareTrial } from './prepared-trial.ts';
+import { prepareItem } from './prepared-trial.ts';
 
-serveBatches(prepareTrial);
+serveBatches(prepareItem);

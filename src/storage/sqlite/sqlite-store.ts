@@ -25,7 +25,7 @@ export interface SqliteStoreOptions {
    * coordinates are used.
    */
   readonly postcodes?: PostcodeTable;
-  /** Worker threads that prepare large batches for writing (default: one per core, at most 3, none on one core; 0: none). */
+  /** Worker threads that prepare large write batches and re-derivation batches (default: one per core, at most 3, none on one core; 0: none). */
   readonly workers?: number;
   /** Bytes of recent searches' text matches to keep (shared/text-match-cache.ts); 0 keeps none. */
   readonly textCacheBytes?: number;
@@ -51,7 +51,7 @@ export async function openSqliteStore(path: string, options: SqliteStoreOptions 
       await assertDerived(db);
     } else {
       await migrateToLatest(db);
-      rederiveIfStale(raw, db, { postcodes });
+      await rederiveIfStale(raw, db, { postcodes, workers: options.workers });
     }
   } catch (error) {
     await db.destroy();
