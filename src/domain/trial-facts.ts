@@ -13,7 +13,7 @@ import type { Trial } from './trial.ts';
  * reaches stored trials without a re-import. Bump it with any change that alters what {@link deriveTrialFacts}
  * returns.
  */
-export const DERIVATION_VERSION = 6;
+export const DERIVATION_VERSION = 7;
 
 /** A site that can be placed on a map, by its index in `trial.sites`. */
 export interface SiteLocation {
@@ -57,7 +57,7 @@ export function deriveTrialFacts(trial: Trial, postcodes: PostcodeTable | null):
   return {
     cancerTypes: classifyCancerTypes(trial),
     treatments: classifyTreatments(trial),
-    ageGroups: ageGroupsFor(trial.eligibility),
+    ageGroups: ageGroupsFor(trial.eligibility, trial),
     ukSiteCount: trial.sites.filter((site) => site.country !== null && canonicalCountry(site.country) === 'United Kingdom').length,
     siteLocations,
   };

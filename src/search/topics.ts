@@ -9,10 +9,12 @@
  * trials (ALL one condition among ten, often only in their keywords) before trials written for ALL: on the demo data
  * 1 to 5 of the first 20 had ALL in the title. So each ALL topic also carries a ranking phrase, {@link Topic.rankBy}
  * ("acute lymphoblastic leukaemia", which query expansion widens to its synonyms: ALL, B-ALL, acute lymphocytic
- * leukemia ...), sent as `q`: relevance then puts first the trials whose title and conditions are about ALL (10 to
- * 15 of the first 20, and more of the open ones). A charity would rather list open trials first; the stores have no
- * such order yet (statuses are not ranked, and many open records have no last-update date, so "updated" puts them
- * last), so relevance is the better of the orders there are. docs/topic-review.md records the check.
+ * leukemia ...), sent as `q`: relevance then puts first the trials whose title and conditions are about ALL (on the
+ * demo data 19 or 20 of the first 20 in the four larger topics, 14 and 12 in the two of 29 trials; a keyword list
+ * naming ALL in every stage counts once, storage/shared/search-fields.ts). A charity would rather list open trials
+ * first; the stores have no such order yet (statuses are not ranked, and many open records have no last-update
+ * date, so "updated" puts them last), so relevance is the better of the orders there are. docs/topic-review.md and
+ * docs/topic-review-first-pages.md record the checks.
  *
  * The phrase must never narrow the topic: `q` is also a filter, so every trial the cancer-type filter finds must
  * mention it. The ALL classifier and the ALL synonyms are both read from the written names of the disease, and on
