@@ -18,6 +18,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { admitsAdults, legacyRecords, modernRecords, sexAll, type Candidate } from './records.ts';
+import { shuffled } from '../seeded-shuffle.ts';
 
 export const DRAW = { seed: 20261128, total: 12 } as const;
 
@@ -47,27 +48,6 @@ const HELD_OUT_NAMED = [
   'NCT00001830', 'NCT00002514', 'NCT00002766', 'NCT00002816', 'NCT00003619', 'NCT00003687',
   'NCT00003870', 'NCT00003997', 'NCT00004232', 'NCT00004858', 'NCT00005823', 'NCT00006462',
 ];
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function shuffled<T>(items: readonly T[], seed: number): T[] {
-  const random = mulberry32(seed);
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
-}
 
 function labelledTrials(): Set<string> {
   const ids = new Set<string>(HELD_OUT_NAMED);

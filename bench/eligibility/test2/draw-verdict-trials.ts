@@ -7,6 +7,7 @@ import { createReadStream, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createGunzip, gunzipSync } from 'node:zlib';
 import { extract } from 'tar-stream';
+import { shuffled } from '../seeded-shuffle.ts';
 
 /** Seed, strata and sizes (VERDICTS.md quotes them); the first two strata were fixed before any text was read. */
 export const VERDICT_DRAW2 = {
@@ -48,29 +49,6 @@ interface Candidate {
   readonly minimumAgeText: string;
   readonly maximumAgeText: string;
   readonly sex: string;
-}
-
-/** mulberry32: a small deterministic generator, enough for drawing a sample. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** Fisher–Yates with the seeded generator. */
-function shuffled<T>(items: readonly T[], seed: number): T[] {
-  const random = mulberry32(seed);
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
 }
 
 /** "18 Years", "6 Months", "N/A" → years (months and weeks as fractions), null when not stated. */

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { readLegacyTrialTexts } from '../demo-texts.ts';
+import { shuffled } from '../seeded-shuffle.ts';
 
 /** Seeds and sizes of the draws, fixed before any text was read; README.md quotes them. */
 export const SAMPLING2 = {
@@ -34,29 +35,6 @@ const HAEM_CONDITION = /leuka?emia|lymphoma|myeloma|myelodysplastic/i;
 
 const V2_FILES = ['data/demo/records/ctgov-v2_nsclcbench_100.json.gz', 'data/demo/records/ctgov-v2_dgg32_50.json.gz'];
 const LABELLED_FILES = ['bench/eligibility/criteria-labels.jsonl', 'bench/eligibility/verdicts.jsonl'];
-
-/** mulberry32: a small deterministic generator, enough for drawing a sample. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** Fisher–Yates with the seeded generator. */
-function shuffled<T>(items: readonly T[], seed: number): T[] {
-  const random = mulberry32(seed);
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
-}
 
 interface RawTrial {
   readonly nctId: string;
