@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import type { Arm, Intervention, Phase, Site, Trial, TrialStatus } from '../trial.ts';
 import { PHASES, STATUSES } from '../trial.ts';
 import { deriveTrialFacts } from '../trial-facts.ts';
+import { emptyTrial, type TrialFields } from '../trial.fixture.ts';
 import { DRAFT_TOPICS, draftSummary, plainName, type DraftSummary } from './draft-summary.ts';
 
 const iv = (type: string, name: string): Intervention => ({ type, name, otherNames: [], description: null });
@@ -12,36 +13,8 @@ const site = (country: string | null, facility = 'A hospital'): Site => ({
   facility, city: null, state: null, postcode: null, country, status: null, latitude: null, longitude: null, contacts: [],
 });
 
-/** A trial with every field empty or null but its id, status and title; tests add what they need. */
-function trialWith(fields: Partial<Trial>): Trial {
-  return {
-    id: 'NCT00000001',
-    ids: [{ kind: 'nct', value: 'NCT00000001', issuer: null }],
-    briefTitle: 'A study',
-    officialTitle: null,
-    acronym: null,
-    briefSummary: null,
-    detailedDescription: null,
-    conditions: [],
-    keywords: [],
-    interventions: [],
-    arms: [],
-    phases: [],
-    studyType: 'interventional',
-    status: 'unknown',
-    statusRaw: null,
-    dates: { start: null, primaryCompletion: null, completion: null, firstPosted: null, lastUpdate: null, statusVerified: null },
-    eligibility: { criteria: null, minAgeYears: null, maxAgeYears: null, sex: 'all', healthyVolunteers: null },
-    enrollment: null,
-    sponsor: null,
-    collaborators: [],
-    centralContacts: [],
-    sites: [],
-    hasResults: false,
-    provenance: { source: 'ctgov-v2', recordUpdated: null, importedAt: '2026-01-01T00:00:00.000Z', contentHash: 'x' },
-    ...fields,
-  };
-}
+/** A trial with every field empty or null but its id and title; tests add what they need. */
+const trialWith = (fields: TrialFields): Trial => emptyTrial('NCT00000001', fields);
 
 /** An adult relapsed Ph+ ALL trial, shaped like the demo records' ALL trials. */
 const ALL_TRIAL = trialWith({

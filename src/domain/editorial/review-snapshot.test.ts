@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Site, Trial, TrialStatus } from '../trial.ts';
+import type { Site, TrialStatus } from '../trial.ts';
+import { emptyTrial } from '../trial.fixture.ts';
 import { addMonths, isOverdue, reviewMonths } from './review-schedule.ts';
 import { diffSnapshot, hasChanges, reviewSnapshot } from './review-snapshot.ts';
 
@@ -8,39 +9,7 @@ const placedSite = (place: { facility: string; city: string; status: TrialStatus
   ...place, state: null, postcode: null, country: 'United Kingdom', latitude: null, longitude: null, contacts: [],
 });
 
-/** A trial with empty fields but those a test gives; dates and eligibility merged over empty ones. */
-function buildTrial(id: string, fields: Partial<Omit<Trial, 'dates' | 'eligibility'>> & { dates?: Partial<Trial['dates']>; eligibility?: Partial<Trial['eligibility']> }): Trial {
-  const { dates, eligibility, ...rest } = fields;
-  return {
-    id,
-    ids: [{ kind: 'nct', value: id, issuer: null }],
-    briefTitle: 'A study',
-    officialTitle: null,
-    acronym: null,
-    briefSummary: null,
-    detailedDescription: null,
-    conditions: [],
-    keywords: [],
-    interventions: [],
-    arms: [],
-    phases: [],
-    studyType: 'interventional',
-    status: 'unknown',
-    statusRaw: null,
-    enrollment: null,
-    sponsor: null,
-    collaborators: [],
-    centralContacts: [],
-    sites: [],
-    hasResults: false,
-    provenance: { source: 'ctgov-v2', recordUpdated: null, importedAt: '2026-01-01T00:00:00.000Z', contentHash: 'x' },
-    ...rest,
-    dates: { start: null, primaryCompletion: null, completion: null, firstPosted: null, lastUpdate: null, statusVerified: null, ...dates },
-    eligibility: { criteria: null, minAgeYears: null, maxAgeYears: null, sex: 'all', healthyVolunteers: null, ...eligibility },
-  };
-}
-
-const base = buildTrial('NCT04000001', {
+const base = emptyTrial('NCT04000001', {
   status: 'recruiting',
   sites: [placedSite({ facility: 'Christie', city: 'Manchester', status: 'recruiting' }), placedSite({ facility: 'Marsden', city: 'London', status: 'recruiting' })],
   eligibility: { criteria: 'Age 18 or over', minAgeYears: 18 },
@@ -50,12 +19,12 @@ const base = buildTrial('NCT04000001', {
 describe('review snapshot', () => {
   it('finds no change when the reviewed fields are the same, whatever else changed', () => {
     const snapshot = JSON.parse(JSON.stringify(reviewSnapshot(base))) as unknown;
-    const later = buildTrial('NCT04000001', { ...base, keywords: ['new keyword'], eligibility: base.eligibility, dates: { ...base.dates, lastUpdate: '2026-02-01' } });
+    const later = emptyTrial('NCT04000001', { ...base, keywords: ['new keyword'], eligibility: base.eligibility, dates: { ...base.dates, lastUpdate: '2026-02-01' } });
     assert.equal(hasChanges(diffSnapshot(snapshot, reviewSnapshot(later))), false);
   });
 
   it('lists each changed field before and after, and sites added, removed and changed', () => {
-    const later = buildTrial('NCT04000001', {
+    const later = emptyTrial('NCT04000001', {
       status: 'active-not-recruiting',
       sites: [placedSite({ facility: 'christie ', city: 'Manchester', status: 'completed' }), placedSite({ facility: 'Leeds', city: 'Leeds', status: 'recruiting' })],
       eligibility: { criteria: 'Age 16 or over', minAgeYears: 16 },
