@@ -17,7 +17,8 @@ export interface LegacyTrialText {
   readonly maximumAge: number;
 }
 
-function decode(text: string): string {
+/** XML text as written: the entities these records use decoded, carriage-return references dropped. */
+export function decode(text: string): string {
   return text
     .replace(/&#xD;/g, '')
     .replace(/&lt;/g, '<')
@@ -27,7 +28,8 @@ function decode(text: string): string {
     .replace(/&amp;/g, '&');
 }
 
-function elements(xml: string, tag: string): string[] {
+/** The decoded contents of every `<tag>` element, in order (these records' elements carry no attributes). */
+export function elements(xml: string, tag: string): string[] {
   return [...xml.matchAll(new RegExp(`<${tag}>([\\s\\S]*?)</${tag}>`, 'g'))].map((m) => decode(m[1] ?? ''));
 }
 

@@ -5,6 +5,7 @@ import { createReadStream, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync, createGunzip } from 'node:zlib';
 import { extract } from 'tar-stream';
+import { decode, elements } from '../demo-texts.ts';
 
 const RECORDS = 'data/demo/records';
 const LEGACY_TAR = join(RECORDS, 'ctgov-legacy-xml_2023-02-03.tar.gz');
@@ -20,19 +21,8 @@ export interface Candidate {
   readonly maximumAge: string;
 }
 
-function decode(text: string): string {
-  return text
-    .replace(/&#xD;/g, '')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, '&');
-}
-
-function all(xml: string, tag: string): string[] {
-  return [...xml.matchAll(new RegExp(`<${tag}>([\\s\\S]*?)</${tag}>`, 'g'))].map((m) => decode((m[1] ?? '').trim()));
-}
+/** The decoded, trimmed contents of every `<tag>` element. */
+const all = (xml: string, tag: string): string[] => elements(xml, tag).map((text) => text.trim());
 
 function fromXml(xml: string, source: string): Candidate | null {
   const block = /<criteria>\s*<textblock>([\s\S]*?)<\/textblock>/.exec(xml);

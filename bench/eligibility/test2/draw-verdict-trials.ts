@@ -7,6 +7,7 @@ import { createReadStream, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createGunzip, gunzipSync } from 'node:zlib';
 import { extract } from 'tar-stream';
+import { decode, elements } from '../demo-texts.ts';
 import { shuffled } from '../seeded-shuffle.ts';
 
 /** Seed, strata and sizes (VERDICTS.md quotes them); the first two strata were fixed before any text was read. */
@@ -59,21 +60,6 @@ function years(text: string): number | null {
   const unit = (m[2] ?? '').toLowerCase();
   const perYear = unit === 'year' ? 1 : unit === 'month' ? 12 : unit === 'week' ? 52 : 365;
   return n / perYear;
-}
-
-// Same decoding as ../demo-texts.ts, so the printed words are the ones the first set's labels were read from.
-function decode(text: string): string {
-  return text
-    .replace(/&#xD;/g, '')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, '&');
-}
-
-function elements(xml: string, tag: string): string[] {
-  return [...xml.matchAll(new RegExp(`<${tag}>([\\s\\S]*?)</${tag}>`, 'g'))].map((m) => decode(m[1] ?? ''));
 }
 
 function fromXml(xml: string, source: string): Candidate | null {
