@@ -11,18 +11,12 @@ import type { PostcodeTable } from '../../src/domain/postcode.ts';
 import { openPool, parseConnectionUrl } from '../../src/storage/postgres/connection.ts';
 import { dropPostgresSchema, openPostgresStore } from '../../src/storage/postgres/postgres-store.ts';
 import type { Database } from '../../src/storage/postgres/schema.ts';
+import { rankOf } from '../../src/storage/postgres/search-rank.ts';
 import { textTsQuery } from '../../src/storage/postgres/tsquery.ts';
 import type { TrialStore } from '../../src/storage/store.ts';
 import { slowestOf, statementLines, type BenchBackend, type DiskUsage } from './bench-backend.ts';
 import { ms } from './latency.ts';
 import { recordPostgresStatements } from './statement-recorder.ts';
-
-/**
- * The adapter's ts_rank weights {D, C, B, A} and normalisation, copied from src/storage/postgres/search.ts (where
- * they are not exported): the raw lookup ranks exactly as the relevance search does.
- */
-const RANK_WEIGHTS = sql.raw(`'{0.1,0.2,0.5,1.0}'::float4[]`);
-const RANK_NORMALISATION = sql.raw('1');
 
 interface SizeRow {
   readonly bytes: string | null;
@@ -68,10 +62,15 @@ export function postgresBenchBackend(url: string, schema: string, postcodes: Pos
     async rawTextLookup(text: NonNullable<StoreQuery['text']>): Promise<number> {
       const compiled = textTsQuery(text);
       if (compiled.kind !== 'match') return 0;
-      // The relevance search's ranking (same tsquery, weights and normalisation) without filters, count or facets.
-      const result = await sql<{ doc_id: number }>`SELECT doc_id FROM trials WHERE search @@ ${compiled.tsquery}::tsquery
-        ORDER BY ts_rank(${RANK_WEIGHTS}, search, ${compiled.tsquery}::tsquery, ${RANK_NORMALISATION}) DESC
-        LIMIT 20`.execute(connection());
+      // The relevance search's tsquery and ranking (search-rank.ts), by the GIN index as the adapter reads it
+      // (match-sets.ts), without filters, count or facets.
+      const result = await connection()
+        .transaction()
+        .execute(async (tx) => {
+          await sql`SET LOCAL enable_seqscan = off`.execute(tx);
+          return sql<{ doc_id: number }>`SELECT doc_id FROM trials WHERE trials.search @@ ${compiled.tsquery}::tsquery
+            ORDER BY ${rankOf(compiled.groups)} DESC LIMIT 20`.execute(tx);
+        });
       return result.rows.length;
     },
 
