@@ -5,16 +5,21 @@
  * vocabulary concepts) over the product's full-text fields with the criteria split into inclusion and exclusion;
  * words that name conditions in the corpus weigh more; trials whose age bounds exclude the patient, open to the
  * other sex only, or whose exclusion criteria alone name the patient's diagnosis are demoted (never removed);
- * trials of the patient's cancer type are boosted; RM3-style feedback words are added in a second pass.
+ * trials of the patient's cancer type are boosted; RM3-style feedback words are added in a second pass. A second
+ * stage, when configured, reads the description into the product's eligibility profile and demotes the best-ranked
+ * trials whose criteria rule the patient out (patient-eligibility.ts).
  *
- * Every parameter is in PIPELINE_CONFIG, with the topic sets it was tuned on. Tuning used only TREC CT 2021 and the
- * SIGIR 2016 dev split; TREC CT 2023 and the SIGIR 2016 test split are held out.
+ * Every parameter is in PIPELINE_CONFIG, with the topic sets it was tuned on: TREC CT 2021 and the SIGIR 2016 dev
+ * split, and for the questionnaire overrides the odd-numbered TREC CT 2023 topics. The even-numbered TREC CT 2023
+ * topics and the SIGIR 2016 test split are held out.
  */
 import { classifyCancerTypes } from '../../src/domain/classify/cancer-type.ts';
 import type { Sex } from '../../src/domain/trial.ts';
 import { rankByScore } from './bm25.ts';
 import type { Bm25fParams, FieldedIndex, QueryTerm } from './bm25f.ts';
 import { bm25fScores, termFieldFrequencies } from './bm25f.ts';
+import type { CriteriaSource } from './patient-eligibility.ts';
+import { excludesPatient, patientProfile, profileSaysAnything } from './patient-eligibility.ts';
 import { extractPatientFacts } from './patient-facts.ts';
 import type { FeedbackConfig } from './feedback.ts';
 import { feedbackTerms } from './feedback.ts';
@@ -45,6 +50,12 @@ export interface PipelineConfig extends PatientQueryConfig, FeedbackConfig {
    */
   readonly exclusionMismatch: number;
   /**
+   * Score multiplier for a trial, among the first stage's best `eligibilityDepth`, whose parsed criteria rule the
+   * patient out (patient-eligibility.ts); 1: no eligibility stage.
+   */
+  readonly eligibilityMismatch: number;
+  readonly eligibilityDepth: number;
+  /**
    * Reciprocal-rank fusion (Cormack, Clarke & Büttcher 2009) of this configuration's ranking with those of the
    * variants listed (each a set of overrides, e.g. another query formulation): score Σ 1 / (fusionK + rank).
    * Empty: no fusion.
@@ -55,10 +66,43 @@ export interface PipelineConfig extends PatientQueryConfig, FeedbackConfig {
    * Overrides for questionnaire topics (TREC CT 2023: a template naming the condition and answered fields). Every
    * trial of the condition matches the template, so what ranks them is the answers: the condition clause is not
    * boosted, word pairs (mostly field-name pairs) are not scored, and the exclusion demotion is off (a questionnaire
-   * has no diagnosis sentence to check exclusions against). Chosen on the odd-numbered 2023 topics only.
+   * has no diagnosis sentence to check exclusions against). The ranking is fused with a plain reading of the same
+   * answers (PLAIN_VARIANT), and trials whose criteria rule the patient out are demoted, gently: TREC CT 2023 judges
+   * them 1, between eligible (2) and not relevant (0). Chosen on the odd-numbered 2023 topics only.
    */
   readonly questionnaire: Partial<Omit<PipelineConfig, 'questionnaire' | 'tunedOn' | 'heldOut'>>;
 }
+
+/**
+ * A plain reading of the same clauses for fusion: words only, every field alike, with plain BM25's k1 and b, no
+ * prior, feedback or boosts. TREC CT 2023's questionnaires name a condition that every trial of it matches; the
+ * words of the answers then rank them, and reading them in the criteria as much as in the titles finds trials the
+ * weighted query misses.
+ */
+const PLAIN_VARIANT = {
+  wordWeight: 1,
+  conceptWeight: 0,
+  pairWeight: 0,
+  conditionPrior: 0,
+  feedbackDocs: 0,
+  cancerTypeBoost: 1,
+  ageMismatch: 1,
+  sexMismatch: 1,
+  diagnosisBoost: 1,
+  conditionBoost: 1,
+  positionDecay: 0,
+  bm25f: {
+    k1: 0.9,
+    fields: {
+      title: { weight: 1, b: 0.4 },
+      conditions: { weight: 1, b: 0.4 },
+      interventions: { weight: 1, b: 0.4 },
+      summary: { weight: 1, b: 0.4 },
+      inclusion: { weight: 1, b: 0.4 },
+      exclusion: { weight: 1, b: 0.4 },
+    },
+  },
+} as const satisfies Partial<PipelineConfig>;
 
 export const PIPELINE_CONFIG: PipelineConfig = {
   tunedOn: 'TREC CT 2021 (official topics and qrels; also re-ranked over its BIRCO texts), the SIGIR 2016 dev split (BIRCO, 9 queries) and the odd-numbered TREC CT 2023 topics (questionnaire reading only)',
@@ -92,13 +136,15 @@ export const PIPELINE_CONFIG: PipelineConfig = {
   ageMismatch: 0.5,
   sexMismatch: 0.5,
   exclusionMismatch: 0.5,
+  eligibilityMismatch: 1,
+  eligibilityDepth: 100,
   fusion: [],
   fusionK: 60,
-  questionnaire: { diagnosisBoost: 1, pairWeight: 0, exclusionMismatch: 1 },
+  questionnaire: { diagnosisBoost: 1, pairWeight: 0, exclusionMismatch: 1, fusion: [PLAIN_VARIANT], eligibilityMismatch: 0.8 },
 };
 
 /** What the pipeline knows of a trial beyond its text; nulls when the source does not say. */
-export interface TrialFacts {
+export interface TrialFacts extends CriteriaSource {
   readonly minAgeYears: number | null;
   readonly maxAgeYears: number | null;
   readonly sex: Sex | null;
@@ -215,36 +261,60 @@ function scorePass(request: PatientRequest, corpus: PipelineCorpus, terms: reado
 /** The depth to which each fused ranking is read. */
 const FUSION_DEPTH = 1000;
 
-/** Trial ids for a patient description, best first: one ranking, or the fusion of the configured variants'. */
+/**
+ * Trial ids for a patient description, best first: the first stage (one configuration's scores, or the fusion of
+ * the configured variants' rankings), then the eligibility stage.
+ */
 export function pipelineRank(topic: Topic, corpus: PipelineCorpus, options: PipelineOptions): string[] {
   const given = options.config ?? PIPELINE_CONFIG;
   const config: PipelineConfig = topic.fields === undefined ? given : { ...given, ...given.questionnaire };
-  if (config.fusion.length === 0) return singleRank(topic, corpus, config, options.limit, options.candidates);
   const ids = corpus.index.docs.map((doc) => doc.id);
-  const position = new Map(ids.map((id, doc) => [id, doc]));
-  const fused = new Float64Array(ids.length);
+  const scores = config.fusion.length === 0 ? singleScores(topic, corpus, config, options.candidates) : fusedScores(topic, corpus, config, options.candidates);
+  if (config.eligibilityMismatch !== 1) demoteIneligible(topic, corpus, scores, config, options.candidates);
+  return rankByScore(ids, scores, options.limit, options.candidates);
+}
+
+/** Reciprocal-rank fusion of the configuration's ranking and its variants', each read to FUSION_DEPTH. */
+function fusedScores(topic: Topic, corpus: PipelineCorpus, config: PipelineConfig, candidates?: ReadonlySet<number>): Float64Array {
+  const fused = new Float64Array(corpus.index.docs.length);
   for (const variant of [{}, ...config.fusion]) {
-    const ranking = singleRank(topic, corpus, { ...config, ...variant, fusion: [] }, FUSION_DEPTH, options.candidates);
-    ranking.forEach((id, rank) => {
-      const doc = position.get(id)!;
+    const scores = singleScores(topic, corpus, { ...config, ...variant, fusion: [] }, candidates);
+    topDocs(corpus, scores, FUSION_DEPTH, candidates).forEach((doc, rank) => {
       fused[doc] = fused[doc]! + 1 / (config.fusionK + rank + 1);
     });
   }
-  return rankByScore(ids, fused, options.limit, options.candidates);
+  return fused;
 }
 
-/** One configuration's ranking; a second pass with feedback terms when configured. */
-function singleRank(topic: Topic, corpus: PipelineCorpus, config: PipelineConfig, limit: number, candidates?: ReadonlySet<number>): string[] {
-  const options = { limit, candidates };
+/** The best `limit` documents (by index) in rankByScore's order (ties by trial id). */
+function topDocs(corpus: PipelineCorpus, scores: Float64Array, limit: number, candidates?: ReadonlySet<number>): number[] {
   const ids = corpus.index.docs.map((doc) => doc.id);
+  const position = new Map(ids.map((id, doc) => [id, doc]));
+  return rankByScore(ids, scores, limit, candidates).map((id) => position.get(id)!);
+}
+
+/** One configuration's scores; a second pass with feedback terms when configured. */
+function singleScores(topic: Topic, corpus: PipelineCorpus, config: PipelineConfig, candidates?: ReadonlySet<number>): Float64Array {
   const request = patientRequest(topic, corpus, config);
-  let scores = scorePass(request, corpus, request.terms, config, options.candidates);
-  if (config.feedbackDocs > 0) {
-    const top = rankByScore(ids.map((_, doc) => String(doc)), scores, config.feedbackDocs, options.candidates)
-      .map((doc) => ({ doc: Number(doc), score: scores[Number(doc)]! }))
-      .filter((entry) => entry.score > 0);
-    const skip = (token: string): boolean => !isQueryWord(token, config);
-    scores = scorePass(request, corpus, [...request.terms, ...feedbackTerms(corpus.index, top, config, skip)], config, options.candidates);
+  const scores = scorePass(request, corpus, request.terms, config, candidates);
+  if (config.feedbackDocs === 0) return scores;
+  const docs = corpus.index.docs.map((_, doc) => String(doc));
+  const top = rankByScore(docs, scores, config.feedbackDocs, candidates)
+    .map((doc) => ({ doc: Number(doc), score: scores[Number(doc)]! }))
+    .filter((entry) => entry.score > 0);
+  const skip = (token: string): boolean => !isQueryWord(token, config);
+  return scorePass(request, corpus, [...request.terms, ...feedbackTerms(corpus.index, top, config, skip)], config, candidates);
+}
+
+/**
+ * The re-ranking stage: among the best `eligibilityDepth` trials, those whose criteria rule the patient out are
+ * demoted (scores changed in place). Trials further down are left alone: parsing every trial's criteria for every
+ * topic would cost seconds, and a demotion only matters near the top.
+ */
+function demoteIneligible(topic: Topic, corpus: PipelineCorpus, scores: Float64Array, config: PipelineConfig, candidates?: ReadonlySet<number>): void {
+  const profile = patientProfile(topic.text);
+  if (!profileSaysAnything(profile)) return;
+  for (const doc of topDocs(corpus, scores, config.eligibilityDepth, candidates)) {
+    if (scores[doc]! > 0 && excludesPatient(profile, corpus.facts[doc]!)) scores[doc] = scores[doc]! * config.eligibilityMismatch;
   }
-  return rankByScore(ids, scores, options.limit, options.candidates);
 }

@@ -35,6 +35,7 @@ export function searchCorpus(trials: readonly Trial[], store: TrialStore | null)
     maxAgeYears: trial.eligibility.maxAgeYears,
     sex: trial.eligibility.sex,
     cancerTypes: new Set(classifyCancerTypes(trial).map((type) => type.id)),
+    criteria: trial.eligibility.criteria,
   }));
   return {
     ids: new Set(trials.map((trial) => trial.id)),

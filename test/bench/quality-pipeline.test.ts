@@ -91,6 +91,19 @@ describe('pipeline', () => {
     assert.deepEqual(ranking.slice(0, 3), ['includes', 'children', 'excludes']);
   });
 
+  it('demotes, never drops, a trial whose criteria rule the patient out, when the eligibility stage is on', () => {
+    // 'children' and 'includes' have the same text; with no age limit they tie, and ties go by id.
+    const open = { ...facts[1]!, criteria: 'Inclusion Criteria:\n- Acute lymphoblastic leukaemia' };
+    const strict = { ...facts[2]!, maxAgeYears: null, criteria: 'Inclusion Criteria:\n- ECOG performance status 0-1\nExclusion Criteria:\n- Pregnancy' };
+    const withCriteria = { index: corpus.index, facts: [facts[0]!, open, strict, facts[3]!] };
+    const text = 'A 40-year-old woman diagnosed with acute lymphoblastic leukaemia, ECOG 3.';
+    const before = pipelineRank({ id: 't', text }, withCriteria, { limit: 4, config });
+    const after = pipelineRank({ id: 't', text }, withCriteria, { limit: 4, config: { ...config, eligibilityMismatch: 0.5 } });
+    assert.deepEqual(before.slice(0, 2), ['children', 'includes']);
+    assert.deepEqual(after.slice(0, 2), ['includes', 'children']);
+    assert.equal(after.length, 4);
+  });
+
   it('fuses variant rankings by reciprocal rank', () => {
     const text = 'A 40-year-old woman diagnosed with acute lymphoblastic leukaemia.';
     const fused = pipelineRank({ id: 't', text }, corpus, { limit: 4, config: { ...config, fusion: [{ pairWeight: 0 }] } });

@@ -71,6 +71,12 @@ export const TRANSPLANT_FALLBACK = {
   unless: compile(vocab.transplantFallback.unless),
 } as const;
 
+/** Titles saying the trial enrols only healthy volunteers, who have no cancer (see `healthyOnly` in the vocabulary). */
+export const HEALTHY_ONLY = {
+  match: compile(vocab.healthyOnly.match),
+  unless: compile(vocab.healthyOnly.unless),
+} as const;
+
 /**
  * Words that, just before a cancer's name, make it a cancer the trial hopes to prevent rather than one its patients
  * have ("at low risk of developing acute leukaemia"); see cancer-types.json.

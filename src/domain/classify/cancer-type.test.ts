@@ -131,6 +131,23 @@ describe('classifyCancerTypes', () => {
     assert.ok(types(['Kaposi Sarcoma'], 'Kaposi Sarcoma-Associated Herpesvirus in Kaposi Sarcoma').includes('sarcoma'), 'another mention still counts');
     assert.ok(!types(['Non-Small Cell Lung Cancer'], 'MAGE-A3 (Melanoma-Associated Antigen 3) Vaccine in NSCLC').includes('melanoma'));
   });
+  it("reads 'cancer of the uterus', kidney or bladder as that organ's cancer", () => {
+    // NCT00002546: carcinosarcoma of the uterus is a womb cancer and a sarcoma.
+    const uterus = types(['Sarcoma'], 'Radiation Therapy Compared With Combination Chemotherapy in Treating Patients With Cancer of the Uterus');
+    assert.ok(uterus.includes('womb-cancer') && uterus.includes('sarcoma'));
+    assert.ok(types(['Cancer'], '', [], 'Carcinosarcoma (CS) of The Uterus').includes('womb-cancer'));
+    assert.ok(types(['Cancer'], 'Surgery for Cancer of the Kidney').includes('kidney-cancer'));
+    assert.ok(types(['Cancer'], 'BCG for Carcinoma of the Urinary Bladder').includes('bladder-cancer'));
+    assert.ok(!types(['Cervical Cancer'], 'Radiotherapy for Carcinoma of the Uterine Cervix').includes('womb-cancer'));
+  });
+  it('reads a trial of healthy volunteers only as not-cancer, whatever its conditions name', () => {
+    // NCT00006078: lycopene pharmacokinetics in healthy men, filed under prostate cancer.
+    const lycopene = 'Single Dose Pharmacokinetic Study of Lycopene in Healthy Male Volunteers Between 18 and 45 Years of Age';
+    assert.deepEqual(types(['Prostate Cancer'], 'Lycopene In Preventing of Prostate Cancer', ['prostate cancer'], lycopene), ['not-cancer']);
+    // NCT00001432, NCT00005827: volunteers with a cancer, or patients, are enrolled too.
+    assert.ok(types(['Chronic Myeloid Leukemia', 'Healthy'], 'Cells From Normal Volunteers and Volunteers With Lymphoid or Hematologic Malignancies').includes('chronic-myeloid-leukaemia'));
+    assert.ok(types(['Prostate Cancer'], 'Genistein in Normal Volunteers and in Patients With Prostate Neoplasia').includes('prostate-cancer'));
+  });
   it('reads a short condition in capitals as an abbreviation, but not a shouted title', () => {
     assert.ok(types(['B-ALL']).includes('b-cell-all'));
     assert.ok(types(['T-ALL']).includes('t-cell-all'));

@@ -8,13 +8,14 @@
  *   on pan-cancer trials), unless conditions and titles name no cancer at all. Every subtype they list is kept,
  *   however many: each is a cancer whose patients the trial enrols (bench/labels/README.md, "label every cancer").
  * - A cancer named as one to prevent ("at high risk of developing breast cancer") is not one the trial enrols.
+ * - A trial whose titles enrol healthy volunteers and no patients is `not-cancer`, whatever its conditions name.
  * - `other-cancer` when a cancer word is there but no named cancer; `not-cancer` when there is none.
  */
 import type { Trial } from '../trial.ts';
 import type { Evidence, ReadText, TrialText } from './cancer-evidence.ts';
 import { describe, evidenceFor, matchesAny, readText } from './cancer-evidence.ts';
 import { findPattern } from '../vocab/token-pattern.ts';
-import { CANCER_TYPE_RULES, CANCER_TYPES, TRANSPLANT_FALLBACK, cancerTypeAncestors } from './cancer-type-vocab.ts';
+import { CANCER_TYPE_RULES, CANCER_TYPES, HEALTHY_ONLY, TRANSPLANT_FALLBACK, cancerTypeAncestors } from './cancer-type-vocab.ts';
 
 export { CANCER_TYPES, cancerTypeAncestors, cancerTypeById, cancerTypeDescendants } from './cancer-type-vocab.ts';
 export type { CancerType } from './cancer-type-vocab.ts';
@@ -95,6 +96,11 @@ export function classifyCancerTypes(trial: ClassifiableTrial): CancerTypeAssignm
     ...read('title')(trial.briefTitle),
     ...read('title')(trial.officialTitle),
   ];
+  const titles = primary.filter((text) => text.source.kind === 'title');
+  const healthy = titles.find((text) => matchesAny(HEALTHY_ONLY.match, text));
+  if (healthy !== undefined && !titles.some((text) => matchesAny(HEALTHY_ONLY.unless, text))) {
+    return [{ id: 'not-cancer', because: `title "${healthy.source.text}" enrols healthy volunteers only` }];
+  }
   const keywords = trial.keywords.flatMap(read('keyword'));
   const found = namedTypes(primary, keywords);
   if (found.size > 0) return withAncestors(found);

@@ -24,6 +24,8 @@ export interface KindHit {
    * own, which counts only when an intervention of the trial gives that kind too.
    */
   readonly afterward?: boolean;
+  /** Given by a category name ("antibody therapy"), which counts only when the trial names no agent it stands for. */
+  readonly category?: boolean;
 }
 
 export interface ScanResult {
@@ -81,30 +83,40 @@ function randomised(words: readonly string[], match: PhraseMatch): boolean {
   return words[match.start - 1] === 'without' && (words[match.start - 2] === 'or' || words[match.start - 2] === 'and');
 }
 
+/** A phrase found in a text, of one kind. */
+interface Listed {
+  readonly kind: TreatmentKind;
+  readonly match: PhraseMatch;
+}
+
 /** Words that join two treatments into one list ("surgery or mastectomy", "chemotherapy and radiotherapy"). */
 const JOINING: ReadonlySet<string> = new Set(['or', 'and']);
 
-/** True when joining words, and only they, stand between two phrases. */
-function joined(words: readonly string[], first: PhraseMatch, next: PhraseMatch): boolean {
-  const between = words.slice(first.end, next.start);
-  return between.length >= 1 && between.length <= 2 && between.every((word) => JOINING.has(word));
+/**
+ * True when joining words, and only they, stand between two phrases; or nothing does and both are of one kind, as an
+ * abbreviation right after its phrase ("total body irradiation (TBI) and high-dose chemotherapy").
+ */
+function joined(words: readonly string[], first: Listed, next: Listed): boolean {
+  const between = words.slice(first.match.end, next.match.start);
+  if (between.length === 0) return first.kind === next.kind;
+  return between.length <= 2 && between.every((word) => JOINING.has(word));
 }
 
 /**
  * The phrases that name what the text gives: not negated, not the setting ("patients receiving chemotherapy"), and
  * not joined in a list to one that is ("who have undergone breast-conserving surgery or mastectomy").
  */
-function givenOnly<T extends { readonly kind: TreatmentKind; readonly match: PhraseMatch }>(words: readonly string[], sorted: readonly T[]): T[] {
+function givenOnly<T extends Listed>(words: readonly string[], sorted: readonly T[]): T[] {
   const kept: T[] = [];
-  let previous: { readonly match: PhraseMatch; readonly why: 'negated' | 'background' | null } | null = null;
+  let previous: (Listed & { readonly why: 'negated' | 'background' | null }) | null = null;
   for (const item of sorted) {
     let why: 'negated' | 'background' | null = negated(words, item.match) ? 'negated' : background(words, item.kind, item.match) ? 'background' : null;
-    if (why === null && previous?.why != null && joined(words, previous.match, item.match)) {
+    if (why === null && previous?.why != null && joined(words, previous, item)) {
       // A transplant in the setting is still a transplant trial (BACKGROUND.notFor); negation carries to anything.
       if (previous.why === 'negated' || !BACKGROUND.notFor.has(item.kind)) why = previous.why;
     }
     if (why === null) kept.push(item);
-    previous = { match: item.match, why };
+    previous = { kind: item.kind, match: item.match, why };
   }
   return kept;
 }

@@ -432,6 +432,56 @@ describe('classifyTreatments', () => {
     assert.deepEqual(kinds({ ...own, detailedDescription: 'Patients receive temozolomide and then the transplant.' }), ['chemotherapy', 'stem-cell-transplant']);
   });
 
+  it("reads an observational study's keywords, and the titles of one that only runs tests, as what it looks at", () => {
+    // NCT00001160: a natural-history protocol with the keyword "Radioiodine" gives no radiotherapy.
+    const natural = { briefTitle: 'Studies on Tumors of the Thyroid', studyType: 'observational' as const, keywords: ['Radioiodine', 'Dosimetry'] };
+    assert.deepEqual(kinds(natural), ['other']);
+    assert.deepEqual(kinds({ ...natural, studyType: 'interventional' as const }), ['radiotherapy']);
+    // NCT00490503: MRI and MR spectroscopy assess the neoadjuvant chemotherapy patients have anyway.
+    const imaging = {
+      briefTitle: 'Non-Invasive Magnetic Resonance Imaging (MRI) and Magnetic Resonance Spectroscopy Techniques (MRS) for Assessing Neoadjuvant Chemotherapy in Locally Advanced Breast Cancer',
+      studyType: 'observational' as const,
+      interventions: [iv('procedure', 'Magnetic Resonance Imaging (MRI)'), iv('procedure', 'Magnetic Resonance Spectroscopy (MRS)', 'Scans performed before chemotherapy and at end of chemotherapy/before surgery.')],
+    };
+    assert.deepEqual(kinds(imaging), ['other']);
+    // NCT00006113: a skin test given to measure immunity is an assessment, whatever its intervention type.
+    assert.deepEqual(kinds({ interventions: [iv('biological', 'aldesleukin'), iv('radiation', 'Candida albicans skin test reagent')] }), ['immunotherapy']);
+  });
+
+  it("counts a category name ('antibody therapy', 'biological therapy') only when no agent it may stand for is named", () => {
+    // NCT00002482: muromonab-CD3 (OKT3) activating T cells, with low-dose cyclophosphamide.
+    const okt3 = [iv('biological', 'antibody therapy'), iv('biological', 'biological therapy'), iv('biological', 'muromonab-CD3'), iv('drug', 'cyclophosphamide')];
+    assert.deepEqual(kinds({ briefTitle: 'Monoclonal Antibody Plus Cyclophosphamide in Treating Patients With Metastatic Cancer', interventions: okt3 }), ['chemotherapy', 'immunotherapy']);
+    assert.deepEqual(kinds({ briefTitle: 'Biological Therapy in Treating Patients With Kidney Cancer', interventions: [iv('drug', 'cyclophosphamide')] }), ['chemotherapy', 'immunotherapy']);
+    assert.deepEqual(kinds({ briefTitle: 'Biological Therapy in Treating Patients With Kidney Cancer', interventions: [iv('drug', 'tamoxifen citrate')] }), ['other']);
+  });
+
+  it('does not count cells a graft is depleted of or grown on in the laboratory', () => {
+    // NCT00001872, NCT00498316.
+    assert.deepEqual(kinds({ briefTitle: 'A Pre-Clinical Study of Selective Depletion of Donor Lymphocytes' }), ['other']);
+    assert.deepEqual(kinds({ briefTitle: 'Cord Blood Expansion on Mesenchymal Stem Cells', interventions: [iv('procedure', 'Cord Blood Infusion', 'Cord blood transplantation performed on day 0.')] }), [
+      'stem-cell-transplant/allogeneic',
+    ]);
+  });
+
+  it("adds a transplant kind the summary states to one the names state (NCT00495287: allografts for high risk)", () => {
+    const aml = {
+      briefTitle: 'Standard-dose vs High-dose Remission Induction and Autologous Blood Stem Cell Transplantation in AML',
+      interventions: [iv('drug', 'cytosine arabinoside')],
+      briefSummary: 'High-risk patients will be electively submitted to allogeneic stem cell transplantation (allo-SCT), whenever possible.',
+    };
+    assert.deepEqual(kinds(aml), ['chemotherapy', 'stem-cell-transplant/allogeneic', 'stem-cell-transplant/autologous']);
+    const relapse = { ...aml, briefSummary: 'Patients who relapse after allogeneic stem cell transplantation are not eligible.' };
+    assert.deepEqual(kinds(relapse), ['chemotherapy', 'stem-cell-transplant/autologous']);
+  });
+
+  it('reads an abbreviation right after its phrase as part of the same list', () => {
+    // NCT00004132: "Undergoing Total Body Irradiation (TBI) and High-Dose Chemotherapy" is the setting throughout.
+    assert.deepEqual(kinds({ briefTitle: 'Growth Factor to Prevent Oral Mucositis in Patients Undergoing Total Body Irradiation (TBI) and High-Dose Chemotherapy' }), [
+      'supportive-care',
+    ]);
+  });
+
   it('labels every kind in plain English', () => {
     assert.equal(TREATMENT_KIND_LABELS.targeted, 'Targeted cancer drugs');
     assert.equal(TREATMENT_KIND_LABELS['stem-cell-transplant'], 'Stem cell transplant');

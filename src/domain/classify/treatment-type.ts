@@ -45,6 +45,7 @@ import type { TransplantKind, TreatmentAssignment, TreatmentKind } from './treat
 import { scanText } from './treatment-scan.ts';
 import type { KindHit } from './treatment-scan.ts';
 import {
+  CATEGORY_NAMES,
   COMPLICATION_TREATMENT,
   DISEASE_TREATMENT,
   KIND_BY_INTERVENTION_TYPE,
@@ -89,7 +90,9 @@ function settingOf(trial: ClassifiableTrial): TrialSetting {
   const leaves = types.filter((id) => !above.has(id));
   return {
     notCancer: leaves.length === 1 && leaves[0] === 'not-cancer',
-    diseaseIsCytopenia: leaves.length > 0 && leaves.every((id) => DISEASE_TREATMENT.cancerTypes.has(id)),
+    diseaseIsCytopenia:
+      leaves.some((id) => DISEASE_TREATMENT.cancerTypes.has(id)) &&
+      leaves.every((id) => DISEASE_TREATMENT.cancerTypes.has(id) || DISEASE_TREATMENT.umbrella.has(id)),
   };
 }
 
@@ -104,6 +107,11 @@ function diseaseTreatment(intervention: Intervention, setting: TrialSetting): Ki
 function inSetting(hit: KindHit, setting: TrialSetting): KindHit {
   if (!setting.diseaseIsCytopenia || hit.kind !== 'supportive-care' || !hasPhrase(DISEASE_TREATMENT.terms, hit.phrase.split(' '))) return hit;
   return { kind: DISEASE_TREATMENT.kind, phrase: hit.phrase };
+}
+
+/** A category name ("biological therapy"), as an intervention name or a matched phrase. */
+function isCategory(text: string): boolean {
+  return CATEGORY_NAMES.phrases.has(searchTokens(text).join(' '));
 }
 
 /** The kinds one intervention brings, and whether it is only an assessment or comparator. */
@@ -180,11 +188,15 @@ function asComplicationCare(hit: KindHit): KindHit {
  * The transplant kinds the summary and description state, for a trial that gives a transplant of unstated kind; when
  * they state none, own cells if they say the cells are harvested or reinfused and name no donor.
  */
-function describedTransplantKinds(trial: ClassifiableTrial): KindHit[] {
-  const texts = [trial.briefSummary ?? null, trial.detailedDescription ?? null];
-  const stated = texts
+function statedTransplantKinds(trial: ClassifiableTrial): KindHit[] {
+  return [trial.briefSummary ?? null, trial.detailedDescription ?? null]
     .flatMap((text) => scanText(text, 'described').hits)
     .filter((hit) => hit.kind === 'stem-cell-transplant' && hit.sub !== undefined && hit.afterward !== true);
+}
+
+function describedTransplantKinds(trial: ClassifiableTrial): KindHit[] {
+  const texts = [trial.briefSummary ?? null, trial.detailedDescription ?? null];
+  const stated = statedTransplantKinds(trial);
   if (stated.length > 0) return stated;
   const words = texts.flatMap((text) => (text === null ? [] : searchTokens(text)));
   if (hasPhrase(ALLOGENEIC, words) || !hasPhrase(HARVEST, words)) return [];
@@ -202,6 +214,7 @@ export function classifyTreatments(trial: ClassifiableTrial): TreatmentAssignmen
   const found: Found = new Map();
   const companions: Found = new Map();
   const supplements: Found = new Map();
+  const categories: Found = new Map();
   let unclassified: string | null = null;
   /**
    * Kinds the interventions give: a title, arm or keyword naming a treatment the patients had first needs one (a
@@ -212,7 +225,8 @@ export function classifyTreatments(trial: ClassifiableTrial): TreatmentAssignmen
     for (const raw of hits) {
       if (raw.afterward === true && trial.interventions.length > 0 && !given.has(raw.kind)) continue;
       const hit = inSetting(raw, setting);
-      add(hit.companion === true ? companions : hit.unlessSupportive === true ? supplements : found, hit.kind, hit.sub, because(hit));
+      const into = hit.companion === true ? companions : hit.unlessSupportive === true ? supplements : hit.category === true || isCategory(hit.phrase) ? categories : found;
+      add(into, hit.kind, hit.sub, because(hit));
     }
   };
   const observational = trial.studyType === 'observational';
@@ -224,7 +238,10 @@ export function classifyTreatments(trial: ClassifiableTrial): TreatmentAssignmen
     complicationDrug === null ? [...hits] : hits.map((hit) => (complicationDrug(hit.phrase) ? asComplicationCare(hit) : hit));
 
   const givesNothing = new Set<string>();
-  const perIntervention = trial.interventions.map((intervention) => ({ intervention, ...interventionHits(intervention, setting, observational) }));
+  const perIntervention = trial.interventions.map((intervention) => {
+    const { hits, neutral } = interventionHits(intervention, setting, observational);
+    return { intervention, neutral, hits: isCategory(intervention.name) ? hits.map((hit) => ({ ...hit, category: true })) : hits };
+  });
   for (const { hits } of perIntervention) for (const hit of hits) if (hit.afterward !== true) given.add(hit.kind);
   for (const { intervention, hits, neutral } of perIntervention) {
     record(intervention.type === 'drug' && complicationDrug !== null ? hits.map(asComplicationCare) : hits, () => intervention.name);
@@ -239,18 +256,26 @@ export function classifyTreatments(trial: ClassifiableTrial): TreatmentAssignmen
     if (arm.interventionNames.length > 0 && arm.interventionNames.every((name) => givesNothing.has(name))) continue;
     record(weakSupport(forComplication(scanText(arm.description, 'described').hits)), (hit) => `arm "${arm.label}": ${hit.phrase}`);
   }
-  for (const { hits } of titleHits) record(forComplication(hits), (hit) => `title: ${hit.phrase}`);
+  // An observational study whose interventions are all tests studies the test: the treatment its titles name is the
+  // test's setting ("MRI for assessing neoadjuvant chemotherapy"), as for an arm of tests below.
+  const onlyTests = trial.interventions.length > 0 && trial.interventions.every((intervention) => givesNothing.has(intervention.name));
+  const titlesGive = !(observational && onlyTests);
+  if (titlesGive) for (const { hits } of titleHits) record(forComplication(hits), (hit) => `title: ${hit.phrase}`);
   // A kind the titles name only as what came before the trial ("maintenance following autologous stem cell
   // transplant") is not given by it, however a keyword names it.
   const titleKinds = titleHits.flatMap(({ hits }) => hits);
   const before = new Set(titleKinds.filter((hit) => hit.afterward === true && !given.has(hit.kind)).map((hit) => hit.kind));
   for (const hit of titleKinds) if (hit.afterward !== true) before.delete(hit.kind);
   const notBefore = (hits: readonly KindHit[]): KindHit[] => (trial.interventions.length === 0 ? [...hits] : hits.filter((hit) => !before.has(hit.kind)));
-  for (const keyword of trial.keywords) record(weakSupport(forComplication(notBefore(scanText(keyword, 'named').hits))), () => `keyword "${keyword}"`);
+  // An observational study's keywords index what it looks at ("Radioiodine", "Dosimetry"), not what it gives.
+  const keywords = observational ? [] : trial.keywords;
+  for (const keyword of keywords) record(weakSupport(forComplication(notBefore(scanText(keyword, 'named').hits))), () => `keyword "${keyword}"`);
   const purpose = KIND_BY_PRIMARY_PURPOSE.get((trial.primaryPurpose ?? '').toLowerCase());
   if (purpose !== undefined) add(found, purpose, undefined, `primary purpose: ${trial.primaryPurpose ?? ''}`);
   if (found.has('stem-cell-transplant/')) {
     record(describedTransplantKinds(trial), (hit) => `description: ${hit.phrase}`);
+  } else if ([...found.keys()].some((key) => key.startsWith('stem-cell-transplant/'))) {
+    record(statedTransplantKinds(trial), (hit) => `description: ${hit.phrase}`);
   }
   if (observational) {
     add(found, 'other', undefined, 'an observational study: it gives no treatment of its own');
@@ -258,21 +283,34 @@ export function classifyTreatments(trial: ClassifiableTrial): TreatmentAssignmen
     if (topic !== undefined) add(found, 'supportive-care', undefined, `an observational study of the effects of cancer and its treatment: ${topic}`);
   }
 
-  return finish(found, companions, supplements, unclassified);
+  return finish(found, { companions, supplements, categories }, unclassified);
 }
 
 /** Kinds that are cancer treatment given by the trial itself, including a transplant. */
 const TREATING: ReadonlySet<TreatmentKind> = new Set(['chemotherapy', 'stem-cell-transplant', 'targeted', 'immunotherapy', 'car-t', 'radiotherapy', 'surgery', 'other']);
 
+/** Kinds held back until the trial's other kinds are known (see {@link finish}). */
+interface Pending {
+  readonly companions: Found;
+  readonly supplements: Found;
+  readonly categories: Found;
+}
+
+const merge = (into: Found, from: Found): void => {
+  for (const [key, assignment] of from) if (!into.has(key)) into.set(key, assignment);
+};
+
 /**
- * Support drugs, and supportive care named only in passing, count when the trial gives no cancer treatment; a
- * supplement's `other` counts when the trial is not supportive care. CAR T
- * implies immunotherapy; a transplant of known kind replaces the unspecified one; `other` when nothing fits.
+ * A category name's kinds count when no agent of a kind it may stand for is named; support drugs, and supportive
+ * care named only in passing, count when the trial gives no cancer treatment; a supplement's `other` counts when the
+ * trial is not supportive care. CAR T implies immunotherapy; a transplant of known kind replaces the unspecified
+ * one; `other` when nothing fits.
  */
-function finish(found: Found, companions: Found, supplements: Found, unclassified: string | null): TreatmentAssignment[] {
+function finish(found: Found, pending: Pending, unclassified: string | null): TreatmentAssignment[] {
+  if (![...found.values()].some((assignment) => CATEGORY_NAMES.standsFor.has(assignment.kind))) merge(found, pending.categories);
   const treats = [...found.values()].some((assignment) => TREATING.has(assignment.kind));
-  if (!treats) for (const [key, assignment] of companions) if (!found.has(key)) found.set(key, assignment);
-  if (!found.has('supportive-care/')) for (const [key, assignment] of supplements) if (!found.has(key)) found.set(key, assignment);
+  if (!treats) merge(found, pending.companions);
+  if (!found.has('supportive-care/')) merge(found, pending.supplements);
   const carT = found.get('car-t/');
   if (carT !== undefined) add(found, 'immunotherapy', undefined, carT.because);
   if (TRANSPLANT_KINDS.some((sub) => found.has(`stem-cell-transplant/${sub}`))) found.delete('stem-cell-transplant/');

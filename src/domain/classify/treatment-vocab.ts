@@ -94,6 +94,8 @@ export const BACKGROUND = {
 /** Drugs that treat the disease itself, not its side effects, in trials for these cancer types only (MDS). */
 export const DISEASE_TREATMENT = {
   cancerTypes: new Set(vocab.diseaseTreatment.cancerTypes),
+  /** A parent type that, named bare beside them, adds no disease of its own (PDQ's "Leukemia" on MDS trials). */
+  umbrella: new Set(vocab.diseaseTreatment.umbrella),
   kind: isKind(vocab.diseaseTreatment.kind) ? vocab.diseaseTreatment.kind : 'other',
   terms: compileLexicon(vocab.diseaseTreatment.terms),
 } as const;
@@ -104,6 +106,12 @@ export const COMPLICATION_TREATMENT = {
   kinds: new Set(vocab.complicationTreatment.kinds.filter(isKind)),
   /** Title words (conditioning) that keep a GVHD trial's drugs cancer treatment. */
   notWith: compileLexicon(vocab.complicationTreatment.notWith),
+} as const;
+
+/** PDQ's category names ("biological therapy"): the kinds they give count only when no agent of `standsFor` is named. */
+export const CATEGORY_NAMES = {
+  phrases: new Set(vocab.categoryNames.terms.map((term) => searchTokens(term).join(' '))),
+  standsFor: new Set(vocab.categoryNames.standsFor.filter(isKind)),
 } as const;
 
 /** Antibody words that make a radiotherapy intervention a radiolabelled antibody, which is targeted as well. */
