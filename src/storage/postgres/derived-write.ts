@@ -47,6 +47,7 @@ const SITE_COLUMNS: readonly Column<SiteInsert>[] = [
 const DERIVED_COLUMNS: readonly Column<DerivedUpdate>[] = [
   ['summary', 'text', (r) => r.summary],
   ['search', 'tsvector', (r) => r.search],
+  ['rank_vector', 'tsvector', (r) => r.rank_vector],
   ['search_length', 'int4', (r) => r.search_length],
   ['conditions_search', 'tsvector', (r) => r.conditions_search],
   ['interventions_search', 'tsvector', (r) => r.interventions_search],

@@ -30,6 +30,8 @@ export interface TrialsTable {
   search_length: number;
   /** Every searchable field, weighted A–D (see tsvector.ts); GIN-indexed. */
   search: string;
+  /** The fields relevance is computed from (search-rank.ts): title, conditions, interventions; kept in the row. */
+  rank_vector: string;
   /** The conditions alone, for the condition filter (a phrase within the conditions, as SQLite's column filter). */
   conditions_search: string;
   /** Intervention names, other names, keywords and arm labels, for the intervention filter. */

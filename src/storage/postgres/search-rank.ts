@@ -2,7 +2,12 @@
  * Relevance on PostgreSQL, shaped like SQLite FTS5's bm25 (https://sqlite.org/fts5.html#the_bm25_function) so both
  * backends rank alike. For each group of the query (a word or a phrase), its weighted frequency in the document is
  * ts_rank_cd without normalisation: for one word that is the sum of its occurrences' class weights, here SQLite's
- * column weights 10 (title, conditions: A), 5 (interventions, keywords, arms: B), 2 (summary: C), 1 (eligibility: D).
+ * column weights 10 (title, conditions: A) and 5 (interventions, keywords, arms: B). The summary and eligibility
+ * criteria match but do not rank, on both backends (docs/decisions/0008), so the frequencies come from
+ * `rank_vector`, which holds the ranked fields alone and stays in the row: reading the whole `search` vector meant
+ * fetching and decompressing it from TOAST for every match (at 20,000 trials, "cancer", 8,884 matches, medians of 7
+ * alternating: 182 ms from `search`, 20 ms from a vector of these fields kept in the row; var/pg-exp in the issue-3
+ * note). A match in the unranked fields alone scores 0 on both backends, and ties are broken by trial id.
  * Each frequency is saturated and length-normalised as bm25 does (k1 = 1.2, b = 0.75) and the groups are summed.
  * Left out: bm25's inverse document frequency, which would cost a count per group on every search; with it the
  * top-10 overlap with SQLite rose from about 81 % to 85 % on the demo data (bench/backend-agreement.bench.ts).
@@ -23,8 +28,10 @@ const MEAN_LENGTH = 222;
 export function rankOf(groups: readonly string[]): RawBuilder<number> {
   const lengthNorm = sql`${sql.lit(K1)} * (${sql.lit(1 - B)} + ${sql.lit(B)} * trials.search_length / ${sql.lit(MEAN_LENGTH)}.0)`;
   const terms = groups.map((group) => {
-    const tf = sql`(ts_rank_cd(${WEIGHTS}, trials.search, ${group}::tsquery, 0) * 10)`;
-    return sql`(${tf} * ${sql.lit(K1 + 1)} / (${tf} + ${lengthNorm}))`;
+    const tf = sql`(ts_rank_cd(${WEIGHTS}, trials.rank_vector, ${group}::tsquery, 0) * 10)`;
+    // tf·(k1+1)/(tf+norm) written with tf once, so PostgreSQL ranks each group once per row, not twice; tf = 0 still
+    // gives exactly 0 (norm/norm is 1 exactly).
+    return sql`(${sql.lit(K1 + 1)} - ${sql.lit(K1 + 1)} * ${lengthNorm} / (${tf} + ${lengthNorm}))`;
   });
   return sql<number>`(${sql.join(terms, sql` + `)})::float8`;
 }

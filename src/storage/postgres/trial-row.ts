@@ -16,7 +16,7 @@ export type PostgresTrialRow = Omit<TrialsTable, 'doc_id'>;
 /** The columns of a `trials` row that re-derivation rewrites: everything worked out from the trial, not read off it. */
 export type DerivedColumns = Pick<
   TrialsTable,
-  'summary' | 'search' | 'search_length' | 'conditions_search' | 'interventions_search' | 'treatments' | 'age_groups' | 'uk_sites'
+  'summary' | 'search' | 'search_length' | 'rank_vector' | 'conditions_search' | 'interventions_search' | 'treatments' | 'age_groups' | 'uk_sites'
 >;
 
 /** PostgreSQL text cannot hold NUL (SQLite can); a NUL in a registry's free text carries no meaning, so it goes. */
@@ -40,6 +40,13 @@ export function derivedColumns(trial: Trial, derived: DerivedRows): DerivedColum
   return {
     search: search.literal,
     search_length: search.lexemes,
+    // What relevance reads (search-rank.ts): the fields that say what the trial is about, small enough to stay in
+    // the row, where `search` is TOASTed and must be fetched and decompressed per match.
+    rank_vector: tsvectorLiteral([
+      ['A', fields.title],
+      ['A', fields.conditions],
+      ['B', fields.interventions_keywords],
+    ]),
     conditions_search: tsvectorLiteral([['A', fields.conditions]]),
     interventions_search: tsvectorLiteral([['A', fields.interventions_keywords]]),
     // JSON.stringify escapes NUL as \u0000, so the JSON columns need no cleaning.

@@ -37,6 +37,7 @@ const TRIAL_COLUMNS: readonly Column<PostgresTrialRow>[] = [
   ['imported_at', 'text', (r) => r.imported_at],
   ['brief_title', 'text', (r) => r.brief_title],
   ['search', 'tsvector', (r) => r.search],
+  ['rank_vector', 'tsvector', (r) => r.rank_vector],
   ['conditions_search', 'tsvector', (r) => r.conditions_search],
   ['interventions_search', 'tsvector', (r) => r.interventions_search],
   ['summary', 'text', (r) => r.summary],

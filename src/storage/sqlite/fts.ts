@@ -9,8 +9,13 @@ import { phraseTokens, textClauses, type PhraseTokens } from '../shared/text-cla
 /** FTS5 columns a filter can be restricted to. */
 export type FtsColumn = 'title' | 'conditions' | 'interventions_keywords' | 'summary' | 'eligibility';
 
-/** bm25 weights in column order (title, conditions, interventions_keywords, summary, eligibility). */
-export const BM25_WEIGHTS = [10, 10, 5, 2, 1] as const;
+/**
+ * bm25 weights in column order (title, conditions, interventions_keywords, summary, eligibility). The summary and
+ * the eligibility criteria match but do not rank (docs/decisions/0008): what a trial is about is in its title,
+ * conditions and treatments, and ranking from those alone lets PostgreSQL rank from a vector small enough to stay
+ * in the row.
+ */
+export const BM25_WEIGHTS = [10, 10, 5, 0, 0] as const;
 
 function quoted(token: string): string {
   return `"${token.replaceAll('"', '""')}"`;

@@ -4,10 +4,11 @@ import * as derivedFacts from './0002-derived-facts.ts';
 import * as storeVersion from './0003-store-version.ts';
 import * as editorial from './0004-editorial.ts';
 import * as editorialDocuments from './0005-editorial-documents.ts';
+import * as rankVector from './0006-rank-vector.ts';
 
 /**
  * Every PostgreSQL migration, by name, in the order they run. Listed statically so the store works the same under
- * tsx, bundled or compiled. Add new files as 0006-..., never edit a released one.
+ * tsx, bundled or compiled. Add new files as 0007-..., never edit a released one.
  */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-initial': initial,
@@ -15,4 +16,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0003-store-version': storeVersion,
   '0004-editorial': editorial,
   '0005-editorial-documents': editorialDocuments,
+  '0006-rank-vector': rankVector,
 };
