@@ -13,7 +13,7 @@ import type { Trial } from './trial.ts';
  * reaches stored trials without a re-import. Bump it with any change that alters what {@link deriveTrialFacts}
  * returns.
  */
-export const DERIVATION_VERSION = 9;
+export const DERIVATION_VERSION = 8;
 
 /** A site that can be placed on a map, by its index in `trial.sites`. */
 export interface SiteLocation {

@@ -61,6 +61,22 @@ describe('PostgreSQL adapter', { skip: url === '' }, () => {
     assert.deepEqual(applied, Object.keys(MIGRATIONS));
   });
 
+  it("fills a stored trial's rank vector in migration 0006 exactly as a new write computes it", async () => {
+    // The migration derives rank_vector from `search` (ts_filter to weights A and B); trial-row.ts writes it from the
+    // fields. They must be the same lexemes and positions, or trials stored before 0006 would rank differently.
+    const schema = freshSchema();
+    const store = await openPostgresStore(urlWithSchema(schema));
+    await store.upsertTrials(corpus());
+    await store.close();
+    const differing = await inspect(async (db) =>
+      (await sql<{ n: number; total: number }>`SELECT count(*) FILTER (WHERE rank_vector <> ts_filter(search, '{a,b}'))::int AS n,
+          count(*) FILTER (WHERE rank_vector <> ''::tsvector)::int AS total
+        FROM ${sql.id(schema, 'trials')}`.execute(db)).rows[0],
+    );
+    assert.ok((differing?.total ?? 0) > 0);
+    assert.equal(differing?.n, 0);
+  });
+
   it('reads through the read URL and writes through the primary', async () => {
     const schema = freshSchema();
     const store = await openPostgresStore(url, { schema, readUrl: url, poolSize: 2 });
