@@ -13,15 +13,16 @@
 // Concepts: every labelled criterion's words go through parseCriteria one at a time; a predicted concept matches a
 // labelled one when type, value and polarity agree (scoring.ts: canonicalKey). Thresholds are scored apart, on the
 // matched pairs: exact comparator, number and unit (min/max, withinDays, withinYears likewise).
-// Verdicts: each labelled trial's whole eligibility text (read from data/demo/records, as labelled) is parsed once and
-// matched against each labelled profile. It prints figures and asserts nothing (HOUSE_STYLE 15).
+// Verdicts: each labelled trial's whole eligibility text (read from data/demo/records, as labelled: the legacy XML tar,
+// else the API v2 JSON files or AACT fixtures; demo-texts.ts) is parsed once and matched against each labelled profile.
+// It prints figures and asserts nothing (HOUSE_STYLE 15).
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { matchTrial } from '../../src/domain/eligibility/match.ts';
 import { parseCriteria } from '../../src/domain/eligibility/parse-criteria.ts';
 import type { Criterion } from '../../src/domain/eligibility/criterion.ts';
 import { PatientProfileSchema, type PatientProfile } from '../../src/domain/eligibility/profile.ts';
-import { readLegacyTrialTexts } from './demo-texts.ts';
+import { readDemoTrialTexts } from './demo-texts.ts';
 import type { LabelledCriterion, LabelledVerdict, Verdict } from './labels.read.ts';
 import { LABELS_DIR, readCriteriaLabels, readProfileLabels, readVerdictLabels, VERDICTS } from './labels.read.ts';
 import type { Counts, PredictedConcept, Prf } from './scoring.ts';
@@ -162,7 +163,7 @@ function scoreConcepts(labels: readonly Tagged<LabelledCriterion>[], columns: re
 async function scoreVerdictLabels(verdicts: readonly Tagged<LabelledVerdict>[], columns: readonly Column[], maxErrors: number): Promise<void> {
   const profiles = new Map(readProfileLabels().map((p) => [p.id, p]));
   const trialIds = new Set(verdicts.map((v) => v.row.trial));
-  const texts = new Map((await readLegacyTrialTexts((t) => trialIds.has(t.nctId))).map((t) => [t.nctId, t.criteria]));
+  const texts = new Map((await readDemoTrialTexts((t) => trialIds.has(t.nctId))).map((t) => [t.nctId, t.criteria]));
   const missingIn = (part: Part): string[] => [...new Set(verdicts.filter((v) => v.part === part).map((v) => v.row.trial))].filter((id) => !texts.has(id));
   if (missingIn('dev').length > 0) line(`dev trials not found in the demo records (their pairs are skipped): ${missingIn('dev').join(', ')}`);
   // Held out: a count, never the ids.

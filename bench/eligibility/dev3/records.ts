@@ -3,13 +3,11 @@
 // and nothing under src/domain/eligibility is used: the code the labels judge must not shape their input.
 import { createReadStream, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { gunzipSync, createGunzip } from 'node:zlib';
+import { createGunzip } from 'node:zlib';
 import { extract } from 'tar-stream';
-import { decode, elements } from '../demo-texts.ts';
+import { decode, elements, LEGACY_XML_TAR as LEGACY_TAR, readGzipJson, v2JsonFiles, v2Studies } from '../demo-texts.ts';
 
 const RECORDS = 'data/demo/records';
-const LEGACY_TAR = join(RECORDS, 'ctgov-legacy-xml_2023-02-03.tar.gz');
-const V2_FILES = ['ctgov-v2_ctrdata_5.json.gz', 'ctgov-v2_dgg32_50.json.gz', 'ctgov-v2_nsclcbench_100.json.gz'];
 
 export interface Candidate {
   readonly nctId: string;
@@ -68,18 +66,10 @@ export function sexAll(c: Candidate): boolean {
   return /^all$/i.test(c.sex);
 }
 
-function studiesOf(json: unknown): unknown[] {
-  if (Array.isArray(json)) return json;
-  const studies = (json as { studies?: unknown[] }).studies;
-  return studies ?? [json];
-}
-
 export function modernRecords(): Candidate[] {
   const out: Candidate[] = [];
-  const fixtures = readdirSync(join(RECORDS, 'aact-fixtures')).map((f) => join('aact-fixtures', f));
-  for (const file of [...V2_FILES, ...fixtures]) {
-    const json: unknown = JSON.parse(gunzipSync(readFileSync(join(RECORDS, file))).toString('utf8'));
-    for (const study of studiesOf(json)) {
+  for (const file of v2JsonFiles(RECORDS)) {
+    for (const study of v2Studies(readGzipJson(join(RECORDS, file)))) {
       const c = fromV2(study, file);
       if (c) out.push(c);
     }

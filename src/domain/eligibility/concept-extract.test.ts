@@ -245,3 +245,130 @@ describe('readCriterion: readings added after the first held-out run', () => {
     assert.deepEqual(concepts.map((c) => [c.value, c.planned === true]), [['chemotherapy', false], ['chemotherapy', true]]);
   });
 });
+
+describe('readCriterion: readings added from the third development set', () => {
+  const flags = (text: string, context = {}): string[] =>
+    readCriterion(text, context).concepts.map((c) => [c.type, c.value, c.polarity, ...['planned', 'ongoing', 'limited', 'atDiagnosis', 'past'].filter((f) => (c as unknown as Record<string, unknown>)[f] === true)].join(' '));
+
+  it('marks a treatment the person is having at entry as ongoing', () => {
+    assert.deepEqual(flags('Patients undergoing an allogeneic stem cell transplant for any reason'), ['prior-treatment allogeneic-transplant present ongoing']);
+    assert.deepEqual(flags('Everyone who has been prescribed rituximab'), ['prior-treatment rituximab present ongoing']);
+  });
+
+  it('reads "for" before a transplant as a plan, and a physiologic age as no age', () => {
+    assert.deepEqual(flags('Physiological age 60 or younger for autologous stem cell transplantation', { heading: 'Age' }), ['prior-treatment autologous-transplant present planned']);
+  });
+
+  it('reads a negated relapse that followed a treatment as the treatment negated', () => {
+    assert.deepEqual(flags('No relapse after an allogeneic transplant'), ['prior-treatment allogeneic-transplant absent']);
+  });
+
+  it('marks an age limit at diagnosis', () => {
+    assert.deepEqual(flags('Aged 25 or under at diagnosis'), ['age age present atDiagnosis']);
+  });
+
+  it('reads "all patients in relapse" as a condition, and a remission sought by reinduction as no remission', () => {
+    const reading = readCriterion('All patients in relapse should have tried reinduction of remission');
+    assert.equal(reading.conditional, true);
+    assert.deepEqual(reading.concepts.map((c) => c.value), ['relapsed', 'chemotherapy']);
+  });
+
+  it('leaves out a treatment named as the cause of a side effect', () => {
+    assert.deepEqual(read('No grade 3 neuropathy associated with earlier chemotherapy'), []);
+  });
+
+  it('marks a treatment limited by dose or site', () => {
+    assert.deepEqual(flags('No earlier radiotherapy of more than 20 Gy'), ['prior-treatment radiotherapy absent limited']);
+    assert.deepEqual(flags('No earlier radiotherapy to the chest'), ['prior-treatment radiotherapy absent limited']);
+  });
+
+  it('marks a remission reached in the past', () => {
+    assert.deepEqual(flags('Had achieved a complete remission with earlier therapy'), ['disease-state remission present past']);
+  });
+
+  it('names aggressive NK-cell leukaemia and B-precursor ALL', () => {
+    assert.deepEqual(read('Aggressive NK-cell leukaemia, new or recurrent'), ['cancer-type other-leukaemia present']);
+    assert.deepEqual(read('B-precursor ALL'), ['cancer-type b-all present']);
+  });
+
+  it('reads CSF cytology as CNS disease, and recurrence and recurrent non-Hodgkin lymphoma as relapse', () => {
+    assert.deepEqual(read('Negative CSF cytology'), ['cns cns-involvement absent']);
+    assert.deepEqual(read('Recurrence after earlier treatment'), ['disease-state relapsed present']);
+    assert.deepEqual(read('Recurrent non-Hodgkin lymphoma'), ['disease-state relapsed present', 'cancer-type lymphoma present']);
+  });
+});
+
+describe('readCriterion: readings added in the fourth round (prior treatments, other cancers, states, CNS)', () => {
+  const flags = (text: string, context = {}): string[] =>
+    readCriterion(text, context).concepts.map((c) => [c.type, c.value, c.polarity, ...['planned', 'ongoing'].filter((f) => (c as unknown as Record<string, unknown>)[f] === true)].join(' '));
+
+  it('reads classes of drugs as other drugs, and more classes of cytotoxic drugs as chemotherapy', () => {
+    assert.deepEqual(read('Earlier treatment with a checkpoint inhibitor'), ['prior-treatment other-drug present']);
+    assert.deepEqual(read('Any earlier immunotherapy'), ['prior-treatment other-drug present']);
+    assert.deepEqual(read('Use of immunosuppressive drugs in the last month'), ['prior-treatment other-drug present']);
+    assert.deepEqual(read('Has had an anti-PD-L1 antibody'), ['prior-treatment other-drug present']);
+    assert.deepEqual(read('Earlier targeted therapy'), ['prior-treatment other-drug present']);
+    assert.deepEqual(read('Has had a BTK inhibitor'), ['prior-treatment other-drug present']);
+    assert.deepEqual(read('On anticoagulation therapy'), ['prior-treatment other-drug present']);
+    assert.deepEqual(read('Has taken herbal medicines with anticancer claims'), ['prior-treatment other-drug present']);
+    assert.deepEqual(read('Earlier taxane or platinum doublet'), ['prior-treatment chemotherapy present']);
+    assert.deepEqual(read('Took part in a study and was given a research drug'), ['prior-treatment investigational-agent present']);
+    assert.deepEqual(read('TBI of 12 Gy in 6 fractions'), ['prior-treatment radiotherapy present']);
+  });
+
+  it('reads a treatment with a drug it does not know as another drug', () => {
+    assert.deepEqual(read('Must not have received prior treatment with Zorbavir'), ['prior-treatment other-drug absent']);
+    assert.deepEqual(read('Has never received prior XB-12 treatment'), ['prior-treatment other-drug absent']);
+    // A treatment it knows says what it is: no second, vaguer concept.
+    assert.deepEqual(read('Prior treatment with imatinib'), ['prior-treatment imatinib present']);
+    assert.deepEqual(read('Treated with at least 2 prior regimens'), ['disease-state prior-lines present']);
+  });
+
+  it('keeps both of two joined modifiers: autologous or allogeneic, recurrent/refractory', () => {
+    assert.deepEqual(read('Autologous or allogeneic haematopoietic stem cell transplantation'), ['prior-treatment autologous-transplant present', 'prior-treatment allogeneic-transplant present']);
+    assert.deepEqual(read('Criteria for recurrent/refractory disease'), ['disease-state relapsed present', 'disease-state refractory present']);
+  });
+
+  it('reads progression as relapse, more ways of counting lines, and "non-recurrent"', () => {
+    assert.deepEqual(read('Disease progression after the last treatment'), ['disease-state relapsed present']);
+    assert.deepEqual(read('Progressed on standard therapy'), ['disease-state relapsed present']);
+    assert.deepEqual(only('At least one prior systemic therapy'), { type: 'disease-state', value: 'prior-lines', polarity: 'present', min: 1 });
+    assert.deepEqual(read('Second-line or later treatment'), ['disease-state prior-lines present']);
+    assert.deepEqual(read('Primary (non-recurrent) disease'), ['disease-state relapsed absent']);
+    assert.deepEqual(read('Presence of measurable residual disease'), ['disease-state mrd-positive present']);
+  });
+
+  it('reads a cancer word listed among other conditions as another cancer', () => {
+    assert.deepEqual(read('Severe heart disease, malignancy, autoimmune disorders'), ['other-cancer other-malignancy present']);
+    assert.deepEqual(read('Serious chronic diseases such as heart failure or tumors'), ['other-cancer other-malignancy present']);
+    assert.deepEqual(read('Known malignant pleural effusion'), ['other-cancer other-malignancy present']);
+    // Alone in an inclusion it is the trial's own disease; after "of" or before another noun it is about something else.
+    assert.deepEqual(read('Advanced cancer and measurable disease'), []);
+    assert.deepEqual(read('Cancer survivors, heart disease'), []);
+  });
+
+  it('reads a cancer word alone in an exclusion list as another cancer', () => {
+    assert.deepEqual(only('Malignancy within the past 5 years', { section: 'exclusion' }), { type: 'other-cancer', value: 'other-malignancy', polarity: 'present', withinYears: 5 });
+    assert.deepEqual(read('Malignancy within the past 5 years', { section: 'inclusion' }), []);
+    assert.deepEqual(read('Anaemia due to malignancy', { section: 'exclusion' }), []);
+  });
+
+  it('reads more wordings of CNS disease, and "disease-free" as no negation', () => {
+    assert.deepEqual(read('Central nervous system manifestations of malignancy'), ['cns cns-involvement present']);
+    assert.deepEqual(read('CNS or overt testicular leukaemia at diagnosis'), ['cns cns-involvement present']);
+    assert.deepEqual(read('Treated and clinically stable brain metastasis'), ['cns cns-controlled present']);
+    assert.deepEqual(read('Earlier CNS leukaemia allowed if treated and now disease-free'), ['cns cns-controlled present']);
+    assert.deepEqual(read('Untreated brain metastases'), ['cns cns-involvement present']);
+  });
+
+  it('keeps a bracket to itself: a negation or a plan outside it does not reach in or out', () => {
+    assert.deepEqual(flags('Has had anticancer therapy (radiotherapy is excluded) in the last 4 weeks'), ['prior-treatment other-drug present', 'prior-treatment radiotherapy absent']);
+    assert.deepEqual(flags('Scheduled to receive anticancer therapy (radiotherapy is permitted)'), ['prior-treatment other-drug present planned', 'prior-treatment radiotherapy present']);
+    assert.deepEqual(flags('Eligibility for treatment with tyrosine kinase inhibitors (TKI)'), ['prior-treatment tki present planned']);
+  });
+
+  it('reads "prior or concurrent" as a past treatment, and "available for" as a plan', () => {
+    assert.deepEqual(flags('Prior or concurrent inhaled steroids allowed'), ['prior-treatment other-drug present']);
+    assert.deepEqual(flags('Donor available for an allogeneic transplant'), ['prior-treatment allogeneic-transplant present planned']);
+  });
+});

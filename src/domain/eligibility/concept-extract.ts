@@ -12,7 +12,8 @@ import type { ConceptRule } from './concept-vocab.ts';
 import { CLAUSE_ENDS, tokenize } from './criterion-tokens.ts';
 import type { Token } from './criterion-tokens.ts';
 import {
-  BROAD_DIAGNOSIS, CONDITIONAL, endsNegated, NOT_PRIOR_TREATMENT, PERMISSIVE, PLANNED, readSpans, SEX_BOTH, SEX_FEMALE, SEX_MALE, SEX_NOT_ABOUT,
+  BROAD_DIAGNOSIS, CONDITIONAL, endsNegated, NOT_PRIOR_TREATMENT, ONGOING, PERMISSIVE, PLANNED, readSpans, SEX_BOTH, SEX_FEMALE, SEX_MALE,
+  SEX_NOT_ABOUT,
 } from './negation.ts';
 import { PhraseList } from './phrase-list.ts';
 import { readAge, readBounds, readComparison, readPriorLines, readSince, readWithinDays, readWithinYears } from './thresholds.ts';
@@ -29,11 +30,39 @@ const AGE_LEAD = /^\W*(?:patients\s+)?(?:age|aged|ages)\b[^:]{1,40}:\s*\S/i;
 /** Words for "cancerous" that "non-" turns around: "non-malignant disease". */
 const MALIGNANT: ReadonlySet<string> = new Set(['malignant', 'malignancy', 'malignancies', 'cancerous', 'neoplastic']);
 
+/** "Physiologic age": a clinician's judgement of fitness, not years lived. */
+const PHYSIOLOGIC_AGE = /\bphysiologic(?:al)? age\b/i;
+
+/** An age limit that applies at diagnosis: "1 to 21 at diagnosis", "age at diagnosis under 30". */
+const AT_DIAGNOSIS = /\bat (?:the time of )?(?:initial |original )?diagnosis\b|\bage at (?:initial |original )?diagnosis\b/i;
+
 /** An age written in months: "under 12 months of age", "infants younger than 6 months". */
 const AGE_IN_MONTHS = /\b\d{1,2}\s*months?\s+of\s+age\b|\binfants?\s+(?:under|younger than|less than|below)\s+\d{1,2}\s*months?\b/i;
 
-/** Words before a remission that make it a past one: "after an initial CR", "to achieve remission". */
-const AFTER_REMISSION = new PhraseList(['after', 'to achieve', 'to attain', 'following']);
+/**
+ * Words before a remission that make it a past one or a goal, not a state: "after an initial CR", "to achieve
+ * remission", "attempted reinduction of remission".
+ */
+const AFTER_REMISSION = new PhraseList(['after', 'to achieve', 'to attain', 'following', 'induction of', 'reinduction of', 're induction of']);
+
+const REMISSIONS: ReadonlySet<string> = new Set(['remission', 'first-remission']);
+/** Words before a remission that put it in the past: "had achieved a CR to at least 1 prior therapy". */
+const PAST_REMISSION = new PhraseList(['achieved', 'attained', 'obtained', 'prior', 'previous']);
+
+/** "Prior or concurrent steroids allowed": a treatment had before entry as well as during the trial is a past one too. */
+const PAST_OR_CONCURRENT = new PhraseList(['prior or concurrent', 'previous or concurrent', 'prior and concurrent', 'prior or concomitant', 'previous or concomitant', 'prior and or concurrent']);
+
+/** Procedures a person is put forward for: "65 and under for autologous stem cell transplantation" plans one. */
+const PROCEDURES: ReadonlySet<string> = new Set(['transplant', 'allogeneic-transplant', 'autologous-transplant']);
+
+/** Words right after a treatment that say when a negated disease state came: "no relapse following allogeneic HSCT". */
+const FOLLOWING: ReadonlySet<string> = new Set(['following', 'after', 'post']);
+
+/**
+ * A dose or a body site after a treatment ("radiotherapy greater than 25 Gy", "radiotherapy to the pelvis"): the
+ * profile holds neither, so having had the treatment does not settle what is asked.
+ */
+const DOSE_OR_SITE = /^\s*(?:(?:of\s+)?(?:greater than|more than|over|exceeding|above|>=?|≥|at least)\s*\d[\d,.]*\s*(?:c?gy|mg\/m2?|rad)\b|\d[\d,.]*\s*(?:c?gy)\b|to (?:the|a|an|any|his|her|their|more than|\d)\b)/i;
 
 /**
  * Words before a treatment that make it what the disease resisted, not a treatment asked about: "refractory to
@@ -81,7 +110,65 @@ export interface CriterionContext {
   readonly section?: 'inclusion' | 'exclusion';
 }
 
-function findHits(tokens: readonly Token[], text: string): Hit[] {
+/** Words that name a cancer of any kind, with nothing to say which. */
+const ANY_CANCER: ReadonlySet<string> = new Set(['malignancy', 'malignancies', 'cancer', 'cancers', 'tumor', 'tumors', 'neoplasm', 'neoplasms']);
+/** Words before a cancer word that make it the cause or the subject of something else: "due to malignancy", "anti-cancer". */
+const NOT_A_DIAGNOSIS_BEFORE: ReadonlySet<string> = new Set(['of', 'to', 'from', 'by', 'for', 'anti', 'non', 'the', 'their', 'his', 'her', 'its', 'whose']);
+/** Words after a cancer word that keep it a diagnosis ("malignancy within 5 years", "tumors in other organs"). */
+const DIAGNOSIS_GOES_ON: ReadonlySet<string> = new Set([',', ';', '.', ':', '(', ')', 'or', 'and', 'in', 'within', 'requiring', 'diagnosed', 'other', 'except', 'unless', 'during', 'treated']);
+/** Words that open an item of a list or an example: "..., malignancy", "such as tumors", "e.g. cancer". */
+const LIST_ITEM_BEFORE: ReadonlySet<string> = new Set([',', 'and', 'or', 'as', 'g', 'including', 'example']);
+/** Conditions other than cancer that a list of comorbidities names: "heart disease, malignancy, autoimmune disorders". */
+const CONDITION = /^(?:diseases?|disorders?|conditions?|illness(?:es)?|failure|infections?|insufficiency|dysfunction)$/;
+
+/**
+ * A cancer word standing alone as one condition among others ("severe heart disease, malignancy, autoimmune
+ * disorders", "chronic diseases such as ... tumors") names another cancer the person may have, not the trial's own
+ * disease, which a criterion names with its kind. In an exclusion list a cancer word alone is read so too
+ * ("Malignancy within 5 years").
+ */
+function otherCancerHits(words: readonly string[], hits: readonly Hit[], inExclusions: boolean): Hit[] {
+  const out: Hit[] = [];
+  words.forEach((word, at) => {
+    if (!ANY_CANCER.has(word) || hits.some((h) => h.start <= at && at < h.end)) return;
+    const previous = words[at - 1] ?? '';
+    if (NOT_A_DIAGNOSIS_BEFORE.has(previous) || (at + 1 < words.length && !DIAGNOSIS_GOES_ON.has(words[at + 1] ?? ''))) return;
+    const clause = clauseOf(words, at);
+    if (!inExclusions && !(LIST_ITEM_BEFORE.has(previous) && words.slice(clause.from, clause.to).some((w) => CONDITION.test(w)))) return;
+    out.push({ rule: { type: 'other-cancer', value: 'other-malignancy', polarity: 'present', inferScale: false }, start: at, end: at + 1 });
+  });
+  return out;
+}
+
+/** Where the clause a word stands in begins and ends, between clause marks (. ; :): tokens [from, to). */
+function clauseOf(words: readonly string[], at: number): { from: number; to: number } {
+  let from = at;
+  while (from > 0 && !CLAUSE_ENDS.has(words[from - 1] ?? '')) from -= 1;
+  let to = at;
+  while (to < words.length && !CLAUSE_ENDS.has(words[to] ?? '')) to += 1;
+  return { from, to };
+}
+
+/** Words that say a treatment was had, whatever it is: "prior treatment with", "previously treated with", "received prior". */
+const TREATMENT_LEAD = new PhraseList([
+  'prior treatment with', 'previous treatment with', 'prior therapy with', 'previous therapy with', 'treatment with', 'therapy with',
+  'treated with', 'received prior', 'received previous', 'receive prior',
+]);
+
+/**
+ * "Must not have received prior treatment with <a drug we do not know>": the words say a treatment was had, so
+ * the criterion is about another drug, not about nothing. Only where no treatment, number of lines or disease
+ * state we know follows in the clause.
+ */
+function unnamedTreatmentHits(words: readonly string[], hits: readonly Hit[]): Hit[] {
+  const unnamed = TREATMENT_LEAD.findAll(words).find((span) => {
+    const { to } = clauseOf(words, span.start);
+    return !hits.some((h) => (h.rule.type === 'prior-treatment' || h.rule.type === 'disease-state') && h.end > span.start && h.start < to);
+  });
+  return unnamed === undefined ? [] : [{ rule: { type: 'prior-treatment', value: 'other-drug', polarity: 'present', inferScale: false }, start: unnamed.start, end: unnamed.end }];
+}
+
+function findHits(tokens: readonly Token[], text: string, section?: 'inclusion' | 'exclusion'): Hit[] {
   const words = tokens.map((t) => t.word);
   const cased = isShouted(text) ? null : tokens.map((t) => t.cased);
   const hits: Hit[] = [];
@@ -91,13 +178,17 @@ function findHits(tokens: readonly Token[], text: string): Hit[] {
     for (const span of findPattern(rule.pattern, against)) hits.push({ rule, start: span.start, end: span.end });
   }
   hits.push(...sexHits(words));
+  hits.push(...otherCancerHits(words, hits, section === 'exclusion'));
+  hits.push(...unnamedTreatmentHits(words, hits));
   // Within a type a longer mention wins over the shorter ones inside it ("first complete remission" over
   // "remission"); types may overlap, and so may two values of a type that share words without one holding the
   // other ("failed two prior lines" is refractory disease and a number of lines).
   hits.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
   const kept: Hit[] = [];
   for (const hit of hits) {
-    const inside = (k: Hit): boolean => k.start <= hit.start && hit.end <= k.end && k.end - k.start > hit.end - hit.start;
+    // "Autologous or allogeneic stem cell transplant", "recurrent/refractory disease": the second of two joined
+    // modifiers names a concept of its own, not a part of the first one's mention.
+    const inside = (k: Hit): boolean => k.start <= hit.start && hit.end <= k.end && k.end - k.start > hit.end - hit.start && !joinedAfter(tokens, text, k, hit);
     if (!kept.some((k) => k.rule.type === hit.rule.type && k.start < hit.end && hit.start < k.end && (inside(k) || k.rule.value === hit.rule.value))) kept.push(hit);
   }
   // "ECOG performance status 0-2": the named scale wins over the bare words "performance status"; a precise
@@ -114,6 +205,13 @@ function findHits(tokens: readonly Token[], text: string): Hit[] {
   return kept
     .filter((k) => !(named && k.rule.inferScale) && !(subsumed.has(k.rule.value) && SUBSUMES[k.rule.type] !== undefined) && !treatedFor(k) && !treatmentName(k))
     .sort((a, b) => a.start - b.start);
+}
+
+/** True when `inner` starts one or two words into `outer`, after "or", "and" or a slash: "auto or allo HSCT". */
+function joinedAfter(tokens: readonly Token[], text: string, outer: Hit, inner: Hit): boolean {
+  if (inner.start <= outer.start || inner.start - outer.start > 2) return false;
+  const between = text.slice(tokens[outer.start]?.end ?? 0, tokens[inner.start]?.start ?? 0);
+  return /^\s*(?:\/|or|and)\s*$/i.test(between);
 }
 
 /** One sex named alone ("Women aged 18 or over") restricts; both, or sex in a pregnancy sentence, does not. */
@@ -140,10 +238,15 @@ function textAfter(tokens: readonly Token[], text: string, end: number): string 
   return text.slice(from, to);
 }
 
-/** True when a phrase of the list stands before `start` in the same clause, at most `window` tokens away. */
-function before(words: readonly string[], list: PhraseList, start: number, window: number): boolean {
+/**
+ * True when a phrase of the list stands before `start` in the same clause, at most `window` tokens away. With
+ * `bracketEnds`, an opening bracket ends the look back too: "Scheduled to receive anti-cancer therapy (radiation
+ * therapy is permitted)" plans the therapy, and the bracket says something of its own; but "intolerant to
+ * treatment (eg steroids)" names in its bracket what the disease resisted.
+ */
+function before(words: readonly string[], list: PhraseList, start: number, window: number, bracketEnds = false): boolean {
   for (let at = start - 1; at >= 0 && at >= start - window; at -= 1) {
-    if (CLAUSE_ENDS.has(words[at] ?? '')) return false;
+    if (CLAUSE_ENDS.has(words[at] ?? '') || (bracketEnds && words[at] === '(')) return false;
     const end = list.endAt(words, at);
     if (end > at && end <= start) return true;
   }
@@ -191,7 +294,7 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
   const tokens = tokenize(text);
   const words = tokens.map((t) => t.word);
   const openNegation = context.parent != null && endsNegated(tokenize(context.parent).map((t) => t.word));
-  const hits = findHits(tokens, text);
+  const hits = findHits(tokens, text, context.section);
   const readings = readSpans(words, hits, openNegation, context.section === 'exclusion');
   const noPriorTreatment = NOT_PRIOR_TREATMENT.occursIn(words);
   const since = readSince(text);
@@ -214,10 +317,14 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
     // A treatment inside or just after the words that say the disease was refractory ("not responded (no CR) to
     // induction chemotherapy") is likewise the disease state's.
     if (hit.rule.type === 'prior-treatment' && (before(words, RESISTED, hit.start, 6) || hits.some((h) => h.rule.value === 'refractory' && h.start < hit.start && hit.start - h.end <= 3))) return;
+    // "No relapse following allogeneic transplantation": the relapse says when; what rules a person out is the
+    // treatment it followed, so the negation is read on the treatment alone.
+    if (hit.rule.type === 'disease-state' && reading.negated && FOLLOWING.has(words[hit.end] ?? '') && hits.some((h) => h.rule.type === 'prior-treatment' && h.start > hit.end && h.start - hit.end <= 3)) return;
     // "PS-341" is a drug code, not a performance status: no scale has grades past 100.
     if (hit.rule.type === 'performance-status' && hit.rule.inferScale && Number(words[hit.end]) > 100) return;
-    // "Untreated active hepatitis", "no occult untreated infection": untreated describes the infection, not the cancer.
-    if (hit.rule.type === 'disease-state' && hit.end - hit.start === 1 && words[hit.start] === 'untreated' && hits.some((h) => h.rule.type === 'infection' && h.end > hit.start && h.start - hit.end <= 3)) return;
+    // "Untreated active hepatitis", "no occult untreated infection", "untreated brain metastases": untreated
+    // describes the infection or the CNS disease, not the cancer.
+    if (hit.rule.type === 'disease-state' && hit.end - hit.start === 1 && words[hit.start] === 'untreated' && hits.some((h) => (h.rule.type === 'infection' || h.rule.type === 'cns') && h.end > hit.start && h.start - hit.end <= 3)) return;
     // "No prior treatment for leukemia" is read whole as newly diagnosed, which takes the "no" into its words; the
     // treatment inside it is still negated.
     const insideNoPrior = hit.rule.type === 'prior-treatment' && hits.some((h) => h.rule.value === 'newly-diagnosed' && words[h.start] === 'no' && h.start < hit.start && hit.end <= h.end);
@@ -230,7 +337,13 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
     const sinceWindow = hit.rule.type === 'prior-treatment' && since !== null && (tokens[hit.start]?.start ?? 0) >= since.end;
     if (sinceWindow) threshold = { withinDays: since.days };
     if (hit.rule.type === 'performance-status') ({ scale: value, threshold } = performanceThreshold(hit.rule, after));
-    const planned = hit.rule.type === 'prior-treatment' && (before(words, PLANNED, hit.start, 8) || PLANNED_AFTER.endAt(words, hit.end) > hit.end);
+    // A bracket that only restates the treatment ("tyrosine kinase inhibitors (TKI)") belongs to the words before it.
+    const restated = words[hit.start - 1] === '(' && words[hit.end] === ')';
+    const planned = hit.rule.type === 'prior-treatment' && !before(words, PAST_OR_CONCURRENT, hit.start, 8) && (before(words, PLANNED, hit.start, 8, !restated) || PLANNED_AFTER.endAt(words, hit.end) > hit.end
+      || (PROCEDURES.has(hit.rule.value) && words[hit.start - 1] === 'for' && since === null));
+    const ongoing = hit.rule.type === 'prior-treatment' && !planned && before(words, ONGOING, hit.start, 6);
+    const past = hit.rule.type === 'disease-state' && REMISSIONS.has(hit.rule.value) && before(words, PAST_REMISSION, hit.start, 3);
+    const limited = hit.rule.type === 'prior-treatment' && DOSE_OR_SITE.test(after);
     const previous = hits.slice(0, k).reverse().find((h) => h.rule.type === hit.rule.type);
     const orPrevious = previous !== undefined && previous.end <= hit.start && ALTERNATIVE.test(text.slice(tokens[previous.end - 1]?.end ?? 0, tokens[hit.start]?.start ?? 0));
     concepts.push({
@@ -240,12 +353,19 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
       ...(threshold === undefined ? {} : { threshold }),
       ...(planned ? { planned: true as const } : {}),
       ...(orPrevious ? { orPrevious: true as const } : {}),
+      ...(ongoing ? { ongoing: true as const } : {}),
+      ...(limited ? { limited: true as const } : {}),
+      ...(past ? { past: true as const } : {}),
       evidence,
     });
   });
   const ageHeading = /^age\b/i.test(heading);
-  const age = readAge(text, ageHeading);
-  if (age !== null) concepts.unshift({ type: 'age', value: 'age', polarity: 'present', threshold: age, evidence: text });
+  // "Physiologic age 65 and under" is no age limit, even under an "Age:" heading.
+  const age = PHYSIOLOGIC_AGE.test(text) ? null : readAge(text, ageHeading);
+  // "21 and under at diagnosis": the limit is on the age the disease was found, which the profile gives only
+  // for a person newly diagnosed.
+  const atDiagnosis = AT_DIAGNOSIS.test(text) ? { atDiagnosis: true as const } : {};
+  if (age !== null) concepts.unshift({ type: 'age', value: 'age', polarity: 'present', threshold: age, ...atDiagnosis, evidence: text });
   // "Age: Children", "infants under 12 months of age": an age limit without numbers in years. It is kept so the
   // person is asked about it, and never decides alone (no bounds to check).
   else if ((ageHeading && !/\d/.test(text)) || AGE_IN_MONTHS.test(text)) concepts.unshift({ type: 'age', value: 'age', polarity: 'present', evidence: text });

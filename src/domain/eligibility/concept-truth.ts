@@ -78,9 +78,19 @@ function stateHolds(facts: ProfileFacts, concept: Concept): boolean | undefined 
   }
   const have = facts.state;
   if (have === null) return undefined;
+  if (concept.past === true) return pastRemission(have);
   if (have.has(concept.value)) return true;
   if (excluded(have, concept.value, relations['disease-state'].excludes)) return false;
   return undefined;
+}
+
+/**
+ * Whether the person has been in remission at some time: yes when in remission now or relapsed (a relapse follows
+ * a remission), no when newly diagnosed; refractory disease may never have reached one.
+ */
+function pastRemission(have: ReadonlySet<string>): boolean | undefined {
+  if (have.has('remission') || have.has('relapsed')) return true;
+  return have.has('newly-diagnosed') ? false : undefined;
 }
 
 const TREATMENT_IMPLIES: Links = relations['prior-treatment'].implies;
@@ -95,7 +105,7 @@ function treatmentHolds(facts: ProfileFacts, concept: Concept): boolean | undefi
   // chemotherapy (when, we still do not know).
   if (have === null) {
     const treated = concept.value === 'chemotherapy' && [...(facts.state ?? [])].some((state) => AFTER_TREATMENT.has(state));
-    return treated && concept.threshold?.withinDays === undefined ? true : undefined;
+    return treated && concept.threshold?.withinDays === undefined && concept.limited !== true && concept.ongoing !== true ? true : undefined;
   }
   // "Other drugs" are too vague to check against a list, unless the person has had no treatment at all.
   if (relations['prior-treatment'].vague.includes(concept.value)) return have.size === 0 ? false : undefined;
@@ -106,8 +116,9 @@ function treatmentHolds(facts: ProfileFacts, concept: Concept): boolean | undefi
     if (!specific) return undefined;
   }
   if (!had && concept.value === 'transplant') had = have.has('allogeneic-transplant') || have.has('autologous-transplant');
-  // Had it, but when? A window ("within 14 days") needs a date we do not ask for.
-  if (had && concept.threshold?.withinDays !== undefined) return undefined;
+  // Had it, but when, how much or where? A window ("within 14 days") needs a date we do not ask for; a dose or a
+  // site ("more than 25 Gy to the spine") a record we do not have; a treatment under way at entry, whether it is.
+  if (had && (concept.threshold?.withinDays !== undefined || concept.limited === true || concept.ongoing === true)) return undefined;
   return had;
 }
 
@@ -115,6 +126,22 @@ function treatmentHolds(facts: ProfileFacts, concept: Concept): boolean | undefi
 function within(n: number, threshold: Threshold | undefined): boolean | undefined {
   if (threshold?.min === undefined && threshold?.max === undefined) return undefined;
   return (threshold.min === undefined || n >= threshold.min) && (threshold.max === undefined || n <= threshold.max);
+}
+
+/**
+ * Whether the person's age is within the limits. An age at diagnosis ("21 and under at diagnosis") is the age now
+ * only for a person newly diagnosed; for anyone else it was at most the age now, so only "young enough" (an upper
+ * limit met now) or "too young" (a lower limit not met now) can be told.
+ */
+function ageHolds(facts: ProfileFacts, concept: Concept): boolean | undefined {
+  const age = facts.profile.age;
+  if (age === undefined) return undefined;
+  const now = within(age, concept.threshold);
+  if (concept.atDiagnosis !== true || facts.state?.has('newly-diagnosed') === true) return now;
+  const { min, max } = concept.threshold ?? {};
+  if (min !== undefined && age < min) return false;
+  if (max !== undefined && age > max) return undefined;
+  return min === undefined ? now : undefined;
 }
 
 /** ECOG grades as Karnofsky ranges (Oken et al. 1982; the usual conversion table). */
@@ -179,7 +206,7 @@ export function conceptHolds(facts: ProfileFacts, concept: Concept): boolean | u
   const { profile } = facts;
   switch (concept.type) {
     case 'age':
-      return profile.age === undefined ? undefined : within(profile.age, concept.threshold);
+      return ageHolds(facts, concept);
     case 'sex':
       return profile.sex === undefined ? undefined : profile.sex === concept.value;
     case 'cancer-type':

@@ -202,3 +202,51 @@ describe('splitCriteria: run-on lists after a colon', () => {
     ]);
   });
 });
+
+describe('splitCriteria: lines wrapped at a fixed width (readings added from the third development set)', () => {
+  it('joins a run-on line that goes on with the item above, and keeps a line that opens a new item apart', () => {
+    const text = [
+      'PATIENT CHARACTERISTICS: Hepatic: No hepatitis B or C',
+      'Bilirubin normal Renal: Creatinine clearance within',
+      '10% of normal Other: No earlier radiation above 30',
+      'Gy to the spine',
+    ].join('\n');
+    assert.deepEqual(texts(text), [
+      'No hepatitis B or C',
+      'Bilirubin normal',
+      'Creatinine clearance within 10% of normal',
+      'No earlier radiation above 30 Gy to the spine',
+    ]);
+  });
+
+  it('does not carry a wrapped line across a sub-heading that ended the line above', () => {
+    const items = splitCriteria('PATIENT CHARACTERISTICS: Renal: Creatinine normal Cardiovascular:\nEjection fraction at least 50%');
+    assert.deepEqual(items.map((c) => [c.heading, c.text]), [['Renal', 'Creatinine normal'], ['Cardiovascular', 'Ejection fraction at least 50%']]);
+  });
+
+  it('reads an indented line under a bulleted item as its wrapped text, whatever its first letter', () => {
+    const text = 'DISEASE CHARACTERISTICS:\n\n  -  Recurrent T-cell acute lymphoblastic leukaemia or\n     T-cell lymphoblastic lymphoma\n\n  -  No CNS disease';
+    assert.deepEqual(texts(text), ['Recurrent T-cell acute lymphoblastic leukaemia or T-cell lymphoblastic lymphoma', 'No CNS disease']);
+  });
+
+  it('reads a lower-case line ending in a colon as the end of the lead-in above, not as a sub-heading', () => {
+    const text = [
+      'DISEASE CHARACTERISTICS:',
+      '  -  One of the following cancers that came back after standard',
+      '     treatment:',
+      '       -  Acute lymphoblastic leukaemia',
+      '       -  Ewing sarcoma',
+      '  -  Enough bone marrow for a test',
+    ].join('\n');
+    const items = splitCriteria(text);
+    const children = items.filter((c) => c.parent?.endsWith('after standard treatment:') === true);
+    assert.deepEqual(children.map((c) => c.text), ['Acute lymphoblastic leukaemia', 'Ewing sarcoma']);
+    assert.equal(new Set(children.map((c) => c.anyOf)).size, 1);
+    // Real bullets show which items are alternatives: the item after the list is not guessed into one.
+    assert.equal(items.at(-1)?.anyOf, null);
+  });
+
+  it('starts a new run-on item at a letter-and-number code after a lower-case word', () => {
+    assert.deepEqual(texts('DISEASE CHARACTERISTICS: Recurrent lymphoma L-3 leukaemia also included'), ['Recurrent lymphoma', 'L-3 leukaemia also included']);
+  });
+});

@@ -6,7 +6,7 @@
  */
 import vocab from './criteria-headings.json' with { type: 'json' };
 import type { Section } from './criterion.ts';
-import { headingWords, isBareLeadIn, isKnownLabel, ITEM_OPENERS, sectionHeading, splitInlineLabels } from './criteria-headings.ts';
+import { headingWords, isBareLeadIn, isKnownLabel, ITEM_OPENERS, ITEM_STARTS_NOT, sectionHeading, splitInlineLabels } from './criteria-headings.ts';
 import { inlineEnumeration, splitFlattenedList, splitSentences } from './run-on.ts';
 
 /** An item before its concepts are read. */
@@ -16,6 +16,11 @@ export interface SplitCriterion {
   readonly heading: string | null;
   readonly parent: string | null;
   readonly anyOf: number | null;
+  /**
+   * The `anyOf` group is a guess: the whole run-on "DISEASE CHARACTERISTICS" section, read as alternatives because
+   * its lost bullets leave no other sign of which items were (see disjunctiveBlocks).
+   */
+  readonly guessedAnyOf: boolean;
   readonly permissive: boolean;
 }
 
@@ -162,7 +167,14 @@ export function splitCriteria(text: string | null): SplitCriterion[] {
       if (rest !== '') paragraph(rest, line.indent, null);
       continue;
     }
-    if (line.marker === null && isSubheading(line.text)) {
+    const last = nodes.at(-1);
+    // "-  ... T-cell acute lymphoblastic leukemia or" then "   T-cell lymphoblastic lymphoma": a line without a
+    // marker, indented past the marker of the item above, is that item's text wrapped at a fixed width.
+    const hanging = last !== undefined && last.marker !== null && line.marker === null && line.indent > last.indent;
+    // "-  Histologic evidence of one of the following malignancies that has failed conventional" then
+    // "therapy:": such a line, or a lower-case one, that finishes an unfinished item is its end, not a sub-heading.
+    const finishesLast = last !== undefined && !line.afterBlank && (/^[a-z(]/.test(line.text) || hanging) && !/[.;:]$/.test(last.text);
+    if (line.marker === null && !finishesLast && isSubheading(line.text)) {
       stack = [];
       if (ONE_OF.test(line.text) || EXCEPT_LEAD.test(line.text)) {
         // "Patients must have one of the following:" leads the list below it, as a marked lead-in would.
@@ -173,8 +185,8 @@ export function splitCriteria(text: string | null): SplitCriterion[] {
       continue;
     }
     if (line.marker === null) {
-      const last = nodes.at(-1);
-      if (last !== undefined && !line.afterBlank && /^[a-z(]/.test(line.text) && !/[.;:]$/.test(last.text)) {
+      const wrapped = /^[a-z(]/.test(line.text) || hanging || (nci && last !== undefined && wrappedRunOn(last, line.text, heading));
+      if (last !== undefined && !line.afterBlank && wrapped && !/[.;:]$/.test(last.text)) {
         // A wrapped line goes on with the item above up to its first inline sub-heading ("... vincristine
         // Endocrine therapy: Prior corticosteroids allowed"); in run-on NCI text, new items may start in it too.
         const pieces = splitInlineLabels(line.text);
@@ -238,6 +250,22 @@ function joinRunOnLists(nodes: readonly Node[]): Node[] {
   return out;
 }
 
+/** Words an item cannot end on: a line that stops after one was wrapped. */
+const OPEN_END = /\b(?:of|or|and|nor|with|without|to|the|a|an|for|in|than|by|at|from|as|per)$/i;
+
+/**
+ * Run-on NCI text is wrapped at a fixed width, so a line break may fall inside an item: "... within" then "4-6
+ * weeks of enrollment", "... See Disease" then "Characteristics". A line goes on with the item above when it
+ * starts with no letter (a number, a quote), with a capitalised word that rarely opens an item, or after a word no
+ * item ends on; a line that starts with another capitalised word opens a new item, as the line break is the only
+ * sign left of the lost bullet ("No active hepatitis B or C" then "Bilirubin ..."). Never across a sub-heading.
+ */
+function wrappedRunOn(last: Node, line: string, heading: string | null): boolean {
+  if (last.runOn !== true || last.heading !== heading) return false;
+  const first = /^[A-Za-z][\w'-]*/.exec(line)?.[0];
+  return first === undefined || ITEM_STARTS_NOT.has(first) || OPEN_END.test(last.text);
+}
+
 /** An unmarked short line ending in a colon, such as "Hepatic:" or "Prior Medication: Excluded within 30 days:". */
 function isSubheading(line: string): boolean {
   if (isKnownLabel(line)) return true;
@@ -251,7 +279,7 @@ function isSubheading(line: string): boolean {
  */
 function disjunctiveBlocks(nodes: readonly Node[], diseaseBlocks: ReadonlySet<number>): Set<number> {
   const out = new Set<number>();
-  for (const node of nodes) if (diseaseBlocks.has(node.block) && node.section === 'inclusion' && RUN_ON_ALTERNATIVES.test(node.text)) out.add(node.block);
+  for (const node of nodes) if (diseaseBlocks.has(node.block) && node.section === 'inclusion' && node.runOn === true && RUN_ON_ALTERNATIVES.test(node.text)) out.add(node.block);
   return out;
 }
 
@@ -284,19 +312,20 @@ function emit(nodes: readonly Node[], diseaseBlocks: ReadonlySet<number>): Split
       anyOf = groupOf.get(key) ?? null;
       if (key !== node && ENDS_WITH_OR.test(node.text)) groupOf.set(node, anyOf ?? 0);
     }
-    if (anyOf === null && node.section === 'inclusion' && alternativeBlocks.has(node.block)) {
+    const guessed = anyOf === null && node.section === 'inclusion' && node.runOn === true && alternativeBlocks.has(node.block);
+    if (guessed) {
       if (!groupOf.has(node.block)) groupOf.set(node.block, groupOf.size);
       anyOf = groupOf.get(node.block) ?? null;
     }
     previous = node;
-    out.push(item(node, node.text, node.parent, anyOf));
+    out.push(item(node, node.text, node.parent, anyOf, guessed));
   }
   return out;
 }
 
-function item(node: Node, text: string, parent: Node | null, anyOf: number | null): SplitCriterion {
+function item(node: Node, text: string, parent: Node | null, anyOf: number | null, guessedAnyOf = false): SplitCriterion {
   const lead = parent === null ? null : ancestry(parent);
-  return { section: node.section, text, heading: node.heading, parent: lead, anyOf, permissive: node.permissive };
+  return { section: node.section, text, heading: node.heading, parent: lead, anyOf, guessedAnyOf, permissive: node.permissive };
 }
 
 /** The lead-ins above an item, outermost first: "Meets 1 of the following: Relapsed disease after:". */

@@ -102,6 +102,20 @@ export interface Concept {
   readonly planned?: true;
   /** Addition to the contract: an alternative to the previous concept of its type ("relapsed or refractory"). */
   readonly orPrevious?: true;
+  /**
+   * Addition to the contract: a treatment the person is having at entry ("patients undergoing HSCT", "prescribed
+   * BESPONSA"). The profile lists what was had, not what is under way or starting now.
+   */
+  readonly ongoing?: true;
+  /**
+   * Addition to the contract: a treatment limited by a dose or a body site the profile does not hold ("no prior
+   * radiotherapy greater than 25 Gy to the craniospinal axis"): having had it does not settle the criterion.
+   */
+  readonly limited?: true;
+  /** Addition to the contract: an age limit at diagnosis ("21 and under at diagnosis"), not at entry. */
+  readonly atDiagnosis?: true;
+  /** Addition to the contract: a remission the person reached at some time ("had achieved a CR"), not one now. */
+  readonly past?: true;
   /** The words that named it, as written (for reasons and for checking labels). */
   readonly evidence: string;
 }
@@ -129,5 +143,10 @@ export interface Criterion {
    * solid tumour").
    */
   readonly broadDiagnosis: boolean;
+  /**
+   * Addition to the contract: its limits are waived when the disease causes the result ("Bilirubin no greater than
+   * 2 times ULN unless attributable to malignancy", or such a line beside it), so failing them is not a sure no.
+   */
+  readonly waivable?: true;
   readonly concepts: readonly Concept[];
 }

@@ -171,3 +171,66 @@ describe('matchTrial: unknowns and alternatives (added after the first held-out 
     assert.equal(verdictOf('People with HIV are excluded', parsePatientProfile({ infections: ['hiv'] }), 'Exclusion'), 'does-not-meet');
   });
 });
+
+describe('matchTrial: readings added from the third development set', () => {
+  const relapsed = (extra: Record<string, unknown> = {}): PatientProfile =>
+    parsePatientProfile({ age: 30, cancerType: ['b-all'], diseaseState: ['relapsed'], priorTreatments: ['chemotherapy'], ...extra });
+  const newly = (extra: Record<string, unknown> = {}): PatientProfile =>
+    parsePatientProfile({ age: 30, cancerType: ['b-all'], diseaseState: ['newly-diagnosed'], priorTreatments: [], ...extra });
+
+  it('leaves a treatment the person must be having at entry unknown, whatever they had before', () => {
+    assert.equal(verdictOf('Patients undergoing an allogeneic stem cell transplant', newly()), 'unknown');
+    assert.equal(verdictOf('Patients undergoing an allogeneic stem cell transplant', relapsed({ priorTreatments: ['allogeneic-transplant'] })), 'unknown');
+    assert.equal(verdictOf('Patients currently receiving investigational agents', newly(), 'Exclusion'), 'meets');
+  });
+
+  it('reads an age limit at diagnosis against the age now only as far as it can tell', () => {
+    assert.equal(verdictOf('Aged 25 or under at diagnosis', newly()), 'does-not-meet');
+    assert.equal(verdictOf('Aged 25 or under at diagnosis', relapsed()), 'unknown');
+    assert.equal(verdictOf('Aged 25 or under at diagnosis', relapsed({ age: 20 })), 'meets');
+    assert.equal(verdictOf('Aged 18 or over at diagnosis', relapsed({ age: 16 })), 'does-not-meet');
+  });
+
+  it('leaves a treatment limited by dose or site unknown for a person who had it', () => {
+    assert.equal(verdictOf('No earlier radiotherapy of more than 20 Gy', relapsed({ priorTreatments: ['chemotherapy', 'radiotherapy'] })), 'unknown');
+    assert.equal(verdictOf('No earlier radiotherapy of more than 20 Gy', relapsed()), 'meets');
+  });
+
+  it('does not rule out on a limit the trial waives when the disease causes it', () => {
+    const high = relapsed({ bilirubinXUln: 2 });
+    assert.equal(verdictOf('Bilirubin no greater than 1.5 times ULN', high), 'does-not-meet');
+    assert.equal(verdictOf('Bilirubin no greater than 1.5 times ULN unless due to leukaemia', high), 'unknown');
+    const besideIt = matchTrial(high, parseCriteria('Inclusion Criteria:\nHepatic:\n- (unless caused by the disease)\n- Bilirubin no greater than 1.5 times ULN'));
+    assert.equal(besideIt.verdict, 'might-be-eligible');
+  });
+
+  it('does not rule out on something another criterion allows on a condition', () => {
+    const trial = parseCriteria('Inclusion Criteria:\n- No active CNS involvement\n- CNS involvement allowed if cleared by intrathecal therapy');
+    assert.equal(matchTrial(relapsed({ cnsInvolvement: true }), trial).verdict, 'might-be-eligible');
+    assert.equal(matchTrial(relapsed({ cnsInvolvement: true }), parseCriteria('Inclusion Criteria:\n- No active CNS involvement')).verdict, 'not-eligible');
+  });
+
+  it('reads the disease states a person gives as all that hold now, and a past remission as one reached before', () => {
+    assert.equal(verdictOf('In complete remission', relapsed()), 'does-not-meet');
+    assert.equal(verdictOf('In complete remission', newly()), 'does-not-meet');
+    assert.equal(verdictOf('Had achieved a complete remission with earlier therapy', relapsed()), 'meets');
+    assert.equal(verdictOf('Had achieved a complete remission with earlier therapy', newly()), 'does-not-meet');
+  });
+
+  it('reads an item that rules a subtype out as narrowing the diagnosis, not as another one', () => {
+    const trial = parseCriteria('Inclusion Criteria:\n- Diagnosis of acute lymphoblastic leukaemia\n- Non-T-cell ALL expressing CD19+');
+    assert.equal(matchTrial(parsePatientProfile({ cancerType: ['aml'] }), trial).verdict, 'not-eligible');
+  });
+
+  it('reads only diagnoses and branches as the alternatives of a run-on disease section', () => {
+    const trial = parseCriteria('DISEASE CHARACTERISTICS: Diagnosis of lymphoma OR acute lymphoblastic leukemia No CNS involvement Must have a recent CT scan');
+    assert.equal(matchTrial(parsePatientProfile({ cancerType: ['aml'] }), trial).verdict, 'not-eligible');
+    assert.equal(matchTrial(parsePatientProfile({ cancerType: ['all'], cnsInvolvement: true }), trial).verdict, 'not-eligible');
+    assert.equal(matchTrial(parsePatientProfile({ cancerType: ['all'], cnsInvolvement: false }), trial).verdict, 'likely-eligible');
+  });
+
+  it('counts a list of alternatives left open only by one it could not read as a question, not an unread line', () => {
+    const trial = parseCriteria('Inclusion Criteria:\n- One of the following:\n  - Lymphoma\n  - Other leukaemias\n- ECOG 0-2');
+    assert.equal(matchTrial(parsePatientProfile({ cancerType: ['all'], performanceStatus: { scale: 'ecog', value: 1 } }), trial).verdict, 'might-be-eligible');
+  });
+});

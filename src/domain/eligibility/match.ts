@@ -51,7 +51,10 @@ function decide(facts: ProfileFacts, criterion: Criterion, ownDiseases: Readonly
   for (const concept of criterion.concepts) {
     // "Age: Children" names an age limit without its numbers: nothing to check, as for words we could not read.
     if (concept.type === 'age' && concept.threshold === undefined) continue;
-    const has = concept.planned === true ? undefined : conceptHolds(facts, concept);
+    // "Patients undergoing HSCT": a treatment the person must be having at entry may be starting just now, so a
+    // list of treatments had that lacks it does not rule them out.
+    const startsNow = concept.ongoing === true && criterion.section === 'inclusion' && concept.polarity === 'present';
+    const has = concept.planned === true || startsNow ? undefined : conceptHolds(facts, concept);
     // Consent and contraception are things a person agrees to: "unable to consent" in an exclusion list, or
     // "must use contraception" in an inclusion list, never rules anyone out.
     let truth = isAgreement(concept) ? criterion.section === 'inclusion' : has === undefined ? undefined : has === (concept.polarity === 'present');
@@ -148,7 +151,46 @@ function leadEndOf(criterion: Criterion): number {
 /** Results of criteria none of whose concepts could be weighed: "ask your specialist", never lowering a verdict. */
 const UNREAD = new WeakSet<CriterionResult>();
 
-function judge(facts: ProfileFacts, criterion: Criterion, ownDiseases: ReadonlySet<string>): CriterionResult {
+/** Limits a disease can push past ("unless attributable to malignancy"): organ function and performance status. */
+const WAIVABLE_TYPES: ReadonlySet<string> = new Set(['organ-function', 'performance-status']);
+
+const conceptKey = (concept: Concept): string => `${concept.type}:${concept.value}`;
+
+/** The words that grant a permission: "allowed", "permitted", "eligible", "acceptable". */
+const PERMISSION = /\b(?:allowed|permitted|eligible|acceptable)\b/i;
+
+/**
+ * The thing a conditional permission is about, when the item opens with it: "CNS involvement allowed if ...",
+ * "Prior CNS leukaemia allowed provided it was treated", "Patients with HIV are eligible if ...". Not a diagnosis:
+ * "Lymphoblastic lymphoma: First remission allowed if ..." permits a state, not another disease.
+ */
+function permittedConcept(criterion: Criterion): Concept | undefined {
+  const text = criterion.text;
+  return criterion.concepts.find((k) => {
+    const at = text.indexOf(k.evidence);
+    if (k.type === 'cancer-type' || k.polarity !== 'present' || k.planned === true || at < 0) return false;
+    const opensWithIt = text.slice(0, at).trim().split(/\s+/).filter((w) => w !== '').length <= 3;
+    return opensWithIt && PERMISSION.test(text.slice(at, at + k.evidence.length + 40));
+  });
+}
+
+/**
+ * What a trial allows on a condition ("CNS involvement allowed if no leukaemic cells remain in the CSF after
+ * intrathecal chemotherapy"): a criterion that fails only on such a thing may be met by way of the condition.
+ */
+const RELAXED = new WeakMap<readonly Criterion[], ReadonlySet<string>>();
+function relaxedOf(criteria: readonly Criterion[]): ReadonlySet<string> {
+  let relaxed = RELAXED.get(criteria);
+  if (relaxed === undefined) {
+    const permitted = criteria.filter((c) => c.permissive && c.conditional).map(permittedConcept).filter((k) => k !== undefined);
+    // CNS disease allowed once controlled ("if cleared by intrathecal therapy") is CNS disease allowed on a condition.
+    relaxed = new Set(permitted.flatMap((k) => (k.type === 'cns' ? ['cns:cns-involvement', 'cns:cns-controlled'] : [conceptKey(k)])));
+    RELAXED.set(criteria, relaxed);
+  }
+  return relaxed;
+}
+
+function judge(facts: ProfileFacts, criterion: Criterion, ownDiseases: ReadonlySet<string>, relaxed: ReadonlySet<string>): CriterionResult {
   const decision = decide(facts, criterion, ownDiseases);
   if (decision === null) {
     if (criterion.permissive) return { criterion, verdict: 'meets', reason: reasonFor.permissive() };
@@ -160,6 +202,10 @@ function judge(facts: ProfileFacts, criterion: Criterion, ownDiseases: ReadonlyS
   const reason = conceptReason(criterion, decision.concept, decision.has, facts.profile);
   let verdict: CriterionVerdict = decision.truth === undefined ? 'unknown' : decision.truth === (criterion.section === 'inclusion') ? 'meets' : 'does-not-meet';
   if (criterion.permissive && verdict !== 'meets') return { criterion, verdict: 'meets', reason: `${reasonFor.permissive()} ${reason}` };
+  if (verdict === 'does-not-meet') {
+    if (criterion.waivable === true && WAIVABLE_TYPES.has(decision.concept.type)) return { criterion, verdict: 'unknown', reason: `${reason} ${reasonFor.waivable()}` };
+    if (relaxed.has(conceptKey(decision.concept))) return { criterion, verdict: 'unknown', reason: `${reason} ${reasonFor.relaxed()}` };
+  }
   // "If HIV positive, must ...": when the person has what the condition names, the rest (which we cannot read)
   // applies to them; when they do not, it does not. A conditional criterion never rules anyone out.
   if (criterion.conditional && (verdict === 'does-not-meet' || (decision.has === true && decision.concept.polarity === 'present'))) verdict = 'unknown';
@@ -178,6 +224,8 @@ function isDiagnosisItem(criterion: Criterion): boolean {
   // anti-leukaemia therapy").
   let named = criterion.broadDiagnosis && criterion.concepts.length === 0 && criterion.text.split(/\s+/).length <= 8;
   for (const concept of criterion.concepts) {
+    // "Non-T-cell ALL (CD19+ ...)" rules a subtype out: it narrows the diagnosis, it is not another one to choose.
+    if (concept.type === 'cancer-type' && concept.polarity === 'absent') return false;
     if (concept.type === 'cancer-type' && concept.polarity === 'present') named = true;
     else if (concept.type !== 'cancer-type' && concept.type !== 'disease-state' && concept.type !== 'prior-treatment') return false;
   }
@@ -234,10 +282,11 @@ const RANK: Readonly<Record<CriterionVerdict, number>> = { meets: 2, unknown: 1,
 export function matchTrial(profile: PatientProfile, criteria: readonly Criterion[]): TrialMatch {
   const facts = factsOf(profile);
   const ownDiseases = ownDiseasesOf(criteria);
-  const results = criteria.map((criterion) => judge(facts, criterion, ownDiseases));
+  const relaxed = relaxedOf(criteria);
+  const results = criteria.map((criterion) => judge(facts, criterion, ownDiseases, relaxed));
   // An "one of the following" list counts once, as its best alternative.
   const units: { verdict: CriterionVerdict; read: boolean }[] = [];
-  const groups = new Map<number, { verdict: CriterionVerdict; read: boolean }>();
+  const groups = new Map<number, { verdict: CriterionVerdict; read: boolean; someRead: boolean }>();
   // Inclusion items that only name a diagnosis ("Mantle cell lymphoma", "Chronic phase CML") are the trial's list
   // of diseases: alternatives, like an explicit "one of the following" list.
   const diagnoses = criteria.filter(isDiagnosisItem);
@@ -251,14 +300,20 @@ export function matchTrial(profile: PatientProfile, criteria: readonly Criterion
     }
     const unit = groups.get(group);
     if (unit === undefined) {
-      const fresh = { verdict: result.verdict, read };
+      const fresh = { verdict: result.verdict, read, someRead: read };
       groups.set(group, fresh);
       units.push(fresh);
-    } else if (RANK[result.verdict] > RANK[unit.verdict]) {
+      continue;
+    }
+    unit.someRead ||= read;
+    if (RANK[result.verdict] > RANK[unit.verdict]) {
       unit.verdict = result.verdict;
       unit.read = read;
     }
   }
+  // A list of alternatives we could read in part, left open only by one we could not ("lymphoma OR ..., or a
+  // leukaemia group we cannot tell"), is a question for the specialist that counts, not an unread line.
+  for (const unit of groups.values()) if (unit.verdict === 'unknown' && unit.someRead) unit.read = true;
   let met = 0, unknown = 0, failed = 0;
   for (const unit of units) {
     if (unit.verdict === 'meets') met += 1;

@@ -29,6 +29,7 @@ const EXCEPTIONS = new PhraseList([...triggers.exceptions, ...triggers.aboutTrea
 export const CONDITIONAL = new PhraseList(triggers.conditional);
 export const PERMISSIVE = new PhraseList(triggers.permissive);
 export const PLANNED = new PhraseList(triggers.planned);
+export const ONGOING = new PhraseList(triggers.ongoing);
 export const NOT_PRIOR_TREATMENT = new PhraseList(triggers.notPriorTreatment);
 export const SEX_BOTH = new PhraseList(triggers.sexBoth);
 export const SEX_FEMALE = new PhraseList(triggers.sexFemale);
@@ -118,9 +119,9 @@ export function readSpans(words: readonly string[], spans: readonly Span[], open
         // "except:" carries over its colon to the list of exceptions; a full stop or semicolon ends it.
         if (mark.role === 'end' && (words[mark.start] === '.' || words[mark.start] === ';')) excepted = false;
         if (mark.role === 'pre' && inScope(words, marks, mark.end, span.start, preWindow(words, mark)) && !closedBetween(words, mark.start, span.start)) negated = true;
-      } else if (mark.start >= span.end && mark.role === 'post' && inScope(words, marks, span.end, mark.start, POST_WINDOW)) {
+      } else if (mark.start >= span.end && mark.role === 'post' && inScope(words, marks, span.end, mark.start, POST_WINDOW) && !openedBetween(words, span.end, mark.start)) {
         negated = true;
-      } else if (mark.start >= span.end && mark.role === 'postClause' && !inExclusions && inScope(words, marks, span.end, mark.start, Number.POSITIVE_INFINITY)) {
+      } else if (mark.start >= span.end && mark.role === 'postClause' && !inExclusions && inScope(words, marks, span.end, mark.start, Number.POSITIVE_INFINITY) && !openedBetween(words, span.end, mark.start)) {
         // Under an exclusion heading, "patients with CNS disease are excluded" restates the section: CNS disease
         // is what excludes, so the words are not negated a second time.
         negated = true;
@@ -152,6 +153,19 @@ function closedBetween(words: readonly string[], trigger: number, concept: numbe
     }
   }
   return false;
+}
+
+/**
+ * True when a bracket opens after the concept and is still open at the trigger: "anti-myeloma treatment
+ * (radiotherapy is excluded)" excludes, in its bracket, only what the bracket names.
+ */
+function openedBetween(words: readonly string[], concept: number, trigger: number): boolean {
+  let depth = 0;
+  for (let at = concept; at < trigger; at += 1) {
+    if (words[at] === '(') depth += 1;
+    else if (words[at] === ')' && depth > 0) depth -= 1;
+  }
+  return depth > 0;
 }
 
 /** True when nothing ends a scope between two token positions and they are at most `window` words apart. */

@@ -12,12 +12,33 @@ const NOTE = /^\W*note\b/i;
 const NOTHING_ASKED = /^[\w\s,/()-]{0,40}?(?:[:\-–]\s*)?(?:not specified|see (?:disease|patient) characteristics|no restrictions?|any)\.?$/i;
 const UNREAD: CriterionReading = { concepts: [], conditional: false, permissive: false, broadDiagnosis: false };
 
+/** Concept types that say which disease, in which state, after what and at what age: the stuff of a list of diseases. */
+const DISEASE_TYPES: ReadonlySet<string> = new Set(['cancer-type', 'disease-state', 'prior-treatment', 'age']);
+/** Words that make an item a branch of alternatives itself: a capital "OR", "1 of the following". */
+const BRANCH = /\bOR\b|\b(?:1|one|any|either) of the following\b/;
+
+/**
+ * True when an item can be one of a run-on disease section's alternatives: it is a branch itself ("... OR ..."),
+ * names a diagnosis ("large cell lymphoma with CNS involvement") or a broad group of them alone ("acute leukaemia"),
+ * or names a disease state, past treatment or age and nothing else. An item we cannot read ("Must have CT of
+ * abdomen"), an item about other things ("Negative CSF cytology"), a permission ("Early relapse allowed") or a
+ * conditional one is read on its own, so it neither rescues nor replaces the diseases the person must have.
+ */
+function isAlternative(text: string, reading: CriterionReading, permissive: boolean): boolean {
+  const asked = reading.concepts.filter((c) => c.planned !== true);
+  if (permissive || reading.permissive) return false;
+  // A broad group named alone ("L-3 and B-cell leukemia included") is one of the diseases, read or not.
+  if (asked.length === 0) return reading.broadDiagnosis && text.split(/\s+/).length <= 8;
+  const diagnosis = asked.some((c) => c.type === 'cancer-type' && c.polarity === 'present');
+  return BRANCH.test(text) || (!reading.conditional && (diagnosis || asked.every((c) => DISEASE_TYPES.has(c.type))));
+}
+
 /**
  * Splits ClinicalTrials.gov-style eligibility text into inclusion and exclusion criteria, each with its original
  * words, section, sub-heading, list lead-in and concepts. Null or empty text gives no criteria.
  */
 export function parseCriteria(text: string | null): Criterion[] {
-  return splitCriteria(text).map((item, index) => {
+  return withWaivers(splitCriteria(text).map((item, index) => {
     // "NOTE: A new classification ... has been adopted by PDQ" informs, and "Chemotherapy: Not specified" asks
     // nothing of the person.
     const reading = NOTE.test(item.text) || NOTHING_ASKED.test(item.text.trim()) ? UNREAD : readCriterion(item.text, { heading: item.heading, parent: item.parent, section: item.section });
@@ -27,11 +48,30 @@ export function parseCriteria(text: string | null): Criterion[] {
       text: item.text,
       heading: item.heading,
       parent: item.parent,
-      anyOf: item.anyOf,
+      anyOf: item.guessedAnyOf && !isAlternative(item.text, reading, item.permissive) ? null : item.anyOf,
       conditional: reading.conditional,
       permissive: item.permissive || reading.permissive,
       broadDiagnosis: reading.broadDiagnosis,
+      ...(WAIVER.test(item.text) ? { waivable: true as const } : {}),
       concepts: reading.concepts,
     };
-  });
+  }));
+}
+
+/** "... unless attributable to malignancy", "(unless due to disease)": a limit waived when the disease causes it. */
+const WAIVER = /\bunless\b(?:(?![.;]).){0,60}?\b(?:attributable|attributed|due|related|secondary|caused)\b/i;
+/** A line that is nothing but a waiver, for the limits beside it. */
+const WAIVER_ONLY = /^\W*unless\b/i;
+
+/**
+ * A waiver on a line of its own ("Hepatic:" then "(unless due to disease)" above the limits, or "Unless attributable
+ * to malignancy" as the last of a lead item's sub-items) covers the limits it sits with: those under the same lead
+ * item, and the lead item itself; or, outside any list, those under the same sub-heading.
+ */
+function withWaivers(criteria: Criterion[]): Criterion[] {
+  const waivers = criteria.filter((c) => c.concepts.length === 0 && WAIVER_ONLY.test(c.text) && WAIVER.test(c.text));
+  const covered = (c: Criterion): boolean => waivers.some((w) => w.section === c.section && (w.parent !== null
+    ? c.parent === w.parent || c.text === w.parent
+    : c.parent === null && w.heading !== null && c.heading === w.heading));
+  return criteria.map((c) => (c.waivable !== true && covered(c) ? { ...c, waivable: true } : c));
 }

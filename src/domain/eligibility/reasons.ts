@@ -86,4 +86,6 @@ export const reasonFor = {
   permissive: (): string => fill('permissive'),
   conditional: (): string => fill('conditional'),
   oneOf: (): string => fill('oneOf'),
+  waivable: (): string => fill('waivable'),
+  relaxed: (): string => fill('relaxed'),
 };

@@ -31,8 +31,8 @@ export function splitSentences(text: string): string[] {
 }
 
 /**
- * Items of a flattened NCI list: a cut before a capitalised word ("Size") that follows a lower-case word, a
- * number or a closing bracket, unless the capitalised word is a name that rarely starts an item ("Karnofsky") or
+ * Items of a flattened NCI list: a cut before a capitalised word ("Size") or a letter-and-number code ("L-3") that
+ * follows a lower-case word, a number or a closing bracket, unless the capitalised word is a name that rarely starts an item ("Karnofsky") or
  * begins a run of capitalised words (a proper name: "Radiation Therapy Oncology Group").
  */
 export function splitFlattenedList(text: string): string[] {
@@ -42,7 +42,8 @@ export function splitFlattenedList(text: string): string[] {
     const word = words[i]?.[0] ?? '';
     const previous = words[i - 1]?.[0] ?? '';
     const next = words[i + 1]?.[0] ?? '';
-    if (!/^[A-Z][a-z]/.test(word) || ITEM_STARTS_NOT.has(word.replace(/[^A-Za-z'-]+$/, ''))) continue;
+    // A capitalised word, or a letter-and-number code ("L-3 and B-cell leukemia included").
+    if (!/^(?:[A-Z][a-z]|[A-Z]-\d)/.test(word) || ITEM_STARTS_NOT.has(word.replace(/[^A-Za-z'-]+$/, ''))) continue;
     if (!/[a-z0-9%)\]]$/.test(previous) || /^[A-Z][a-z]/.test(next) || /^(of|or|and|with|to|the|for|in)$/.test(previous)) continue;
     cuts.push(words[i]?.index ?? 0);
   }
