@@ -67,7 +67,7 @@ export function postgresBenchBackend(url: string, schema: string, postcodes: Pos
       const result = await connection()
         .transaction()
         .execute(async (tx) => {
-          await sql`SET LOCAL enable_seqscan = off`.execute(tx);
+          await sql`SELECT set_config('enable_seqscan', 'off', true), set_config('work_mem', '32MB', true)`.execute(tx);
           return sql<{ doc_id: number }>`SELECT doc_id FROM trials WHERE trials.search @@ ${compiled.tsquery}::tsquery
             ORDER BY ${rankOf(compiled.groups)} DESC LIMIT 20`.execute(tx);
         });
