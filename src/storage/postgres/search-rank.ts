@@ -24,7 +24,7 @@ const B = 0.75;
  */
 const MEAN_LENGTH = 222;
 
-/** The relevance of a row for the query's groups, higher is better; float8, so its text form round-trips exactly. */
+/** The relevance of a row for the query's groups, higher is better; float8, sent exactly in binary (match-sets.ts). */
 export function rankOf(groups: readonly string[]): RawBuilder<number> {
   const lengthNorm = sql`${sql.lit(K1)} * (${sql.lit(1 - B)} + ${sql.lit(B)} * trials.search_length / ${sql.lit(MEAN_LENGTH)}.0)`;
   const terms = groups.map((group) => {
