@@ -107,11 +107,9 @@ function readModernTrialTexts(keep: (trial: DemoTrialText) => boolean, records: 
  * Streams the legacy XML tar and returns the trials `keep` accepts, sorted by NCT id (so a seeded draw does not depend
  * on the order of the tar members).
  */
-export async function readLegacyTrialTexts(
-  keep: (trial: DemoTrialText) => boolean,
-  tarPath: string = LEGACY_XML_TAR,
-): Promise<DemoTrialText[]> {
-  const found: DemoTrialText[] = [];
+/** Every `.xml` entry of a gzipped tar, in the tar's order, read by `read` (null skips it). */
+export async function readTarXml<T>(tarPath: string, read: (xml: string, entryName: string) => T | null): Promise<T[]> {
+  const found: T[] = [];
   const tar = extract();
   tar.on('entry', (header, stream, next) => {
     const chunks: Buffer[] = [];
@@ -120,8 +118,8 @@ export async function readLegacyTrialTexts(
     });
     stream.on('end', () => {
       if (header.name.endsWith('.xml')) {
-        const trial = toTrialText(Buffer.concat(chunks).toString('utf8'), header.name);
-        if (trial && keep(trial)) found.push(trial);
+        const item = read(Buffer.concat(chunks).toString('utf8'), header.name);
+        if (item !== null) found.push(item);
       }
       next();
     });
@@ -133,6 +131,17 @@ export async function readLegacyTrialTexts(
   });
   createReadStream(tarPath).pipe(createGunzip()).pipe(tar);
   await done;
+  return found;
+}
+
+export async function readLegacyTrialTexts(
+  keep: (trial: DemoTrialText) => boolean,
+  tarPath: string = LEGACY_XML_TAR,
+): Promise<DemoTrialText[]> {
+  const found = await readTarXml(tarPath, (xml, name) => {
+    const trial = toTrialText(xml, name);
+    return trial && keep(trial) ? trial : null;
+  });
   return found.sort((a, b) => a.nctId.localeCompare(b.nctId));
 }
 

@@ -1,11 +1,9 @@
 // Readers for the bundled records the dev3 set was drawn from (data/demo/records): the legacy XML tar, the API v2
 // JSON files and the AACT fixtures. Shared by draw.ts and check.ts, so both see the same words. No Trialfinder importer
 // and nothing under src/domain/eligibility is used: the code the labels judge must not shape their input.
-import { createReadStream, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { createGunzip } from 'node:zlib';
-import { extract } from 'tar-stream';
-import { decode, elements, LEGACY_XML_TAR as LEGACY_TAR, readGzipJson, v2JsonFiles, v2Studies } from '../demo-texts.ts';
+import { decode, elements, LEGACY_XML_TAR as LEGACY_TAR, readGzipJson, readTarXml, v2JsonFiles, v2Studies } from '../demo-texts.ts';
 
 const RECORDS = 'data/demo/records';
 
@@ -82,28 +80,6 @@ export function modernRecords(): Candidate[] {
 }
 
 export async function legacyRecords(): Promise<Candidate[]> {
-  const found: Candidate[] = [];
-  const tar = extract();
-  tar.on('entry', (header, stream, next) => {
-    const chunks: Buffer[] = [];
-    stream.on('data', (chunk: unknown) => {
-      chunks.push(chunk as Buffer);
-    });
-    stream.on('end', () => {
-      if (header.name.endsWith('.xml')) {
-        const c = fromXml(Buffer.concat(chunks).toString('utf8'), 'ctgov-legacy-xml_2023-02-03.tar.gz');
-        if (c) found.push(c);
-      }
-      next();
-    });
-    stream.resume();
-  });
-  const done = new Promise<void>((resolve, reject) => {
-    tar.on('finish', resolve);
-    tar.on('error', reject);
-  });
-  createReadStream(LEGACY_TAR).pipe(createGunzip()).pipe(tar);
-  await done;
-  return found;
+  return readTarXml(LEGACY_TAR, (xml) => fromXml(xml, 'ctgov-legacy-xml_2023-02-03.tar.gz'));
 }
 

@@ -3,11 +3,10 @@
 // were written by reading this output, and nothing here touches src/domain/eligibility (the code the labels judge).
 //
 //   npx tsx bench/eligibility/test2/draw-verdict-trials.ts > var/eligibility-verdict-draw2.txt
-import { createReadStream, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createGunzip, gunzipSync } from 'node:zlib';
-import { extract } from 'tar-stream';
-import { decode, elements } from '../demo-texts.ts';
+import { gunzipSync } from 'node:zlib';
+import { decode, elements, LEGACY_XML_TAR as LEGACY_TAR, readTarXml } from '../demo-texts.ts';
 import { shuffled } from '../seeded-shuffle.ts';
 
 /** Seed, strata and sizes (VERDICTS.md quotes them); the first two strata were fixed before any text was read. */
@@ -27,7 +26,6 @@ export const VERDICT_DRAW2 = {
 const LENGTH = { min: 400, max: 5000 } as const;
 
 const RECORDS = 'data/demo/records';
-const LEGACY_TAR = join(RECORDS, 'ctgov-legacy-xml_2023-02-03.tar.gz');
 const LEGACY_DIR = join(RECORDS, 'aact-fixtures-legacy-xml');
 const V2_FILES = ['ctgov-v2_nsclcbench_100.json.gz', 'ctgov-v2_dgg32_50.json.gz', 'ctgov-v2_ctrdata_5.json.gz'];
 const V2_DIR = join(RECORDS, 'aact-fixtures');
@@ -83,29 +81,7 @@ function fromXml(xml: string, source: string): Candidate | null {
 }
 
 async function readLegacyTar(): Promise<Candidate[]> {
-  const found: Candidate[] = [];
-  const tar = extract();
-  tar.on('entry', (header, stream, next) => {
-    const chunks: Buffer[] = [];
-    stream.on('data', (chunk: unknown) => {
-      chunks.push(chunk as Buffer);
-    });
-    stream.on('end', () => {
-      if (header.name.endsWith('.xml')) {
-        const c = fromXml(Buffer.concat(chunks).toString('utf8'), 'legacy-xml tar');
-        if (c) found.push(c);
-      }
-      next();
-    });
-    stream.resume();
-  });
-  const done = new Promise<void>((resolve, reject) => {
-    tar.on('finish', resolve);
-    tar.on('error', reject);
-  });
-  createReadStream(LEGACY_TAR).pipe(createGunzip()).pipe(tar);
-  await done;
-  return found;
+  return readTarXml(LEGACY_TAR, (xml) => fromXml(xml, 'legacy-xml tar'));
 }
 
 function readLegacyDir(): Candidate[] {
