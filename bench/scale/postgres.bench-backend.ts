@@ -11,6 +11,7 @@ import type { PostcodeTable } from '../../src/domain/postcode.ts';
 import { openPool, parseConnectionUrl } from '../../src/storage/postgres/connection.ts';
 import { dropPostgresSchema, openPostgresStore } from '../../src/storage/postgres/postgres-store.ts';
 import type { Database } from '../../src/storage/postgres/schema.ts';
+import { byIndex } from '../../src/storage/postgres/match-sets.ts';
 import { rankOf } from '../../src/storage/postgres/search-rank.ts';
 import { textTsQuery } from '../../src/storage/postgres/tsquery.ts';
 import type { TrialStore } from '../../src/storage/store.ts';
@@ -64,13 +65,10 @@ export function postgresBenchBackend(url: string, schema: string, postcodes: Pos
       if (compiled.kind !== 'match') return 0;
       // The relevance search's tsquery and ranking (search-rank.ts), by the GIN index as the adapter reads it
       // (match-sets.ts), without filters, count or facets.
-      const result = await connection()
-        .transaction()
-        .execute(async (tx) => {
-          await sql`SELECT set_config('enable_seqscan', 'off', true), set_config('work_mem', '32MB', true)`.execute(tx);
-          return sql<{ doc_id: number }>`SELECT doc_id FROM trials WHERE trials.search @@ ${compiled.tsquery}::tsquery
-            ORDER BY ${rankOf(compiled.groups)} DESC LIMIT 20`.execute(tx);
-        });
+      const result = await byIndex(connection(), (tx) =>
+        sql<{ doc_id: number }>`SELECT doc_id FROM trials WHERE trials.search @@ ${compiled.tsquery}::tsquery
+          ORDER BY ${rankOf(compiled.groups)} DESC LIMIT 20`.execute(tx),
+      );
       return result.rows.length;
     },
 
