@@ -1,3 +1,5 @@
+import { ownValue } from './own-key.ts';
+
 const UNIT_YEARS: Readonly<Record<string, number>> = {
   year: 1,
   month: 1 / 12,
@@ -19,7 +21,7 @@ export function parseAgeYears(raw: string | null | undefined): number | null | u
   const match = /^(\d+(?:\.\d+)?)\s*([a-z]+?)s?$/.exec(text);
   if (!match) return undefined;
   const [, amount, unit] = match;
-  const factor = UNIT_YEARS[unit ?? ''];
+  const factor = ownValue(UNIT_YEARS, unit ?? '');
   if (factor === undefined || amount === undefined) return undefined;
   return Math.round(Number(amount) * factor * 100) / 100;
 }

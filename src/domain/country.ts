@@ -1,5 +1,5 @@
 /** Common short names for countries mapped to the names registries use ("UK" → "United Kingdom"). */
-const ALIASES: Readonly<Record<string, string>> = {
+const ALIASES: ReadonlyMap<string, string> = new Map(Object.entries({
   uk: 'United Kingdom',
   gb: 'United Kingdom',
   'great britain': 'United Kingdom',
@@ -22,10 +22,10 @@ const ALIASES: Readonly<Record<string, string>> = {
   'iran, islamic republic of': 'Iran',
   'turkey (türkiye)': 'Turkey',
   türkiye: 'Turkey',
-};
+}));
 
 /** The name we store and filter countries by: aliases resolved, otherwise the registry's name tidied. */
 export function canonicalCountry(raw: string): string {
   const text = raw.trim().replace(/\s+/g, ' ');
-  return ALIASES[text.toLowerCase()] ?? text;
+  return ALIASES.get(text.toLowerCase()) ?? text;
 }

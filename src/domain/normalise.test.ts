@@ -86,4 +86,8 @@ describe('canonicalCountry', () => {
     assert.equal(canonicalCountry('United  Kingdom'), 'United Kingdom');
     assert.equal(canonicalCountry('France'), 'France');
   });
+
+  it('treats names of built-in object properties as plain text', () => {
+    for (const name of ['__proto__', 'constructor', 'toString', 'hasOwnProperty']) assert.equal(canonicalCountry(name), name);
+  });
 });

@@ -1,4 +1,5 @@
 import type { Phase } from './trial.ts';
+import { ownValue } from './own-key.ts';
 
 /**
  * Reads phases from any registry spelling: CT.gov v2 enums ("PHASE1", "EARLY_PHASE1", "NA"),
@@ -18,7 +19,7 @@ export function parsePhases(raw: string | readonly string[] | null | undefined):
   );
   const found = new Set<Phase>();
   for (const part of parts) {
-    const phase = PHASE_WORDS[part];
+    const phase = ownValue(PHASE_WORDS, part);
     if (phase) found.add(phase);
   }
   return ORDER.filter((phase) => found.has(phase));

@@ -1,4 +1,5 @@
 import type { TrialStatus } from './trial.ts';
+import { ownValue } from './own-key.ts';
 
 /**
  * Registry statuses, keyed by their words lower-cased with punctuation removed, so "ACTIVE_NOT_RECRUITING"
@@ -44,7 +45,7 @@ function statusKey(raw: string): string {
 /** Normalises a registry status; a value we do not know becomes `unknown` (the raw value is kept by the caller). */
 export function normaliseStatus(raw: string | null | undefined): TrialStatus {
   if (raw == null) return 'unknown';
-  return STATUS_WORDS[statusKey(raw)] ?? 'unknown';
+  return ownValue(STATUS_WORDS, statusKey(raw)) ?? 'unknown';
 }
 
 /** Like {@link normaliseStatus} but keeps "not given" apart from "unknown": for per-site statuses. */

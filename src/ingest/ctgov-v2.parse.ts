@@ -25,6 +25,7 @@ import {
   uniqueTexts,
 } from './json-fields.ts';
 import { enrollmentOf, quoted, recordError, sexOf, studyTypeOf } from './trial-fields.ts';
+import { ownValue } from '../domain/own-key.ts';
 
 const NCT_ID = /^NCT\d{8}$/;
 
@@ -143,7 +144,7 @@ function readIds(nctId: string, identification: JsonObject | null): RegistryId[]
     const value = textAt(secondary, 'id');
     if (value === null) continue;
     const type = textAt(secondary, 'type');
-    const issuer = textAt(secondary, 'domain') ?? SECONDARY_ID_ISSUERS[type ?? ''] ?? null;
+    const issuer = textAt(secondary, 'domain') ?? ownValue(SECONDARY_ID_ISSUERS, type ?? '') ?? null;
     ids.push(registryId(value, issuer, type === 'EUDRACT_NUMBER' ? 'eudract' : type === 'CTIS' ? 'ctis' : 'other'));
   }
   for (const alias of textsOf(identification?.nctIdAliases)) ids.push(registryId(alias, 'ClinicalTrials.gov', 'nct'));

@@ -18,6 +18,8 @@ describe('parseLegacyDate', () => {
   it('gives null for nothing and undefined for text that is not a date', () => {
     assert.equal(parseLegacyDate(null), null);
     assert.equal(parseLegacyDate('  '), null);
+    assert.equal(parseLegacyDate('constructor 2003'), undefined);
+    assert.equal(parseLegacyDate('__proto__ 2003'), undefined);
     assert.equal(parseLegacyDate('Spring 2003'), undefined);
     assert.equal(parseLegacyDate('February 30, 2003'), undefined);
     assert.equal(parseLegacyDate('2003-13'), undefined);

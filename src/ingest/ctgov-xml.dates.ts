@@ -1,4 +1,5 @@
 import type { PartialDate } from '../domain/trial.ts';
+import { ownValue } from '../domain/own-key.ts';
 
 const MONTHS: Readonly<Record<string, number>> = {
   january: 1,
@@ -28,7 +29,7 @@ export function parseLegacyDate(raw: string | null): PartialDate | null | undefi
   const match = /^([A-Za-z]+)\.? (?:(\d{1,2}),? )?(\d{4})$/.exec(text);
   if (!match) return undefined;
   const [, monthName = '', day, year = ''] = match;
-  const month = MONTHS[monthName.toLowerCase()];
+  const month = ownValue(MONTHS, monthName.toLowerCase());
   if (month === undefined) return undefined;
   const yearMonth = `${year}-${String(month).padStart(2, '0')}`;
   if (day === undefined) return yearMonth;

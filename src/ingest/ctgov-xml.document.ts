@@ -1,5 +1,6 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { EntityDecoderOptions } from 'fast-xml-parser';
+import { ownValue } from '../domain/own-key.ts';
 
 /**
  * Reading one public.xsd `<clinical_study>` document into plain values, safely: well-formedness is checked
@@ -34,7 +35,7 @@ const builtInEntities: EntityDecoderOptions = {
 };
 
 function decodeReference(whole: string, dec?: string, hex?: string, name?: string): string {
-  if (name !== undefined) return BUILT_IN_ENTITIES[name] ?? whole;
+  if (name !== undefined) return ownValue(BUILT_IN_ENTITIES, name) ?? whole;
   const code = dec !== undefined ? Number.parseInt(dec, 10) : Number.parseInt(hex ?? '', 16);
   // XML 1.0 Char production: no NUL or other C0 controls but tab, LF, CR; no surrogates; no U+FFFE/U+FFFF.
   const allowed =

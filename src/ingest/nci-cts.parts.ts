@@ -19,6 +19,7 @@ import {
   uniqueTexts,
 } from './json-fields.ts';
 import { contactOf, latLonOf, quoted, roundYears, sexOf, uniqueContacts } from './trial-fields.ts';
+import { ownValue } from '../domain/own-key.ts';
 
 export type EligibilityRead =
   | { readonly ok: true; readonly value: Eligibility }
@@ -131,7 +132,7 @@ function armInterventions(arm: JsonObject): Intervention[] {
     const type = lowerWordsOf(item.type ?? item.intervention_type)?.replace(/\s*\/\s*/g, '/');
     return [
       {
-        type: INTERVENTION_TYPES[type ?? ''] ?? 'other',
+        type: ownValue(INTERVENTION_TYPES, type ?? '') ?? 'other',
         name,
         otherNames: textsOf(item.synonyms).filter((other) => other.toLowerCase() !== name.toLowerCase()),
         description: textAt(item, 'description') ?? textAt(item, 'intervention_description'),

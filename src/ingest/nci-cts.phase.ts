@@ -7,6 +7,7 @@
  * phase 2 dose") or one part of the trial ("a Phase I portion") is not the trial's phase.
  */
 import type { Phase } from '../domain/trial.ts';
+import { ownValue } from '../domain/own-key.ts';
 
 const NUMERAL = String.raw`(?:0|[1-4]|iv|i{1,3})[ab]?`;
 /** "phase 2", "Phase Ib / II", "phase IA/IB/II", "Phase 1/1b", "phase Ia/b", "Phase 2 and 3", "early phase I". */
@@ -40,7 +41,7 @@ function phasesIn(text: string): Phase[] {
     }
     // "Ia/b" and "1/1b" repeat a numeral with another part letter: the letters say nothing about the phase.
     for (const part of (match[2] ?? '').toLowerCase().split(/\s*(?:\/|-|and|or|to)\s*(?:phase\s+)?/)) {
-      const phase = NUMERAL_PHASE[part.replace(/(?<=\d|i|v)[ab]$/, '')];
+      const phase = ownValue(NUMERAL_PHASE, part.replace(/(?<=\d|i|v)[ab]$/, ''));
       if (phase !== undefined) found.push(phase);
     }
   }

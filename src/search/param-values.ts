@@ -15,6 +15,7 @@ import type { SortOrder } from '../domain/query.ts';
 import { MAX_QUERY_LENGTH } from '../domain/search-text.ts';
 import { OPEN_STATUSES, PHASES, STATUSES, STUDY_TYPES } from '../domain/trial.ts';
 import type { Phase, StudyType, TrialStatus } from '../domain/trial.ts';
+import { ownValue } from '../domain/own-key.ts';
 
 /** Longest condition, intervention or country phrase: longer is a paste accident, not a search. */
 export const MAX_PHRASE_LENGTH = 200;
@@ -91,7 +92,7 @@ export function readPhases(values: readonly string[]): Phase[] | Refusal {
       .replace(/[\s_-]+/g, '')
       .replace(/^PHASE/, '')
       .replace(/^EARLYPHASE/, 'EARLY');
-    const phase = PHASE_KEYS[key];
+    const phase = ownValue(PHASE_KEYS, key);
     if (phase === undefined) return new Refusal(`phase ${quoted(value)} is not one of: ${PHASES.join(', ')}.`);
     wanted.add(phase);
   }

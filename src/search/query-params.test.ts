@@ -383,6 +383,20 @@ describe('parseTrialQuery', () => {
       );
     });
 
+    it('reads names of built-in object properties as plain values in every parameter', () => {
+      for (const name of SEARCH_PARAMETERS) {
+        for (const value of ['__proto__', 'constructor', 'toString', 'valueOf']) {
+          try {
+            parseTrialQuery({ [name]: value });
+          } catch (error) {
+            assert.ok(error instanceof InvalidInput, `${name}=${value} threw ${String(error)}`);
+            assert.equal(error.field, name);
+          }
+        }
+      }
+      assert.deepEqual(parseTrialQuery({ country: 'constructor' }).countries, ['constructor']);
+    });
+
     it('refuses any unknown parameter name', () => {
       fc.assert(
         fc.property(

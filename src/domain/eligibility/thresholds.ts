@@ -4,6 +4,7 @@
  * past 5 years"). Pure functions over text; the concept reader decides which text to give them.
  */
 import type { Comparator, Threshold, Unit } from './criterion.ts';
+import { ownValue } from '../own-key.ts';
 
 /** Word forms of comparisons, longest first, rewritten to symbols before numbers are read. */
 const WORDED: readonly [RegExp, Comparator][] = [
@@ -72,7 +73,7 @@ export function readComparison(text: string): Threshold | null {
 const WORD_NUMBERS: Readonly<Record<string, number>> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, a: 1, an: 1 };
 
 function numberOf(word: string): number {
-  return WORD_NUMBERS[word.toLowerCase()] ?? Number(word);
+  return ownValue(WORD_NUMBERS, word.toLowerCase()) ?? Number(word);
 }
 
 const COUNT = String.raw`(\d+|one|two|three|four|five|six|seven|eight|nine|ten)`;

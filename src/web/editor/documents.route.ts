@@ -17,6 +17,7 @@ import { contentDeps, type EditorAreaDeps } from './editor-deps.ts';
 import { formField, sessionOf, type ActiveSession } from './editor-session.ts';
 import { DOCUMENT_NOTICES, documentPath, renderDocumentPage, type DocumentPageState, type TextState } from './views/document.page.ts';
 import { renderPagesPage } from './views/pages.page.ts';
+import { ownValue } from '../../domain/own-key.ts';
 
 type WithKey = { Params: { key: string }; Querystring: { done?: unknown } };
 
@@ -112,7 +113,7 @@ export function registerDocumentRoutes(app: FastifyInstance, deps: EditorAreaDep
         if (trial.id !== ref.key) return reply.redirect(documentPath({ kind, key: trial.id }), 301);
       }
       const done = request.query.done;
-      return show(reply, session, ref, 200, { notice: typeof done === 'string' ? (DOCUMENT_NOTICES[done] ?? null) : null });
+      return show(reply, session, ref, 200, { notice: typeof done === 'string' ? (ownValue(DOCUMENT_NOTICES, done) ?? null) : null });
     });
 
     app.post<WithKey>(`${base}/:key/preview`, PAGE_ROUTE, async (request, reply) => {

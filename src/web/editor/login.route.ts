@@ -20,6 +20,7 @@ import {
   setSessionCookie,
 } from './editor-session.ts';
 import { renderLoginPage } from './views/login.page.ts';
+import { ownValue } from '../../domain/own-key.ts';
 
 /** Notes for someone arriving at the sign-in page, by a fixed query value. */
 const NOTICES: Readonly<Record<string, string>> = {
@@ -35,7 +36,7 @@ export function registerLoginRoutes(app: FastifyInstance, deps: EditorAreaDeps):
     sendPage(reply, status, renderLoginPage(site, { loginToken: issueLoginToken(reply, settings), email, error, errorField, notice }));
 
   app.get<{ Querystring: { note?: string } }>('/login', PAGE_ROUTE, (request, reply) => {
-    const note = typeof request.query.note === 'string' ? (NOTICES[request.query.note] ?? null) : null;
+    const note = typeof request.query.note === 'string' ? (ownValue(NOTICES, request.query.note) ?? null) : null;
     return loginPage(reply, 200, '', null, null, note);
   });
 

@@ -10,6 +10,7 @@ import { sendPage } from '../send-page.ts';
 import { coreDeps, type EditorAreaDeps } from './editor-deps.ts';
 import { formField, sessionOf, type ActiveSession } from './editor-session.ts';
 import { DONE_NOTICES, EMPTY_ADD_FORM, renderRemovePage, renderUsersPage, type AddFormState } from './views/users.page.ts';
+import { ownValue } from '../../domain/own-key.ts';
 
 type WithId = { Params: { id: string } };
 
@@ -31,7 +32,7 @@ export function registerUsersRoutes(app: FastifyInstance, deps: EditorAreaDeps):
 
   app.get<{ Querystring: { done?: string } }>('/users', PAGE_ROUTE, async (request, reply) => {
     const session = manager(request);
-    const notice = typeof request.query.done === 'string' ? (DONE_NOTICES[request.query.done] ?? null) : null;
+    const notice = typeof request.query.done === 'string' ? (ownValue(DONE_NOTICES, request.query.done) ?? null) : null;
     return sendPage(reply, 200, renderUsersPage(deps.site, session, await deps.store.listUsers(), EMPTY_ADD_FORM, notice));
   });
 

@@ -12,6 +12,7 @@ import type { Html } from '../html.ts';
 import { queryString, withoutValue } from '../search-params.ts';
 import type { SearchParams } from '../search-params.ts';
 import { STATUS_WORDS, phaseName } from '../words.ts';
+import { ownValue } from '../../domain/own-key.ts';
 
 /** What each parameter is called on a filter, and how its value reads. */
 const NAMES: Readonly<Record<string, string>> = {
@@ -75,7 +76,7 @@ export function renderActiveFilters(params: SearchParams, facets: LabelledFacets
     .flatMap(([name, values]) =>
       values.map((value) => {
         const count = facetCount(facets, name, value);
-        return html`<li><a class="chip" href="/trials${queryString(withoutValue(params, name, value))}"><span class="visually-hidden">Remove filter: </span>${NAMES[name] ?? name}: ${valueLabel(name, value)}${count !== null && ` (${count.toLocaleString('en-GB')})`}<span class="chip-x" aria-hidden="true"> ✕</span></a></li>`;
+        return html`<li><a class="chip" href="/trials${queryString(withoutValue(params, name, value))}"><span class="visually-hidden">Remove filter: </span>${ownValue(NAMES, name) ?? name}: ${valueLabel(name, value)}${count !== null && ` (${count.toLocaleString('en-GB')})`}<span class="chip-x" aria-hidden="true"> ✕</span></a></li>`;
       }),
     );
   if (chips.length === 0) return '';
