@@ -31,9 +31,10 @@ const MAX_ANSWER_FIELDS = 200;
 
 /** Reads a query string (the `search` field, or the URL of GET /match) into search parameters. */
 export function searchFromText(text: string): SearchParams {
-  const grouped: Record<string, string[]> = {};
-  for (const [name, value] of new URLSearchParams(text)) (grouped[name] ??= []).push(value);
-  return readSearchParams(grouped);
+  const grouped = new Map<string, string[]>();
+  for (const [name, value] of new URLSearchParams(text)) grouped.set(name, [...(grouped.get(name) ?? []), value]);
+  // fromEntries defines own properties, so a name such as "__proto__" stays a parameter (and is refused as unknown).
+  return readSearchParams(Object.fromEntries(grouped));
 }
 
 function questionOrThrow(field: string): Question {

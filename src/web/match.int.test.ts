@@ -148,5 +148,10 @@ describe('website: could I take part?', () => {
     const badSearch = await app.inject({ url: '/match?status=sleeping' });
     assert.equal(badSearch.statusCode, 400);
     assert.match(badSearch.body, /Status &quot;sleeping&quot; is not one of/);
+    // Names every object inherits are parameters like any other: unknown, so refused, never a server error.
+    for (const name of ['__proto__', 'constructor', 'hasOwnProperty']) {
+      assert.equal((await app.inject({ url: `/match?${name}=x` })).statusCode, 400, name);
+      assert.equal((await post(new URLSearchParams([['search', `${name}=x`]]))).statusCode, 400, name);
+    }
   });
 });

@@ -44,12 +44,13 @@ export function firstValue(params: SearchParams, name: string): string {
 
 /** As the parser reads them: comma lists joined, repeated phrases as lists. */
 export function toParserInput(params: SearchParams): Record<string, string | string[]> {
-  const input: Record<string, string | string[]> = {};
-  for (const [name, values] of params) {
-    if (name === EARLIER_PAGES) continue;
-    input[name] = COMMA_LISTS.has(name) ? values.join(',') : values.length === 1 ? (values[0] ?? '') : [...values];
-  }
-  return input;
+  // fromEntries defines own properties: a parameter named "__proto__" stays a parameter (refused as unknown later)
+  // instead of replacing the object's prototype.
+  return Object.fromEntries(
+    [...params]
+      .filter(([name]) => name !== EARLIER_PAGES)
+      .map(([name, values]) => [name, COMMA_LISTS.has(name) ? values.join(',') : values.length === 1 ? (values[0] ?? '') : [...values]]),
+  );
 }
 
 /** `?a=b&c=d,e` for a link, or '' for no parameters. Comma lists stay one parameter, so URLs stay short. */

@@ -176,6 +176,14 @@ describe('website', () => {
     assertPage(await app.inject({ url: '/trials?within=50' }), 400);
   });
 
+  it('refuses parameters named after built-in object properties as unknown, and reads such values as words', async () => {
+    for (const name of ['__proto__', 'constructor', 'toString']) {
+      const body = assertPage(await app.inject({ url: `/trials?${name}=x` }), 400);
+      assert.match(body, new RegExp(`Unknown parameter &quot;${name}&quot;`));
+    }
+    assertPage(await app.inject({ url: '/trials?country=constructor' }), 200);
+  });
+
   it('shows a trial with split criteria, sites nearest first, registry links and words explained', async () => {
     const body = assertPage(await app.inject({ url: '/trials/isrctn12345678?postcode=NW1' }), 200);
     assert.match(body, /<h1>CAR T-Cell Therapy for Relapsed Acute Lymphoblastic Leukaemia in Older Adults<\/h1>/);
