@@ -4,8 +4,8 @@
 //     [--test2-dir DIR]   read the held-out files from DIR instead of test2/ (to try the code path on files of one's own)
 //     [--no-test2]        leave test2 out altogether: for tuning runs, so its figures are not watched while tuning
 //
-// Two parts (split.ts): `dev` is every label in this folder's criteria-labels.jsonl and verdicts.jsonl and in dev3/
-// (also shown in a column of its own); `test2` is
+// Two parts (split.ts): `dev` is every label in this folder's criteria-labels.jsonl and verdicts.jsonl and in dev3/,
+// dev4/ and dev5/ (each also shown in a column of its own); `test2` is
 // the held-out set in test2/ (same line formats, same profiles.jsonl), scored beside dev when its files exist.
 // Errors are listed from dev only: `--errors-from test2` is refused. `--first-split` adds columns for the two parts
 // of the first, retired split (both dev now), to compare with the figures recorded in README.md.
@@ -97,7 +97,9 @@ function scoreConcepts(labels: readonly Tagged<LabelledCriterion>[], columns: re
   const errors: string[] = [];
   const started = performance.now();
   for (const { part, row: label } of labels) {
-    const criteria = parseCriteria(label.text);
+    // Read under its section's heading, as the criterion sits in its record: some readings depend on the section
+    // ("patients with CNS disease are excluded" restates an exclusion list; other cancers named in one).
+    const criteria = parseCriteria(`${label.section === 'exclusion' ? 'Exclusion' : 'Inclusion'} Criteria:\n${label.text}`);
     // A concept flagged `planned` is the extractor saying "this is treatment in the trial, not something the
     // person had" (docs/eligibility-concepts.md); the labels give such mentions no concept, so neither do we here.
     const predicted = criteria.flatMap((c) => c.concepts as unknown as readonly PredictedConcept[]).filter((c) => c.planned !== true);
@@ -255,28 +257,37 @@ if (errorPart !== 'dev' && errorPart !== 'all') {
   process.exit(2);
 }
 
-/** The second development set (dev3/, labelled by reading on 12 more leukaemia trials): part of dev, with a column of its own. */
-function readDev3<T>(name: string, read: (file: string) => T[]): T[] {
-  const file = resolve(LABELS_DIR, 'dev3', name);
+/**
+ * The further development sets, each in a folder of its own labelled by reading (README.md there): dev3/ (12 more
+ * leukaemia trials), dev4/ (8 leukaemia trials drawn like test2's), dev5/ (LCT criteria drawn like test2's). Each is
+ * part of dev and has a column of its own when its files exist.
+ */
+const DEV_FOLDERS = ['dev3', 'dev4', 'dev5'] as const;
+function readDevFolder<T>(folder: string, name: string, read: (file: string) => T[]): T[] {
+  const file = resolve(LABELS_DIR, folder, name);
   return existsSync(file) ? read(file) : [];
 }
-const dev3Criteria = readDev3('criteria-labels.jsonl', readCriteriaLabels);
-const dev3Verdicts = readDev3('verdicts.jsonl', readVerdictLabels);
-const dev3Trials = new Set([...dev3Criteria, ...dev3Verdicts].map((row) => row.trial));
+const devSets = DEV_FOLDERS.map((folder) => {
+  const criteria = readDevFolder(folder, 'criteria-labels.jsonl', readCriteriaLabels);
+  const verdicts = readDevFolder(folder, 'verdicts.jsonl', readVerdictLabels);
+  return { folder, criteria, verdicts, trials: new Set([...criteria, ...verdicts].map((row) => row.trial)) };
+});
 
 const criteriaLabels: Tagged<LabelledCriterion>[] = [
   ...readCriteriaLabels().map((row) => ({ part: 'dev' as const, row })),
-  ...dev3Criteria.map((row) => ({ part: 'dev' as const, row })),
+  ...devSets.flatMap((set) => set.criteria.map((row) => ({ part: 'dev' as const, row }))),
   ...readTest2(TEST2_FILES.criteria, readCriteriaLabels).map((row) => ({ part: 'test2' as const, row })),
 ];
 const verdictLabels: Tagged<LabelledVerdict>[] = [
   ...readVerdictLabels().map((row) => ({ part: 'dev' as const, row })),
-  ...dev3Verdicts.map((row) => ({ part: 'dev' as const, row })),
+  ...devSets.flatMap((set) => set.verdicts.map((row) => ({ part: 'dev' as const, row }))),
   ...readTest2(TEST2_FILES.verdicts, readVerdictLabels).map((row) => ({ part: 'test2' as const, row })),
 ];
 
 const columns: Column[] = [{ name: 'dev', holds: (part) => part === 'dev' }];
-if (dev3Trials.size > 0) columns.push({ name: 'dev3', holds: (part, trial) => part === 'dev' && dev3Trials.has(trial) });
+for (const set of devSets) {
+  if (set.trials.size > 0) columns.push({ name: set.folder, holds: (part, trial) => part === 'dev' && set.trials.has(trial) });
+}
 if (criteriaLabels.some((l) => l.part === 'test2') || verdictLabels.some((l) => l.part === 'test2')) {
   columns.push({ name: 'test2', holds: (part) => part === 'test2' });
   const devTrials = new Set([...criteriaLabels, ...verdictLabels].filter((l) => l.part === 'dev').map((l) => l.row.trial));

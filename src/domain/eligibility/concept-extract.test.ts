@@ -372,3 +372,17 @@ describe('readCriterion: readings added in the fourth round (prior treatments, o
     assert.deepEqual(flags('Donor available for an allogeneic transplant'), ['prior-treatment allogeneic-transplant present planned']);
   });
 });
+
+describe('readCriterion: what a treatment was for, and the treatment named after "with"', () => {
+  it('in an exclusion list, reads the treatment after "with" and not the disease it treated', () => {
+    const found = read('Ongoing treatment of bowel cancer with radiotherapy or chemotherapy', { section: 'exclusion' });
+    assert.ok(found.includes('prior-treatment chemotherapy present'), found.join('; '));
+    assert.ok(!found.some((c) => c.startsWith('cancer-type')), found.join('; '));
+    // Without "with", the treatment is about the disease, as before: "no prior therapy for ALL" names no ALL.
+    assert.ok(!read('No prior therapy for ALL', { section: 'exclusion' }).some((c) => c.startsWith('cancer-type')));
+  });
+
+  it('in an inclusion list, keeps what follows "treatment for" an exception, as a permission may be written so', () => {
+    assert.deepEqual(read('urgent treatment for a high white count with hydroxyurea'), []);
+  });
+});

@@ -24,7 +24,10 @@ const TERMINATORS = new PhraseList(triggers.terminators);
  * their clause are not what the criterion asks about. Examples ("including", "such as") are not among them: an
  * example of what is excluded is excluded too ("serious illness, such as active infection").
  */
-const EXCEPTIONS = new PhraseList([...triggers.exceptions, ...triggers.aboutTreatment]);
+const EXCEPTIONS = new PhraseList(triggers.exceptions);
+/** What a treatment was for ("treatment of prostate cancer"): an exception up to "with" or "using", which names the treatment. */
+const ABOUT_TREATMENT = new PhraseList(triggers.aboutTreatment);
+const NAMES_THE_TREATMENT: ReadonlySet<string> = new Set(['with', 'using']);
 
 export const CONDITIONAL = new PhraseList(triggers.conditional);
 export const PERMISSIVE = new PhraseList(triggers.permissive);
@@ -43,7 +46,7 @@ export interface Span {
   readonly end: number;
 }
 
-type Role = 'pre' | 'post' | 'postClause' | 'pseudo' | 'end' | 'exception';
+type Role = 'pre' | 'post' | 'postClause' | 'pseudo' | 'end' | 'exception' | 'about';
 
 interface Mark {
   readonly role: Role;
@@ -63,7 +66,7 @@ function marksOf(words: readonly string[], spans: readonly Span[]): Mark[] {
   const inSpan = new Uint8Array(words.length + 1);
   for (const span of spans) inSpan.fill(1, span.start, span.end);
   const marks: Mark[] = [];
-  const lists: readonly [Role, PhraseList][] = [['exception', EXCEPTIONS], ['pre', PRE], ['post', POST], ['postClause', POST_CLAUSE], ['end', TERMINATORS]];
+  const lists: readonly [Role, PhraseList][] = [['exception', EXCEPTIONS], ['about', ABOUT_TREATMENT], ['pre', PRE], ['post', POST], ['postClause', POST_CLAUSE], ['end', TERMINATORS]];
   for (let at = 0; at < words.length; at += 1) {
     if (CLAUSE_ENDS.has(words[at] ?? '')) {
       marks.push({ role: 'end', start: at, end: at + 1 });
@@ -111,11 +114,17 @@ function spanEndsJustBefore(spans: readonly Span[], words: readonly string[], at
 export function readSpans(words: readonly string[], spans: readonly Span[], openNegation = false, inExclusions = false): SpanContext[] {
   const marks = marksOf(words, spans);
   return spans.map((span) => {
-    let negated = openNegation && !marks.some((m) => m.end <= span.start && (m.role === 'end' || m.role === 'exception'));
+    let negated = openNegation && !marks.some((m) => m.end <= span.start && (m.role === 'end' || m.role === 'exception' || m.role === 'about'));
     let excepted = false;
     for (const mark of marks) {
       if (mark.end <= span.start) {
         if (mark.role === 'exception') excepted = true;
+        // "Treatment of prostate cancer with radium or chemotherapy": the cancer is what was treated, the words
+        // after "with" the treatment itself.
+        // Only in an exclusion list: in an inclusion list such words are as often a permission ("permissible
+        // exceptions: ...; emergency treatment for hyperleukocytosis with hydroxyurea"), which must not become a
+        // requirement.
+        if (mark.role === 'about' && !(inExclusions && namesTheTreatment(words, mark.end, span.start))) excepted = true;
         // "except:" carries over its colon to the list of exceptions; a full stop or semicolon ends it.
         if (mark.role === 'end' && (words[mark.start] === '.' || words[mark.start] === ';')) excepted = false;
         if (mark.role === 'pre' && inScope(words, marks, mark.end, span.start, preWindow(words, mark)) && !closedBetween(words, mark.start, span.start)) negated = true;
@@ -129,6 +138,15 @@ export function readSpans(words: readonly string[], spans: readonly Span[], open
     }
     return { negated, excepted };
   });
+}
+
+/** True when "with" or "using" comes shortly before the concept, after `from`: "of prostate cancer with radium or chemotherapy". */
+function namesTheTreatment(words: readonly string[], from: number, concept: number): boolean {
+  for (let at = concept - 1; at >= from && at >= concept - 4; at -= 1) {
+    if (NAMES_THE_TREATMENT.has(words[at] ?? '')) return true;
+    if (CLAUSE_ENDS.has(words[at] ?? '') || words[at] === ':') return false;
+  }
+  return false;
 }
 
 /**

@@ -83,3 +83,38 @@ describe('thresholds: readings added after the first held-out run', () => {
     assert.equal(readSince('no more than 2 weeks since the last dose'), null);
   });
 });
+
+describe('thresholds: ages in the many ways registries write them', () => {
+  it('reads "greater or equal", "or more", "+" and a comparison after the number', () => {
+    assert.deepEqual(readAge('Adults, age greater or equal to 21 years when they sign', false), { min: 21 });
+    assert.deepEqual(readAge('more or equal 19 years-old and less or equal 50 years-old', false), { min: 19, max: 50 });
+    assert.deepEqual(readAge('Participant 40 years old or more', false), { min: 40 });
+    assert.deepEqual(readAge('Adults aged 25 years or more, either sex', false), { min: 25 });
+    assert.deepEqual(readAge('70+ years of age; living at home', false), { min: 70 });
+    assert.deepEqual(readAge('over than 30 years old;', false), { min: 30 });
+  });
+
+  it('reads a limit named before the word age, and the lowest or highest age as a heading', () => {
+    assert.deepEqual(readAge('Minimum age: 16 years', false), { min: 16 });
+    assert.deepEqual(readAge('Maximum age: 75 years', false), { max: 75 });
+    assert.deepEqual(readAge('People under the age of 16 years', false), { max: 16 });
+    assert.deepEqual(readAge('aged over the age of 40', false), { min: 40 });
+  });
+
+  it('reads ranges with "years old" or a hyphen inside, and full-width or arrowhead signs', () => {
+    assert.deepEqual(readAge('Age between 30 years old and 60 years old', false), { min: 30, max: 60 });
+    assert.deepEqual(readAge('Age: 25 years old to 55 years of age.', false), { min: 25, max: 55 });
+    assert.deepEqual(readAge('adults aged between 21- and 64-years', false), { min: 21, max: 64 });
+    assert.deepEqual(readAge('Aged between 13 and to 16 with a body weight of 40 kg', false), { min: 13, max: 16 });
+    assert.deepEqual(readAge('Age＜16 years, or age＞75 years.', false), { min: 75, max: 16 });
+    assert.deepEqual(readAge('Age ˂ 21 years old', false), { max: 21 });
+    assert.deepEqual(readAge('age >21.', false), { min: 21 });
+  });
+
+  it('still leaves durations and measures alone', () => {
+    assert.equal(readAge('Symptoms for 2 years or more', false), null);
+    assert.equal(readAge('Smoked 10 pack-years or more', false), null);
+    assert.equal(readAge('BMI 30 or more', false), null);
+    assert.equal(readAge('diabetes for 5 years or more', false), null);
+  });
+});

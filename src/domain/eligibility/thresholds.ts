@@ -8,18 +8,21 @@ import { ownValue } from '../own-key.ts';
 
 /** Word forms of comparisons, longest first, rewritten to symbols before numbers are read. */
 const WORDED: readonly [RegExp, Comparator][] = [
-  [/\b(?:less than or equal to|lower than or equal to|no (?:more|greater|higher) than|not (?:more|greater|higher) than|not exceeding|not to exceed|not exceed|up to|at most|maximum(?: of)?|equal to or (?:less|lower) than|of less than or equal to)\b|≤|=<|<=|<\/=|<\s*or\s*=|⩽/gi, '<='],
-  [/\b(?:greater than or equal to|more than or equal to|higher than or equal to|no less than|not less than|no lower than|at least|minimum(?: of)?|equal to or (?:greater|more|higher) than|or more)\b|≥|=>|>=|>\/=|>\s*or\s*=|⩾/gi, '>='],
+  [/\b(?:less than or equal to|lower than or equal to|(?:less|lower|smaller) or equal(?: to)?|no (?:more|greater|higher) than|not (?:more|greater|higher) than|not exceeding|not to exceed|not exceed|up to|at most|maximum(?: of)?|equal to or (?:less|lower) than|of less than or equal to)\b|≤|=<|<=|<\/=|<\s*or\s*=|⩽/gi, '<='],
+  [/\b(?:greater than or equal to|more than or equal to|higher than or equal to|(?:greater|more|higher) or equal(?: to)?|no less than|not less than|no lower than|at least|minimum(?: of)?|equal to or (?:greater|more|higher) than|or more)\b|≥|=>|>=|>\/=|>\s*or\s*=|⩾/gi, '>='],
   [/\bor (?:less|lower|fewer|below|younger|better)\b/gi, '<='],
   [/\b(?:less than|lower than|below|under|fewer than|younger than)\b|</gi, '<'],
-  [/\b(?:greater than|more than|higher than|above|over|exceeding|in excess of|older than)\b|>/gi, '>'],
+  [/\b(?:greater than|more than|higher than|above|over(?: than)?|exceeding|in excess of|older than)\b|>/gi, '>'],
 ];
 
 const ONE_PASS = new RegExp(WORDED.map(([pattern]) => `(${pattern.source})`).join('|'), 'gi');
 
 /** Text with comparisons written as symbols, in one pass (so a symbol written is never read again). */
+/** Full-width, arrowhead and stacked forms of the comparison signs, as some registries' text carries them. */
+const ODD_SIGNS: Readonly<Record<string, string>> = { '＜': '<', '˂': '<', '‹': '<', '＞': '>', '˃': '>', '›': '>', '≦': '≤', '≧': '≥', '＝': '=' };
+
 export function symbolise(text: string): string {
-  return text.replace(ONE_PASS, (...groups: unknown[]) => {
+  return text.replace(/[＜˂‹＞˃›≦≧＝]/g, (sign) => ODD_SIGNS[sign] ?? sign).replace(ONE_PASS, (...groups: unknown[]) => {
     const index = groups.slice(1, WORDED.length + 1).findIndex((group) => group !== undefined);
     return ` ${WORDED[index]?.[1] ?? ''} `;
   });
@@ -160,6 +163,8 @@ export function readWithinYears(text: string): number | null {
 }
 
 const YEARS = String.raw`(?:years?|yrs?|y\.?o\.?|y)\b`;
+/** What may follow the number of an age: "years", "years old", "-years-old", "years of age". */
+const YEARS_OLD = String.raw`(?:\s*-?\s*${YEARS})?(?:\s*-?\s*old| of age)?`;
 /** The last few words before a number name the age: "Age: 18-65", "aged at least 16". */
 const AGE_JUST_BEFORE = /\b(?:age|ages|aged)\b\s*(?:[:=]|of|is|must be|should be|at entry|at diagnosis|at enrol?ment|between|from|at)?\s*(?:<=|>=|<|>|=)?\s*$/i;
 const DURATION_BEFORE = /\b(?:for|within|in|past|last|over|during|since|after|duration|history|than|of|cr|remission)\s*$/i;
@@ -178,27 +183,33 @@ export function readAge(text: string, ageHeading: boolean): { min?: number; max?
   const symbolic = symbolise(text.replace(/\b(older|younger) than\b/gi, 'age $1 than')).replace(/\s+/g, ' ');
   const isAge = (index: number, matched: string): boolean => {
     const before = symbolic.slice(0, index);
-    if (ageHeading || AGE_JUST_BEFORE.test(before)) return true;
+    // "Minimum age: 16", "under the age of 16": the match names the age itself.
+    if (ageHeading || AGE_JUST_BEFORE.test(before) || /\bage\b/i.test(matched)) return true;
     // "statin therapy for > 2 years", "within the past 5 years": a duration, not an age.
     return new RegExp(YEARS, 'i').test(matched) && !DURATION_BEFORE.test(before);
   };
   const bounds: { min?: number; max?: number } = {};
-  const range = new RegExp(String.raw`(\d{1,3})\s*(?:${YEARS})?\s*(?:-|–|to|and)\s*(\d{1,3})(?!\s*%)(?:\s*${YEARS})?${NOT_TIME}`, 'i').exec(symbolic);
+  // "18 to 65", "30 years old and 60 years old", "21- and 64-years", "13 and to 16".
+  const range = new RegExp(String.raw`(\d{1,3})${YEARS_OLD}\s*-?\s*(?:-|–|to|and(?:\s+to)?)\s*(\d{1,3})(?!\s*%)(?:\s*-?\s*${YEARS})?${NOT_TIME}`, 'i').exec(symbolic);
   if (range !== null && isAge(range.index, range[0])) {
     const a = Number(range[1]), b = Number(range[2]);
     if (a < b && b <= 120) return { min: a, max: b };
   }
-  for (const match of symbolic.matchAll(new RegExp(String.raw`(<=|>=|<|>)\s*(\d{1,3})(?![\d.]|\s*%)(?:\s*${YEARS})?${NOT_TIME}`, 'gi'))) {
+  // "≥ 18 years", "> the age of 40", "Minimum age: 16" (written "≥ age: 16" once comparisons are symbols).
+  for (const match of symbolic.matchAll(new RegExp(String.raw`(<=|>=|<|>)\s*(?:the\s+)?(?:age\s*(?:of\s*)?[:=]?\s*)?(\d{1,3})(?!\d|\.\d|\s*%)(?:\s*${YEARS})?${NOT_TIME}`, 'gi'))) {
     const value = Number(match[2]);
     if (value > 120 || !isAge(match.index, match[0])) continue;
     if (match[1]?.startsWith('>') === true) bounds.min ??= value;
     else bounds.max ??= value;
   }
-  for (const match of symbolic.matchAll(new RegExp(String.raw`(\d{1,3})\s*(?:${YEARS})?(?: of age| old)?\s*(?:or|and|&)\s*(older|over|above|greater|>=|>|younger|less|below|<=|<)`, 'gi'))) {
+  // "55 and older", "12 or younger", "40 years old or more" (written "40 years old ≥"), "70+ years".
+  const after = String.raw`(\d{1,3})${YEARS_OLD}\s*(?:(?:or|and|&)\s*(older|over|above|greater|>=|>|younger|less|below|<=|<)|(>=|<=)(?!\s*(?:\d|than\b))|(\+)\s*${YEARS})`;
+  for (const match of symbolic.matchAll(new RegExp(after, 'gi'))) {
     const value = Number(match[1]);
-    // "55 and older", "12 or younger": only ages grow older.
-    if (value > 120 || !(isAge(match.index, match[0]) || /older|younger/i.test(match[2] ?? ''))) continue;
-    if (/older|over|above|greater|>/i.test(match[2] ?? '')) bounds.min ??= value;
+    const word = match[2] ?? match[3] ?? match[4] ?? '';
+    // Only ages grow older.
+    if (value > 120 || !(isAge(match.index, match[0]) || /older|younger/i.test(word))) continue;
+    if (/older|over|above|greater|>|\+/i.test(word)) bounds.min ??= value;
     else bounds.max ??= value;
   }
   return bounds.min === undefined && bounds.max === undefined ? null : bounds;
