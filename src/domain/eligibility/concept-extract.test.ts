@@ -386,3 +386,20 @@ describe('readCriterion: what a treatment was for, and the treatment named after
     assert.deepEqual(read('urgent treatment for a high white count with hydroxyurea'), []);
   });
 });
+
+describe('readCriterion: other cancers named in exclusion lists', () => {
+  it('reads a cancer word after "evidence of" or "stage of", before "history", and misspelt "malignance"', () => {
+    const exclusion = { section: 'exclusion' as const };
+    for (const text of ['Clinical evidence of malignancy', 'cancer history', 'end stage of malignancy', 'Known malignance']) {
+      assert.deepEqual(read(text, exclusion), ['other-cancer other-malignancy present'], text);
+    }
+    // Not in an inclusion list, where the words name the trial's own disease.
+    assert.deepEqual(read('Clinical evidence of malignancy'), []);
+  });
+
+  it('reads acute, chronic, recent and manifest infections as active infection', () => {
+    for (const text of ['Manifest acute infection', 'Recent infection', 'acute or chronic infections']) {
+      assert.deepEqual(read(text, { section: 'exclusion' }), ['infection active-infection present'], text);
+    }
+  });
+});

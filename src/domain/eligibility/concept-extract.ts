@@ -111,11 +111,13 @@ export interface CriterionContext {
 }
 
 /** Words that name a cancer of any kind, with nothing to say which. */
-const ANY_CANCER: ReadonlySet<string> = new Set(['malignancy', 'malignancies', 'cancer', 'cancers', 'tumor', 'tumors', 'neoplasm', 'neoplasms']);
+const ANY_CANCER: ReadonlySet<string> = new Set(['malignancy', 'malignancies', 'malignance', 'cancer', 'cancers', 'tumor', 'tumors', 'neoplasm', 'neoplasms']);
 /** Words before a cancer word that make it the cause or the subject of something else: "due to malignancy", "anti-cancer". */
 const NOT_A_DIAGNOSIS_BEFORE: ReadonlySet<string> = new Set(['of', 'to', 'from', 'by', 'for', 'anti', 'non', 'the', 'their', 'his', 'her', 'its', 'whose']);
 /** Words after a cancer word that keep it a diagnosis ("malignancy within 5 years", "tumors in other organs"). */
-const DIAGNOSIS_GOES_ON: ReadonlySet<string> = new Set([',', ';', '.', ':', '(', ')', 'or', 'and', 'in', 'within', 'requiring', 'diagnosed', 'other', 'except', 'unless', 'during', 'treated']);
+const DIAGNOSIS_GOES_ON: ReadonlySet<string> = new Set([',', ';', '.', ':', '(', ')', 'or', 'and', 'in', 'within', 'requiring', 'diagnosed', 'other', 'except', 'unless', 'during', 'treated', 'history', 'patients']);
+/** Words before "of" that keep a cancer word after it a diagnosis: "evidence of malignancy", "terminal stage of cancer". */
+const DIAGNOSIS_OF: ReadonlySet<string> = new Set(['evidence', 'history', 'diagnosis', 'signs', 'sign', 'presence', 'suspicion', 'stage', 'symptoms']);
 /** Words that open an item of a list or an example: "..., malignancy", "such as tumors", "e.g. cancer". */
 const LIST_ITEM_BEFORE: ReadonlySet<string> = new Set([',', 'and', 'or', 'as', 'g', 'including', 'example']);
 /** Conditions other than cancer that a list of comorbidities names: "heart disease, malignancy, autoimmune disorders". */
@@ -132,7 +134,8 @@ function otherCancerHits(words: readonly string[], hits: readonly Hit[], inExclu
   words.forEach((word, at) => {
     if (!ANY_CANCER.has(word) || hits.some((h) => h.start <= at && at < h.end)) return;
     const previous = words[at - 1] ?? '';
-    if (NOT_A_DIAGNOSIS_BEFORE.has(previous) || (at + 1 < words.length && !DIAGNOSIS_GOES_ON.has(words[at + 1] ?? ''))) return;
+    const diagnosisOf = inExclusions && previous === 'of' && DIAGNOSIS_OF.has(words[at - 2] ?? '');
+    if ((NOT_A_DIAGNOSIS_BEFORE.has(previous) && !diagnosisOf) || (at + 1 < words.length && !DIAGNOSIS_GOES_ON.has(words[at + 1] ?? ''))) return;
     const clause = clauseOf(words, at);
     if (!inExclusions && !(LIST_ITEM_BEFORE.has(previous) && words.slice(clause.from, clause.to).some((w) => CONDITION.test(w)))) return;
     out.push({ rule: { type: 'other-cancer', value: 'other-malignancy', polarity: 'present', inferScale: false }, start: at, end: at + 1 });
