@@ -402,4 +402,12 @@ describe('readCriterion: other cancers named in exclusion lists', () => {
       assert.deepEqual(read(text, { section: 'exclusion' }), ['infection active-infection present'], text);
     }
   });
+
+  it('reads medicines outside cancer care as other drugs, and drugs against an infection beside it as its measure', () => {
+    for (const text of ['Use of antibiotics within the last 4 weeks', 'Chronic opioid therapy', 'Taking statins']) {
+      assert.deepEqual(read(text, { section: 'exclusion' }), ['prior-treatment other-drug present'], text);
+    }
+    assert.deepEqual(read('Opioid use disorder', { section: 'exclusion' }), []);
+    assert.deepEqual(read('Serious infection not controlled by antibiotics', { section: 'exclusion' }), ['infection active-infection present']);
+  });
 });

@@ -76,6 +76,8 @@ const RESISTED = new PhraseList([
 /** A sub-heading about performance status ("Performance status:" over "0-3"): the item's grades are on that scale. */
 const PERFORMANCE_HEADING = /\bperformance\b/i;
 
+/** Drugs against infection: "antibiotics", "antifungal", "antimicrobials". */
+const ANTI_INFECTIVE = /^anti(?:biotic|microbial|viral|fungal)s?$/;
 /** Words that join a treatment to what it treated: "chemotherapy for ALL", "treatment of leukaemia". */
 const TREATED_FOR: ReadonlySet<string> = new Set(['for', 'of']);
 
@@ -203,10 +205,14 @@ function findHits(tokens: readonly Token[], text: string, section?: 'inclusion' 
   const treatedFor = (k: Hit): boolean =>
     k.rule.type === 'cancer-type' && kept.some((t) => t.rule.type === 'prior-treatment' &&
       ((t.start <= k.start && k.end <= t.end) || (t.end < k.start && k.start - t.end <= 2 && TREATED_FOR.has(tokens[t.end]?.word ?? ''))));
+  // "Infection not controlled by antibiotics", "severe infection (intravenous antifungals required)": drugs against
+  // infection, beside an infection, say how serious it is rather than name a treatment of their own.
+  const infectionMeasure = (k: Hit): boolean =>
+    k.rule.type === 'prior-treatment' && ANTI_INFECTIVE.test(tokens[k.start]?.word ?? '') && kept.some((t) => t.rule.type === 'infection');
   // "Remission induction chemotherapy" names a treatment, not a remission.
   const treatmentName = (k: Hit): boolean => k.rule.type === 'disease-state' && k.rule.value === 'remission' && tokens[k.end]?.word === 'induction';
   return kept
-    .filter((k) => !(named && k.rule.inferScale) && !(subsumed.has(k.rule.value) && SUBSUMES[k.rule.type] !== undefined) && !treatedFor(k) && !treatmentName(k))
+    .filter((k) => !(named && k.rule.inferScale) && !(subsumed.has(k.rule.value) && SUBSUMES[k.rule.type] !== undefined) && !treatedFor(k) && !treatmentName(k) && !infectionMeasure(k))
     .sort((a, b) => a.start - b.start);
 }
 
