@@ -1,13 +1,18 @@
-// Checks the dev3 label files against the shared profiles and the bundled records, so a typo in a quoted text or a
-// missing pair shows up before anyone scores against them. It reads labels and records only; it runs no eligibility
-// code. Exit code 1 when any check fails.
+// Checks the label files of dev3 (or of another set, --dir) against the shared profiles and the bundled records, so a
+// typo in a quoted text or a missing pair shows up before anyone scores against them. It reads labels and records only;
+// it runs no eligibility code. Exit code 1 when any check fails.
 //
-//   npx tsx bench/eligibility/dev3/check.ts
+//   npx tsx bench/eligibility/dev3/check.ts [--dir dev4]
+//
+// --dir names the set's folder under bench/eligibility/ (default dev3); the other development sets drawn the same way
+// (dev4/) are checked with the same rules.
 import { readCriteriaLabels, readProfileLabels, readVerdictLabels, type Verdict } from '../labels.read.ts';
 import { legacyRecords, modernRecords } from './records.ts';
 
-const CRITERIA_FILE = 'dev3/criteria-labels.jsonl';
-const VERDICTS_FILE = 'dev3/verdicts.jsonl';
+const dirAt = process.argv.indexOf('--dir');
+const SET_DIR = dirAt >= 0 ? (process.argv[dirAt + 1] ?? 'dev3') : 'dev3';
+const CRITERIA_FILE = `${SET_DIR}/criteria-labels.jsonl`;
+const VERDICTS_FILE = `${SET_DIR}/verdicts.jsonl`;
 
 const CONCEPT_TYPES: Readonly<Record<string, readonly string[]>> = {
   age: ['age'],

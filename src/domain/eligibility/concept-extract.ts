@@ -5,7 +5,7 @@
  */
 import { isShouted } from '../search-text.ts';
 import { findPattern } from '../vocab/token-pattern.ts';
-import type { Concept, PerformanceScale, Threshold } from './criterion.ts';
+import type { Comparator, Concept, PerformanceScale, Threshold } from './criterion.ts';
 import relations from './concept-relations.json' with { type: 'json' };
 import { candidateRules } from './concept-vocab.ts';
 import type { ConceptRule } from './concept-vocab.ts';
@@ -280,9 +280,20 @@ function performanceThreshold(rule: Hit['rule'], after: string): { scale: Perfor
   return trimmed.min === undefined && trimmed.max === undefined ? { scale } : { scale, threshold: trimmed };
 }
 
-function thresholdFor(hit: Hit, after: string, text: string, heading: string): Threshold | undefined {
+/** Values where a high result is the bad one; for clearance and ejection fraction a low one is. */
+const HIGH_IS_BAD: ReadonlySet<string> = new Set(['bilirubin', 'creatinine', 'alt', 'ast', 'alt-ast']);
+
+/**
+ * The comparison a limit written without one means: "Bilirubin 2 x ULN" is the most allowed in an inclusion list
+ * and the least that excludes in an exclusion list; "clearance 60 mL/min" the least allowed, or the most that excludes.
+ */
+function bareComparator(value: string, section: 'inclusion' | 'exclusion' | undefined): Comparator {
+  return (section === 'exclusion') === HIGH_IS_BAD.has(value) ? '>=' : '<=';
+}
+
+function thresholdFor(hit: Hit, after: string, text: string, heading: string, section?: 'inclusion' | 'exclusion'): Threshold | undefined {
   const { type, value } = hit.rule;
-  if (type === 'organ-function') return readComparison(after.slice(0, 120)) ?? undefined;
+  if (type === 'organ-function') return readComparison(after.slice(0, 120), bareComparator(value, section)) ?? undefined;
   if (type === 'disease-state' && value === 'prior-lines') return readPriorLines(text) ?? undefined;
   if (type === 'prior-treatment') {
     const days = readWithinDays(text) ?? readWithinDays(heading);
@@ -341,7 +352,7 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
     const after = textAfter(tokens, text, hit.end);
     const evidence = text.slice(tokens[hit.start]?.start ?? 0, tokens[hit.end - 1]?.end ?? 0);
     let value = hit.rule.value;
-    let threshold = thresholdFor(hit, after, text, heading);
+    let threshold = thresholdFor(hit, after, text, heading, context.section);
     // "At least 4 weeks since prior radiotherapy" is "no radiotherapy in the last 4 weeks".
     const sinceWindow = hit.rule.type === 'prior-treatment' && since !== null && (tokens[hit.start]?.start ?? 0) >= since.end;
     if (sinceWindow) threshold = { withinDays: since.days };

@@ -134,8 +134,12 @@ function within(n: number, threshold: Threshold | undefined): boolean | undefine
  * limit met now) or "too young" (a lower limit not met now) can be told.
  */
 function ageHolds(facts: ProfileFacts, concept: Concept): boolean | undefined {
-  const age = facts.profile.age;
-  if (age === undefined) return undefined;
+  const given = facts.profile.age;
+  if (given === undefined) return undefined;
+  // Ages in whole years are counted as people count them: at 17½ a person is 17, so "17 or under" holds. A limit
+  // with a fraction (a registry's "6 months", 0.5) is compared with the age as given.
+  const whole = [concept.threshold?.min, concept.threshold?.max].every((bound) => bound === undefined || Number.isInteger(bound));
+  const age = whole ? Math.floor(given) : given;
   const now = within(age, concept.threshold);
   if (concept.atDiagnosis !== true || facts.state?.has('newly-diagnosed') === true) return now;
   const { min, max } = concept.threshold ?? {};

@@ -251,7 +251,7 @@ function joinRunOnLists(nodes: readonly Node[]): Node[] {
 }
 
 /** Words an item cannot end on: a line that stops after one was wrapped. */
-const OPEN_END = /\b(?:of|or|and|nor|with|without|to|the|a|an|for|in|than|by|at|from|as|per)$/i;
+const OPEN_END = /\b(?:of|or|and|nor|with|without|to|the|a|an|for|in|than|by|at|from|as|per|not|no|non)$/i;
 
 /**
  * Run-on NCI text is wrapped at a fixed width, so a line break may fall inside an item: "... within" then "4-6

@@ -234,3 +234,62 @@ describe('matchTrial: readings added from the third development set', () => {
     assert.equal(matchTrial(parsePatientProfile({ cancerType: ['all'], performanceStatus: { scale: 'ecog', value: 1 } }), trial).verdict, 'might-be-eligible');
   });
 });
+
+describe('matchTrial: readings added from the fourth development set', () => {
+  it('reads a trial that enrols several groups of patients by disease as alternatives', () => {
+    const trial = parseCriteria([
+      'Inclusion Criteria:',
+      '- Patients aged 50 to 74 years with non-Hodgkin lymphoma or multiple myeloma who relapsed after autologous transplant',
+      '- Patients under 75 years of age with other malignant diseases treatable by allogeneic transplant',
+      '- Age 18 years or older',
+    ].join('\n'));
+    // Someone with ALL is not in the first group, but may be in the second: not ruled out.
+    assert.equal(matchTrial(parsePatientProfile({ age: 40, cancerType: ['all'], otherCancer: false }), trial).verdict, 'might-be-eligible');
+    // Too young for the first group and without a lymphoma or myeloma: nothing rules out the second group either.
+    assert.notEqual(matchTrial(parsePatientProfile({ age: 40, cancerType: ['myeloma'], priorTreatments: ['autologous-transplant'], diseaseState: ['relapsed'] }), trial).verdict, 'not-eligible');
+    // One disease named twice, refined the second time, is no choice of groups: both apply.
+    const one = parseCriteria('Inclusion Criteria:\n- Diagnosis of acute lymphoblastic leukaemia in first relapse\n- Philadelphia chromosome-positive ALL with ECOG 0-2');
+    assert.equal(matchTrial(parsePatientProfile({ cancerType: ['b-all', 'ph-negative'], diseaseState: ['relapsed'] }), one).verdict, 'not-eligible');
+  });
+
+  it('reads each flattened bullet of a "one of the following" item as its own alternative', () => {
+    const trial = parseCriteria('DISEASE CHARACTERISTICS: Any one of the following conditions: -Acute myeloid leukemia in first remission -Acute lymphocytic leukemia with t(9;22) in first remission -Chronic myeloid leukemia in blast crisis');
+    // Newly diagnosed ALL meets none of the branches: the ALL branch needs a first remission too.
+    assert.equal(matchTrial(parsePatientProfile({ cancerType: ['b-all', 'ph-negative'], diseaseState: ['newly-diagnosed'] }), trial).verdict, 'not-eligible');
+    assert.notEqual(matchTrial(parsePatientProfile({ cancerType: ['aml'], diseaseState: ['first-remission'] }), trial).verdict, 'not-eligible');
+  });
+
+  it('lets consent beside another concept say only when, and never makes a trial likely by consent or permission alone', () => {
+    assert.equal(verdictOf('Known HIV infection at the time of informed consent', parsePatientProfile({ infections: ['hiv'] }), 'Exclusion'), 'does-not-meet');
+    const onlyAgreements = parseCriteria('Inclusion Criteria:\n- Able to give written informed consent\n- Prior imatinib allowed');
+    assert.equal(matchTrial(parsePatientProfile({}), onlyAgreements).verdict, 'might-be-eligible');
+  });
+
+  it('counts whole-year age limits as people count age', () => {
+    assert.equal(verdictOf('Age 17 years or younger', parsePatientProfile({ age: 17.5 })), 'meets');
+    assert.equal(verdictOf('Age 18 years or older', parsePatientProfile({ age: 17.9 })), 'does-not-meet');
+    // A limit with a fraction of a year (a registry's "6 months") is compared as given.
+    assert.equal(verdictOf('Ages 0.5 to 2 years', parsePatientProfile({ age: 0.3 })), 'does-not-meet');
+    assert.equal(verdictOf('Ages 0.5 to 2 years', parsePatientProfile({ age: 0.7 })), 'meets');
+    assert.equal(verdictOf('Ages 0.5 to 2 years', parsePatientProfile({ age: 40 })), 'does-not-meet');
+  });
+
+  it('reads a limit written without a comparison by its section and what a high value means', () => {
+    const high = parsePatientProfile({ altAstXUln: 5 });
+    const normal = parsePatientProfile({ altAstXUln: 1 });
+    assert.equal(verdictOf('SGOT 4 x the upper limit of normal', high, 'Exclusion'), 'does-not-meet');
+    assert.equal(verdictOf('SGOT 4 x the upper limit of normal', normal, 'Exclusion'), 'meets');
+    assert.equal(verdictOf('SGOT 4 x the upper limit of normal', normal), 'meets');
+  });
+
+  it('leaves the donor’s requirements to the specialist', () => {
+    const trial = parseCriteria('Inclusion Criteria:\n- Acute leukaemia\n- DONOR:\n  - Donor must consent to G-CSF administration\n  - Age under 75 years');
+    const results = matchTrial(parsePatientProfile({ age: 80, priorTreatments: [] }), trial).results;
+    assert.ok(results.every((result) => result.verdict !== 'does-not-meet'), JSON.stringify(results.map((r) => [r.criterion.text, r.verdict])));
+  });
+
+  it('keeps "Not" with the words wrapped onto the next line', () => {
+    const trial = parseCriteria('PATIENT CHARACTERISTICS: Other: Not\n        HIV positive Not pregnant or nursing');
+    assert.equal(matchTrial(parsePatientProfile({ infections: [], pregnant: false, breastfeeding: false }), trial).verdict, 'likely-eligible');
+  });
+});

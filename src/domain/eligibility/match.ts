@@ -9,6 +9,7 @@ import type { ProfileFacts } from './concept-truth.ts';
 import relations from './concept-relations.json' with { type: 'json' };
 import type { PatientProfile } from './profile.ts';
 import { conceptReason, reasonFor } from './reasons.ts';
+import { ownValue } from '../own-key.ts';
 
 export const CRITERION_VERDICTS = ['meets', 'does-not-meet', 'unknown'] as const;
 export type CriterionVerdict = (typeof CRITERION_VERDICTS)[number];
@@ -48,13 +49,21 @@ function decide(facts: ProfileFacts, criterion: Criterion, ownDiseases: Readonly
   const anyBranch = criterion.section === 'inclusion' && isDisjunctive(criterion);
   /** Chains joined by "or" whose other branch is a treatment still to come: they cannot fail (see below). */
   const open = new Set<Decision>();
+  const segments = anyBranch ? segmentsOf(criterion) : null;
+  // "Known HIV infection at the time of informed consent": consent beside another concept only says when; the
+  // criterion is about the other one.
+  const onlyAgreement = criterion.concepts.every(isAgreement);
   for (const concept of criterion.concepts) {
+    if (isAgreement(concept) && !onlyAgreement) continue;
     // "Age: Children" names an age limit without its numbers: nothing to check, as for words we could not read.
     if (concept.type === 'age' && concept.threshold === undefined) continue;
     // "Patients undergoing HSCT": a treatment the person must be having at entry may be starting just now, so a
     // list of treatments had that lacks it does not rule them out.
     const startsNow = concept.ongoing === true && criterion.section === 'inclusion' && concept.polarity === 'present';
-    const has = concept.planned === true || startsNow ? undefined : conceptHolds(facts, concept);
+    // "Patients with other malignant diseases treatable by transplant" in an inclusion list names a disease other
+    // than the list's others, which the person's own may be: we cannot tell.
+    const otherDisease = concept.type === 'other-cancer' && criterion.section === 'inclusion' && concept.polarity === 'present';
+    const has = concept.planned === true || startsNow || otherDisease ? undefined : conceptHolds(facts, concept);
     // Consent and contraception are things a person agrees to: "unable to consent" in an exclusion list, or
     // "must use contraception" in an inclusion list, never rules anyone out.
     let truth = isAgreement(concept) ? criterion.section === 'inclusion' : has === undefined ? undefined : has === (concept.polarity === 'present');
@@ -67,7 +76,10 @@ function decide(facts: ProfileFacts, criterion: Criterion, ownDiseases: Readonly
     const decision: Decision = { truth, concept, has };
     // "Refractory to induction (chemotherapy) or in relapse": an alternative joins the last chain of its type,
     // even with a concept of another type between them. OR: true beats unknown beats false.
-    const joins = concept.orPrevious === true && concept.polarity === 'present' ? chains.findLastIndex((c) => c.concept.type === concept.type) : -1;
+    // Not across the alternatives of a list written in one item: each is read on its own.
+    const joins = concept.orPrevious === true && concept.polarity === 'present'
+      ? chains.findLastIndex((c) => c.concept.type === concept.type && segments?.get(c.concept)?.[0] === segments?.get(concept)?.[0])
+      : -1;
     const joined = chains[joins];
     if (concept.planned === true) {
       // "Currently receiving re-induction or designated for chemotherapy": the second branch is a plan we cannot
@@ -90,22 +102,81 @@ function decide(facts: ProfileFacts, criterion: Criterion, ownDiseases: Readonly
   const lead = kept.filter(inLead);
   const branches = kept.filter((d) => !inLead(d));
   if (!anyBranch) return allOf(branches);
-  const best = anyOf(branches);
+  const best = anyOf(branchesOf(criterion, branches).map(segmentHolds));
   // An alternative we cannot read ("On therapy OR within one year of stopping therapy") may be the one the person
   // meets: unless a branch we read holds, the alternatives decide nothing and the lead-in alone counts.
   const tail = best !== null && best.truth !== true && hasUnreadBranch(criterion, Math.max(leadEnd, 0)) ? null : best;
   return allOf(tail === null ? lead : [...lead, tail]);
 }
 
-/** True when some part between capital "OR"s (after `from`) names no concept we read. */
+/**
+ * Where the alternatives of a list written in one item begin (after `from`): at each capital "OR", and at each
+ * flattened bullet (" -Acute leukaemia in relapse -Myelodysplastic syndrome ...").
+ */
+const BRANCH_CUT = /\bOR\b|\s-(?=\s?[A-Z(])/g;
+function branchCuts(text: string, from: number): number[] {
+  return [from, ...[...text.slice(from).matchAll(BRANCH_CUT)].map((m) => from + m.index), text.length];
+}
+
+/**
+ * Which alternatives of the item each concept stands in, by where its words are: every alternative that repeats
+ * them ("AML ... in first remission -ALL ... in first remission" reads one concept in two places).
+ */
+const SEGMENTS = new WeakMap<Criterion, ReadonlyMap<Concept, readonly number[]>>();
+function segmentsOf(criterion: Criterion): ReadonlyMap<Concept, readonly number[]> {
+  let segments = SEGMENTS.get(criterion);
+  if (segments === undefined) {
+    const from = Math.max(leadEndOf(criterion), 0);
+    const cuts = branchCuts(criterion.text, from);
+    const places = criterion.concepts.map((concept) => {
+      const escaped = concept.evidence.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, String.raw`\s+`);
+      return [...criterion.text.matchAll(new RegExp(String.raw`(?<!\w)${escaped}(?!\w)`, 'gi'))].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+    });
+    const all = places.flat();
+    const found = new Map<Concept, number[]>();
+    criterion.concepts.forEach((concept, k) => {
+      // "Creatinine" inside "Creatinine clearance" is the other concept's words, not a place of its own.
+      const own = (places[k] ?? []).filter((p) => !all.some((q) => q.start <= p.start && p.end <= q.end && q.end - q.start > p.end - p.start));
+      const segments = own.map((p) => (p.start < from ? -1 : cuts.findLastIndex((cut) => cut <= p.start)));
+      found.set(concept, segments.length > 0 ? [...new Set(segments)] : [-1]);
+    });
+    segments = found;
+    SEGMENTS.set(criterion, segments);
+  }
+  return segments;
+}
+
+/** The decisions in each alternative. */
+function branchesOf(criterion: Criterion, decisions: readonly Decision[]): Decision[][] {
+  const segments = segmentsOf(criterion);
+  const groups = new Map<number, Decision[]>();
+  for (const d of decisions) {
+    for (const segment of segments.get(d.concept) ?? [-1]) groups.set(segment, [...(groups.get(segment) ?? []), d]);
+  }
+  return [...groups.values()];
+}
+
+/**
+ * One alternative: its cancer types are alternatives of one another (a person has one of "myeloma, CLL or
+ * lymphoma"), everything else in it must hold as well ("... refractory to 2 lines").
+ */
+function segmentHolds(decisions: readonly Decision[]): Decision {
+  const cancers = decisions.filter((d) => d.concept.type === 'cancer-type');
+  const rest = decisions.filter((d) => d.concept.type !== 'cancer-type');
+  const cancer = anyOf(cancers);
+  return allOf(cancer === null ? rest : [cancer, ...rest]) ?? (decisions[0] as Decision);
+}
+
+/** True when some alternative (after `from`) names no concept we read. */
 function hasUnreadBranch(criterion: Criterion, from: number): boolean {
   const text = criterion.text;
-  const starts = criterion.concepts.filter((c) => c.planned !== true).map((c) => text.indexOf(c.evidence, from)).filter((at) => at >= 0);
-  const cuts = [from, ...[...text.slice(from).matchAll(/\bOR\b/g)].map((m) => from + m.index), text.length];
+  const cuts = branchCuts(text, from);
   if (cuts.length < 3) return false;
+  const segments = segmentsOf(criterion);
+  const read = new Set(criterion.concepts.filter((c) => c.planned !== true).flatMap((c) => segments.get(c) ?? []));
   for (let k = 0; k + 1 < cuts.length; k += 1) {
-    const start = cuts[k] ?? 0, end = cuts[k + 1] ?? text.length;
-    if (!starts.some((at) => at >= start && at < end)) return true;
+    // A stretch with no words (the colon before the first bullet) is no alternative.
+    if (!read.has(k) && /[A-Za-z]{2}/.test(text.slice(cuts[k], cuts[k + 1]).replace(/\bOR\b/, ''))) return true;
   }
   return false;
 }
@@ -133,7 +204,7 @@ function anyOf(decisions: readonly Decision[]): Decision | null {
  * features:"; -1 when there is none.
  */
 const LEAD_END_CACHE = new WeakMap<Criterion, number>();
-const ONE_OF_LEAD = /\b(?:1|one|any|either) of the following\b[^:]{0,60}:|\bat least (?:1|one) of\b[^:]{0,60}:/;
+const ONE_OF_LEAD = /\b(?:1|one|any|either)(?: one)? of the following\b[^:]{0,60}:|\bat least (?:1|one) of\b[^:]{0,60}:/;
 function leadEndOf(criterion: Criterion): number {
   let end = LEAD_END_CACHE.get(criterion);
   if (end === undefined) {
@@ -150,6 +221,11 @@ function leadEndOf(criterion: Criterion): number {
 
 /** Results of criteria none of whose concepts could be weighed: "ask your specialist", never lowering a verdict. */
 const UNREAD = new WeakSet<CriterionResult>();
+/**
+ * Results met by default rather than by what the person said: a permission ("prior imatinib allowed") or an
+ * agreement (consent, contraception). They never rule anyone out, and never alone make a trial "likely".
+ */
+const MET_BY_DEFAULT = new WeakSet<CriterionResult>();
 
 /** Limits a disease can push past ("unless attributable to malignancy"): organ function and performance status. */
 const WAIVABLE_TYPES: ReadonlySet<string> = new Set(['organ-function', 'performance-status']);
@@ -190,10 +266,15 @@ function relaxedOf(criteria: readonly Criterion[]): ReadonlySet<string> {
   return relaxed;
 }
 
+function metByDefault(result: CriterionResult): CriterionResult {
+  MET_BY_DEFAULT.add(result);
+  return result;
+}
+
 function judge(facts: ProfileFacts, criterion: Criterion, ownDiseases: ReadonlySet<string>, relaxed: ReadonlySet<string>): CriterionResult {
   const decision = decide(facts, criterion, ownDiseases);
   if (decision === null) {
-    if (criterion.permissive) return { criterion, verdict: 'meets', reason: reasonFor.permissive() };
+    if (criterion.permissive) return metByDefault({ criterion, verdict: 'meets', reason: reasonFor.permissive() });
     const planned = criterion.concepts.some((c) => c.planned === true);
     const result: CriterionResult = { criterion, verdict: 'unknown', reason: planned ? reasonFor.planned() : reasonFor.unread() };
     UNREAD.add(result);
@@ -201,7 +282,8 @@ function judge(facts: ProfileFacts, criterion: Criterion, ownDiseases: ReadonlyS
   }
   const reason = conceptReason(criterion, decision.concept, decision.has, facts.profile);
   let verdict: CriterionVerdict = decision.truth === undefined ? 'unknown' : decision.truth === (criterion.section === 'inclusion') ? 'meets' : 'does-not-meet';
-  if (criterion.permissive && verdict !== 'meets') return { criterion, verdict: 'meets', reason: `${reasonFor.permissive()} ${reason}` };
+  if (criterion.permissive && verdict !== 'meets') return metByDefault({ criterion, verdict: 'meets', reason: `${reasonFor.permissive()} ${reason}` });
+  if (verdict === 'meets' && (criterion.permissive || isAgreement(decision.concept))) return metByDefault({ criterion, verdict, reason });
   if (verdict === 'does-not-meet') {
     if (criterion.waivable === true && WAIVABLE_TYPES.has(decision.concept.type)) return { criterion, verdict: 'unknown', reason: `${reason} ${reasonFor.waivable()}` };
     if (relaxed.has(conceptKey(decision.concept))) return { criterion, verdict: 'unknown', reason: `${reason} ${reasonFor.relaxed()}` };
@@ -237,7 +319,7 @@ function isDiagnosisItem(criterion: Criterion): boolean {
  * ... OR Diagnosis of T-cell ALL"), or a lead-in "must meet 1 of the following". Lower-case "or" inside a phrase
  * ("relapsed or refractory") is handled concept by concept (`orPrevious`).
  */
-const DISJUNCTIVE = /\bOR\b|\b(?:1|one|any|either) of the following\b|\bat least (?:1|one) of\b/;
+const DISJUNCTIVE = /\bOR\b|\b(?:1|one|any|either)(?: one)? of the following\b|\bat least (?:1|one) of\b/;
 const DISJUNCTIVE_CACHE = new WeakMap<Criterion, boolean>();
 function isDisjunctive(criterion: Criterion): boolean {
   let known = DISJUNCTIVE_CACHE.get(criterion);
@@ -246,6 +328,43 @@ function isDisjunctive(criterion: Criterion): boolean {
     DISJUNCTIVE_CACHE.set(criterion, known);
   }
   return known;
+}
+
+/** Features of a disease rather than diseases: "Ph-positive", "CD19+" narrow a diagnosis, they do not name another. */
+const MARKERS: ReadonlySet<string> = new Set(['ph-positive', 'ph-negative', 'bcr-abl1', 'cd19-positive', 'cd22-positive']);
+
+/** The diseases an item names (cancer types with their parents; "other" for another cancer), or null for none. */
+function diseasesOf(criterion: Criterion): ReadonlySet<string> | null {
+  const found = new Set<string>();
+  for (const concept of criterion.concepts) {
+    if (concept.polarity !== 'present' || concept.planned === true || MARKERS.has(concept.value)) continue;
+    if (concept.type === 'other-cancer') found.add('other');
+    if (concept.type !== 'cancer-type') continue;
+    for (let value: string | undefined = concept.value; value !== undefined; value = ownValue(SUBTYPE_PARENT, value)) found.add(value);
+  }
+  return found.size > 0 ? found : null;
+}
+
+/**
+ * Inclusion items that each describe a group of patients by disease ("Patients aged 50 to 74 with NHL, CLL or
+ * myeloma who ...", "Patients under 75 with other malignant diseases ...", "Myelodysplastic syndromes"): when two of
+ * them name diseases with nothing in common, the trial enrols several groups, and a person need belong to one. Such
+ * items are then alternatives, as a list of diagnoses is. Null when the trial enrols one disease (items that all
+ * share a disease, as "ALL" and "Ph-positive ALL" do, all apply).
+ */
+const COHORTS = new WeakMap<readonly Criterion[], ReadonlySet<Criterion> | null>();
+function cohortsOf(criteria: readonly Criterion[]): ReadonlySet<Criterion> | null {
+  let cohorts = COHORTS.get(criteria);
+  if (cohorts === undefined) {
+    const items = criteria
+      .filter((c) => c.section === 'inclusion' && !c.conditional && !c.permissive && c.anyOf === null)
+      .map((c) => ({ criterion: c, diseases: diseasesOf(c) }))
+      .filter((item): item is { criterion: Criterion; diseases: ReadonlySet<string> } => item.diseases !== null);
+    const disjoint = items.some((a, i) => items.slice(i + 1).some((b) => ![...a.diseases].some((d) => b.diseases.has(d))));
+    cohorts = disjoint ? new Set(items.map((item) => item.criterion)) : null;
+    COHORTS.set(criteria, cohorts);
+  }
+  return cohorts;
 }
 
 /** The diseases a trial enrols: cancer types its (unconditional, non-planned) inclusion items name, and their parents. */
@@ -285,30 +404,36 @@ export function matchTrial(profile: PatientProfile, criteria: readonly Criterion
   const relaxed = relaxedOf(criteria);
   const results = criteria.map((criterion) => judge(facts, criterion, ownDiseases, relaxed));
   // An "one of the following" list counts once, as its best alternative.
-  const units: { verdict: CriterionVerdict; read: boolean }[] = [];
-  const groups = new Map<number, { verdict: CriterionVerdict; read: boolean; someRead: boolean }>();
+  const units: { verdict: CriterionVerdict; read: boolean; byDefault: boolean }[] = [];
+  const groups = new Map<number, { verdict: CriterionVerdict; read: boolean; someRead: boolean; byDefault: boolean }>();
   // Inclusion items that only name a diagnosis ("Mantle cell lymphoma", "Chronic phase CML") are the trial's list
   // of diseases: alternatives, like an explicit "one of the following" list.
   const diagnoses = criteria.filter(isDiagnosisItem);
   const diagnosisGroup = diagnoses.length >= 2 ? -1 : null;
+  // A trial enrolling several groups of patients by disease: its group descriptions are alternatives too, and
+  // the list of diagnoses joins them.
+  const cohorts = cohortsOf(criteria);
   for (const result of results) {
     const read = !UNREAD.has(result);
-    const group = result.criterion.anyOf ?? (diagnosisGroup !== null && isDiagnosisItem(result.criterion) ? diagnosisGroup : null);
+    const byDefault = MET_BY_DEFAULT.has(result);
+    const inCohorts = cohorts !== null && (cohorts.has(result.criterion) || isDiagnosisItem(result.criterion));
+    const group = result.criterion.anyOf ?? (inCohorts ? -2 : diagnosisGroup !== null && isDiagnosisItem(result.criterion) ? diagnosisGroup : null);
     if (group === null) {
-      units.push({ verdict: result.verdict, read });
+      units.push({ verdict: result.verdict, read, byDefault });
       continue;
     }
     const unit = groups.get(group);
     if (unit === undefined) {
-      const fresh = { verdict: result.verdict, read, someRead: read };
+      const fresh = { verdict: result.verdict, read, someRead: read, byDefault };
       groups.set(group, fresh);
       units.push(fresh);
       continue;
     }
     unit.someRead ||= read;
-    if (RANK[result.verdict] > RANK[unit.verdict]) {
+    if (RANK[result.verdict] > RANK[unit.verdict] || (result.verdict === unit.verdict && unit.byDefault && !byDefault)) {
       unit.verdict = result.verdict;
       unit.read = read;
+      unit.byDefault = byDefault;
     }
   }
   // A list of alternatives we could read in part, left open only by one we could not ("lymphoma OR ..., or a
@@ -321,7 +446,7 @@ export function matchTrial(profile: PatientProfile, criteria: readonly Criterion
     else failed += 1;
   }
   const readUnknown = unknown - units.filter((u) => !u.read && u.verdict === 'unknown').length;
-  const readMet = units.filter((u) => u.read && u.verdict === 'meets').length;
+  const readMet = units.filter((u) => u.read && u.verdict === 'meets' && !u.byDefault).length;
   // Criteria nobody could read are "ask your specialist" and never lower the verdict (every real record has many:
   // donor rules, "investigator's opinion"); but "likely" needs at least one criterion we read and the person meets.
   const verdict: TrialVerdict = failed > 0 ? 'not-eligible' : readUnknown === 0 && readMet > 0 ? 'likely-eligible' : 'might-be-eligible';

@@ -10,6 +10,11 @@ import { splitCriteria } from './criteria-split.ts';
 const NOTE = /^\W*note\b/i;
 /** "Chemotherapy - Not specified", "Radiotherapy: See Disease Characteristics": a PDQ heading with nothing asked. */
 const NOTHING_ASKED = /^[\w\s,/()-]{0,40}?(?:[:\-–]\s*)?(?:not specified|see (?:disease|patient) characteristics|no restrictions?|any)\.?$/i;
+/**
+ * Requirements of the donor, not the patient: items under a "Donor" heading or lead-in, or that open with the word
+ * ("Donor must consent to G-CSF", "DONOR: HLA-identical sibling"). The patient cannot answer them.
+ */
+const ABOUT_DONOR = /^\W*(?:\d+\.\s*)?(?:(?:related|unrelated|sibling|stem cell|allogeneic|potential|matched|the)\s+)?donors?\b/i;
 const UNREAD: CriterionReading = { concepts: [], conditional: false, permissive: false, broadDiagnosis: false };
 
 /** Concept types that say which disease, in which state, after what and at what age: the stuff of a list of diseases. */
@@ -41,7 +46,8 @@ export function parseCriteria(text: string | null): Criterion[] {
   return withWaivers(splitCriteria(text).map((item, index) => {
     // "NOTE: A new classification ... has been adopted by PDQ" informs, and "Chemotherapy: Not specified" asks
     // nothing of the person.
-    const reading = NOTE.test(item.text) || NOTHING_ASKED.test(item.text.trim()) ? UNREAD : readCriterion(item.text, { heading: item.heading, parent: item.parent, section: item.section });
+    const aboutDonor = [item.text, item.heading ?? '', item.parent ?? ''].some((words) => ABOUT_DONOR.test(words));
+    const reading = NOTE.test(item.text) || NOTHING_ASKED.test(item.text.trim()) || aboutDonor ? UNREAD : readCriterion(item.text, { heading: item.heading, parent: item.parent, section: item.section });
     return {
       index,
       section: item.section,

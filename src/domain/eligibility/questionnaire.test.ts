@@ -137,6 +137,20 @@ describe('chooseNextQuestion', () => {
     assert.equal(matchTrial(parsePatientProfile({ priorTreatments: carT.answer }), candidate.criteria).verdict, 'not-eligible');
   });
 
+  it('does not ask about pregnancy someone who said they are male, or a young child', () => {
+    const pregnancyTrial = [trial('no-pregnancy', ['Age 1 year or older'], ['Pregnant or breastfeeding'])];
+    const others = new Set(PROFILE_FIELDS.filter((field) => field !== 'pregnant' && field !== 'breastfeeding'));
+    assert.ok(chooseNextQuestion({ remaining: pregnancyTrial, profile: {}, skipped: others }) !== null);
+    assert.equal(chooseNextQuestion({ remaining: pregnancyTrial, profile: { sex: 'male' }, skipped: others }), null);
+    assert.equal(chooseNextQuestion({ remaining: pregnancyTrial, profile: { age: 4 }, skipped: others }), null);
+  });
+
+  it('names the ranges of a measurement by their last value, so a result between steps is not misread', () => {
+    const bilirubin = [trial('liver', ['Bilirubin ≤ 1.5 x ULN'])];
+    const next = chooseNextQuestion({ remaining: bilirubin, profile: {}, skipped: new Set(PROFILE_FIELDS.filter((field) => field !== 'bilirubinXUln')) });
+    assert.deepEqual(next?.outcomes.map((outcome) => outcome.label), ['1.5 times the upper limit of normal or less', '1.6 times the upper limit of normal or more']);
+  });
+
   it('never asks an answered or a skipped question again', () => {
     const skipped = new Set<ProfileField>(['age']);
     const next = chooseNextQuestion({ remaining: TRIALS, profile: {}, skipped });

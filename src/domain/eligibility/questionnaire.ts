@@ -72,7 +72,9 @@ function rangeLabel(question: Question, low: number, high: number | null): strin
   // "1 year", not "1 years".
   const units = (n: number): string => (n === 1 ? unit.replace(/s$/, '') : unit);
   if (high === null) return low === input?.min ? 'Any value' : `${low}${units(low)} or more`;
-  if (low === input?.min) return `Under ${high}${units(high)}`;
+  // Whole numbers (ages) read naturally as "Under 18"; a measurement as the last value on this side, "1.5 or less",
+  // so that a result between two steps ("1.55") is not taken for the lower range.
+  if (low === input?.min) return step === 1 ? `Under ${high}${units(high)}` : `${tidy(high - step)}${units(tidy(high - step))} or less`;
   const top = tidy(high - step);
   return top <= low ? `${low}${units(low)}` : `${low} to ${top}${unit}`;
 }
@@ -131,9 +133,11 @@ interface Weighed extends Outcome {
 function partThatCanChange(candidate: Candidate, field: ProfileField): Candidate | null {
   const deciding = candidate.criteria.filter((criterion) => criterion.concepts.some((concept) => fieldAnswers(field, concept)));
   if (deciding.length === 0) return null;
+  // Every item naming a disease, another cancer included ("patients with other malignant diseases"), stays: the
+  // matcher reads them together as the trial's list of diseases or groups of patients.
   const namesDisease = (criterion: Criterion): boolean =>
     criterion.section === 'inclusion' &&
-    (criterion.broadDiagnosis || criterion.concepts.some((concept) => concept.type === 'cancer-type'));
+    (criterion.broadDiagnosis || criterion.concepts.some((concept) => concept.type === 'cancer-type' || concept.type === 'other-cancer'));
   const groups = new Set([...deciding, ...candidate.criteria.filter(namesDisease)]
     .flatMap((criterion) => (criterion.anyOf === null ? [] : [criterion.anyOf])));
   const criteria = candidate.criteria.filter((criterion) =>
@@ -187,6 +191,12 @@ export interface QuestionnaireInput {
   readonly skipped: ReadonlySet<ProfileField>;
 }
 
+/** Pregnancy and breastfeeding are not asked of someone who said they are male or is a young child (they may still answer). */
+function notForThem(field: ProfileField, profile: PatientProfile): boolean {
+  if (field !== 'pregnant' && field !== 'breastfeeding') return false;
+  return profile.sex === 'male' || (profile.age !== undefined && profile.age < 10);
+}
+
 /**
  * The question to ask next: among the questions not yet answered or skipped, the one whose answers rule out the
  * most trials on average (answers that would rule out every trial are set aside as unlikely for someone who searched
@@ -196,7 +206,7 @@ export interface QuestionnaireInput {
 export function chooseNextQuestion({ remaining, profile, skipped }: QuestionnaireInput): NextQuestion | null {
   let best: NextQuestion | null = null;
   for (const question of QUESTIONS) {
-    if (profile[question.field] !== undefined || skipped.has(question.field)) continue;
+    if (profile[question.field] !== undefined || skipped.has(question.field) || notForThem(question.field, profile)) continue;
     const weighed = weigh(question, remaining, profile);
     if (weighed !== null && (best === null || weighed.expectedRuledOut > best.expectedRuledOut)) best = weighed;
   }

@@ -54,7 +54,7 @@ const COMPARISON = new RegExp(String.raw`(<=|>=|<|>)\s*(?:to\s+)?${NUMBER}`, 'g'
  * The first comparison with a number in text ("≤ 1.5 x ULN", "at least 60 mL/min"), with its unit when one
  * follows. A bare "≤ ULN" or "within normal limits" is 1 x ULN.
  */
-export function readComparison(text: string): Threshold | null {
+export function readComparison(text: string, bare: Comparator = '<='): Threshold | null {
   const symbolic = symbolise(text.replace(/(\d),(\d{3})\b/g, '$1$2'));
   for (const match of symbolic.matchAll(COMPARISON)) {
     const sign = match[1] as Comparator;
@@ -65,7 +65,7 @@ export function readComparison(text: string): Threshold | null {
   const plain = new RegExp(String.raw`(?:^|\s)${NUMBER}\s*(?=x|×|times|%|m[lL]\s*/|mg\s*/|µ|μ|umol|u/l|iu/l)`, 'i').exec(symbolic);
   if (plain !== null) {
     const unit = unitAt(symbolic.slice(plain.index + plain[0].length));
-    if (unit !== null) return { comparator: '<=', value: Number(plain[1]), unit };
+    if (unit !== null) return { comparator: bare, value: Number(plain[1]), unit };
   }
   if (/(?:<=|<)\s*(?:the\s+)?(?:institutional\s+)?(?:uln|upper limit of normal)|\bwithin (?:the )?(?:institutional )?normal (?:limits|range)|\bwnl\b|\bnormal\b/i.test(symbolic)) {
     return { comparator: '<=', value: 1, unit: 'x-uln' };
@@ -163,6 +163,8 @@ export function readWithinYears(text: string): number | null {
 }
 
 const YEARS = String.raw`(?:years?|yrs?|y\.?o\.?|y)\b`;
+/** An age in years: whole, or a fraction of a year as registries give months ("0.5", "17.9"). */
+const AGE_NUMBER = String.raw`\d{1,3}(?:\.\d{1,2})?`;
 /** What may follow the number of an age: "years", "years old", "-years-old", "years of age". */
 const YEARS_OLD = String.raw`(?:\s*-?\s*${YEARS})?(?:\s*-?\s*old| of age)?`;
 /** The last few words before a number name the age: "Age: 18-65", "aged at least 16". */
@@ -190,20 +192,20 @@ export function readAge(text: string, ageHeading: boolean): { min?: number; max?
   };
   const bounds: { min?: number; max?: number } = {};
   // "18 to 65", "30 years old and 60 years old", "21- and 64-years", "13 and to 16".
-  const range = new RegExp(String.raw`(\d{1,3})${YEARS_OLD}\s*-?\s*(?:-|–|to|and(?:\s+to)?)\s*(\d{1,3})(?!\s*%)(?:\s*-?\s*${YEARS})?${NOT_TIME}`, 'i').exec(symbolic);
+  const range = new RegExp(String.raw`(${AGE_NUMBER})${YEARS_OLD}\s*-?\s*(?:-|–|to|and(?:\s+to)?)\s*(${AGE_NUMBER})(?!\d|\.\d|\s*%)(?:\s*-?\s*${YEARS})?${NOT_TIME}`, 'i').exec(symbolic);
   if (range !== null && isAge(range.index, range[0])) {
     const a = Number(range[1]), b = Number(range[2]);
     if (a < b && b <= 120) return { min: a, max: b };
   }
   // "≥ 18 years", "> the age of 40", "Minimum age: 16" (written "≥ age: 16" once comparisons are symbols).
-  for (const match of symbolic.matchAll(new RegExp(String.raw`(<=|>=|<|>)\s*(?:the\s+)?(?:age\s*(?:of\s*)?[:=]?\s*)?(\d{1,3})(?!\d|\.\d|\s*%)(?:\s*${YEARS})?${NOT_TIME}`, 'gi'))) {
+  for (const match of symbolic.matchAll(new RegExp(String.raw`(<=|>=|<|>)\s*(?:the\s+)?(?:age\s*(?:of\s*)?[:=]?\s*)?(${AGE_NUMBER})(?!\d|\.\d|\s*%)(?:\s*${YEARS})?${NOT_TIME}`, 'gi'))) {
     const value = Number(match[2]);
     if (value > 120 || !isAge(match.index, match[0])) continue;
     if (match[1]?.startsWith('>') === true) bounds.min ??= value;
     else bounds.max ??= value;
   }
   // "55 and older", "12 or younger", "40 years old or more" (written "40 years old ≥"), "70+ years".
-  const after = String.raw`(\d{1,3})${YEARS_OLD}\s*(?:(?:or|and|&)\s*(older|over|above|greater|>=|>|younger|less|below|<=|<)|(>=|<=)(?!\s*(?:\d|than\b))|(\+)\s*${YEARS})`;
+  const after = String.raw`(${AGE_NUMBER})${YEARS_OLD}\s*(?:(?:or|and|&)\s*(older|over|above|greater|>=|>|younger|less|below|<=|<)|(>=|<=)(?!\s*(?:\d|than\b))|(\+)\s*${YEARS})`;
   for (const match of symbolic.matchAll(new RegExp(after, 'gi'))) {
     const value = Number(match[1]);
     const word = match[2] ?? match[3] ?? match[4] ?? '';
