@@ -76,6 +76,8 @@ const RESISTED = new PhraseList([
 /** A sub-heading about performance status ("Performance status:" over "0-3"): the item's grades are on that scale. */
 const PERFORMANCE_HEADING = /\bperformance\b/i;
 
+/** Qualifiers of CNS disease that a person with CNS disease may or may not have: "no uncontrolled CNS leukaemia". */
+const UNCONTROLLED = new PhraseList(['uncontrolled', 'symptomatic', 'progressive', 'progressing', 'unstable']);
 /** Drugs against infection: "antibiotics", "antifungal", "antimicrobials". */
 const ANTI_INFECTIVE = /^anti(?:biotic|microbial|viral|fungal)s?$/;
 /** Words that join a treatment to what it treated: "chemotherapy for ALL", "treatment of leukaemia". */
@@ -363,7 +365,8 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
       || (PROCEDURES.has(hit.rule.value) && words[hit.start - 1] === 'for' && since === null));
     const ongoing = hit.rule.type === 'prior-treatment' && !planned && before(words, ONGOING, hit.start, 6);
     const past = hit.rule.type === 'disease-state' && REMISSIONS.has(hit.rule.value) && before(words, PAST_REMISSION, hit.start, 3);
-    const limited = hit.rule.type === 'prior-treatment' && DOSE_OR_SITE.test(after);
+    const limited = (hit.rule.type === 'prior-treatment' && DOSE_OR_SITE.test(after))
+      || (hit.rule.type === 'cns' && hit.rule.value === 'cns-involvement' && before(words, UNCONTROLLED, hit.start, 2));
     const previous = hits.slice(0, k).reverse().find((h) => h.rule.type === hit.rule.type);
     const orPrevious = previous !== undefined && previous.end <= hit.start && ALTERNATIVE.test(text.slice(tokens[previous.end - 1]?.end ?? 0, tokens[hit.start]?.start ?? 0));
     concepts.push({

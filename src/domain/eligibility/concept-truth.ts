@@ -156,7 +156,8 @@ function performanceHolds(facts: ProfileFacts, concept: Concept): boolean | unde
   if (told === undefined || concept.threshold === undefined) return undefined;
   const ecogLike = (scale: string): boolean => scale === 'ecog' || scale === 'who';
   let range: readonly [number, number];
-  if (ecogLike(told.scale) === ecogLike(concept.value)) range = [told.value, told.value];
+  const sameScale = ecogLike(told.scale) === ecogLike(concept.value);
+  if (sameScale) range = [told.value, told.value];
   else if (ecogLike(told.scale)) range = ECOG_AS_KARNOFSKY[Math.round(told.value)] ?? [0, 0];
   else {
     const grade = told.value >= 90 ? 0 : told.value >= 70 ? 1 : told.value >= 50 ? 2 : told.value >= 30 ? 3 : told.value >= 10 ? 4 : 5;
@@ -164,7 +165,10 @@ function performanceHolds(facts: ProfileFacts, concept: Concept): boolean | unde
   }
   const low = within(range[0], concept.threshold);
   const high = within(range[1], concept.threshold);
-  return low === high ? low : undefined;
+  const holds = low === high ? low : undefined;
+  // A score converted from the other scale is a rough guide (the tables disagree near their edges): it may say a
+  // limit is met, never that it is not; the specialist scores the person on the trial's own scale.
+  return !sameScale && holds === false ? undefined : holds;
 }
 
 function compare(n: number, comparator: Comparator, limit: number): boolean {
@@ -225,7 +229,9 @@ export function conceptHolds(facts: ProfileFacts, concept: Concept): boolean | u
       return organHolds(profile, concept);
     case 'cns':
       if (profile.cnsInvolvement === undefined) return undefined;
-      return concept.value === 'cns-involvement' ? profile.cnsInvolvement : profile.cnsInvolvement ? undefined : true;
+      // "Uncontrolled CNS leukaemia" (`limited`): CNS disease may be controlled, which the profile does not say.
+      if (concept.value === 'cns-involvement') return concept.limited === true && profile.cnsInvolvement ? undefined : profile.cnsInvolvement;
+      return profile.cnsInvolvement ? undefined : true;
     case 'infection':
       return facts.infections === null ? undefined : facts.infections.has(concept.value);
     case 'pregnancy':

@@ -292,4 +292,16 @@ describe('matchTrial: readings added from the fourth development set', () => {
     const trial = parseCriteria('PATIENT CHARACTERISTICS: Other: Not\n        HIV positive Not pregnant or nursing');
     assert.equal(matchTrial(parsePatientProfile({ infections: [], pregnant: false, breastfeeding: false }), trial).verdict, 'likely-eligible');
   });
+
+  it('lets a score converted from the other scale meet a limit, never fail it', () => {
+    assert.equal(verdictOf('Karnofsky 70-100%', parsePatientProfile({ performanceStatus: { scale: 'ecog', value: 2 } })), 'unknown');
+    assert.equal(verdictOf('Karnofsky 70-100%', parsePatientProfile({ performanceStatus: { scale: 'ecog', value: 1 } })), 'meets');
+    assert.equal(verdictOf('ECOG 0-1', parsePatientProfile({ performanceStatus: { scale: 'ecog', value: 2 } })), 'does-not-meet');
+  });
+
+  it('leaves "no uncontrolled CNS disease" open for someone with CNS disease, who may have it under control', () => {
+    assert.equal(verdictOf('No uncontrolled CNS leukemia', parsePatientProfile({ cnsInvolvement: true })), 'unknown');
+    assert.equal(verdictOf('No uncontrolled CNS leukemia', parsePatientProfile({ cnsInvolvement: false })), 'meets');
+    assert.equal(verdictOf('Active CNS involvement', parsePatientProfile({ cnsInvolvement: true }), 'Exclusion'), 'does-not-meet');
+  });
 });
