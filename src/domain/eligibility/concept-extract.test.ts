@@ -411,3 +411,11 @@ describe('readCriterion: other cancers named in exclusion lists', () => {
     assert.deepEqual(read('Serious infection not controlled by antibiotics', { section: 'exclusion' }), ['infection active-infection present']);
   });
 });
+
+describe('readCriterion: translocations written with brackets', () => {
+  it('reads t(9;22) and "Philadelphia chromosome 9:22" as Philadelphia-positive', () => {
+    assert.ok(read('ALL with t(9;22)').includes('cancer-type ph-positive present'));
+    assert.ok(read('Philadelphia chromosome 9:22').includes('cancer-type ph-positive present'));
+    assert.ok(!read('AML with t(8;21)').includes('cancer-type ph-positive present'));
+  });
+});

@@ -24,12 +24,15 @@ const TOKEN = /(\d+(?:,\d{3})*(?:\.\d+)?)|([\p{L}\p{N}]+)([+\u207a]|[-\u2212\u20
 /** Splits a criterion into tokens. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
+  // "t(9;22)": a translocation's brackets are part of its name, read as "t 9 22".
+  const translocations = [...text.matchAll(/\bt\(\d{1,2}[;:,]\s?\d{1,2}\)/gi)].map((m) => [m.index, m.index + m[0].length] as const);
   for (const match of text.matchAll(TOKEN)) {
     const start = match.index;
     const end = start + match[0].length;
     const [, number, word, sign, mark] = match;
     if (number !== undefined) tokens.push({ word: number, cased: number, start, end });
     else if (mark !== undefined) {
+      if ((mark === '(' || mark === ')') && translocations.some(([from, to]) => start >= from && end <= to)) continue;
       // "t(8;21)", "e.g.", "2:1": a clause mark only counts before a space or the end.
       if (/^[.;:]$/.test(mark) && end < text.length && !/\s/.test(text.charAt(end))) continue;
       // "e.g. CLL", "i.e. AML": the full stop after a lone letter is an abbreviation's.
