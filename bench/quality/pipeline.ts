@@ -15,7 +15,9 @@
  */
 import { classifyCancerTypes } from '../../src/domain/classify/cancer-type.ts';
 import type { Sex } from '../../src/domain/trial.ts';
-import { rankByScore } from './bm25.ts';
+import type { Bm25Index } from './bm25.ts';
+import { bm25Scores, rankByScore, wordTokens } from './bm25.ts';
+import { trialsNamingCondition } from './condition-names.ts';
 import type { Bm25fParams, FieldedIndex, QueryTerm } from './bm25f.ts';
 import { bm25fScores, termFieldFrequencies } from './bm25f.ts';
 import type { CriteriaSource } from './patient-eligibility.ts';
@@ -63,12 +65,25 @@ export interface PipelineConfig extends PatientQueryConfig, FeedbackConfig {
   readonly fusion: readonly Partial<Omit<PipelineConfig, 'fusion' | 'tunedOn' | 'heldOut'>>[];
   readonly fusionK: number;
   /**
+   * Weight, in the reciprocal-rank fusion, of plain single-field BM25 over the description as written (the
+   * benchmark's baseline, `PipelineCorpus.plain`); 0: not fused.
+   */
+  readonly baselineFusion: number;
+  /**
+   * Questionnaire topics: score multiplier for a trial whose title and conditions do not name the questionnaire's
+   * condition (its template's words, or a name of it from condition-names.ts); 1: no such demotion.
+   */
+  readonly conditionMismatch: number;
+  /**
    * Overrides for questionnaire topics (TREC CT 2023: a template naming the condition and answered fields). Every
    * trial of the condition matches the template, so what ranks them is the answers: the condition clause is not
    * boosted, word pairs (mostly field-name pairs) are not scored, and the exclusion demotion is off (a questionnaire
    * has no diagnosis sentence to check exclusions against). The ranking is fused with a plain reading of the same
-   * answers (PLAIN_VARIANT), and trials whose criteria rule the patient out are demoted, gently: TREC CT 2023 judges
-   * them 1, between eligible (2) and not relevant (0). Chosen on the odd-numbered 2023 topics only.
+   * answers (PLAIN_VARIANT) and with plain BM25 over the questionnaire as written (the baseline, strong on these
+   * topics), trials whose title and conditions do not name the questionnaire's condition are demoted (TREC CT 2023's
+   * assessors judged almost only trials of the condition relevant), and trials whose criteria rule the patient out
+   * are demoted, gently: TREC CT 2023 judges them 1, between eligible (2) and not relevant (0). Chosen on the
+   * odd-numbered 2023 topics only.
    */
   readonly questionnaire: Partial<Omit<PipelineConfig, 'questionnaire' | 'tunedOn' | 'heldOut'>>;
 }
@@ -140,7 +155,9 @@ export const PIPELINE_CONFIG: PipelineConfig = {
   eligibilityDepth: 100,
   fusion: [],
   fusionK: 60,
-  questionnaire: { diagnosisBoost: 1, pairWeight: 0, exclusionMismatch: 1, fusion: [PLAIN_VARIANT], eligibilityMismatch: 0.8 },
+  baselineFusion: 0,
+  conditionMismatch: 1,
+  questionnaire: { diagnosisBoost: 1, pairWeight: 0, exclusionMismatch: 1, fusion: [PLAIN_VARIANT], baselineFusion: 1, conditionMismatch: 0.5, eligibilityMismatch: 0.8 },
 };
 
 /** What the pipeline knows of a trial beyond its text; nulls when the source does not say. */
@@ -155,6 +172,8 @@ export interface TrialFacts extends CriteriaSource {
 export interface PipelineCorpus {
   readonly index: FieldedIndex<TrialField>;
   readonly facts: readonly TrialFacts[];
+  /** The baseline's single-field index (bm25.ts), for `baselineFusion`; absent, that fusion is skipped. */
+  readonly plain?: Bm25Index;
 }
 
 const NOT_A_TYPE = new Set(['not-cancer', 'other-cancer', 'blood-cancers', 'solid-tumours']);
@@ -269,7 +288,9 @@ export function pipelineRank(topic: Topic, corpus: PipelineCorpus, options: Pipe
   const given = options.config ?? PIPELINE_CONFIG;
   const config: PipelineConfig = topic.fields === undefined ? given : { ...given, ...given.questionnaire };
   const ids = corpus.index.docs.map((doc) => doc.id);
-  const scores = config.fusion.length === 0 ? singleScores(topic, corpus, config, options.candidates) : fusedScores(topic, corpus, config, options.candidates);
+  const fuse = config.fusion.length > 0 || (config.baselineFusion > 0 && corpus.plain !== undefined);
+  const scores = fuse ? fusedScores(topic, corpus, config, options.candidates) : singleScores(topic, corpus, config, options.candidates);
+  if (config.conditionMismatch !== 1 && topic.template !== undefined) demoteOtherConditions(topic.template, corpus, scores, config.conditionMismatch);
   if (config.eligibilityMismatch !== 1) demoteIneligible(topic, corpus, scores, config, options.candidates);
   return rankByScore(ids, scores, options.limit, options.candidates);
 }
@@ -283,7 +304,22 @@ function fusedScores(topic: Topic, corpus: PipelineCorpus, config: PipelineConfi
       fused[doc] = fused[doc]! + 1 / (config.fusionK + rank + 1);
     });
   }
+  if (config.baselineFusion > 0 && corpus.plain !== undefined) {
+    const scores = bm25Scores(corpus.plain, wordTokens(topic.text));
+    topDocs(corpus, scores, FUSION_DEPTH, candidates).forEach((doc, rank) => {
+      fused[doc] = fused[doc]! + config.baselineFusion / (config.fusionK + rank + 1);
+    });
+  }
   return fused;
+}
+
+/** Scores of trials not naming the questionnaire's condition in their title or conditions, multiplied (in place). */
+function demoteOtherConditions(condition: string, corpus: PipelineCorpus, scores: Float64Array, factor: number): void {
+  const named = trialsNamingCondition(condition, corpus.index);
+  if (named.size === 0) return;
+  scores.forEach((score, doc) => {
+    if (score > 0 && !named.has(doc)) scores[doc] = score * factor;
+  });
 }
 
 /** The best `limit` documents (by index) in rankByScore's order (ties by trial id). */

@@ -37,10 +37,11 @@ export function searchCorpus(trials: readonly Trial[], store: TrialStore | null)
     cancerTypes: new Set(classifyCancerTypes(trial).map((type) => type.id)),
     criteria: trial.eligibility.criteria,
   }));
+  const bm25 = buildBm25Index(trials.map((trial) => ({ id: trial.id, tokens: wordTokens(singleFieldText(trial)) })));
   return {
     ids: new Set(trials.map((trial) => trial.id)),
-    bm25: buildBm25Index(trials.map((trial) => ({ id: trial.id, tokens: wordTokens(singleFieldText(trial)) }))),
-    pipeline: { index: buildFieldedIndex(docs, TRIAL_FIELDS), facts },
+    bm25,
+    pipeline: { index: buildFieldedIndex(docs, TRIAL_FIELDS), facts, plain: bm25 },
     store,
   };
 }

@@ -4,6 +4,7 @@ import { buildFieldedIndex } from '../../bench/quality/bm25f.ts';
 import { patientQueryParts, weightedClauses } from '../../bench/quality/patient-query.ts';
 import type { PipelineConfig, TrialFacts } from '../../bench/quality/pipeline.ts';
 import { PIPELINE_CONFIG, pipelineRank } from '../../bench/quality/pipeline.ts';
+import { conditionPhrases, trialsNamingCondition } from '../../bench/quality/condition-names.ts';
 import { porterStem } from '../../bench/quality/porter-stem.ts';
 import type { TrialField } from '../../bench/quality/trial-fields.ts';
 import { TRIAL_FIELDS, pipelineTokens, splitCriteria } from '../../bench/quality/trial-fields.ts';
@@ -108,5 +109,24 @@ describe('pipeline', () => {
     const text = 'A 40-year-old woman diagnosed with acute lymphoblastic leukaemia.';
     const fused = pipelineRank({ id: 't', text }, corpus, { limit: 4, config: { ...config, fusion: [{ pairWeight: 0 }] } });
     assert.deepEqual(fused.slice(0, 3), ['includes', 'children', 'excludes']);
+  });
+
+  it('finds the trials naming a questionnaire\'s condition by its words or another of its names, and demotes the rest', () => {
+    const named = [
+      trial('copd-mesh', { title: 'Inhaler study', conditions: 'Pulmonary Disease, Chronic Obstructive' }),
+      trial('copd-abbrev', { title: 'Rehabilitation in COPD' }),
+      trial('asthma', { title: 'Inhaler study in asthma', summary: 'people with COPD excluded' }),
+    ];
+    const index = buildFieldedIndex(named, TRIAL_FIELDS);
+    assert.ok(conditionPhrases('COPD').includes('chronic obstructive pulmonary disease'));
+    assert.deepEqual([...trialsNamingCondition('COPD', index)].sort(), [0, 1]);
+    const namedFacts: TrialFacts[] = named.map(() => ({ minAgeYears: null, maxAgeYears: null, sex: null, cancerTypes: new Set<string>() }));
+    const topic = { id: 'q', text: 'COPD. inhaler study', template: 'COPD', fields: [{ name: 'treatment', value: 'inhaler study' }] };
+    const plainConfig = { ...config, questionnaire: { ...config.questionnaire, fusion: [], baselineFusion: 0, eligibilityMismatch: 1 } };
+    const kept = pipelineRank(topic, { index, facts: namedFacts }, { limit: 3, config: { ...plainConfig, questionnaire: { ...plainConfig.questionnaire, conditionMismatch: 1 } } });
+    const demoted = pipelineRank(topic, { index, facts: namedFacts }, { limit: 3, config: { ...plainConfig, questionnaire: { ...plainConfig.questionnaire, conditionMismatch: 0.01 } } });
+    // The asthma trial names COPD only in its summary: ahead of the MeSH-named trial on the words, last once demoted.
+    assert.ok(kept.indexOf('asthma') < kept.indexOf('copd-mesh'), kept.join());
+    assert.equal(demoted.at(-1), 'asthma', demoted.join());
   });
 });
