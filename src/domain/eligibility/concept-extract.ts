@@ -211,10 +211,12 @@ function findHits(tokens: readonly Token[], text: string, section?: 'inclusion' 
   // infection, beside an infection, say how serious it is rather than name a treatment of their own.
   const infectionMeasure = (k: Hit): boolean =>
     k.rule.type === 'prior-treatment' && ANTI_INFECTIVE.test(tokens[k.start]?.word ?? '') && kept.some((t) => t.rule.type === 'infection');
+  // "Refractory anaemia with excess blasts" names a myelodysplastic syndrome, not refractory disease.
+  const mdsName = (k: Hit): boolean => k.rule.type === 'disease-state' && k.rule.value === 'refractory' && /^(?:anemia|anaemia|cytopenias?)$/.test(tokens[k.end]?.word ?? '');
   // "Remission induction chemotherapy" names a treatment, not a remission.
   const treatmentName = (k: Hit): boolean => k.rule.type === 'disease-state' && k.rule.value === 'remission' && tokens[k.end]?.word === 'induction';
   return kept
-    .filter((k) => !(named && k.rule.inferScale) && !(subsumed.has(k.rule.value) && SUBSUMES[k.rule.type] !== undefined) && !treatedFor(k) && !treatmentName(k) && !infectionMeasure(k))
+    .filter((k) => !(named && k.rule.inferScale) && !(subsumed.has(k.rule.value) && SUBSUMES[k.rule.type] !== undefined) && !treatedFor(k) && !treatmentName(k) && !infectionMeasure(k) && !mdsName(k))
     .sort((a, b) => a.start - b.start);
 }
 

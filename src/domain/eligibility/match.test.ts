@@ -304,4 +304,25 @@ describe('matchTrial: readings added from the fourth development set', () => {
     assert.equal(verdictOf('No uncontrolled CNS leukemia', parsePatientProfile({ cnsInvolvement: false })), 'meets');
     assert.equal(verdictOf('Active CNS involvement', parsePatientProfile({ cnsInvolvement: true }), 'Exclusion'), 'does-not-meet');
   });
+
+  it('counts a list nested under one alternative for that alternative only', () => {
+    const trial = parseCriteria([
+      'Inclusion Criteria:',
+      '- Diagnosis of one of the following:',
+      '  - AML or ALL in second remission',
+      '  - ALL in first complete remission with poor risk cytogenetics such as',
+      '    - Philadelphia chromosome 9:22 OR',
+      '    - WBC greater than 100,000/mm3',
+      '  - Myelodysplastic syndromes',
+    ].join('\n'));
+    // Ph-negative ALL in second remission: the nested list is about first remission only.
+    assert.notEqual(matchTrial(parsePatientProfile({ cancerType: ['b-all', 'ph-negative'], diseaseState: ['relapsed', 'second-or-later-remission'] }), trial).verdict, 'not-eligible');
+    // Newly diagnosed ALL, not in remission: no alternative fits.
+    assert.equal(matchTrial(parsePatientProfile({ cancerType: ['b-all', 'ph-negative'], diseaseState: ['newly-diagnosed'] }), trial).verdict, 'not-eligible');
+  });
+
+  it('reads refractory anaemia with excess blasts as a myelodysplastic syndrome, not refractory disease', () => {
+    const [criterion] = parseCriteria('Inclusion Criteria:\n- Refractory anemia with excess blasts (RAEB)');
+    assert.deepEqual(criterion?.concepts.map((c) => `${c.type} ${c.value}`), ['cancer-type mds']);
+  });
 });

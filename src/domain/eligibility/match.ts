@@ -393,6 +393,56 @@ const SUBTYPE_PARENT: Readonly<Record<string, string>> = relations['cancer-type'
 const RANK: Readonly<Record<CriterionVerdict, number>> = { meets: 2, unknown: 1, 'does-not-meet': 0 };
 
 /**
+ * Lists of alternatives nested under one alternative ("ALL in first remission with poor-risk cytogenetics such as:"
+ * then "Philadelphia chromosome ... OR", "WBC over 100,000 OR", ...): they say what that alternative needs, and
+ * count only for it. Returns the alternatives' verdicts with their nested lists folded in (AND with the best of the
+ * list), and the nested items, which then count nowhere else.
+ */
+function nestedVerdicts(results: readonly CriterionResult[]): {
+  verdicts: ReadonlyMap<CriterionResult, { verdict: CriterionVerdict; read: boolean }>;
+  folded: ReadonlySet<CriterionResult>;
+} {
+  const members = new Map<number, CriterionResult[]>();
+  for (const result of results) {
+    if (result.criterion.anyOf !== null) members.set(result.criterion.anyOf, [...(members.get(result.criterion.anyOf) ?? []), result]);
+  }
+  // A list nests under the alternative whose words end its lead-in (a lead-in carries its own lead-ins before it:
+  // "Diagnosis of one of the following: ALL in first remission with poor-risk cytogenetics such as").
+  const under = new Map<CriterionResult, CriterionResult[][]>();
+  for (const list of members.values()) {
+    const lead = list[0]?.criterion.parent;
+    const owner = lead == null ? undefined : results.find((r) => r.criterion.anyOf !== null && !list.includes(r) && (lead === r.criterion.text || lead.endsWith(` ${r.criterion.text}`)));
+    if (owner !== undefined) under.set(owner, [...(under.get(owner) ?? []), list]);
+  }
+  const verdicts = new Map<CriterionResult, { verdict: CriterionVerdict; read: boolean }>();
+  const folded = new Set<CriterionResult>();
+  const effective = (result: CriterionResult, depth: number): { verdict: CriterionVerdict; read: boolean } => {
+    const known = verdicts.get(result);
+    if (known !== undefined) return known;
+    let verdict = result.verdict;
+    let read = !UNREAD.has(result);
+    for (const list of depth < 4 ? (under.get(result) ?? []) : []) {
+      let best: { verdict: CriterionVerdict; read: boolean } | null = null;
+      for (const item of list) {
+        folded.add(item);
+        const its = effective(item, depth + 1);
+        if (best === null || RANK[its.verdict] > RANK[best.verdict]) best = its;
+      }
+      if (best === null) continue;
+      // A list we could not read at all leaves the alternative as it is.
+      if (!best.read && best.verdict === 'unknown') continue;
+      if (RANK[best.verdict] < RANK[verdict]) verdict = best.verdict;
+      read ||= best.read;
+    }
+    const out = { verdict, read };
+    if (under.has(result)) verdicts.set(result, out);
+    return out;
+  };
+  for (const owner of under.keys()) effective(owner, 0);
+  return { verdicts, folded };
+}
+
+/**
  * Matches a profile against a trial's criteria (from parseCriteria): a verdict per criterion with its reason, an
  * overall verdict and a score. A trial is `not-eligible` when any criterion (or every alternative of an "one of"
  * list) is not met; `likely-eligible` when every criterion we could read is met (at least one); otherwise
@@ -413,8 +463,12 @@ export function matchTrial(profile: PatientProfile, criteria: readonly Criterion
   // A trial enrolling several groups of patients by disease: its group descriptions are alternatives too, and
   // the list of diagnoses joins them.
   const cohorts = cohortsOf(criteria);
-  for (const result of results) {
-    const read = !UNREAD.has(result);
+  const nested = nestedVerdicts(results);
+  for (let result of results) {
+    if (nested.folded.has(result)) continue;
+    const own = nested.verdicts.get(result);
+    if (own !== undefined) result = { ...result, verdict: own.verdict };
+    const read = own?.read ?? !UNREAD.has(result);
     const byDefault = MET_BY_DEFAULT.has(result);
     const inCohorts = cohorts !== null && (cohorts.has(result.criterion) || isDiagnosisItem(result.criterion));
     const group = result.criterion.anyOf ?? (inCohorts ? -2 : diagnosisGroup !== null && isDiagnosisItem(result.criterion) ? diagnosisGroup : null);
