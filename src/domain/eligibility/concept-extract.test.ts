@@ -419,3 +419,23 @@ describe('readCriterion: translocations written with brackets', () => {
     assert.ok(!read('AML with t(8;21)').includes('cancer-type ph-positive present'));
   });
 });
+
+describe('readCriterion: readings added from the fifth development set (LCT texts)', () => {
+  it('reads refusing and volunteering as consent, and "recurrent <site> cancer" as relapse', () => {
+    assert.deepEqual(read('Participants who decline to take part', { section: 'exclusion' }), ['consent consent absent']);
+    assert.deepEqual(read('Subjects who agreed to participate'), ['consent consent present']);
+    assert.ok(read('recurrent head and neck cancer').includes('disease-state relapsed present'));
+  });
+
+  it('reads everyday medicines, injections into a joint, and a lowest age written before "≤ Age"', () => {
+    assert.deepEqual(read('Regular use of painkillers', { section: 'exclusion' }), ['prior-treatment other-drug present']);
+    assert.deepEqual(read('Steroid injection in the last 3 months', { section: 'exclusion' }), ['prior-treatment other-drug present']);
+    assert.deepEqual(readCriterion('20 years ≤ Age ≤ 60 years').concepts[0]?.threshold, { min: 20, max: 60 });
+  });
+
+  it('reads "over 3 weeks after radiotherapy" as a washout, an item opening with "Adults" as an age, and not "could not tolerate" as a treatment had', () => {
+    assert.deepEqual(readCriterion('Over 2 weeks after radiotherapy').concepts[0]?.threshold, { withinDays: 14 });
+    assert.ok(read('Adults with a confirmed diagnosis').includes('age age present'));
+    assert.deepEqual(read('Patients who could not tolerate chemotherapy', { section: 'exclusion' }), []);
+  });
+});

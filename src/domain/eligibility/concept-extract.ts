@@ -37,6 +37,8 @@ const PHYSIOLOGIC_AGE = /\bphysiologic(?:al)? age\b/i;
 const AT_DIAGNOSIS = /\bat (?:the time of )?(?:initial |original )?diagnosis\b|\bage at (?:initial |original )?diagnosis\b/i;
 
 /** An age written in months: "under 12 months of age", "infants younger than 6 months". */
+/** An item that opens with an age group, "Adults with ...", "Children aged ...": an age limit without its numbers. */
+const AGE_GROUP_LEAD = /^\W*(?:\d+\.\s*)?(?:adults?|adult (?:patients|subjects|participants)|children|adolescents|infants)\b/i;
 const AGE_IN_MONTHS = /\b\d{1,2}\s*months?\s+of\s+age\b|\binfants?\s+(?:under|younger than|less than|below)\s+\d{1,2}\s*months?\b/i;
 
 /**
@@ -393,7 +395,7 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
   if (age !== null) concepts.unshift({ type: 'age', value: 'age', polarity: 'present', threshold: age, ...atDiagnosis, evidence: text });
   // "Age: Children", "infants under 12 months of age": an age limit without numbers in years. It is kept so the
   // person is asked about it, and never decides alone (no bounds to check).
-  else if ((ageHeading && !/\d/.test(text)) || AGE_IN_MONTHS.test(text)) concepts.unshift({ type: 'age', value: 'age', polarity: 'present', evidence: text });
+  else if ((ageHeading && !/\d/.test(text)) || AGE_IN_MONTHS.test(text) || AGE_GROUP_LEAD.test(text)) concepts.unshift({ type: 'age', value: 'age', polarity: 'present', evidence: text });
   return {
     concepts: withoutRestatedRemission(deduplicate(concepts)),
     // "Age 5 years and under: Creatinine less than 1.2 mg/dL" holds for that age only.

@@ -204,6 +204,9 @@ export function readAge(text: string, ageHeading: boolean): { min?: number; max?
     if (match[1]?.startsWith('>') === true) bounds.min ??= value;
     else bounds.max ??= value;
   }
+  // "18 years ≤ Age ≤ 70 years": a number before "≤ age" is the lowest age.
+  const lowest = new RegExp(String.raw`(${AGE_NUMBER})\s*(?:${YEARS})?\s*(?:<=|<)\s*(?:the\s+)?age\b`, 'i').exec(symbolic);
+  if (lowest !== null) bounds.min ??= Number(lowest[1]);
   // "55 and older", "12 or younger", "40 years old or more" (written "40 years old ≥"), "70+ years".
   const after = String.raw`(${AGE_NUMBER})${YEARS_OLD}\s*(?:(?:or|and|&)\s*(older|over|above|greater|>=|>|younger|less|below|<=|<)|(>=|<=)(?!\s*(?:\d|than\b))|(\+)\s*${YEARS})`;
   for (const match of symbolic.matchAll(new RegExp(after, 'gi'))) {
@@ -221,7 +224,7 @@ export function readAge(text: string, ageHeading: boolean): { min?: number; max?
 export function readSince(text: string): { days: number; end: number } | null {
   // "at least 1-2 months since": a range counts by its upper end.
   // Not "no more than 72 hours since" (that is a window it falls in: readWithinDays).
-  const match = /(?<!\b(?:no|not)\s)\b(?:at least|>=|>|more than|greater than|a minimum of|minimum of)\s*(?:\d+\s*(?:-|–|to)\s*)?(\d+|one|two|three|four|five|six|seven|eight|nine|ten|a)\s*(hours?|days?|weeks?|months?|years?)\s+(?:must have )?(?:elapsed |passed )?(?:since|from|after)\b/i.exec(text);
+  const match = /(?<!\b(?:no|not)\s)\b(?:at least|>=|>|more than|greater than|over|a minimum of|minimum of)\s*(?:\d+\s*(?:-|–|to)\s*)?(\d+|one|two|three|four|five|six|seven|eight|nine|ten|a)\s*(hours?|days?|weeks?|months?|years?)\s+(?:must have )?(?:elapsed |passed )?(?:since|from|after)\b/i.exec(text);
   if (match === null) return null;
   const days = readWithinDays(`within ${match[1] ?? ''} ${match[2] ?? ''}`);
   return days === null ? null : { days, end: match.index + match[0].length };
