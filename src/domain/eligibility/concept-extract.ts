@@ -37,8 +37,10 @@ const PHYSIOLOGIC_AGE = /\bphysiologic(?:al)? age\b/i;
 const AT_DIAGNOSIS = /\bat (?:the time of )?(?:initial |original )?diagnosis\b|\bage at (?:initial |original )?diagnosis\b/i;
 
 /** An age written in months: "under 12 months of age", "infants younger than 6 months". */
-/** An item that opens with an age group, "Adults with ...", "Children aged ...": an age limit without its numbers. */
-const AGE_GROUP_LEAD = /^\W*(?:\d+\.\s*)?(?:adults?|adult (?:patients|subjects|participants)|children|adolescents|infants)\b/i;
+/** An item that opens with "Adults" ("Adults with ..."): an age limit without its numbers. */
+const AGE_GROUP_LEAD = /^\W*(?:\d+\.\s*)?(?:adults?|adult (?:patients|subjects|participants))\b/i;
+/** "Age: Any age", "No age limit": no limit at all. */
+const ANY_AGE = /^\W*(?:any age|all ages|no age (?:limit|restriction)s?)\W*$/i;
 const AGE_IN_MONTHS = /\b\d{1,2}\s*months?\s+of\s+age\b|\binfants?\s+(?:under|younger than|less than|below)\s+\d{1,2}\s*months?\b/i;
 
 /**
@@ -395,7 +397,7 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
   if (age !== null) concepts.unshift({ type: 'age', value: 'age', polarity: 'present', threshold: age, ...atDiagnosis, evidence: text });
   // "Age: Children", "infants under 12 months of age": an age limit without numbers in years. It is kept so the
   // person is asked about it, and never decides alone (no bounds to check).
-  else if ((ageHeading && !/\d/.test(text)) || AGE_IN_MONTHS.test(text) || AGE_GROUP_LEAD.test(text)) concepts.unshift({ type: 'age', value: 'age', polarity: 'present', evidence: text });
+  else if (((ageHeading && !/\d/.test(text)) || AGE_IN_MONTHS.test(text) || AGE_GROUP_LEAD.test(text)) && !ANY_AGE.test(text)) concepts.unshift({ type: 'age', value: 'age', polarity: 'present', evidence: text });
   return {
     concepts: withoutRestatedRemission(deduplicate(concepts)),
     // "Age 5 years and under: Creatinine less than 1.2 mg/dL" holds for that age only.
