@@ -371,6 +371,8 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
       || (PROCEDURES.has(hit.rule.value) && words[hit.start - 1] === 'for' && since === null));
     const ongoing = hit.rule.type === 'prior-treatment' && !planned && before(words, ONGOING, hit.start, 6);
     const past = hit.rule.type === 'disease-state' && REMISSIONS.has(hit.rule.value) && before(words, PAST_REMISSION, hit.start, 3);
+    // "Failed conventional therapy": refractory disease, or a relapse after it (a relapse is a failure too).
+    const failedTherapy = hit.rule.type === 'disease-state' && hit.rule.value === 'refractory' && /^fail/.test(words[hit.start] ?? '');
     const limited = (hit.rule.type === 'prior-treatment' && DOSE_OR_SITE.test(after))
       || (hit.rule.type === 'cns' && hit.rule.value === 'cns-involvement' && before(words, UNCONTROLLED, hit.start, 2));
     const previous = hits.slice(0, k).reverse().find((h) => h.rule.type === hit.rule.type);
@@ -385,6 +387,7 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
       ...(ongoing ? { ongoing: true as const } : {}),
       ...(limited ? { limited: true as const } : {}),
       ...(past ? { past: true as const } : {}),
+      ...(failedTherapy ? { failedTherapy: true as const } : {}),
       evidence,
     });
   });

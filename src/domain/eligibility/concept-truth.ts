@@ -79,6 +79,7 @@ function stateHolds(facts: ProfileFacts, concept: Concept): boolean | undefined 
   const have = facts.state;
   if (have === null) return undefined;
   if (concept.past === true) return pastRemission(have);
+  if (concept.failedTherapy === true && (have.has('relapsed') || have.has('refractory'))) return true;
   if (have.has(concept.value)) return true;
   if (excluded(have, concept.value, relations['disease-state'].excludes)) return false;
   return undefined;

@@ -117,6 +117,8 @@ export interface Concept {
   readonly atDiagnosis?: true;
   /** Addition to the contract: a remission the person reached at some time ("had achieved a CR"), not one now. */
   readonly past?: true;
+  /** Addition to the contract: refractory disease written as failed therapy, which a relapse after it meets too. */
+  readonly failedTherapy?: true;
   /** The words that named it, as written (for reasons and for checking labels). */
   readonly evidence: string;
 }

@@ -325,4 +325,11 @@ describe('matchTrial: readings added from the fourth development set', () => {
     const [criterion] = parseCriteria('Inclusion Criteria:\n- Refractory anemia with excess blasts (RAEB)');
     assert.deepEqual(criterion?.concepts.map((c) => `${c.type} ${c.value}`), ['cancer-type mds']);
   });
+
+  it('reads failed conventional therapy as refractory disease, which a relapse after it meets too', () => {
+    const criterion = 'Malignancy that has failed conventional therapy';
+    assert.equal(verdictOf(criterion, parsePatientProfile({ diseaseState: ['relapsed', 'second-or-later-remission'] })), 'meets');
+    assert.equal(verdictOf(criterion, parsePatientProfile({ diseaseState: ['refractory'] })), 'meets');
+    assert.equal(verdictOf(criterion, parsePatientProfile({ diseaseState: ['newly-diagnosed'] })), 'does-not-meet');
+  });
 });
