@@ -4,6 +4,7 @@
  * with a verdict and reason per criterion, and the next question to ask. Nothing here keeps or logs the answers: they
  * live in this call's variables only.
  */
+import type { Criterion } from '../domain/eligibility/criterion.ts';
 import type { CriterionResult, TrialMatch, TrialVerdict } from '../domain/eligibility/match.ts';
 import { TRIAL_VERDICTS, matchTrial } from '../domain/eligibility/match.ts';
 import type { PatientProfile } from '../domain/eligibility/profile.ts';
@@ -97,14 +98,21 @@ interface Found {
 }
 
 /**
- * A trial whose record lists no entry conditions cannot be "likely" for anyone: nothing was checked but its age and
- * sex limits. It is "might be eligible", one tier (1 point of score) down, and the trial team has the answer.
- * matchTrial alone gets this right only when there is nothing at all to match (no criterion read and met); here the
- * registry's age and sex limits are added as criteria (parsed-criteria.ts), which the person can meet, so matchTrial
- * says "likely" and only this step, which knows the record's own text was empty, lowers it.
+ * The registry's own age and sex limits, which parsed-criteria.ts adds after the record's criteria in words ending
+ * "(the age limit the registry lists)" or "(the registry's limit)".
  */
-function withoutListedCriteria(match: TrialMatch, trial: Trial): TrialMatch {
-  const listed = (trial.eligibility.criteria ?? '').trim() !== '';
+const REGISTRY_LIMIT = /\((?:the age limits? the registry lists|the registry's limit)\)$/;
+
+/**
+ * A trial whose record yields no entry condition we could read cannot be "likely" for anyone: nothing was checked but
+ * its age and sex limits. It is "might be eligible", one tier (1 point of score) down, and the trial team has the
+ * answer. This goes by the criteria read, not by the record's text: a text of headings only ("Inclusion Criteria:
+ * Exclusion Criteria:") lists nothing either. matchTrial alone gets this right only when there is nothing at all to
+ * match; here the registry's limits are added as criteria, which the person can meet, so matchTrial says "likely" and
+ * only this step, which can tell them from the record's own criteria, lowers it.
+ */
+function withoutListedCriteria(match: TrialMatch, criteria: readonly Criterion[]): TrialMatch {
+  const listed = criteria.some((criterion) => !REGISTRY_LIMIT.test(criterion.text));
   if (listed || match.verdict !== 'likely-eligible') return match;
   return { ...match, verdict: 'might-be-eligible', score: match.score - 1 };
 }
@@ -122,7 +130,7 @@ export async function matchTrials(deps: MatchDeps, request: MatchRequest): Promi
   const candidates: (Candidate & { readonly summary: TrialSummary; readonly trial: Trial; readonly position: number })[] = found.map(({ summary, trial }, position) => ({
     id: trial.id, criteria: cache.criteriaOf(trial), summary, trial, position,
   }));
-  const matched = candidates.map((candidate) => ({ candidate, match: withoutListedCriteria(matchTrial(request.profile, candidate.criteria), candidate.trial) }));
+  const matched = candidates.map((candidate) => ({ candidate, match: withoutListedCriteria(matchTrial(request.profile, candidate.criteria), candidate.criteria) }));
   matched.sort((a, b) =>
     TIER[a.match.verdict] - TIER[b.match.verdict] || b.match.score - a.match.score || a.candidate.position - b.candidate.position);
   const remaining = matched.filter(({ match }) => match.verdict !== 'not-eligible').map(({ candidate }) => candidate);

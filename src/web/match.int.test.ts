@@ -102,6 +102,8 @@ describe('website: could I take part?', () => {
     assert.match(body, /This trial is for people aged 60 or over\. You are 45\./);
     // The answer travels in the page, never in a link.
     assert.doesNotMatch(body, /href="[^"]*45/);
+    // Enter in an answer presses the form's first submit button in page order: "Next question", never "Remove".
+    assert.match(/<button type="submit"[^>]*>/.exec(body)?.[0] ?? '', /name="action" value="answer"/);
   });
 
   it('lets a question be skipped, never asks it again, and removes an answer on request', async () => {
@@ -135,6 +137,34 @@ describe('website: could I take part?', () => {
     assert.match(assertPage(await post(form), 400), /Type a number, or skip this question\./);
   });
 
+  it('takes plain decimal numbers only, and refuses others naming the question', async () => {
+    const form = formOf((await app.inject({ url: '/match?q=leukaemia' })).body);
+    for (const typed of ['0x2D', '1e1', '45 years', 'Infinity']) {
+      form.set('answer', typed);
+      const body = assertPage(await post(form), 400);
+      assert.match(body, /Type the answer to &quot;How old are you\?&quot; as a plain number, such as 45 or 1\.5/, typed);
+      assert.doesNotMatch(body, /name="a" value="age:/, typed);
+    }
+    form.set('answer', '45.5');
+    assert.match(assertPage(await post(form), 200), /<input type="hidden" name="a" value="age:45.5">/);
+  });
+
+  it('names the question, not the profile field, when the same box is ticked twice', async () => {
+    const form = new URLSearchParams([['search', 'q=leukaemia'], ['field', 'cancerType'], ['action', 'answer'], ['answer', 'b-all'], ['answer', 'b-all']]);
+    const body = assertPage(await post(form), 400);
+    assert.match(body, /Each answer to &quot;What kind of cancer do you have\?&quot; can be ticked once only\./);
+    assert.doesNotMatch(body, /CancerType|cancerType: /);
+  });
+
+  it('refuses a form carrying two answers to a question that takes one', async () => {
+    const response = await post(new URLSearchParams([['search', 'q=leukaemia'], ['a', 'sex:male'], ['a', 'sex:female'], ['field', 'age'], ['answer', '40']]));
+    assert.equal(response.statusCode, 400);
+    assert.match(response.body, /The form carries more than one answer to &quot;What sex/);
+    const twice = await post(new URLSearchParams([['search', 'q=leukaemia'], ['field', 'age'], ['answer', '40'], ['answer', '70']]));
+    assert.equal(twice.statusCode, 400);
+    assert.match(twice.body, /Give one answer to &quot;How old are you\?&quot;/);
+  });
+
   it('stops asking when no question could change the list', async () => {
     const form = new URLSearchParams([['search', 'q=leukaemia'], ['a', 'age:70'], ['a', 'cancerType:b-all'], ['a', 'diseaseState:relapsed'],
       ['a', 'priorTreatments:chemotherapy'], ['a', 'performanceStatus:ecog-1'], ['a', 'infections:none']]);
@@ -153,5 +183,69 @@ describe('website: could I take part?', () => {
       assert.equal((await app.inject({ url: `/match?${name}=x` })).statusCode, 400, name);
       assert.equal((await post(new URLSearchParams([['search', `${name}=x`]]))).statusCode, 400, name);
     }
+  });
+});
+
+describe('website: could I take part? every trial of a long list with its reasons', () => {
+  let store: TrialStore;
+  let app: FastifyInstance;
+  /** 25 trials: every fifth is for children with newly diagnosed ALL, so a relapsed 45-year-old fails it three times. */
+  const many = Array.from({ length: 25 }, (_, index) => {
+    const id = `NCT097${String(index + 1).padStart(5, '0')}`;
+    return index % 5 === 4
+      ? buildTrial(id, { briefTitle: `Children's Trial ${index + 1}`, conditions: ALL, eligibility: { maxAgeYears: 17, criteria: 'Inclusion Criteria:\n- Newly diagnosed acute lymphoblastic leukaemia\nExclusion Criteria:\n- Prior chemotherapy' } })
+      : buildTrial(id, { briefTitle: `Adults' Trial ${index + 1}`, conditions: ALL, eligibility: { minAgeYears: 18, criteria: 'Inclusion Criteria:\n- Relapsed or refractory B-cell ALL\n- ECOG 0-2\nExclusion Criteria:\n- Prior CAR-T therapy\n- Active hepatitis B' } });
+  });
+
+  before(async () => {
+    const postcodes = await loadPostcodeTable();
+    store = await sqliteBackend().open({ postcodes });
+    await store.upsertTrials(many);
+    app = await buildServer({ store, postcodes });
+  });
+  after(async () => {
+    await app.close();
+    await store.close();
+  });
+
+  const post = (form: URLSearchParams) => app.inject({ method: 'POST', url: '/match', headers: FORM, payload: form.toString() });
+
+  it('pages through the whole list without JavaScript, each trial with every reason, ruled-out trials too', async () => {
+    const answers = new URLSearchParams([['search', 'q=leukaemia'], ['a', 'age:45'], ['a', 'diseaseState:relapsed']]);
+    let body = assertPage(await post(answers), 200);
+    assert.match(body, /<h2 id="match-results">20 trials you may be able to join<\/h2>/);
+    const seen: string[] = [];
+    for (let page = 1; ; page += 1) {
+      const cards = body.split('<li class="result match-trial">').slice(1);
+      assert.ok(cards.length > 0 && cards.length <= 10, `page ${page}`);
+      for (const card of cards) {
+        const id = /<p class="result-meta">(NCT\d+)<\/p>/.exec(card)?.[1];
+        assert.ok(id !== undefined);
+        seen.push(id);
+        // Every trial on the page has its reasons, grouped.
+        assert.match(card, /class="match-group match-/, id);
+        if (card.includes('You probably cannot join')) assert.match(card, /You do not meet \(3\)/, id);
+      }
+      // The answers travel with each page, as with every other step.
+      assert.match(body, /<input type="hidden" name="a" value="age:45">/);
+      const next = /<button type="submit" form="match-form" name="page" value="(\d+)"[^>]*>Next page/.exec(body)?.[1];
+      if (next === undefined) break;
+      assert.equal(next, String(page + 1));
+      const form = formOf(body);
+      form.set('page', next);
+      body = assertPage(await post(form), 200);
+      assert.match(body, /name="page" value="\d+"[^>]*>Previous page/);
+    }
+    assert.deepEqual([...seen].sort(), many.map((trial) => trial.id).sort());
+    assert.equal(new Set(seen).size, seen.length);
+    const css = (await app.inject({ url: '/assets/match.css' })).body;
+    assert.match(css, /@media print \{[^]*\.match-page-note/);
+  });
+
+  it('refuses a page number it did not make', async () => {
+    const response = await post(new URLSearchParams([['search', 'q=leukaemia'], ['page', 'two']]));
+    assert.equal(response.statusCode, 400);
+    const past = assertPage(await post(new URLSearchParams([['search', 'q=leukaemia'], ['page', '99']])), 200);
+    assert.match(past, /page 3 of 3/);
   });
 });

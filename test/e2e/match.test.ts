@@ -44,7 +44,7 @@ async function answerQuestion(page: Page): Promise<string> {
     const pick = Math.max(0, texts.findIndex((text) => !/leaves 0 trials/.test(text)));
     await options.nth(pick).locator('input').check();
   }
-  await Promise.all([page.waitForLoadState('domcontentloaded'), page.locator('button[value="answer"]').click()]);
+  await Promise.all([page.waitForLoadState('domcontentloaded'), page.locator('#match-form button[value="answer"]').click()]);
   return field;
 }
 
@@ -93,6 +93,16 @@ describe('could I take part? in a browser', { skip: missing ?? false }, () => {
     assert.match(await answers.innerText(), /Skipped/);
     assert.notEqual(await page.locator('input[name="field"]').getAttribute('value'), second, 'a skipped question is not asked again');
 
+    // Enter gives the answer: it never presses the "Remove" button of an earlier answer, which comes first on the page.
+    const third = await page.locator('input[name="field"]').getAttribute('value');
+    const typed = await page.locator('#q-answer').count() > 0;
+    const input = typed ? page.locator('#q-answer') : page.locator('input[name="answer"]').first();
+    if (typed) await input.fill('1');
+    else await input.check();
+    await Promise.all([page.waitForLoadState('domcontentloaded'), input.press('Enter')]);
+    assert.equal(await page.locator(`input[name="a"][value^="${first}:"]`).count(), 1, 'the first answer is kept');
+    assert.equal(await page.locator(`input[name="a"][value^="${third}:"]`).count(), 1, 'Enter gave the answer');
+
     // Reasons per trial, grouped.
     const card = page.locator('.match-trial').first();
     assert.match(await card.innerText(), /You meet|You do not meet|Ask your specialist/);
@@ -115,14 +125,26 @@ describe('could I take part? in a browser', { skip: missing ?? false }, () => {
     // A refused answer: the error summary and the question again.
     const number = page.locator('#q-answer');
     if (await number.count() === 0) {
-      await page.locator('button[value="answer"]').click();
+      await page.locator('#match-form button[value="answer"]').click();
       await page.waitForLoadState('domcontentloaded');
       assert.equal(await page.locator('.error-summary').isVisible(), true);
       await checkFlowPage(page, 'match-error');
     }
 
+    // A long list is in pages, each trial with its reasons; the buttons are part of the answers' form (no JavaScript).
+    const next = page.locator('button[name="page"]', { hasText: 'Next page' });
+    if (await next.count() > 0) {
+      await Promise.all([page.waitForLoadState('domcontentloaded'), next.click()]);
+      assert.match(await page.locator('#match-page-note').innerText(), /page 2 of \d+/);
+      await checkFlowPage(page, 'match-page-2');
+    }
+
     await page.emulateMedia({ media: 'print' });
     assert.equal(await page.locator('.site-header').isVisible(), false);
+    if (await page.locator('.match-paging').count() > 0) {
+      assert.equal(await page.locator('.match-paging').isVisible(), false);
+      assert.equal(await page.locator('#match-page-note').isVisible(), true);
+    }
     assert.equal(await page.locator('#match-form').isVisible(), false);
     assert.equal(await page.locator('.match-remove').first().isVisible(), false);
     assert.equal(await page.locator('#match-results').isVisible(), true);

@@ -5,6 +5,7 @@
 import words from './plain-words.json' with { type: 'json' };
 import type { Concept, Criterion, Threshold } from './criterion.ts';
 import type { PatientProfile } from './profile.ts';
+import { readAge, readBounds, readPriorLines } from './thresholds.ts';
 
 type Sentence = keyof typeof words.sentences;
 
@@ -14,12 +15,44 @@ function fill(name: Sentence, slots: Readonly<Record<string, string | number>> =
   return words.sentences[name].replace(/\{(\w+)\}/g, (_, slot: string) => String(slots[slot] ?? ''));
 }
 
-function range(threshold: Threshold | undefined, low: string, high: string): string {
-  const { min, max } = threshold ?? {};
-  if (min !== undefined && max !== undefined) return min === max ? `${min}` : `${min} to ${max}`;
-  if (min !== undefined) return `${min} ${low}`;
-  if (max !== undefined) return `${max} ${high}`;
-  return 'in a certain range';
+/** The phrases every kind of limit has (prior lines add three of their own, for counts of one and none). */
+type LimitTemplate = keyof typeof words.limits.age;
+type LimitWords = Readonly<Record<LimitTemplate, string>> & { readonly exactlyOne?: string; readonly none?: string; readonly underOne?: string };
+
+/** A numeric limit, as a phrase's name in plain-words.json's `limits` and its numbers. */
+interface Bound {
+  readonly kind: LimitTemplate | 'exactlyOne' | 'none' | 'underOne';
+  readonly n?: number;
+  readonly min?: number;
+  readonly max?: number;
+}
+
+/** The limit a threshold sets: a range, one value, or a comparison; null when it sets none. */
+function boundOf(threshold: Threshold | undefined): Bound | null {
+  const { min, max, comparator, value } = threshold ?? {};
+  if (min !== undefined && max !== undefined) return min === max ? { kind: 'exactly', n: min } : { kind: 'between', min, max };
+  if (min !== undefined) return { kind: 'atLeast', n: min };
+  if (max !== undefined) return { kind: 'atMost', n: max };
+  if (comparator === undefined || value === undefined) return null;
+  const kinds = { '>=': 'atLeast', '<=': 'atMost', '>': 'over', '<': 'under' } as const;
+  return { kind: kinds[comparator], n: value };
+}
+
+/**
+ * "aged 18 or over", "who have had 2 or more treatments before": who a numeric limit lets in, from the concept's
+ * threshold or, when the extractor read none, from the criterion's own words ("Prior lines of therapy ≥ 2",
+ * "Performance status 0-2 (ECOG)", where the number is not after the word the concept was found by). With no number
+ * at all it says the trial sets a limit, never "in a certain range".
+ */
+function range(template: LimitWords, threshold: Threshold | undefined, fallback: () => { min?: number; max?: number } | null, slots: Readonly<Record<string, string>> = {}): string {
+  let bound = boundOf(threshold) ?? boundOf(fallback() ?? undefined);
+  // Counts of treatments: "1 treatment", "no treatment"; other limits read the same for any number.
+  if (bound?.kind === 'exactly' && bound.n === 1 && template.exactlyOne !== undefined) bound = { kind: 'exactlyOne' };
+  if ((bound?.kind === 'exactly' || bound?.kind === 'atMost') && bound.n === 0 && template.none !== undefined) bound = { kind: 'none' };
+  if (bound?.kind === 'under' && bound.n === 1 && template.underOne !== undefined) bound = { kind: 'underOne' };
+  const phrase = bound === null ? template.unknown : template[bound.kind] ?? template.unknown;
+  const numbers = { n: bound?.n, min: bound?.min, max: bound?.max };
+  return phrase.replace(/\{(\w+)\}/g, (_, slot: string) => String(slots[slot] ?? numbers[slot as keyof typeof numbers] ?? ''));
 }
 
 function limit(threshold: Threshold | undefined): string {
@@ -31,12 +64,16 @@ function limit(threshold: Threshold | undefined): string {
 }
 
 /** "whose bilirubin is 1.5 times the upper limit of normal or less", "aged 18 or over": who a concept is about. */
-function whoOf(concept: Concept): string {
+function whoOf(concept: Concept, criterionText: string): string {
   const scale = (words.scales as Record<string, string>)[concept.value] ?? concept.value;
-  if (concept.type === 'age') return `aged ${range(concept.threshold, 'or over', 'or under')}`;
-  if (concept.type === 'performance-status') return `whose everyday activity score (${scale}) is ${range(concept.threshold, 'or more', 'or less')}`;
+  if (concept.type === 'age') return range(words.limits.age, concept.threshold, () => readAge(criterionText, false));
+  if (concept.type === 'performance-status') {
+    // ECOG and WHO are whole grades, so "ECOG < 3" is at most 2, as the extractor reads it.
+    const wholeGrades = concept.value === 'ecog' || concept.value === 'who';
+    return range(words.limits.performance, concept.threshold, () => readBounds(criterionText, undefined, wholeGrades), { scale });
+  }
   if (concept.type === 'organ-function') return `whose ${(words.tests as Record<string, string>)[concept.value] ?? concept.value} is ${limit(concept.threshold)}`;
-  if (concept.value === 'prior-lines') return `who have had ${range(concept.threshold, 'or more', 'or fewer')} treatments before`;
+  if (concept.value === 'prior-lines') return range(words.limits.priorLines, concept.threshold, () => readPriorLines(criterionText) ?? readBounds(criterionText));
   return VALUES[`${concept.type}:${concept.value}`]?.who ?? 'with this';
 }
 
@@ -76,7 +113,7 @@ function diseaseWord(profile: PatientProfile): string {
 /** The reason for a criterion's verdict, from the concept that decided it and whether the person has it. */
 export function conceptReason(criterion: Criterion, concept: Concept, has: boolean | undefined, profile: PatientProfile): string {
   const wants = (criterion.section === 'inclusion') === (concept.polarity === 'present') ? 'for' : 'notFor';
-  const asked = fill(wants, { who: whoOf(concept).replace('{disease}', diseaseWord(profile)) });
+  const asked = fill(wants, { who: whoOf(concept, criterion.text).replace('{disease}', diseaseWord(profile)) });
   return `${asked} ${has === undefined ? fill('ask') : told(concept, has, profile)}`.trim();
 }
 

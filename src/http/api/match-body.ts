@@ -27,6 +27,8 @@ function asParameter(value: unknown): unknown {
 }
 
 function readProfile(raw: unknown): PatientProfile {
+  // Left out, the profile is empty ("I don't know" to everything); null is not a profile, more likely a client's bug.
+  if (raw === null) throw new InvalidInput('profile must be an object such as { "age": 45 }; leave it out for an empty profile.', 'profile');
   try {
     return parsePatientProfile(raw ?? {});
   } catch (error) {

@@ -223,3 +223,101 @@ describe('POST /api/match', () => {
     }
   });
 });
+
+describe('POST /api/match: questions answerable as sent, and reasons that say the limit', () => {
+  let dir: string;
+  let store: TrialStore;
+  let app: FastifyInstance;
+  const trials = [
+    buildTrial('NCT09510001', { briefTitle: 'Headings Only', conditions: LEUKAEMIA, eligibility: { minAgeYears: 18, criteria: 'Inclusion Criteria:\n\nExclusion Criteria:\n' } }),
+    buildTrial('NCT09510002', { briefTitle: 'No Criteria Text', conditions: LEUKAEMIA, eligibility: { minAgeYears: 18 } }),
+    buildTrial('NCT09510003', {
+      briefTitle: 'Limits After The Words', conditions: LEUKAEMIA,
+      eligibility: { criteria: 'Inclusion Criteria:\n- Prior lines of therapy ≥ 2\n- Performance status 0-2 (ECOG)\nExclusion Criteria:\n- Pregnant women' },
+    }),
+    buildTrial('NCT09510004', { briefTitle: 'ECOG 0-1 Only', conditions: LEUKAEMIA, eligibility: { criteria: 'Inclusion Criteria:\n- ECOG performance status 0-1\nExclusion Criteria:\n- Known HIV infection' } }),
+  ];
+
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'trialfinder-match-answers-'));
+    const postcodes = await loadPostcodeTable();
+    store = await openSqliteStore(join(dir, 'store.sqlite'), { postcodes });
+    await store.upsertTrials(trials);
+    app = await buildServer({ store, postcodes });
+  });
+  after(async () => {
+    await app.close();
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const post = (payload: unknown) => app.inject({ method: 'POST', url: '/api/match', payload: payload as Record<string, unknown> });
+  const raw = (payload: string) => app.inject({ method: 'POST', url: '/api/match', headers: { 'content-type': 'application/json' }, payload });
+
+  it('does not call a trial whose criteria are only headings likely, as with no criteria text at all', async () => {
+    const body = (await post({ profile: { age: 40 }, pageSize: 10 })).json<MatchBodyShape>();
+    const verdict = (id: string) => body.trials.find((trial) => trial.trial.id === id)?.verdict;
+    assert.equal(verdict('NCT09510002'), 'might-be-eligible');
+    assert.equal(verdict('NCT09510001'), 'might-be-eligible');
+    const headings = body.trials.find((trial) => trial.trial.id === 'NCT09510001')!;
+    const empty = body.trials.find((trial) => trial.trial.id === 'NCT09510002')!;
+    assert.equal(headings.score, empty.score);
+  });
+
+  it('says the limit a criterion sets when it is written after the words ("≥ 2", "0-2 (ECOG)")', async () => {
+    const body = (await post({ profile: {}, pageSize: 10 })).json<MatchBodyShape>();
+    const reasons = body.trials.find((trial) => trial.trial.id === 'NCT09510003')!.criteria.map((criterion) => criterion.reason);
+    assert.ok(reasons.includes("This trial is for people who have had 2 or more treatments before. We don't know if this applies to you. Ask your specialist."), reasons.join('\n'));
+    assert.ok(reasons.includes("This trial is for people whose everyday activity score (ECOG) is 0 to 2. We don't know if this applies to you. Ask your specialist."), reasons.join('\n'));
+    for (const reason of reasons) assert.doesNotMatch(reason, /certain range/);
+  });
+
+  it('gives each option and outcome the profile value it stands for, which is accepted as sent', async () => {
+    const others = ['age', 'sex', 'cancerType', 'diseaseState', 'priorLines', 'priorTreatments', 'bilirubinXUln', 'creatinineClearanceMlMin',
+      'altAstXUln', 'ejectionFractionPercent', 'cnsInvolvement', 'infections', 'pregnant', 'breastfeeding', 'otherCancer'];
+    const response = await post({ profile: {}, skipped: others });
+    const body = response.json<{ nextQuestion: { field: string; options: { value: string; answer: unknown }[]; outcomes: { value: string; answer: unknown; remaining: number }[] } }>();
+    assert.doesNotThrow(() => matchResultSchema.parse(body));
+    const question = body.nextQuestion;
+    assert.equal(question.field, 'performanceStatus');
+    assert.deepEqual(question.options.find((option) => option.value === 'ecog-2')?.answer, { scale: 'ecog', value: 2 });
+    for (const { value, answer } of question.options) {
+      const sent = await post({ profile: { performanceStatus: answer } });
+      assert.equal(sent.statusCode, 200, `${value}: ${sent.body}`);
+    }
+    for (const { value, answer, remaining } of question.outcomes) {
+      const sent = await post({ profile: { performanceStatus: answer } });
+      assert.equal(sent.statusCode, 200, `${value}: ${sent.body}`);
+      assert.equal(sent.json<MatchBodyShape>().remaining, remaining, value);
+    }
+    // The other kinds of question: yes-no, multi (a list, [] for "none of these") and number (the range's lowest value).
+    for (const field of ['pregnant', 'infections', 'age']) {
+      const asked = (await post({ profile: {}, skipped: [...others, 'performanceStatus'].filter((name) => name !== field) })).json<typeof body>().nextQuestion;
+      assert.equal(asked.field, field);
+      for (const { value, answer } of asked.outcomes) {
+        const sent = await post({ profile: { [field]: answer } });
+        assert.equal(sent.statusCode, 200, `${field} ${value}: ${sent.body}`);
+      }
+    }
+    const document = JSON.stringify((await app.inject({ url: '/api/openapi.json' })).json<{ components: { schemas: Record<string, unknown> } }>().components.schemas);
+    assert.match(document, /"options":\{[^]*?"answer"/);
+    assert.match(document, /"outcomes":\{[^]*?"answer"/);
+  });
+
+  it('refuses "profile": null and prototype keys inside the profile, naming profile and the key', async () => {
+    const cases: readonly [string, string][] = [
+      ['{"profile": null}', 'profile'],
+      ['{"profile": {"__proto__": {"age": 5}}}', 'profile.__proto__'],
+      ['{"profile": {"constructor": 1}}', 'profile.constructor'],
+      ['{"profile": {"performanceStatus": {"scale": "ecog", "value": 1, "__proto__": {}}}}', 'profile.performanceStatus.__proto__'],
+      ['{"__proto__": {"x": 1}}', 'body'],
+    ];
+    for (const [payload, field] of cases) {
+      const response = await raw(payload);
+      assert.equal(response.statusCode, 400, `${payload}: ${response.body}`);
+      assert.equal(errorSchema.parse(response.json()).error.field, field, payload);
+    }
+    assert.equal((await raw('{"profile": {"age": 40}}')).statusCode, 200);
+    assert.equal((await raw('{}')).statusCode, 200);
+  });
+});

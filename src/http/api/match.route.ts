@@ -29,8 +29,8 @@ function questionBody(next: NextQuestion | null) {
   const { question, outcomes, expectedRuledOut } = next;
   return {
     field: question.field, kind: question.kind, text: question.text, hint: question.hint, input: question.input,
-    options: question.options.map(({ value, label }) => ({ value, label })),
-    outcomes: outcomes.map(({ value, label, remaining }) => ({ value, label, remaining })),
+    options: question.options.map(({ value, label, answer }) => ({ value, label, answer })),
+    outcomes: outcomes.map(({ value, label, answer, remaining }) => ({ value, label, answer, remaining })),
     expectedRuledOut,
   };
 }
@@ -61,22 +61,45 @@ export function registerMatchRoute(app: FastifyInstance, deps: ApiDeps): void {
   void app.register((scope, _options, done) => {
     scope.removeContentTypeParser('application/json');
     scope.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, text, parsed) => {
+      let body: unknown;
       try {
-        parsed(null, JSON.parse(text as string, refusePrototypeKeys));
-      } catch (error) {
-        // The parser's message may quote the body, which is health data: only say where it broke.
-        parsed(error instanceof InvalidInput ? error : new InvalidInput('The body is not valid JSON.', 'body'), undefined);
+        body = JSON.parse(text as string);
+      } catch {
+        // The parser's message may quote the body, which is health data: only say that it broke.
+        parsed(new InvalidInput('The body is not valid JSON.', 'body'), undefined);
+        return;
       }
+      const refused = prototypeKeyIn(body);
+      if (refused === null) parsed(null, body);
+      else parsed(refused, undefined);
     });
     registerMatchPost(scope, deps);
     done();
   });
 }
 
-/** A JSON.parse reviver refusing keys that could reach an object's prototype (as Fastify's own parser does). */
-function refusePrototypeKeys(key: string, value: unknown): unknown {
-  if (key === '__proto__' || key === 'constructor') throw new InvalidInput(`The body may not contain the key ${JSON.stringify(key)}.`, 'body');
-  return value;
+/** Keys that could reach an object's prototype if the body were ever merged into another object. */
+const PROTOTYPE_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor']);
+
+/**
+ * The refusal of a parsed body holding a key that could reach an object's prototype (as Fastify's own parser refuses
+ * them), naming where it is ("profile.__proto__"; "body" at the top), or null. JSON.parse makes such keys plain own
+ * properties, so looking after it is safe; the walk keeps a stack of its own, so deep nesting cannot overflow.
+ */
+function prototypeKeyIn(body: unknown): InvalidInput | null {
+  const pending: { value: unknown; path: readonly string[] }[] = [{ value: body, path: [] }];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const { value, path } = next;
+    if (typeof value !== 'object' || value === null) continue;
+    for (const [key, inner] of Object.entries(value)) {
+      if (PROTOTYPE_KEYS.has(key) && !Array.isArray(value)) {
+        if (path.length === 0) return new InvalidInput(`The body may not contain the key ${JSON.stringify(key)}.`, 'body');
+        return new InvalidInput(`${path.join('.')} may not contain the key ${JSON.stringify(key)}.`, [...path, key].join('.'));
+      }
+      pending.push({ value: inner, path: [...path, key] });
+    }
+  }
+  return null;
 }
 
 function registerMatchPost(app: FastifyInstance, deps: ApiDeps): void {
@@ -90,7 +113,9 @@ function registerMatchPost(app: FastifyInstance, deps: ApiDeps): void {
           'The body is `{ "profile": {...}, "skipped": [...], ...the search parameters of GET /api/trials }` (numbers and ' +
           'booleans may be JSON values). The first 500 trials of the search, in its order, are matched and returned ranked: ' +
           'likely eligible, might be eligible, not eligible, then by score; `pageSize` says how many. Each criterion has a ' +
-          'verdict and a plain-English reason. A malformed body or profile is a 400 naming the field.',
+          'verdict and a plain-English reason. `nextQuestion` gives each option and outcome the `answer` to send back as ' +
+          'that profile field (an option of a multi question gives one item of the list). A malformed body or profile ' +
+          'is a 400 naming the field.',
         tags: ['trials'],
         body: matchBodySchema,
         response: { 200: jsonResponse('The ranked trials and the next question.', matchResultSchema), ...COMMON_ERROR_RESPONSES },

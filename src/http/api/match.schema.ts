@@ -32,9 +32,27 @@ const criterionResultSchema = z.object({
   reason: z.string().describe('Why, in plain English'),
 });
 
+/** A profile field's value as an answer carries it: each shape a profile field can take. */
+const profileValueSchema = z.union([
+  z.number(), z.boolean(), z.string(), z.array(z.string()), z.object({ scale: z.string(), value: z.number() }),
+]);
+
+const optionSchema = z.object({
+  value: z.string().describe('The option\'s token ("yes", "b-all", "ecog-2"): its name in a form, not a profile value'),
+  label: z.string(),
+  answer: profileValueSchema.describe(
+    'What to send as the profile field for this option: true or false for yes-no, the value for a choice ("female", ' +
+    '{ "scale": "ecog", "value": 2 }); for a multi question one item of the list (send the chosen options\' answers as a list)',
+  ),
+});
+
 const outcomeSchema = z.object({
   value: z.string().describe('The answer: an option token ("yes", "b-all", "none") or, for a number, the lowest value of the range'),
   label: z.string(),
+  answer: profileValueSchema.describe(
+    'The profile field\'s value for this outcome, ready to send back: a list for a multi question ([] for "none of these"), ' +
+    'the lowest value of the range for a number question',
+  ),
   remaining: z.number().int().describe('Trials left after this answer'),
 });
 
@@ -45,7 +63,7 @@ const nextQuestionSchema = z
     text: z.string(),
     hint: z.string().nullable(),
     input: z.object({ min: z.number(), max: z.number(), step: z.number(), unit: z.string() }).nullable(),
-    options: z.array(z.object({ value: z.string(), label: z.string() })).describe('The answers to pick from; empty for number questions'),
+    options: z.array(optionSchema).describe('The answers to pick from; empty for number questions'),
     outcomes: z.array(outcomeSchema).describe('Each answer (or range of numbers) with the trials left after it'),
     expectedRuledOut: z.number(),
   })

@@ -1,7 +1,8 @@
 /**
  * The "Could I take part?" page: the answers so far (each with the trials left after it), the next question with the
  * trials each answer would leave, and the trials ranked for this person with their reasons per criterion, grouped as
- * meets / does not meet / ask your specialist. Prints as a list to take to a specialist.
+ * meets / does not meet / ask your specialist, a page of the list at a time so every trial can be seen with all its
+ * reasons. Each page prints as a list to take to a specialist.
  */
 import type { CriterionResult, TrialVerdict } from '../../domain/eligibility/match.ts';
 import type { NextQuestion } from '../../domain/eligibility/questionnaire.ts';
@@ -17,10 +18,19 @@ import { plural } from '../words.ts';
 import { renderPage } from './layout.view.ts';
 import { statusBadge } from './results.view.ts';
 
-/** Trials shown with every reason; the rest of the list is named only, to keep the page light on a phone. */
-export const TRIALS_IN_FULL = 8;
-/** Trials the page names without their reasons. */
-const TRIALS_BY_NAME = 40;
+/**
+ * Most trials on one page of the list, each with every reason. Every trial of the list is on some page (buttons move
+ * between them, without JavaScript), so each can be printed with its reasons; ten keeps a page light on a phone.
+ */
+export const TRIALS_PER_PAGE = 10;
+/**
+ * About how much of a page the trials may take, in characters of HTML: a page of trials with long lists of criteria
+ * holds fewer of them, so it stays well under 100 KB. A trial is never split across pages.
+ */
+export const PAGE_BUDGET_CHARS = 60_000;
+/** About the HTML around a trial's card, and around each criterion with its reason. */
+const CARD_CHARS = 700;
+const CRITERION_CHARS = 110;
 /** Criteria longer than this are shortened on the page (the trial page has them whole). */
 const MAX_CRITERION_CHARS = 320;
 
@@ -36,6 +46,32 @@ export interface MatchPageData {
   readonly error: AnswerError | null;
   /** The question to show: the questionnaire's choice, or the one just refused. */
   readonly question: NextQuestion | null;
+  /** The page of the list to show, from 1 (a number past the end shows the last page). */
+  readonly page: number;
+}
+
+/** About the characters of HTML a trial's card takes. */
+function cardChars(matched: MatchedTrial): number {
+  return matched.results.reduce((sum, result) =>
+    sum + CRITERION_CHARS + Math.min(result.criterion.text.length, MAX_CRITERION_CHARS) + result.reason.length, CARD_CHARS + matched.trial.briefTitle.length);
+}
+
+/** Where each page of the list starts: a new page after {@link TRIALS_PER_PAGE} trials or {@link PAGE_BUDGET_CHARS}. */
+export function pageStarts(trials: readonly MatchedTrial[]): number[] {
+  const starts = [0];
+  let count = 0;
+  let chars = 0;
+  for (const [index, trial] of trials.entries()) {
+    const size = cardChars(trial);
+    if (count > 0 && (count === TRIALS_PER_PAGE || chars + size > PAGE_BUDGET_CHARS)) {
+      starts.push(index);
+      count = 0;
+      chars = 0;
+    }
+    count += 1;
+    chars += size;
+  }
+  return starts;
 }
 
 /** The words of a given answer ("45 years", "B-cell ALL, Ph+", "None of these"). */
@@ -52,6 +88,16 @@ ${[...state.answers].flatMap(([field, tokens]) => tokens.map((token) => html`<in
 ${[...state.skipped].map((field) => html`<input type="hidden" name="skipped" value="${field}">`)}`;
 }
 
+/**
+ * Pressing Enter in an answer submits the form with its default button: the first of its submit buttons in the
+ * page's order. The "Remove" buttons of the answers above the form belong to it too, so without this button, placed
+ * before them and out of sight and of the tab order, Enter would remove the first answer instead of giving this one.
+ */
+function defaultButton(data: MatchPageData): Html | '' {
+  if (data.question === null) return '';
+  return html`<button type="submit" form="match-form" name="action" value="answer" class="match-default-button" tabindex="-1" aria-hidden="true">Next question</button>`;
+}
+
 function answersSoFar(data: MatchPageData): Html | '' {
   const { state, answer } = data;
   if (state.answers.size === 0 && state.skipped.size === 0) return '';
@@ -62,6 +108,7 @@ function answersSoFar(data: MatchPageData): Html | '' {
 <button type="submit" form="match-form" name="remove" value="${field}" class="match-remove">Remove<span class="visually-hidden"> the answer to: ${question?.text ?? field}</span></button></dd></div>`;
   };
   return html`<section aria-labelledby="answers-heading" class="match-answers">
+${defaultButton(data)}
 <h2 id="answers-heading">Your answers</h2>
 <dl class="facts">
 ${[...state.answers].map(([field, tokens]) => {
@@ -137,9 +184,9 @@ function reasons(results: readonly CriterionResult[], id: string): Html {
   })}`;
 }
 
-function trialCard(matched: MatchedTrial, index: number, search: string): Html {
+function trialCard(matched: MatchedTrial, position: number, search: string): Html {
   const { trial } = matched;
-  const id = `t${index}`;
+  const id = `t${position}`;
   return html`<li class="result match-trial">
 <h3><a href="/trials/${encodeURIComponent(trial.id)}${search}">${trial.briefTitle}</a></h3>
 <p class="result-status">${statusBadge(trial.status)} <strong>${VERDICT_WORDS[matched.verdict].label}.</strong> ${VERDICT_WORDS[matched.verdict].meaning}</p>
@@ -148,25 +195,45 @@ ${reasons(matched.results, id)}
 </li>`;
 }
 
+/** One stretch of the list as a numbered list that carries on the numbering of the pages before it. */
+function trialList(trials: readonly { matched: MatchedTrial; position: number }[], search: string, extraClass = ''): Html | '' {
+  const first = trials[0];
+  if (first === undefined) return '';
+  return html`<ol class="result-list${extraClass}" start="${first.position}">${trials.map(({ matched, position }) => trialCard(matched, position, search))}</ol>`;
+}
+
+/** Previous and next page: buttons of the answers' form, so the answers travel as they do for every other step. */
+function paging(page: number, pages: number): Html | '' {
+  if (pages <= 1) return '';
+  return html`<nav class="paging match-paging" aria-label="Pages of the list">
+<ul>
+${page > 1 && html`<li><button type="submit" form="match-form" name="page" value="${page - 1}" class="match-page-button">Previous page<span class="visually-hidden"> of the list</span></button></li>`}
+${page < pages && html`<li><button type="submit" form="match-form" name="page" value="${page + 1}" class="match-page-button">Next page<span class="visually-hidden"> of the list</span></button></li>`}
+</ul>
+</nav>`;
+}
+
 function results(data: MatchPageData): Html {
   const { answer, state } = data;
   const search = queryString(state.search);
-  const ranked = answer.trials.filter((trial) => trial.verdict !== 'not-eligible');
-  const ruledOut = answer.trials.filter((trial) => trial.verdict === 'not-eligible');
-  const named = ranked.slice(TRIALS_IN_FULL, TRIALS_IN_FULL + TRIALS_BY_NAME);
+  const all = answer.trials;
+  const starts = pageStarts(all);
+  const pages = starts.length;
+  const page = Math.min(Math.max(1, data.page), pages);
+  const start = starts[page - 1] ?? 0;
+  const shown = all.slice(start, starts[page] ?? all.length).map((matched, index) => ({ matched, position: start + index + 1 }));
+  const ranked = shown.filter(({ matched }) => matched.verdict !== 'not-eligible');
+  const ruledOut = shown.filter(({ matched }) => matched.verdict === 'not-eligible');
+  const ruledOutCount = answer.counts['not-eligible'];
   return html`<section aria-labelledby="match-results" class="results">
 <h2 id="match-results">${plural(answer.remaining, 'trial')} you may be able to join</h2>
-<p>${answer.counts['likely-eligible']} likely, ${answer.counts['might-be-eligible']} possibly, ${answer.counts['not-eligible']} ruled out by your answers.
+<p>${answer.counts['likely-eligible']} likely, ${answer.counts['might-be-eligible']} possibly, ${ruledOutCount} ruled out by your answers.
 ${answer.total > answer.considered ? `We checked the first ${answer.considered} of the ${answer.total} trials your search found, in its order; narrow the search to check the rest.` : ''}</p>
-${ranked.length > 0 && html`<ol class="result-list">${ranked.slice(0, TRIALS_IN_FULL).map((trial, index) => trialCard(trial, index, search))}</ol>`}
-${named.length > 0 && html`<h3>More trials you may be able to join</h3>
-<ul>${named.map((trial) => html`<li><a href="/trials/${encodeURIComponent(trial.trial.id)}${search}">${trial.trial.briefTitle}</a> (${VERDICT_WORDS[trial.verdict].label.toLowerCase()})</li>`)}</ul>`}
-${ranked.length > TRIALS_IN_FULL + TRIALS_BY_NAME && html`<p>And ${plural(ranked.length - TRIALS_IN_FULL - TRIALS_BY_NAME, 'other trial')}: answer more questions to narrow the list.</p>`}
-${ruledOut.length > 0 && html`<h3>${plural(ruledOut.length, 'trial')} your answers rule out</h3>
-<ul class="match-ruled-out">${ruledOut.slice(0, TRIALS_BY_NAME).map((trial) => {
-    const first = trial.results.find((result) => result.verdict === 'does-not-meet');
-    return html`<li><a href="/trials/${encodeURIComponent(trial.trial.id)}${search}">${trial.trial.briefTitle}</a>${first !== undefined && html`: ${first.reason}`}</li>`;
-  })}</ul>`}
+${pages > 1 && html`<p class="match-page-note" id="match-page-note">Trials ${start + 1} to ${start + shown.length} of ${all.length}, with every reason (page ${page} of ${pages}). The ones you may be able to join come first, then the ones your answers rule out. Print each page you want, or answer more questions to make the list shorter.</p>`}
+${trialList(ranked, search)}
+${ruledOut.length > 0 && html`<h2 id="match-ruled-out">${plural(ruledOutCount, 'trial')} your answers rule out</h2>
+${trialList(ruledOut, search, ' match-ruled-out')}`}
+${paging(page, pages)}
 </section>`;
 }
 
