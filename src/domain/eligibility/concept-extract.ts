@@ -364,7 +364,11 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
     // "At least 4 weeks since prior radiotherapy" is "no radiotherapy in the last 4 weeks".
     const sinceWindow = hit.rule.type === 'prior-treatment' && since !== null && (tokens[hit.start]?.start ?? 0) >= since.end;
     if (sinceWindow) threshold = { withinDays: since.days };
-    if (hit.rule.type === 'performance-status') ({ scale: value, threshold } = performanceThreshold(hit.rule, after));
+    if (hit.rule.type === 'performance-status') {
+      ({ scale: value, threshold } = performanceThreshold(hit.rule, after));
+      // "Performance status 0-2 (ECOG)": the grades written before the scale's name.
+      if (threshold === undefined && !hit.rule.inferScale) threshold = performanceThreshold(hit.rule, text.slice(Math.max(0, (tokens[hit.start]?.start ?? 0) - 20), tokens[hit.start]?.start ?? 0)).threshold;
+    }
     // A bracket that only restates the treatment ("tyrosine kinase inhibitors (TKI)") belongs to the words before it.
     const restated = words[hit.start - 1] === '(' && words[hit.end] === ')';
     const planned = hit.rule.type === 'prior-treatment' && !before(words, PAST_OR_CONCURRENT, hit.start, 8) && (before(words, PLANNED, hit.start, 8, !restated) || PLANNED_AFTER.endAt(words, hit.end) > hit.end

@@ -332,4 +332,11 @@ describe('matchTrial: readings added from the fourth development set', () => {
     assert.equal(verdictOf(criterion, parsePatientProfile({ diseaseState: ['refractory'] })), 'meets');
     assert.equal(verdictOf(criterion, parsePatientProfile({ diseaseState: ['newly-diagnosed'] })), 'does-not-meet');
   });
+
+  it('reads limits written after the words: prior lines "≥ 2", grades before the scale\'s name', () => {
+    assert.equal(verdictOf('Prior lines of therapy ≥ 2', parsePatientProfile({ priorLines: 1 })), 'does-not-meet');
+    assert.equal(verdictOf('Prior lines of therapy ≥ 2', parsePatientProfile({ priorLines: 3 })), 'meets');
+    assert.equal(verdictOf('Performance status 0-2 (ECOG)', parsePatientProfile({ performanceStatus: { scale: 'ecog', value: 3 } })), 'does-not-meet');
+    assert.equal(verdictOf('Performance status 0-2 (ECOG)', parsePatientProfile({ performanceStatus: { scale: 'ecog', value: 1 } })), 'meets');
+  });
 });

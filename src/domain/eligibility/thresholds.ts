@@ -125,7 +125,14 @@ export function readBounds(text: string, numberPattern = String.raw`(\d{1,3})`, 
 export function readPriorLines(text: string): { min?: number; max?: number } | null {
   const symbolic = symbolise(text).replace(/\s+or\s+>=/g, ' >=');
   const near = new RegExp(String.raw`(?:(<=|>=|<|>)\s*)?${COUNT}\s*(>=)?(?:\s*\(\d+\))?\s*(?:-|–|to)?\s*${COUNT}?\s*(?:>=)?\s*(?:or more\s+)?(?:prior|previous|preceding|lines?|regimens?|salvage|different|systemic|therapies|treatments|courses)`, 'i').exec(symbolic);
-  if (near === null) return null;
+  if (near === null) {
+    // "Prior lines of therapy ≥ 2": the limit written after the words.
+    const written = new RegExp(String.raw`(?:lines?|regimens?|therapies|treatments)(?:\s+of\s+(?:therapy|treatment|chemotherapy))?\s*(<=|>=|<|>|=)\s*${COUNT}\b`, 'i').exec(symbolic);
+    if (written === null) return null;
+    const n = numberOf(written[2] ?? '');
+    if (Number.isNaN(n)) return null;
+    return written[1] === '<=' ? { max: n } : written[1] === '<' ? { max: n - 1 } : written[1] === '>' ? { min: n + 1 } : written[1] === '=' ? { min: n, max: n } : { min: n };
+  }
   const [, sign, first = '', after, second] = near;
   const a = numberOf(first);
   if (Number.isNaN(a)) return null;
