@@ -8,39 +8,13 @@
 // (dev4/) are checked with the same rules.
 import { readCriteriaLabels, readProfileLabels, readVerdictLabels, type Verdict } from '../labels.read.ts';
 import { legacyRecords, modernRecords } from './records.ts';
+import { LABEL_UNITS, LABEL_VALUES } from '../label-vocabulary.ts';
 
 const dirAt = process.argv.indexOf('--dir');
 const SET_DIR = dirAt >= 0 ? (process.argv[dirAt + 1] ?? 'dev3') : 'dev3';
 const CRITERIA_FILE = `${SET_DIR}/criteria-labels.jsonl`;
 const VERDICTS_FILE = `${SET_DIR}/verdicts.jsonl`;
 
-const CONCEPT_TYPES: Readonly<Record<string, readonly string[]>> = {
-  age: ['age'],
-  sex: ['female', 'male'],
-  'cancer-type': [
-    'all', 'b-all', 't-all', 'ph-positive', 'ph-negative', 'ph-like', 'bcr-abl1', 'cd19-positive', 'cd22-positive',
-    'aml', 'cml', 'cll', 'lymphoma', 'myeloma', 'mds', 'other-leukaemia', 'solid-tumour',
-  ],
-  'disease-state': [
-    'newly-diagnosed', 'first-remission', 'second-or-later-remission', 'remission', 'mrd-positive', 'mrd-negative',
-    'relapsed', 'refractory', 'prior-lines',
-  ],
-  'prior-treatment': [
-    'allogeneic-transplant', 'autologous-transplant', 'transplant', 'car-t', 'tki', 'imatinib', 'dasatinib',
-    'nilotinib', 'bosutinib', 'ponatinib', 'asciminib', 'blinatumomab', 'inotuzumab', 'rituximab', 'chemotherapy',
-    'radiotherapy', 'investigational-agent', 'other-drug',
-  ],
-  'performance-status': ['ecog', 'karnofsky', 'lansky', 'who'],
-  'organ-function': [
-    'bilirubin', 'creatinine', 'creatinine-clearance', 'alt', 'ast', 'alt-ast', 'ejection-fraction',
-  ],
-  cns: ['cns-involvement', 'cns-controlled'],
-  infection: ['hiv', 'hepatitis-b', 'hepatitis-c', 'active-infection'],
-  pregnancy: ['pregnant', 'breastfeeding', 'contraception'],
-  'other-cancer': ['other-malignancy'],
-  consent: ['consent'],
-};
-const UNITS = ['x-uln', 'mg/dl', 'umol/l', 'ml/min', 'ml/min/1.73m2', 'percent', 'u/l'];
 
 function collapse(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
@@ -68,8 +42,8 @@ async function main(): Promise<void> {
     if (c.section !== 'inclusion' && c.section !== 'exclusion') problems.push(`${where}: bad section`);
     if (c.source !== 'demo') problems.push(`${where}: source should be demo`);
     for (const k of c.concepts) {
-      if (!(CONCEPT_TYPES[k.type] ?? []).includes(k.value)) problems.push(`${where}: unknown concept ${k.type}/${k.value}`);
-      if (k.unit !== undefined && !UNITS.includes(k.unit)) problems.push(`${where}: unknown unit ${k.unit}`);
+      if (!(LABEL_VALUES[k.type] ?? []).includes(k.value)) problems.push(`${where}: unknown concept ${k.type}/${k.value}`);
+      if (k.unit !== undefined && !LABEL_UNITS.includes(k.unit)) problems.push(`${where}: unknown unit ${k.unit}`);
     }
   }
 

@@ -7,54 +7,17 @@
 // --labels checks another copy (a path relative to bench/eligibility/, or absolute).
 import { readCriteriaLabels, type LabelledConcept } from '../labels.read.ts';
 import { readLctTrials } from './draw.ts';
-
-/** Types, values and units of docs/eligibility-concepts.md ("Types and values"). */
-const VOCABULARY: Readonly<Record<string, readonly string[]>> = {
-  age: ['age'],
-  sex: ['female', 'male'],
-  'cancer-type': [
-    'all', 'b-all', 't-all', 'ph-positive', 'ph-negative', 'ph-like', 'bcr-abl1', 'cd19-positive', 'cd22-positive',
-    'aml', 'cml', 'cll', 'lymphoma', 'myeloma', 'mds', 'other-leukaemia', 'solid-tumour',
-  ],
-  'disease-state': [
-    'newly-diagnosed', 'first-remission', 'second-or-later-remission', 'remission', 'mrd-positive', 'mrd-negative',
-    'relapsed', 'refractory', 'prior-lines',
-  ],
-  'prior-treatment': [
-    'allogeneic-transplant', 'autologous-transplant', 'transplant', 'car-t', 'tki', 'imatinib', 'dasatinib',
-    'nilotinib', 'bosutinib', 'ponatinib', 'asciminib', 'blinatumomab', 'inotuzumab', 'rituximab', 'chemotherapy',
-    'radiotherapy', 'investigational-agent', 'other-drug',
-  ],
-  'performance-status': ['ecog', 'karnofsky', 'lansky', 'who'],
-  'organ-function': ['bilirubin', 'creatinine', 'creatinine-clearance', 'alt', 'ast', 'alt-ast', 'ejection-fraction'],
-  cns: ['cns-involvement', 'cns-controlled'],
-  infection: ['hiv', 'hepatitis-b', 'hepatitis-c', 'active-infection'],
-  pregnancy: ['pregnant', 'breastfeeding', 'contraception'],
-  'other-cancer': ['other-malignancy'],
-  consent: ['consent'],
-};
-const UNITS = ['x-uln', 'mg/dl', 'umol/l', 'ml/min', 'ml/min/1.73m2', 'percent', 'u/l'];
-const COMPARATORS = ['<', '<=', '>', '>='];
-/** Which threshold fields each type may carry (the contract's "Threshold shape"). */
-const THRESHOLD_FIELDS: Readonly<Record<string, readonly string[]>> = {
-  age: ['min', 'max'],
-  'performance-status': ['min', 'max'],
-  'disease-state': ['min', 'max'],
-  'organ-function': ['comparator', 'threshold', 'unit'],
-  'prior-treatment': ['withinDays'],
-  'other-cancer': ['withinYears'],
-};
-const BASE_FIELDS = ['type', 'value', 'polarity'];
+import { BASE_FIELDS, LABEL_COMPARATORS, LABEL_UNITS, LABEL_VALUES, THRESHOLD_FIELDS } from '../label-vocabulary.ts';
 
 const collapse = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
 function conceptProblems(c: LabelledConcept): string[] {
   const problems: string[] = [];
-  if (!(VOCABULARY[c.type] ?? []).includes(c.value)) problems.push(`unknown concept ${c.type}/${c.value}`);
+  if (!(LABEL_VALUES[c.type] ?? []).includes(c.value)) problems.push(`unknown concept ${c.type}/${c.value}`);
   const allowed = [...BASE_FIELDS, ...(THRESHOLD_FIELDS[c.type] ?? [])];
   for (const key of Object.keys(c)) if (!allowed.includes(key)) problems.push(`field ${key} not allowed on ${c.type}`);
-  if (c.unit !== undefined && !UNITS.includes(c.unit)) problems.push(`unknown unit ${c.unit}`);
-  if (c.comparator !== undefined && !COMPARATORS.includes(c.comparator)) problems.push(`unknown comparator ${c.comparator}`);
+  if (c.unit !== undefined && !LABEL_UNITS.includes(c.unit)) problems.push(`unknown unit ${c.unit}`);
+  if (c.comparator !== undefined && !LABEL_COMPARATORS.includes(c.comparator)) problems.push(`unknown comparator ${c.comparator}`);
   if (c.type === 'organ-function' && c.comparator !== undefined && (c.threshold === undefined || c.unit === undefined)) {
     problems.push('organ-function comparator without threshold or unit');
   }
@@ -105,7 +68,7 @@ for (const [i, c] of criteria.entries()) {
 console.log(`${criteria.length} criteria, ${byTrial.size} trials, ${concepts} concepts (${withThreshold} with a threshold)`);
 console.log(`sections: ${[...bySection].map(([s, n]) => `${s} ${n}`).join(', ')}; no concept: ${empty}; conditional: ${criteria.filter((c) => c.conditional).length}`);
 console.log('type                 present absent');
-for (const type of Object.keys(VOCABULARY)) {
+for (const type of Object.keys(LABEL_VALUES)) {
   const present = byType.get(`${type} present`) ?? 0;
   const absent = byType.get(`${type} absent`) ?? 0;
   console.log(`${type.padEnd(20)} ${String(present).padStart(7)} ${String(absent).padStart(6)}`);

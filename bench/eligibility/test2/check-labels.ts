@@ -11,47 +11,11 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { readLegacyTrialTexts } from '../demo-texts.ts';
 import { readCriteriaLabels, type LabelledConcept, type LabelledCriterion } from '../labels.read.ts';
+import { BASE_FIELDS, LABEL_COMPARATORS, LABEL_UNITS, LABEL_VALUES, THRESHOLD_FIELDS } from '../label-vocabulary.ts';
 
 const V2_FILES = ['data/demo/records/ctgov-v2_nsclcbench_100.json.gz', 'data/demo/records/ctgov-v2_dgg32_50.json.gz'];
 const FIRST_SET = ['bench/eligibility/criteria-labels.jsonl', 'bench/eligibility/verdicts.jsonl'];
 
-/** The contract's vocabulary (docs/eligibility-concepts.md, "Types and values"), copied so no src code is loaded. */
-const VOCABULARY: Readonly<Record<string, readonly string[]>> = {
-  age: ['age'],
-  sex: ['female', 'male'],
-  'cancer-type': [
-    'all', 'b-all', 't-all', 'ph-positive', 'ph-negative', 'ph-like', 'bcr-abl1', 'cd19-positive', 'cd22-positive',
-    'aml', 'cml', 'cll', 'lymphoma', 'myeloma', 'mds', 'other-leukaemia', 'solid-tumour',
-  ],
-  'disease-state': [
-    'newly-diagnosed', 'first-remission', 'second-or-later-remission', 'remission', 'mrd-positive', 'mrd-negative',
-    'relapsed', 'refractory', 'prior-lines',
-  ],
-  'prior-treatment': [
-    'allogeneic-transplant', 'autologous-transplant', 'transplant', 'car-t', 'tki', 'imatinib', 'dasatinib', 'nilotinib',
-    'bosutinib', 'ponatinib', 'asciminib', 'blinatumomab', 'inotuzumab', 'rituximab', 'chemotherapy', 'radiotherapy',
-    'investigational-agent', 'other-drug',
-  ],
-  'performance-status': ['ecog', 'karnofsky', 'lansky', 'who'],
-  'organ-function': ['bilirubin', 'creatinine', 'creatinine-clearance', 'alt', 'ast', 'alt-ast', 'ejection-fraction'],
-  cns: ['cns-involvement', 'cns-controlled'],
-  infection: ['hiv', 'hepatitis-b', 'hepatitis-c', 'active-infection'],
-  pregnancy: ['pregnant', 'breastfeeding', 'contraception'],
-  'other-cancer': ['other-malignancy'],
-  consent: ['consent'],
-};
-const UNITS = ['x-uln', 'mg/dl', 'umol/l', 'ml/min', 'ml/min/1.73m2', 'percent', 'u/l'];
-const COMPARATORS = ['<', '<=', '>', '>='];
-/** Which threshold fields each type may carry (the contract's "threshold" column). */
-const THRESHOLD_FIELDS: Readonly<Record<string, readonly string[]>> = {
-  age: ['min', 'max'],
-  'disease-state': ['min', 'max'],
-  'performance-status': ['min', 'max'],
-  'organ-function': ['comparator', 'threshold', 'unit'],
-  'prior-treatment': ['withinDays'],
-  'other-cancer': ['withinYears'],
-};
-const BASE_FIELDS = ['type', 'value', 'polarity'];
 
 const collapse = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
@@ -94,15 +58,15 @@ function firstSetTrials(): Set<string> {
 
 function conceptProblems(c: LabelledConcept): string[] {
   const problems: string[] = [];
-  const values = VOCABULARY[c.type];
+  const values = LABEL_VALUES[c.type];
   if (!values) return [`unknown type ${c.type}`];
   if (!values.includes(c.value)) problems.push(`unknown ${c.type} value ${c.value}`);
   const allowed = [...BASE_FIELDS, ...(THRESHOLD_FIELDS[c.type] ?? [])];
   for (const key of Object.keys(c)) {
     if (!allowed.includes(key)) problems.push(`${c.type}/${c.value}: field ${key} not allowed`);
   }
-  if (c.comparator !== undefined && !COMPARATORS.includes(c.comparator)) problems.push(`bad comparator ${c.comparator}`);
-  if (c.unit !== undefined && !UNITS.includes(c.unit)) problems.push(`bad unit ${c.unit}`);
+  if (c.comparator !== undefined && !LABEL_COMPARATORS.includes(c.comparator)) problems.push(`bad comparator ${c.comparator}`);
+  if (c.unit !== undefined && !LABEL_UNITS.includes(c.unit)) problems.push(`bad unit ${c.unit}`);
   const hasComparator = c.comparator !== undefined;
   if (hasComparator !== (c.threshold !== undefined) || hasComparator !== (c.unit !== undefined)) {
     problems.push(`${c.value}: comparator, threshold and unit go together`);
