@@ -15,7 +15,6 @@ const SET_DIR = dirAt >= 0 ? (process.argv[dirAt + 1] ?? 'dev3') : 'dev3';
 const CRITERIA_FILE = `${SET_DIR}/criteria-labels.jsonl`;
 const VERDICTS_FILE = `${SET_DIR}/verdicts.jsonl`;
 
-
 function collapse(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
