@@ -37,6 +37,11 @@ const PHYSIOLOGIC_AGE = /\bphysiologic(?:al)? age\b/i;
 const AT_DIAGNOSIS = /\bat (?:the time of )?(?:initial |original )?diagnosis\b|\bage at (?:initial |original )?diagnosis\b/i;
 
 /** An age written in months: "under 12 months of age", "infants younger than 6 months". */
+/**
+ * "Patients with NHL, lung or prostate cancer must have tumour cells in the marrow": a requirement for those
+ * diseases only, in a trial that takes others too: conditional on having one of them.
+ */
+const DISEASE_LEAD = /^\W*(?:\d+\.\s*)?(?:patients|subjects|participants|those)\s+with\s+[^.;:]{2,120}?\s+(?:must|should|need to|are required to)\b/i;
 /** An item that opens with "Adults" ("Adults with ..."): an age limit without its numbers. */
 const AGE_GROUP_LEAD = /^\W*(?:\d+\.\s*)?(?:adults?|adult (?:patients|subjects|participants))\b/i;
 /** "Age: Any age", "No age limit": no limit at all. */
@@ -66,7 +71,7 @@ const FOLLOWING: ReadonlySet<string> = new Set(['following', 'after', 'post']);
  * A dose or a body site after a treatment ("radiotherapy greater than 25 Gy", "radiotherapy to the pelvis"): the
  * profile holds neither, so having had the treatment does not settle what is asked.
  */
-const DOSE_OR_SITE = /^\s*(?:(?:of\s+)?(?:greater than|more than|over|exceeding|above|>=?|≥|at least)\s*\d[\d,.]*\s*(?:c?gy|mg\/m2?|rad)\b|\d[\d,.]*\s*(?:c?gy)\b|to (?:the|a|an|any|his|her|their|more than|\d)\b)/i;
+const DOSE_OR_SITE = /^\s*(?:(?:of\s+)?(?:greater than|more than|over|exceeding|above|>=?|≥|at least)\s*\d[\d,.]*\s*(?:c?gy|mg\/m2?|rad)\b|\d[\d,.]*\s*(?:c?gy)\b|to (?:the|a|an|any|his|her|their|more than|\d)\b|(?:at|in) (?:a )?(?:doses?|dosages?|amounts?) (?:that|which|likely|greater|higher|exceeding|above)\b)/i;
 
 /**
  * Words before a treatment that make it what the disease resisted, not a treatment asked about: "refractory to
@@ -408,7 +413,8 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
   return {
     concepts: withoutRestatedRemission(deduplicate(concepts)),
     // "Age 5 years and under: Creatinine less than 1.2 mg/dL" holds for that age only.
-    conditional: CONDITIONAL.occursIn(words) || (AGE_LEAD.test(text) && concepts.some((c) => c.type !== 'age')),
+    conditional: CONDITIONAL.occursIn(words) || (AGE_LEAD.test(text) && concepts.some((c) => c.type !== 'age'))
+      || (DISEASE_LEAD.test(text) && concepts.some((c) => c.type === 'cancer-type' && c.polarity === 'present')),
     broadDiagnosis: BROAD_DIAGNOSIS.findAll(words).some((span) => !hits.some((h) => h.rule.type === 'cancer-type' && h.start < span.end && span.start < h.end)),
     permissive: PERMISSIVE.findAll(words).some((hit) => !['not', 'no', 'never'].includes(words[hit.start - 1] ?? '')),
   };

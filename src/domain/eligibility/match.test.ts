@@ -339,4 +339,17 @@ describe('matchTrial: readings added from the fourth development set', () => {
     assert.equal(verdictOf('Performance status 0-2 (ECOG)', parsePatientProfile({ performanceStatus: { scale: 'ecog', value: 3 } })), 'does-not-meet');
     assert.equal(verdictOf('Performance status 0-2 (ECOG)', parsePatientProfile({ performanceStatus: { scale: 'ecog', value: 1 } })), 'meets');
   });
+
+  it('reads a requirement for some of a trial\'s diseases as conditional, and a dose we cannot check as a question', () => {
+    const trial = parseCriteria([
+      'Inclusion Criteria:',
+      '- Diagnosis of one of the following:',
+      '  - Acute myeloid leukemia',
+      '  - Prostate cancer',
+      '- Patients with prostate cancer must have tumor cells in bone marrow',
+    ].join('\n'));
+    assert.notEqual(matchTrial(parsePatientProfile({ cancerType: ['aml'] }), trial).verdict, 'not-eligible');
+    assert.equal(verdictOf('No prior radiotherapy at doses that would preclude study', parsePatientProfile({ priorTreatments: ['radiotherapy'] })), 'unknown');
+    assert.equal(verdictOf('No prior radiotherapy', parsePatientProfile({ priorTreatments: ['radiotherapy'] })), 'does-not-meet');
+  });
 });
