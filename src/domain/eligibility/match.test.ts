@@ -352,4 +352,16 @@ describe('matchTrial: readings added from the fourth development set', () => {
     assert.equal(verdictOf('No prior radiotherapy at doses that would preclude study', parsePatientProfile({ priorTreatments: ['radiotherapy'] })), 'unknown');
     assert.equal(verdictOf('No prior radiotherapy', parsePatientProfile({ priorTreatments: ['radiotherapy'] })), 'does-not-meet');
   });
+
+  it('reads a broad group with its state as one of the diseases, and "selected patients ..." as an extension', () => {
+    const trial = parseCriteria([
+      'Inclusion Criteria:',
+      '- Myelodysplastic syndromes',
+      '- Acute leukemia in remission',
+      '- Chronic myelogenous leukemia in second chronic phase',
+      '- Selected patients with any of the above who are older than 65 years with a Karnofsky score of 70 or more',
+    ].join('\n'));
+    assert.notEqual(matchTrial(parsePatientProfile({ age: 58, cancerType: ['cml'], diseaseState: ['relapsed'] }), trial).verdict, 'not-eligible');
+    assert.equal(matchTrial(parsePatientProfile({ age: 58, cancerType: ['myeloma'], diseaseState: ['relapsed'] }), trial).verdict, 'not-eligible');
+  });
 });

@@ -304,7 +304,9 @@ function isDiagnosisItem(criterion: Criterion): boolean {
   if (criterion.section !== 'inclusion' || criterion.anyOf !== null || criterion.conditional) return false;
   // A broad group counts alone ("Acute leukaemia"), not as a word inside another requirement ("a CR to prior
   // anti-leukaemia therapy").
-  let named = criterion.broadDiagnosis && criterion.concepts.length === 0 && criterion.text.split(/\s+/).length <= 8;
+  // So does a broad group with its state ("Acute leukaemia in remission").
+  let named = criterion.broadDiagnosis && criterion.text.split(/\s+/).length <= 8
+    && criterion.concepts.every((concept) => concept.type === 'disease-state' || concept.type === 'prior-treatment');
   for (const concept of criterion.concepts) {
     // "Non-T-cell ALL (CD19+ ...)" rules a subtype out: it narrows the diagnosis, it is not another one to choose.
     if (concept.type === 'cancer-type' && concept.polarity === 'absent') return false;
