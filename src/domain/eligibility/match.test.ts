@@ -364,4 +364,10 @@ describe('matchTrial: readings added from the fourth development set', () => {
     assert.notEqual(matchTrial(parsePatientProfile({ age: 58, cancerType: ['cml'], diseaseState: ['relapsed'] }), trial).verdict, 'not-eligible');
     assert.equal(matchTrial(parsePatientProfile({ age: 58, cancerType: ['myeloma'], diseaseState: ['relapsed'] }), trial).verdict, 'not-eligible');
   });
+
+  it('keeps a broad group\'s leniency to its own branch of a one-of item', () => {
+    const trial = parseCriteria('DISEASE CHARACTERISTICS: Any one of the following conditions: -Acute leukemia refractory to induction or after 1 or more relapses -Acute myeloid leukemia in first remission -Myelodysplastic syndrome');
+    assert.equal(matchTrial(parsePatientProfile({ cancerType: ['b-all'], diseaseState: ['newly-diagnosed'] }), trial).verdict, 'not-eligible');
+    assert.notEqual(matchTrial(parsePatientProfile({ cancerType: ['b-all'], diseaseState: ['relapsed'] }), trial).verdict, 'not-eligible');
+  });
 });

@@ -50,6 +50,7 @@ function decide(facts: ProfileFacts, criterion: Criterion, ownDiseases: Readonly
   /** Chains joined by "or" whose other branch is a treatment still to come: they cannot fail (see below). */
   const open = new Set<Decision>();
   const segments = anyBranch ? segmentsOf(criterion) : null;
+  const branched = anyBranch && branchCuts(criterion.text, Math.max(leadEndOf(criterion), 0)).length > 3;
   // "Known HIV infection at the time of informed consent": consent beside another concept only says when; the
   // criterion is about the other one.
   const onlyAgreement = criterion.concepts.every(isAgreement);
@@ -68,7 +69,9 @@ function decide(facts: ProfileFacts, criterion: Criterion, ownDiseases: Readonly
     // "must use contraception" in an inclusion list, never rules anyone out.
     let truth = isAgreement(concept) ? criterion.section === 'inclusion' : has === undefined ? undefined : has === (concept.polarity === 'present');
     // "Refractory leukaemia, lymphoma or solid tumour": not being one of the named types does not rule a leukaemia out.
-    if (truth === false && criterion.broadDiagnosis && concept.type === 'cancer-type' && concept.polarity === 'present') truth = undefined;
+    // Not across the branches of a list written in one item: each names its own disease, and the broad group is a
+    // branch of its own (" -Acute leukaemia after 1 or more relapses -AML with t(9;22) in first remission").
+    if (truth === false && criterion.broadDiagnosis && !branched && concept.type === 'cancer-type' && concept.polarity === 'present') truth = undefined;
     // An exclusion cannot turn away everyone with the disease the trial enrols: in an ALL trial, "ALL with
     // Burkitt-like alterations" excludes a kind of ALL named by words we cannot read, so the disease itself says
     // nothing (as for a criterion without concepts).
