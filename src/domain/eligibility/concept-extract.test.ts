@@ -439,3 +439,10 @@ describe('readCriterion: readings added from the fifth development set (LCT text
     assert.deepEqual(read('Patients who could not tolerate chemotherapy', { section: 'exclusion' }), []);
   });
 });
+
+describe('readCriterion: a condition after "or" is an alternative, not what the item hangs on', () => {
+  it('keeps "..., or, if ..." unconditional and "If ..., must ..." conditional', () => {
+    assert.equal(readCriterion('Complete remission documented on day 29 or, if 2 more weeks of induction are needed, on day 43').conditional, false);
+    assert.equal(readCriterion('If HIV positive, must be on antiretroviral therapy').conditional, true);
+  });
+});

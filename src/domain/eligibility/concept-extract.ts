@@ -38,6 +38,18 @@ const AT_DIAGNOSIS = /\bat (?:the time of )?(?:initial |original )?diagnosis\b|\
 
 /** An age written in months: "under 12 months of age", "infants younger than 6 months". */
 /**
+ * A condition that opens the requirement ("If HIV positive, must ...", "Women of childbearing potential must ..."),
+ * not an alternative after it ("documented complete response after induction on day 29 or, if 2 more weeks of
+ * induction are needed, on day 43"): the first condition word comes before the second concept's words.
+ */
+function conditionalBefore(words: readonly string[], hits: readonly Hit[]): boolean {
+  const first = CONDITIONAL.findAll(words)[0];
+  if (first === undefined) return false;
+  if (!/^or$/.test(words[first.start - 1] ?? '') && !/^or$/.test(words[first.start - 2] ?? '')) return true;
+  return !hits.some((h) => h.end <= first.start);
+}
+
+/**
  * "Patients with NHL, lung or prostate cancer must have tumour cells in the marrow": a requirement for those
  * diseases only, in a trial that takes others too: conditional on having one of them.
  */
@@ -413,7 +425,7 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
   return {
     concepts: withoutRestatedRemission(deduplicate(concepts)),
     // "Age 5 years and under: Creatinine less than 1.2 mg/dL" holds for that age only.
-    conditional: CONDITIONAL.occursIn(words) || (AGE_LEAD.test(text) && concepts.some((c) => c.type !== 'age'))
+    conditional: conditionalBefore(words, hits) || (AGE_LEAD.test(text) && concepts.some((c) => c.type !== 'age'))
       || (DISEASE_LEAD.test(text) && concepts.some((c) => c.type === 'cancer-type' && c.polarity === 'present')),
     broadDiagnosis: BROAD_DIAGNOSIS.findAll(words).some((span) => !hits.some((h) => h.rule.type === 'cancer-type' && h.start < span.end && span.start < h.end)),
     permissive: PERMISSIVE.findAll(words).some((hit) => !['not', 'no', 'never'].includes(words[hit.start - 1] ?? '')),
