@@ -5,7 +5,7 @@
 //   npx tsx bench/eligibility/dev5/draw.ts [--shared ../shared/data] [--more N] [--texts]
 //
 // The rule, fixed on 2026-11-28 before the first shuffle was run:
-// - pool: the 1,500 LCT texts, less every trial named in var/eligibility-used-trials.txt (all trials labelled so far,
+// - pool: the 1,500 LCT texts, less every trial named in ../used-before-dev4.txt (var/eligibility-used-trials.txt when drawn) (all trials labelled so far,
 //   held-out ones included), sorted by NCT id;
 // - stratum "lct haem": the criteria mention leukaemia, lymphoblastic, lymphoma or myeloma (test2's word filter);
 //   shuffled with seed DRAW.haemSeed, the first DRAW.haem taken (all of them when fewer remain);
@@ -22,6 +22,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { shuffled } from '../seeded-shuffle.ts';
+import { usedTrials } from '../used-trials.ts';
 
 export const DRAW = { haemSeed: 2026112802, haem: 3, oncologySeed: 2026112801, oncology: 14, criteriaTarget: 250 } as const;
 
@@ -30,7 +31,6 @@ const HAEM_WORDS = /leuka?emi|lymphoblastic|lymphoma|myeloma/i;
 const ONCOLOGY = /cancer|tumou?r|carcinoma|leuka?emia|lymphoma|myeloma|malignan|metasta|ecog|karnofsky/i;
 
 const LCT_FILE = 'eligibility-criteria-lct/ctgov_eligibility_criteria_1500.jsonl.gz';
-const USED_FILE = 'var/eligibility-used-trials.txt';
 
 export interface LctTrial {
   readonly nctId: string;
@@ -49,11 +49,6 @@ export function readLctTrials(sharedData: string): LctTrial[] {
       return { nctId: row.nct_id, batch: row.batch, criteria: row.eligibility_criteria };
     })
     .sort((a, b) => a.nctId.localeCompare(b.nctId));
-}
-
-function usedTrials(): Set<string> {
-  const ids = readFileSync(join(import.meta.dirname, '../../..', USED_FILE), 'utf8').match(/NCT\d{8}/g) ?? [];
-  return new Set(ids);
 }
 
 /** The drawn trials in labelling order (haem, then oncology), with the pool sizes. */

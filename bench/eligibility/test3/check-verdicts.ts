@@ -6,31 +6,16 @@
 // criteria, which are another set's. Exit code 1 when any check fails.
 //
 //   npx tsx bench/eligibility/test3/check-verdicts.ts
-import { readFileSync } from 'node:fs';
 import { readProfileLabels, readVerdictLabels, VERDICTS, type Verdict } from '../labels.read.ts';
 import { legacyRecords, modernRecords } from '../dev3/records.ts';
+import { usedTrials } from '../used-trials.ts';
 
 const VERDICTS_FILE = 'test3/verdicts.jsonl';
-/** Trials of every earlier set: none may be in this one. */
-const EARLIER_SETS = [
-  'bench/eligibility/dev4/verdicts.jsonl',
-  'bench/eligibility/dev4/criteria-labels.jsonl',
-  'bench/eligibility/dev5/criteria-labels.jsonl',
-];
-const USED_TRIALS = 'var/eligibility-used-trials.txt';
+/** Trials of every earlier set (none may be in this one): those before dev4, and these label files' trials. */
+const EARLIER_SETS = ['dev4/verdicts.jsonl', 'dev4/criteria-labels.jsonl', 'dev5/criteria-labels.jsonl'];
 
 function collapse(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
-}
-
-function earlierTrials(): Set<string> {
-  const ids = new Set(readFileSync(USED_TRIALS, 'utf8').split(/\s+/).filter((id) => /^NCT\d{8}$/.test(id)));
-  for (const file of EARLIER_SETS) {
-    for (const line of readFileSync(file, 'utf8').split('\n')) {
-      if (line.trim() !== '') ids.add((JSON.parse(line) as { trial: string }).trial);
-    }
-  }
-  return ids;
 }
 
 async function main(): Promise<void> {
@@ -44,7 +29,7 @@ async function main(): Promise<void> {
   for (const r of [...(await legacyRecords()), ...modernRecords()]) {
     if (trials.includes(r.nctId) && !texts.has(r.nctId)) texts.set(r.nctId, collapse(r.criteria));
   }
-  const earlier = earlierTrials();
+  const earlier = usedTrials(EARLIER_SETS);
   for (const trial of trials) {
     if (!texts.has(trial)) problems.push(`${trial}: no such record in data/demo/records`);
     if (earlier.has(trial)) problems.push(`${trial}: already in an earlier set`);

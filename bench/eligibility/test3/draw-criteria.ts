@@ -6,7 +6,7 @@
 //   npx tsx bench/eligibility/test3/draw-criteria.ts [--shared ../shared/data] [--oncology N] [--texts]
 //
 // The rule, fixed on 2026-11-28 (about 02:53 UTC) before the first shuffle was run:
-// - pool: the 1,500 LCT texts, less every trial named in var/eligibility-used-trials.txt (all trials labelled before
+// - pool: the 1,500 LCT texts, less every trial named in ../used-before-dev4.txt (var/eligibility-used-trials.txt when drawn) (all trials labelled before
 //   dev5, held-out ones included) and every trial of dev5/criteria-labels.jsonl, sorted by NCT id;
 // - stratum "lct haem": the criteria mention leukaemia, lymphoblastic, lymphoma or myeloma (test2's word filter);
 //   shuffled with seed DRAW.haemSeed, the first DRAW.haem taken (all of them when fewer remain);
@@ -15,10 +15,8 @@
 //   until the labelled criteria reach DRAW.criteriaTarget (the stop falls at a trial boundary: the trial that reaches
 //   the target is the last one); `--oncology N` prints the first N of that order (the README gives the N used);
 // - shuffles are mulberry32 + Fisher–Yates (../seeded-shuffle.ts); no drawn trial is swapped or dropped.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { readCriteriaLabels } from '../labels.read.ts';
 import { shuffled } from '../seeded-shuffle.ts';
+import { usedTrials } from '../used-trials.ts';
 import { readLctTrials, type LctTrial } from '../dev5/draw.ts';
 
 export const DRAW = { haemSeed: 2026112842, haem: 3, oncologySeed: 2026112841, criteriaTarget: 250 } as const;
@@ -27,14 +25,11 @@ export const DRAW = { haemSeed: 2026112842, haem: 3, oncologySeed: 2026112841, c
 const HAEM_WORDS = /leuka?emi|lymphoblastic|lymphoma|myeloma/i;
 const ONCOLOGY = /cancer|tumou?r|carcinoma|leuka?emia|lymphoma|myeloma|malignan|metasta|ecog|karnofsky/i;
 
-const USED_FILE = join(import.meta.dirname, '../../../var/eligibility-used-trials.txt');
 const DEV5_LABELS = 'dev5/criteria-labels.jsonl';
 
-/** Trials labelled before: the used-trials list and dev5's labels. */
+/** Trials labelled before: those before dev4 (../used-before-dev4.txt) and dev5's labels. */
 export function excludedTrials(): Set<string> {
-  const ids = new Set(readFileSync(USED_FILE, 'utf8').match(/NCT\d{8}/g) ?? []);
-  for (const c of readCriteriaLabels(DEV5_LABELS)) ids.add(c.trial);
-  return ids;
+  return usedTrials([DEV5_LABELS]);
 }
 
 export interface DrawnTrial {
