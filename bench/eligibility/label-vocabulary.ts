@@ -4,6 +4,8 @@
  * Shared by every set's check script.
  */
 
+import type { LabelledConcept } from './labels.read.ts';
+
 /** Concept types and their values. */
 export const LABEL_VALUES: Readonly<Record<string, readonly string[]>> = {
   age: ['age'],
@@ -45,3 +47,22 @@ export const THRESHOLD_FIELDS: Readonly<Record<string, readonly string[]>> = {
 
 /** The fields every concept has; any other is a threshold field. */
 export const BASE_FIELDS: readonly string[] = ['type', 'value', 'polarity'];
+
+const NUMBER_FIELDS: readonly string[] = ['min', 'max', 'threshold', 'withinDays', 'withinYears'];
+
+/** What is wrong with a labelled concept by the vocabulary (none: an empty list). */
+export function labelConceptProblems(c: LabelledConcept): string[] {
+  const problems: string[] = [];
+  if (!(LABEL_VALUES[c.type] ?? []).includes(c.value)) problems.push(`concept ${c.type}/${c.value} not in the vocabulary`);
+  const allowed = [...BASE_FIELDS, ...(THRESHOLD_FIELDS[c.type] ?? [])];
+  for (const [key, value] of Object.entries(c)) {
+    if (!allowed.includes(key)) problems.push(`field ${key} not allowed on ${c.type}`);
+    if (NUMBER_FIELDS.includes(key) && typeof value !== 'number') problems.push(`field ${key} is not a number`);
+  }
+  if (c.unit !== undefined && !LABEL_UNITS.includes(c.unit)) problems.push(`unit ${c.unit} not in the vocabulary`);
+  if (c.comparator !== undefined && !LABEL_COMPARATORS.includes(c.comparator)) problems.push(`comparator ${c.comparator} unknown`);
+  if (c.type === 'organ-function' && c.comparator !== undefined && (c.threshold === undefined || c.unit === undefined)) {
+    problems.push('organ-function comparator without threshold or unit');
+  }
+  return problems;
+}

@@ -5,24 +5,11 @@
 //   npx tsx bench/eligibility/dev5/check.ts [--shared ../shared/data] [--labels <file>]
 //
 // --labels checks another copy (a path relative to bench/eligibility/, or absolute).
-import { readCriteriaLabels, type LabelledConcept } from '../labels.read.ts';
+import { readCriteriaLabels } from '../labels.read.ts';
 import { readLctTrials } from './draw.ts';
-import { BASE_FIELDS, LABEL_COMPARATORS, LABEL_UNITS, LABEL_VALUES, THRESHOLD_FIELDS } from '../label-vocabulary.ts';
+import { BASE_FIELDS, LABEL_VALUES, labelConceptProblems } from '../label-vocabulary.ts';
 
 const collapse = (text: string): string => text.replace(/\s+/g, ' ').trim();
-
-function conceptProblems(c: LabelledConcept): string[] {
-  const problems: string[] = [];
-  if (!(LABEL_VALUES[c.type] ?? []).includes(c.value)) problems.push(`unknown concept ${c.type}/${c.value}`);
-  const allowed = [...BASE_FIELDS, ...(THRESHOLD_FIELDS[c.type] ?? [])];
-  for (const key of Object.keys(c)) if (!allowed.includes(key)) problems.push(`field ${key} not allowed on ${c.type}`);
-  if (c.unit !== undefined && !LABEL_UNITS.includes(c.unit)) problems.push(`unknown unit ${c.unit}`);
-  if (c.comparator !== undefined && !LABEL_COMPARATORS.includes(c.comparator)) problems.push(`unknown comparator ${c.comparator}`);
-  if (c.type === 'organ-function' && c.comparator !== undefined && (c.threshold === undefined || c.unit === undefined)) {
-    problems.push('organ-function comparator without threshold or unit');
-  }
-  return problems;
-}
 
 function tally(counts: Map<string, number>, key: string): void {
   counts.set(key, (counts.get(key) ?? 0) + 1);
@@ -61,7 +48,7 @@ for (const [i, c] of criteria.entries()) {
     concepts += 1;
     tally(byType, `${k.type} ${k.polarity}`);
     if (Object.keys(k).some((f) => !BASE_FIELDS.includes(f))) withThreshold += 1;
-    for (const p of conceptProblems(k)) problems.push(`${where}: ${p}`);
+    for (const p of labelConceptProblems(k)) problems.push(`${where}: ${p}`);
   }
 }
 

@@ -5,33 +5,15 @@
 //   npx tsx bench/eligibility/test3/check-criteria.ts [--shared ../shared/data] [--labels <file>]
 //
 // --labels checks another copy (a path relative to bench/eligibility/, or absolute).
-import { readCriteriaLabels, type LabelledConcept } from '../labels.read.ts';
+import { readCriteriaLabels } from '../labels.read.ts';
 import { readLctTrials } from '../dev5/draw.ts';
-import { BASE_FIELDS, LABEL_COMPARATORS, LABEL_UNITS, LABEL_VALUES, THRESHOLD_FIELDS } from '../label-vocabulary.ts';
+import { BASE_FIELDS, LABEL_VALUES, labelConceptProblems } from '../label-vocabulary.ts';
 import { drawTest3 } from './draw-criteria.ts';
 
 /** How many "lct oncology" trials of the shuffled order the labels take (the README's stop at 250 criteria). */
 const ONCOLOGY_TAKEN = 21;
 
-const NUMBER_FIELDS = ['min', 'max', 'threshold', 'withinDays', 'withinYears'];
-
 const collapse = (text: string): string => text.replace(/\s+/g, ' ').trim();
-
-function conceptProblems(c: LabelledConcept): string[] {
-  const problems: string[] = [];
-  if (!(LABEL_VALUES[c.type] ?? []).includes(c.value)) problems.push(`concept ${c.type}/${c.value} not in the vocabulary`);
-  const allowed = [...BASE_FIELDS, ...(THRESHOLD_FIELDS[c.type] ?? [])];
-  for (const [key, value] of Object.entries(c)) {
-    if (!allowed.includes(key)) problems.push(`field ${key} not allowed on ${c.type}`);
-    if (NUMBER_FIELDS.includes(key) && typeof value !== 'number') problems.push(`field ${key} is not a number`);
-  }
-  if (c.unit !== undefined && !LABEL_UNITS.includes(c.unit)) problems.push(`unit ${c.unit} not in the vocabulary`);
-  if (c.comparator !== undefined && !LABEL_COMPARATORS.includes(c.comparator)) problems.push(`comparator ${c.comparator} unknown`);
-  if (c.type === 'organ-function' && c.comparator !== undefined && (c.threshold === undefined || c.unit === undefined)) {
-    problems.push('organ-function comparator without threshold or unit');
-  }
-  return problems;
-}
 
 function tally(counts: Map<string, number>, key: string): void {
   counts.set(key, (counts.get(key) ?? 0) + 1);
@@ -72,7 +54,7 @@ for (const [i, c] of criteria.entries()) {
     concepts += 1;
     tally(byType, `${k.type} ${k.polarity}`);
     if (Object.keys(k).some((f) => !BASE_FIELDS.includes(f))) tally(thresholdsByType, k.type);
-    for (const p of conceptProblems(k)) problems.push(`${where}: ${p}`);
+    for (const p of labelConceptProblems(k)) problems.push(`${where}: ${p}`);
   }
 }
 for (const trial of drawn) if (!byTrial.has(trial)) problems.push(`drawn trial ${trial} has no label`);
