@@ -32,6 +32,14 @@ async function checkFlowPage(page: Page, name: string): Promise<void> {
   await page.setViewportSize(DESKTOP);
 }
 
+/**
+ * Does what sends the form and waits for the page it brings: the new document's load event (the old one's has
+ * fired already), so no assertion reads the page being left.
+ */
+async function submitted(page: Page, send: () => Promise<void>): Promise<void> {
+  await Promise.all([page.waitForEvent('load'), send()]);
+}
+
 /** Answers the question on the page: a number typed, or the first option that leaves some trials. */
 async function answerQuestion(page: Page): Promise<string> {
   const field = await page.locator('input[name="field"]').getAttribute('value');
@@ -44,7 +52,7 @@ async function answerQuestion(page: Page): Promise<string> {
     const pick = Math.max(0, texts.findIndex((text) => !/leaves 0 trials/.test(text)));
     await options.nth(pick).locator('input').check();
   }
-  await Promise.all([page.waitForLoadState('domcontentloaded'), page.locator('#match-form button[value="answer"]').click()]);
+  await submitted(page, () => page.locator('#match-form button[value="answer"]').click());
   return field;
 }
 
@@ -89,7 +97,7 @@ describe('could I take part? in a browser', { skip: missing ?? false }, () => {
 
     const second = await page.locator('input[name="field"]').getAttribute('value');
     assert.ok(second !== null && second !== first, 'a new question');
-    await Promise.all([page.waitForLoadState('domcontentloaded'), page.locator('button[value="skip"]').click()]);
+    await submitted(page, () => page.locator('button[value="skip"]').click());
     assert.match(await answers.innerText(), /Skipped/);
     assert.notEqual(await page.locator('input[name="field"]').getAttribute('value'), second, 'a skipped question is not asked again');
 
@@ -99,7 +107,7 @@ describe('could I take part? in a browser', { skip: missing ?? false }, () => {
     const input = typed ? page.locator('#q-answer') : page.locator('input[name="answer"]').first();
     if (typed) await input.fill('1');
     else await input.check();
-    await Promise.all([page.waitForLoadState('domcontentloaded'), input.press('Enter')]);
+    await submitted(page, () => input.press('Enter'));
     assert.equal(await page.locator(`input[name="a"][value^="${first}:"]`).count(), 1, 'the first answer is kept');
     assert.equal(await page.locator(`input[name="a"][value^="${third}:"]`).count(), 1, 'Enter gave the answer');
 
@@ -107,7 +115,7 @@ describe('could I take part? in a browser', { skip: missing ?? false }, () => {
     const card = page.locator('.match-trial').first();
     assert.match(await card.innerText(), /You meet|You do not meet|Ask your specialist/);
 
-    await Promise.all([page.waitForLoadState('domcontentloaded'), page.locator(`button[name="remove"][value="${first}"]`).click()]);
+    await submitted(page, () => page.locator(`button[name="remove"][value="${first}"]`).click());
     assert.equal(await page.locator(`input[name="a"][value^="${first}:"]`).count(), 0, 'the answer is gone');
     assert.deepEqual(await noScript.cookies(), []);
     assert.deepEqual(problems, []);
@@ -125,8 +133,7 @@ describe('could I take part? in a browser', { skip: missing ?? false }, () => {
     // A refused answer: the error summary and the question again.
     const number = page.locator('#q-answer');
     if (await number.count() === 0) {
-      await page.locator('#match-form button[value="answer"]').click();
-      await page.waitForLoadState('domcontentloaded');
+      await submitted(page, () => page.locator('#match-form button[value="answer"]').click());
       assert.equal(await page.locator('.error-summary').isVisible(), true);
       await checkFlowPage(page, 'match-error');
     }
@@ -134,7 +141,7 @@ describe('could I take part? in a browser', { skip: missing ?? false }, () => {
     // A long list is in pages, each trial with its reasons; the buttons are part of the answers' form (no JavaScript).
     const next = page.locator('button[name="page"]', { hasText: 'Next page' });
     if (await next.count() > 0) {
-      await Promise.all([page.waitForLoadState('domcontentloaded'), next.click()]);
+      await submitted(page, () => next.click());
       assert.match(await page.locator('#match-page-note').innerText(), /page 2 of \d+/);
       await checkFlowPage(page, 'match-page-2');
     }
