@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { Html, escapeHtml, html } from './html.ts';
+import { escapeRegExp } from '../domain/escape-regexp.ts';
 
 export interface GlossaryTerm {
   /** Its address on the glossary page (`/glossary#id`). */
@@ -31,10 +32,6 @@ const BY_ID: ReadonlyMap<string, GlossaryTerm> = new Map(GLOSSARY.map((term) => 
 const TERM_OF: ReadonlyMap<string, string> = new Map(
   GLOSSARY.flatMap((term) => term.matches.map((spelling) => [spelling.toLowerCase(), term.id] as const)),
 );
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 /**
  * Every spelling, longest first so "relapsed" wins over "relapse", fenced so a term never matches inside a longer

@@ -9,6 +9,7 @@ import type { ProfileFacts } from './concept-truth.ts';
 import relations from './concept-relations.json' with { type: 'json' };
 import type { PatientProfile } from './profile.ts';
 import { conceptReason, reasonFor } from './reasons.ts';
+import { escapeRegExp } from '../escape-regexp.ts';
 import { ownValue } from '../own-key.ts';
 
 export const CRITERION_VERDICTS = ['meets', 'does-not-meet', 'unknown'] as const;
@@ -49,8 +50,9 @@ function decide(facts: ProfileFacts, criterion: Criterion, ownDiseases: Readonly
   const anyBranch = criterion.section === 'inclusion' && isDisjunctive(criterion);
   /** Chains joined by "or" whose other branch is a treatment still to come: they cannot fail (see below). */
   const open = new Set<Decision>();
-  const segments = anyBranch ? segmentsOf(criterion) : null;
-  const branched = anyBranch && branchCuts(criterion.text, Math.max(leadEndOf(criterion), 0)).length > 3;
+  const items = anyBranch ? branchesOfItem(criterion) : null;
+  const segments = items?.segments ?? null;
+  const branched = items?.branched === true;
   // "Known HIV infection at the time of informed consent": consent beside another concept only says when; the
   // criterion is about the other one.
   const onlyAgreement = criterion.concepts.every(isAgreement);
@@ -105,10 +107,10 @@ function decide(facts: ProfileFacts, criterion: Criterion, ownDiseases: Readonly
   const lead = kept.filter(inLead);
   const branches = kept.filter((d) => !inLead(d));
   if (!anyBranch) return allOf(branches);
-  const best = anyOf(branchesOf(criterion, branches).map(segmentHolds));
+  const best = anyOf(decisionsByBranch(criterion, branches).map(segmentHolds));
   // An alternative we cannot read ("On therapy OR within one year of stopping therapy") may be the one the person
   // meets: unless a branch we read holds, the alternatives decide nothing and the lead-in alone counts.
-  const tail = best !== null && best.truth !== true && hasUnreadBranch(criterion, Math.max(leadEnd, 0)) ? null : best;
+  const tail = best !== null && best.truth !== true && branchesOfItem(criterion).unreadBranch ? null : best;
   return allOf(tail === null ? lead : [...lead, tail]);
 }
 
@@ -121,37 +123,48 @@ function branchCuts(text: string, from: number): number[] {
   return [from, ...[...text.slice(from).matchAll(BRANCH_CUT)].map((m) => from + m.index), text.length];
 }
 
-/**
- * Which alternatives of the item each concept stands in, by where its words are: every alternative that repeats
- * them ("AML ... in first remission -ALL ... in first remission" reads one concept in two places).
- */
-const SEGMENTS = new WeakMap<Criterion, ReadonlyMap<Concept, readonly number[]>>();
-function segmentsOf(criterion: Criterion): ReadonlyMap<Concept, readonly number[]> {
-  let segments = SEGMENTS.get(criterion);
-  if (segments === undefined) {
+/** The alternatives of an item, as far as they depend on its words alone (read once per criterion). */
+interface ItemBranches {
+  /** Which alternatives each concept stands in: every one that repeats its words ("AML ... in first remission
+   * -ALL ... in first remission" reads one concept in two places); -1 before the first. */
+  readonly segments: ReadonlyMap<Concept, readonly number[]>;
+  /** Two or more cuts: alternatives written out one by one, each naming its own disease. */
+  readonly branched: boolean;
+  /** Some alternative names no concept we read (it may be the one the person meets). */
+  readonly unreadBranch: boolean;
+}
+
+const ITEM_BRANCHES = new WeakMap<Criterion, ItemBranches>();
+function branchesOfItem(criterion: Criterion): ItemBranches {
+  let known = ITEM_BRANCHES.get(criterion);
+  if (known === undefined) {
+    const text = criterion.text;
     const from = Math.max(leadEndOf(criterion), 0);
-    const cuts = branchCuts(criterion.text, from);
+    const cuts = branchCuts(text, from);
     const places = criterion.concepts.map((concept) => {
-      const escaped = concept.evidence.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, String.raw`\s+`);
-      return [...criterion.text.matchAll(new RegExp(String.raw`(?<!\w)${escaped}(?!\w)`, 'gi'))].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+      const words = escapeRegExp(concept.evidence.trim()).replace(/\s+/g, String.raw`\s+`);
+      return [...text.matchAll(new RegExp(String.raw`(?<!\w)${words}(?!\w)`, 'gi'))].map((m) => ({ start: m.index, end: m.index + m[0].length }));
     });
     const all = places.flat();
-    const found = new Map<Concept, number[]>();
+    const segments = new Map<Concept, number[]>();
     criterion.concepts.forEach((concept, k) => {
       // "Creatinine" inside "Creatinine clearance" is the other concept's words, not a place of its own.
       const own = (places[k] ?? []).filter((p) => !all.some((q) => q.start <= p.start && p.end <= q.end && q.end - q.start > p.end - p.start));
-      const segments = own.map((p) => (p.start < from ? -1 : cuts.findLastIndex((cut) => cut <= p.start)));
-      found.set(concept, segments.length > 0 ? [...new Set(segments)] : [-1]);
+      const at = own.map((p) => (p.start < from ? -1 : cuts.findLastIndex((cut) => cut <= p.start)));
+      segments.set(concept, at.length > 0 ? [...new Set(at)] : [-1]);
     });
-    segments = found;
-    SEGMENTS.set(criterion, segments);
+    const read = new Set(criterion.concepts.filter((c) => c.planned !== true).flatMap((c) => segments.get(c) ?? []));
+    // A stretch with no words (the colon before the first bullet) is no alternative.
+    const unreadBranch = cuts.length >= 3 && cuts.slice(0, -1).some((cut, k) => !read.has(k) && /[A-Za-z]{2}/.test(text.slice(cut, cuts[k + 1]).replace(/\bOR\b/, '')));
+    known = { segments, branched: cuts.length > 3, unreadBranch };
+    ITEM_BRANCHES.set(criterion, known);
   }
-  return segments;
+  return known;
 }
 
 /** The decisions in each alternative. */
-function branchesOf(criterion: Criterion, decisions: readonly Decision[]): Decision[][] {
-  const segments = segmentsOf(criterion);
+function decisionsByBranch(criterion: Criterion, decisions: readonly Decision[]): Decision[][] {
+  const { segments } = branchesOfItem(criterion);
   const groups = new Map<number, Decision[]>();
   for (const d of decisions) {
     for (const segment of segments.get(d.concept) ?? [-1]) groups.set(segment, [...(groups.get(segment) ?? []), d]);
@@ -168,20 +181,6 @@ function segmentHolds(decisions: readonly Decision[]): Decision {
   const rest = decisions.filter((d) => d.concept.type !== 'cancer-type');
   const cancer = anyOf(cancers);
   return allOf(cancer === null ? rest : [cancer, ...rest]) ?? (decisions[0] as Decision);
-}
-
-/** True when some alternative (after `from`) names no concept we read. */
-function hasUnreadBranch(criterion: Criterion, from: number): boolean {
-  const text = criterion.text;
-  const cuts = branchCuts(text, from);
-  if (cuts.length < 3) return false;
-  const segments = segmentsOf(criterion);
-  const read = new Set(criterion.concepts.filter((c) => c.planned !== true).flatMap((c) => segments.get(c) ?? []));
-  for (let k = 0; k + 1 < cuts.length; k += 1) {
-    // A stretch with no words (the colon before the first bullet) is no alternative.
-    if (!read.has(k) && /[A-Za-z]{2}/.test(text.slice(cuts[k], cuts[k + 1]).replace(/\bOR\b/, ''))) return true;
-  }
-  return false;
 }
 
 /** AND: false beats unknown beats true; the first deciding chain gives the reason. */
@@ -403,22 +402,35 @@ const RANK: Readonly<Record<CriterionVerdict, number>> = { meets: 2, unknown: 1,
  * count only for it. Returns the alternatives' verdicts with their nested lists folded in (AND with the best of the
  * list), and the nested items, which then count nowhere else.
  */
-function nestedVerdicts(results: readonly CriterionResult[]): {
+const NESTED = new WeakMap<readonly Criterion[], ReadonlyMap<number, readonly (readonly number[])[]>>();
+/** Which "one of" lists (by criterion index) nest under which alternative: the trial's words alone decide it. */
+function nestedLists(criteria: readonly Criterion[]): ReadonlyMap<number, readonly (readonly number[])[]> {
+  let known = NESTED.get(criteria);
+  if (known === undefined) {
+    const members = new Map<number, number[]>();
+    criteria.forEach((criterion, at) => {
+      if (criterion.anyOf !== null) members.set(criterion.anyOf, [...(members.get(criterion.anyOf) ?? []), at]);
+    });
+    // A list nests under the alternative whose words end its lead-in (a lead-in carries its own lead-ins before it:
+    // "Diagnosis of one of the following: ALL in first remission with poor-risk cytogenetics such as").
+    const under = new Map<number, number[][]>();
+    for (const list of members.values()) {
+      const lead = criteria[list[0] ?? -1]?.parent;
+      const owner = lead == null ? -1 : criteria.findIndex((c, at) => c.anyOf !== null && !list.includes(at) && (lead === c.text || lead.endsWith(` ${c.text}`)));
+      if (owner >= 0) under.set(owner, [...(under.get(owner) ?? []), list]);
+    }
+    known = under;
+    NESTED.set(criteria, known);
+  }
+  return known;
+}
+
+function nestedVerdicts(criteria: readonly Criterion[], results: readonly CriterionResult[]): {
   verdicts: ReadonlyMap<CriterionResult, { verdict: CriterionVerdict; read: boolean }>;
   folded: ReadonlySet<CriterionResult>;
 } {
-  const members = new Map<number, CriterionResult[]>();
-  for (const result of results) {
-    if (result.criterion.anyOf !== null) members.set(result.criterion.anyOf, [...(members.get(result.criterion.anyOf) ?? []), result]);
-  }
-  // A list nests under the alternative whose words end its lead-in (a lead-in carries its own lead-ins before it:
-  // "Diagnosis of one of the following: ALL in first remission with poor-risk cytogenetics such as").
-  const under = new Map<CriterionResult, CriterionResult[][]>();
-  for (const list of members.values()) {
-    const lead = list[0]?.criterion.parent;
-    const owner = lead == null ? undefined : results.find((r) => r.criterion.anyOf !== null && !list.includes(r) && (lead === r.criterion.text || lead.endsWith(` ${r.criterion.text}`)));
-    if (owner !== undefined) under.set(owner, [...(under.get(owner) ?? []), list]);
-  }
+  const byIndex = nestedLists(criteria);
+  const under = new Map([...byIndex].map(([owner, lists]) => [results[owner] as CriterionResult, lists.map((list) => list.map((at) => results[at] as CriterionResult))]));
   const verdicts = new Map<CriterionResult, { verdict: CriterionVerdict; read: boolean }>();
   const folded = new Set<CriterionResult>();
   const effective = (result: CriterionResult, depth: number): { verdict: CriterionVerdict; read: boolean } => {
@@ -468,7 +480,7 @@ export function matchTrial(profile: PatientProfile, criteria: readonly Criterion
   // A trial enrolling several groups of patients by disease: its group descriptions are alternatives too, and
   // the list of diagnoses joins them.
   const cohorts = cohortsOf(criteria);
-  const nested = nestedVerdicts(results);
+  const nested = nestedVerdicts(criteria, results);
   for (let result of results) {
     if (nested.folded.has(result)) continue;
     const own = nested.verdicts.get(result);
