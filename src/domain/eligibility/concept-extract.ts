@@ -40,13 +40,13 @@ const AT_DIAGNOSIS = /\bat (?:the time of )?(?:initial |original )?diagnosis\b|\
 /**
  * A condition that opens the requirement ("If HIV positive, must ...", "Women of childbearing potential must ..."),
  * not an alternative after it ("documented complete response after induction on day 29 or, if 2 more weeks of
- * induction are needed, on day 43"): the first condition word comes before the second concept's words.
+ * induction are needed, on day 43"): a condition word just after "or", with a concept before it, is the latter.
  */
 function conditionalBefore(words: readonly string[], hits: readonly Hit[]): boolean {
   const first = CONDITIONAL.findAll(words)[0];
   if (first === undefined) return false;
-  if (!/^or$/.test(words[first.start - 1] ?? '') && !/^or$/.test(words[first.start - 2] ?? '')) return true;
-  return !hits.some((h) => h.end <= first.start);
+  const afterOr = words[first.start - 1] === 'or' || words[first.start - 2] === 'or';
+  return !afterOr || !hits.some((h) => h.end <= first.start);
 }
 
 /**

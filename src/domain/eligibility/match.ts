@@ -284,8 +284,9 @@ function judge(facts: ProfileFacts, criterion: Criterion, ownDiseases: ReadonlyS
   }
   const reason = conceptReason(criterion, decision.concept, decision.has, facts.profile);
   let verdict: CriterionVerdict = decision.truth === undefined ? 'unknown' : decision.truth === (criterion.section === 'inclusion') ? 'meets' : 'does-not-meet';
-  if (criterion.permissive && verdict !== 'meets') return metByDefault({ criterion, verdict: 'meets', reason: `${reasonFor.permissive()} ${reason}` });
-  if (verdict === 'meets' && (criterion.permissive || isAgreement(decision.concept))) return metByDefault({ criterion, verdict, reason });
+  // A permission or an agreement is met whatever the person said, and is marked so (MET_BY_DEFAULT).
+  if (criterion.permissive) return metByDefault({ criterion, verdict: 'meets', reason: verdict === 'meets' ? reason : `${reasonFor.permissive()} ${reason}` });
+  if (verdict === 'meets' && isAgreement(decision.concept)) return metByDefault({ criterion, verdict, reason });
   if (verdict === 'does-not-meet') {
     if (criterion.waivable === true && WAIVABLE_TYPES.has(decision.concept.type)) return { criterion, verdict: 'unknown', reason: `${reason} ${reasonFor.waivable()}` };
     if (relaxed.has(conceptKey(decision.concept))) return { criterion, verdict: 'unknown', reason: `${reason} ${reasonFor.relaxed()}` };
