@@ -1,14 +1,15 @@
 // Issue 6, item 7: accuracy of the eligibility extractor and matcher against the hand-labelled sets in this folder.
 //
 //   npx tsx bench/eligibility/eligibility.bench.ts [--errors 30] [--errors-from dev] [--only concepts|verdicts] [--first-split]
-//     [--test2-dir DIR]   read the held-out files from DIR instead of test2/ (to try the code path on files of one's own)
-//     [--no-test2]        leave test2 out altogether: for tuning runs, so its figures are not watched while tuning
+//     [--held-out-dir DIR]  read the held-out files from DIR instead of test4/ (to try the code path on files of one's own)
+//     [--no-held-out]       leave the held-out set out altogether: for tuning runs, so its figures are not watched
 //
-// Two parts (split.ts): `dev` is every label in this folder's criteria-labels.jsonl and verdicts.jsonl and in dev3/,
-// dev4/ and dev5/ (each also shown in a column of its own); `test2` is
-// the held-out set in test2/ (same line formats, same profiles.jsonl), scored beside dev when its files exist.
-// Errors are listed from dev only: `--errors-from test2` is refused. `--first-split` adds columns for the two parts
-// of the first, retired split (both dev now), to compare with the figures recorded in README.md.
+// Two parts (split.ts): `dev` is every label in this folder's criteria-labels.jsonl and verdicts.jsonl and in the
+// folders of DEV_FOLDERS (dev3/ … test3/, each also shown in a column of its own); the held-out set is in test4/
+// (split.ts HELD_OUT_DIR; same line formats, same profiles.jsonl), scored beside dev when its files exist, in a
+// column named after its folder. Errors are listed from dev only. `--first-split` adds columns for the two parts of
+// the first, retired split (both dev now), to compare with the figures recorded in README.md. An unknown option is
+// refused (exit 2), so that a misspelt `--no-held-out` cannot score the held-out set by accident.
 //
 // Concepts: every labelled criterion's words go through parseCriteria one at a time; a predicted concept matches a
 // labelled one when type, value and polarity agree (scoring.ts: canonicalKey). Thresholds are scored apart, on the
@@ -28,7 +29,7 @@ import { LABELS_DIR, readCriteriaLabels, readProfileLabels, readVerdictLabels, V
 import type { Counts, PredictedConcept, Prf } from './scoring.ts';
 import { addCounts, prf, scoreCriterion, scoreVerdicts } from './scoring.ts';
 import type { Part } from './split.ts';
-import { readFirstSplit, TEST2_DIR, TEST2_FILES } from './split.ts';
+import { HELD_OUT_DIR, readFirstSplit, SET_FILES } from './split.ts';
 
 /** A labelled row with the part it belongs to. */
 interface Tagged<T> {
@@ -121,7 +122,7 @@ function scoreConcepts(labels: readonly Tagged<LabelledCriterion>[], columns: re
         if (predicted.length === 0) tally.emptyKept += 1;
       }
     }
-    // Errors come from dev only: test2 is held out and its words are never printed.
+    // Errors come from dev only: the held-out set's words are never printed.
     if (part === 'dev') {
       for (const e of score.errors) errors.push(`${label.trial} ${e.kind.padEnd(9)} ${e.concept}  «${label.text.slice(0, 110)}»`);
     }
@@ -169,7 +170,7 @@ async function scoreVerdictLabels(verdicts: readonly Tagged<LabelledVerdict>[], 
   const missingIn = (part: Part): string[] => [...new Set(verdicts.filter((v) => v.part === part).map((v) => v.row.trial))].filter((id) => !texts.has(id));
   if (missingIn('dev').length > 0) line(`dev trials not found in the demo records (their pairs are skipped): ${missingIn('dev').join(', ')}`);
   // Held out: a count, never the ids.
-  if (missingIn('test2').length > 0) line(`test2: ${missingIn('test2').length} trials not found in the demo records (their pairs are skipped)`);
+  if (missingIn('held-out').length > 0) line(`${HELD_OUT_DIR}: ${missingIn('held-out').length} trials not found in the demo records (their pairs are skipped)`);
 
   const parsed = new Map([...texts].map(([id, text]) => [id, parseCriteria(text)]));
   const valid = new Map<string, PatientProfile>();
@@ -231,38 +232,47 @@ async function scoreVerdictLabels(verdicts: readonly Tagged<LabelledVerdict>[], 
 }
 
 /** Reads one held-out file when it exists; a file still being written is reported by line number only. */
-function readTest2<T>(name: string, read: (file: string) => T[]): T[] {
-  if (process.argv.includes('--no-test2')) return [];
-  const dir = arg('test2-dir', '');
-  const file = dir === '' ? resolve(LABELS_DIR, TEST2_DIR, name) : resolve(dir, name);
+function readHeldOut<T>(name: string, read: (file: string) => T[]): T[] {
+  if (process.argv.includes('--no-held-out')) return [];
+  const dir = arg('held-out-dir', '');
+  const file = dir === '' ? resolve(LABELS_DIR, HELD_OUT_DIR, name) : resolve(dir, name);
   if (!existsSync(file)) return [];
   try {
     return read(file);
   } catch (error) {
-    line(`test2 not scored from ${name}: ${error instanceof Error ? error.message : 'unreadable'}`);
+    line(`${HELD_OUT_DIR} not scored from ${name}: ${error instanceof Error ? error.message : 'unreadable'}`);
     return [];
+  }
+}
+
+const VALUED = new Set(['--errors', '--errors-from', '--only', '--held-out-dir']);
+const FLAGS = new Set(['--first-split', '--no-held-out']);
+for (let i = 2; i < process.argv.length; i += 1) {
+  const option = process.argv[i]!;
+  if (VALUED.has(option)) i += 1;
+  else if (!FLAGS.has(option)) {
+    const renamed = option === '--no-test2' ? ' (renamed --no-held-out when test2 became development data)' : '';
+    process.stderr.write(`unknown option ${option}${renamed}: nothing scored.\n`);
+    process.exit(2);
   }
 }
 
 const maxErrors = Number(arg('errors', '30'));
 const only = arg('only', 'both');
 const errorPart = arg('errors-from', 'dev');
-if (errorPart === 'test2') {
-  process.stderr.write('--errors-from test2 is refused: test2 is the held-out set, its errors are never listed (README.md).\n');
-  process.exit(2);
-}
-// `all` is kept as another name for dev: the whole labelled set of this folder, which is all of dev. Never test2.
+// `all` is kept as another name for dev: the whole labelled set of this folder, which is all of dev. Never held out.
 if (errorPart !== 'dev' && errorPart !== 'all') {
-  process.stderr.write('--errors-from takes dev (or all, the same thing): the first split\'s test part is dev now.\n');
+  process.stderr.write('--errors-from takes dev (or all, the same thing): the held-out set\'s errors are never listed.\n');
   process.exit(2);
 }
 
 /**
  * The further development sets, each in a folder of its own labelled by reading (README.md there): dev3/ (12 more
- * leukaemia trials), dev4/ (8 leukaemia trials drawn like test2's), dev5/ (LCT criteria drawn like test2's). Each is
- * part of dev and has a column of its own when its files exist.
+ * leukaemia trials), dev4/ (8 leukaemia trials drawn like test2's), dev5/ (LCT criteria drawn like test2's), and the
+ * retired held-out sets test2/ and test3/ (development data since 2026-11-28, README.md "Sixth round"). Each is part
+ * of dev and has a column of its own when its files exist.
  */
-const DEV_FOLDERS = ['dev3', 'dev4', 'dev5'] as const;
+const DEV_FOLDERS = ['dev3', 'dev4', 'dev5', 'test2', 'test3'] as const;
 function readDevFolder<T>(folder: string, name: string, read: (file: string) => T[]): T[] {
   const file = resolve(LABELS_DIR, folder, name);
   return existsSync(file) ? read(file) : [];
@@ -276,27 +286,27 @@ const devSets = DEV_FOLDERS.map((folder) => {
 const criteriaLabels: Tagged<LabelledCriterion>[] = [
   ...readCriteriaLabels().map((row) => ({ part: 'dev' as const, row })),
   ...devSets.flatMap((set) => set.criteria.map((row) => ({ part: 'dev' as const, row }))),
-  ...readTest2(TEST2_FILES.criteria, readCriteriaLabels).map((row) => ({ part: 'test2' as const, row })),
+  ...readHeldOut(SET_FILES.criteria, readCriteriaLabels).map((row) => ({ part: 'held-out' as const, row })),
 ];
 const verdictLabels: Tagged<LabelledVerdict>[] = [
   ...readVerdictLabels().map((row) => ({ part: 'dev' as const, row })),
   ...devSets.flatMap((set) => set.verdicts.map((row) => ({ part: 'dev' as const, row }))),
-  ...readTest2(TEST2_FILES.verdicts, readVerdictLabels).map((row) => ({ part: 'test2' as const, row })),
+  ...readHeldOut(SET_FILES.verdicts, readVerdictLabels).map((row) => ({ part: 'held-out' as const, row })),
 ];
 
 const columns: Column[] = [{ name: 'dev', holds: (part) => part === 'dev' }];
 for (const set of devSets) {
   if (set.trials.size > 0) columns.push({ name: set.folder, holds: (part, trial) => part === 'dev' && set.trials.has(trial) });
 }
-if (criteriaLabels.some((l) => l.part === 'test2') || verdictLabels.some((l) => l.part === 'test2')) {
-  columns.push({ name: 'test2', holds: (part) => part === 'test2' });
+if (criteriaLabels.some((l) => l.part === 'held-out') || verdictLabels.some((l) => l.part === 'held-out')) {
+  columns.push({ name: HELD_OUT_DIR, holds: (part) => part === 'held-out' });
   const devTrials = new Set([...criteriaLabels, ...verdictLabels].filter((l) => l.part === 'dev').map((l) => l.row.trial));
-  const shared = new Set([...criteriaLabels, ...verdictLabels].filter((l) => l.part === 'test2' && devTrials.has(l.row.trial)).map((l) => l.row.trial));
-  if (shared.size > 0) line(`note: ${shared.size} test2 trials also have labels in dev`);
-} else if (process.argv.includes('--no-test2')) {
-  line('test2: left out (--no-test2); dev only');
+  const shared = new Set([...criteriaLabels, ...verdictLabels].filter((l) => l.part === 'held-out' && devTrials.has(l.row.trial)).map((l) => l.row.trial));
+  if (shared.size > 0) line(`note: ${shared.size} ${HELD_OUT_DIR} trials also have labels in dev`);
+} else if (process.argv.includes('--no-held-out')) {
+  line(`${HELD_OUT_DIR}: left out (--no-held-out); dev only`);
 } else {
-  line(`test2: no held-out labels found (${TEST2_DIR}/${TEST2_FILES.criteria}, ${TEST2_DIR}/${TEST2_FILES.verdicts}); dev only`);
+  line(`${HELD_OUT_DIR}: no held-out labels found (${HELD_OUT_DIR}/${SET_FILES.criteria}, ${HELD_OUT_DIR}/${SET_FILES.verdicts}); dev only`);
 }
 if (process.argv.includes('--first-split')) {
   const firstPart = readFirstSplit();

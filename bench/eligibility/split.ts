@@ -4,8 +4,9 @@
 //   npx tsx bench/eligibility/split.ts --write  (re)writes split.json
 //
 // Since 2026-11-27 (evening) the parts are by file, not by trial: every label in this folder's criteria-labels.jsonl
-// and verdicts.jsonl is `dev`, and `test2` is the fresh held-out set in test2/ (same line formats, same
-// profiles.jsonl). The bench lists errors from dev only and refuses to list test2's.
+// and verdicts.jsonl is `dev`, with the folders the bench lists as development sets, and one folder is held out
+// (HELD_OUT_DIR: test2/ until 2026-11-28, test4/ since; same line formats, same profiles.jsonl). The bench lists
+// errors from dev only and refuses to list the held-out set's.
 //
 // The first split (2026-11-27, retired after its test figures were reported) is kept in split.json as history, with
 // its rule: trials ranked by SHA-256 of SPLIT_SALT + NCT id, taken in that order into `dev` while dev held less than
@@ -20,15 +21,18 @@ export const SPLIT_SALT = 'trialfinder eligibility split 2026-11-27:';
 export const DEV_SHARE = 0.6;
 export const SPLIT_FILE = 'split.json';
 
-/** The parts scored today: all of this folder's labels, and the held-out files under test2/. */
-export type Part = 'dev' | 'test2';
+/** The parts scored today: the development labels, and the held-out files under HELD_OUT_DIR. */
+export type Part = 'dev' | 'held-out';
 /** The parts of the first, retired split; both are dev now. */
 export type FirstSplitPart = 'dev' | 'test';
 
-/** The held-out files, relative to this folder. Never open them for anything but scoring. */
-export const TEST2_DIR = 'test2';
-/** Their names inside TEST2_DIR. */
-export const TEST2_FILES = { criteria: 'criteria-labels.jsonl', verdicts: 'verdicts.jsonl' } as const;
+/**
+ * The held-out folder, relative to this folder. Never open its files for anything but scoring. test2/ and test3/
+ * were held out in turn and are development sets now (README.md, "Sixth round").
+ */
+export const HELD_OUT_DIR = 'test4';
+/** The label files inside a set's folder. */
+export const SET_FILES = { criteria: 'criteria-labels.jsonl', verdicts: 'verdicts.jsonl' } as const;
 
 function rank(ids: Iterable<string>): string[] {
   const key = (id: string): string => createHash('sha256').update(SPLIT_SALT + id).digest('hex');
@@ -71,10 +75,10 @@ export function readFirstSplit(): (trial: string) => FirstSplitPart | undefined 
 function main(): void {
   const split = computeFirstSplit(readVerdictLabels().map((v) => v.trial), readCriteriaLabels().map((c) => c.trial));
   const file = {
-    about: `Parts of this folder's labels. Since 2026-11-27 every label in criteria-labels.jsonl and verdicts.jsonl is dev (tuning may read its errors); ${TEST2_DIR}/${TEST2_FILES.criteria} and ${TEST2_DIR}/${TEST2_FILES.verdicts} are test2, held out: scored beside dev, errors never listed. Written by split.ts.`,
+    about: `Parts of this folder's labels. Since 2026-11-27 every label in criteria-labels.jsonl and verdicts.jsonl is dev (tuning may read its errors); ${HELD_OUT_DIR}/${SET_FILES.criteria} and ${HELD_OUT_DIR}/${SET_FILES.verdicts} are held out: scored beside dev, errors never listed. Written by split.ts.`,
     parts: {
       dev: 'criteria-labels.jsonl, verdicts.jsonl (the first split\'s dev and test parts together)',
-      test2: `${TEST2_DIR}/${TEST2_FILES.criteria}, ${TEST2_DIR}/${TEST2_FILES.verdicts}, when present`,
+      'held-out': `${HELD_OUT_DIR}/${SET_FILES.criteria}, ${HELD_OUT_DIR}/${SET_FILES.verdicts}, when present`,
     },
     firstSplit: {
       about: `History: the first dev/test split, by whole trial: SHA-256 of "${SPLIT_SALT}" + NCT id, taken into dev in that order, first the trials with verdicts while dev held under ${DEV_SHARE * 100}% of the verdict pairs, then the other labelled trials while dev held under ${DEV_SHARE * 100}% of all labelled criteria. Its test part was held out until its figures were reported (README.md), then retired into dev.`,
