@@ -54,6 +54,20 @@ function conditionalBefore(words: readonly string[], hits: readonly Hit[]): bool
  * diseases only, in a trial that takes others too: conditional on having one of them.
  */
 const DISEASE_LEAD = /^\W*(?:\d+\.\s*)?(?:patients|subjects|participants|those)\s+with\s+[^.;:]{2,120}?\s+(?:must|should|need to|are required to)\b/i;
+/**
+ * An item that opens by naming the patients it is for by their disease or treatment, in other words than
+ * DISEASE_LEAD's: "Ph chromosome-negative patients must have ...", "Allogeneic stem cell transplantation patients
+ * must meet the following", "Patients in remission may be CD45 negative", "Patients with Ph-positive disease may be up
+ * to age 65". What follows holds for them only. Group 1 is the words that name them.
+ */
+const SUBGROUP_LEAD = /^\W*(?:\d+\.\s*)?((?:patients|subjects|participants|those)\s+(?:with|in|who have|who are|who had|on)\s+[^.;:]{2,120}?|(?!(?:all|eligible|the|female|male|fertile|sexually|women|men|adult|pediatric|paediatric)\b)(?:[\w()+/,-]+\s+){1,6}(?:patients|subjects|participants))\s+(?:must|should|need to|are required to|may|can)\b/i;
+/** The kinds of concept that name a group of patients by their disease or treatment. */
+const SUBGROUP_TYPES: ReadonlySet<string> = new Set(['cancer-type', 'disease-state', 'prior-treatment', 'cns']);
+/**
+ * "... or Lansky performance scale > 50% for patients < 16 years of age": an age that says whom another limit is
+ * for, not an age limit of the trial.
+ */
+const AGE_FOR_WHOM = /\b(?:for|in)\s+(?:patients|children|subjects|participants|those|persons|people)\s+(?:aged\s+|age\s+)?(?:<|>|≤|≥|under|over|younger|older|less|greater|more|between|below|above|\d)/i;
 /** An item that opens with "Adults" ("Adults with ..."): an age limit without its numbers. */
 const AGE_GROUP_LEAD = /^\W*(?:\d+\.\s*)?(?:adults?|adult (?:patients|subjects|participants))\b/i;
 /** "Age: Any age", "No age limit": no limit at all. */
@@ -83,7 +97,7 @@ const FOLLOWING: ReadonlySet<string> = new Set(['following', 'after', 'post']);
  * A dose or a body site after a treatment ("radiotherapy greater than 25 Gy", "radiotherapy to the pelvis"): the
  * profile holds neither, so having had the treatment does not settle what is asked.
  */
-const DOSE_OR_SITE = /^\s*(?:(?:of\s+)?(?:greater than|more than|over|exceeding|above|>=?|≥|at least)\s*\d[\d,.]*\s*(?:c?gy|mg\/m2?|rad)\b|\d[\d,.]*\s*(?:c?gy)\b|to (?:the|a|an|any|his|her|their|more than|\d)\b|(?:at|in) (?:a )?(?:doses?|dosages?|amounts?) (?:that|which|likely|greater|higher|exceeding|above)\b)/i;
+const DOSE_OR_SITE = /^\s*(?:(?:of\s+)?(?:greater than|more than|over|exceeding|above|>=?|≥|at least)\s*\d[\d,.]*\s*(?:c?gy|mg\/m2?|rad)\b|\d[\d,.]*\s*(?:c?gy)\b|to (?:the|a|an|any|his|her|their|more than|maximum|\d)\b|(?:at|in) (?:a )?(?:doses?|dosages?|amounts?) (?:that|which|likely|greater|higher|exceeding|above)\b)/i;
 
 /**
  * Words before a treatment that make it what the disease resisted, not a treatment asked about: "refractory to
@@ -122,7 +136,7 @@ const SUBSUMES: Readonly<Record<string, Readonly<Record<string, readonly string[
 };
 
 interface Hit {
-  readonly rule: Pick<ConceptRule, 'type' | 'value' | 'polarity' | 'inferScale'>;
+  readonly rule: Pick<ConceptRule, 'type' | 'value' | 'polarity' | 'inferScale' | 'namedDrug'>;
   readonly start: number;
   readonly end: number;
 }
@@ -394,7 +408,8 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
     const past = hit.rule.type === 'disease-state' && REMISSIONS.has(hit.rule.value) && before(words, PAST_REMISSION, hit.start, 3);
     // "Failed conventional therapy": refractory disease, or a relapse after it (a relapse is a failure too).
     const failedTherapy = hit.rule.type === 'disease-state' && hit.rule.value === 'refractory' && /^fail/.test(words[hit.start] ?? '');
-    const limited = (hit.rule.type === 'prior-treatment' && DOSE_OR_SITE.test(after))
+    // "No prior topotecan": a drug of a kind the profile names only as a kind (chemotherapy) is limited too.
+    const limited = (hit.rule.type === 'prior-treatment' && (DOSE_OR_SITE.test(after) || hit.rule.namedDrug === true))
       || (hit.rule.type === 'cns' && hit.rule.value === 'cns-involvement' && before(words, UNCONTROLLED, hit.start, 2));
     const previous = hits.slice(0, k).reverse().find((h) => h.rule.type === hit.rule.type);
     const orPrevious = previous !== undefined && previous.end <= hit.start && ALTERNATIVE.test(text.slice(tokens[previous.end - 1]?.end ?? 0, tokens[hit.start]?.start ?? 0));
@@ -414,7 +429,8 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
   });
   const ageHeading = /^age\b/i.test(heading);
   // "Physiologic age 65 and under" is no age limit, even under an "Age:" heading.
-  const age = PHYSIOLOGIC_AGE.test(text) ? null : readAge(text, ageHeading);
+  const ageForWhom = AGE_FOR_WHOM.test(text) && concepts.length > 0;
+  const age = PHYSIOLOGIC_AGE.test(text) || ageForWhom ? null : readAge(text, ageHeading);
   // "21 and under at diagnosis": the limit is on the age the disease was found, which the profile gives only
   // for a person newly diagnosed.
   const atDiagnosis = AT_DIAGNOSIS.test(text) ? { atDiagnosis: true as const } : {};
@@ -423,13 +439,38 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
   // person is asked about it, and never decides alone (no bounds to check).
   else if (((ageHeading && !/\d/.test(text)) || AGE_IN_MONTHS.test(text) || AGE_GROUP_LEAD.test(text)) && !ANY_AGE.test(text)) concepts.unshift({ type: 'age', value: 'age', polarity: 'present', evidence: text });
   return {
-    concepts: withoutRestatedRemission(deduplicate(concepts)),
+    concepts: withoutRestatedRemission(deduplicate(concepts.filter((c) => !misnamed(text, c)))),
     // "Age 5 years and under: Creatinine less than 1.2 mg/dL" holds for that age only.
     conditional: conditionalBefore(words, hits) || (AGE_LEAD.test(text) && concepts.some((c) => c.type !== 'age'))
-      || (DISEASE_LEAD.test(text) && concepts.some((c) => c.type === 'cancer-type' && c.polarity === 'present')),
+      || (DISEASE_LEAD.test(text) && concepts.some((c) => c.type === 'cancer-type' && c.polarity === 'present'))
+      || subgroupLead(text, concepts),
     broadDiagnosis: BROAD_DIAGNOSIS.findAll(words).some((span) => !hits.some((h) => h.rule.type === 'cancer-type' && h.start < span.end && span.start < h.end)),
     permissive: PERMISSIVE.findAll(words).some((hit) => !['not', 'no', 'never'].includes(words[hit.start - 1] ?? '')),
   };
+}
+
+/** Organ grafts ("No prior organ allograft") are not the stem-cell transplants the vocabulary means. */
+const ORGAN_GRAFT = /\b(?:organ|solid[- ]organ|kidney|renal|liver|hepatic|heart|cardiac|lung|corneal?)\s+(?:allo-?)?(?:grafts?|allografts?|transplant\w*)\b/gi;
+/** "Malignant hyperthermia" is a reaction to anaesthetics, not a cancer. */
+const NOT_A_CANCER = /\bmalignant\s+(?:hyperthermia|hypertension|neuroleptic syndrome|otitis)\b/gi;
+
+/** A concept whose words belong to a phrase that means something else (ORGAN_GRAFT, NOT_A_CANCER). */
+function misnamed(text: string, concept: Concept): boolean {
+  const phrases = concept.type === 'prior-treatment' ? ORGAN_GRAFT : concept.type === 'other-cancer' || concept.type === 'cancer-type' ? NOT_A_CANCER : null;
+  if (phrases === null) return false;
+  return [...text.matchAll(phrases)].some((m) => {
+    const at = text.indexOf(concept.evidence);
+    return at >= 0 && at < m.index + m[0].length && m.index < at + concept.evidence.length;
+  });
+}
+
+/** True when the item opens by naming, by a disease or treatment concept, the patients it is for (SUBGROUP_LEAD). */
+function subgroupLead(text: string, concepts: readonly Concept[]): boolean {
+  const lead = SUBGROUP_LEAD.exec(text);
+  if (lead === null) return false;
+  const words = lead[1] ?? '';
+  const end = lead.index + lead[0].indexOf(words) + words.length;
+  return concepts.some((c) => SUBGROUP_TYPES.has(c.type) && c.polarity === 'present' && c.evidence !== text && text.indexOf(c.evidence) >= 0 && text.indexOf(c.evidence) < end);
 }
 
 /**

@@ -98,6 +98,8 @@ const TREATMENT_IMPLIES: Links = relations['prior-treatment'].implies;
 const isTki = (value: string): boolean => TREATMENT_IMPLIES[value]?.includes('tki') ?? false;
 
 /** Disease states that only follow treatment: a relapse, refractory disease or a remission come after chemotherapy. */
+/** "Concurrent malignancy", "active second cancer": a cancer now, not one had at some time. */
+const CURRENT = /\b(?:concurrent|current|currently|active|coexisting|concomitant)\b/i;
 const AFTER_TREATMENT: ReadonlySet<string> = new Set(['relapsed', 'refractory', 'remission', 'first-remission', 'second-or-later-remission', 'mrd-positive', 'mrd-negative']);
 
 function treatmentHolds(facts: ProfileFacts, concept: Concept): boolean | undefined {
@@ -240,7 +242,8 @@ export function conceptHolds(facts: ProfileFacts, concept: Concept): boolean | u
       return concept.value === 'pregnant' ? profile.pregnant : profile.breastfeeding;
     case 'other-cancer':
       if (profile.otherCancer === undefined) return undefined;
-      return profile.otherCancer && concept.threshold?.withinYears !== undefined ? undefined : profile.otherCancer;
+      // "No concurrent malignancy": a cancer had before may be over; the profile does not say whether it is now.
+      return profile.otherCancer && (concept.threshold?.withinYears !== undefined || CURRENT.test(concept.evidence)) ? undefined : profile.otherCancer;
     case 'consent':
       return true;
   }

@@ -20,6 +20,11 @@ export interface ConceptRule {
   readonly cased: boolean;
   /** "Performance status 70-100": the scale is read from the numbers. */
   readonly inferScale: boolean;
+  /**
+   * A drug named by its own name that stands for a broad kind of treatment ("topotecan" for chemotherapy): having
+   * had that kind does not mean having had this drug.
+   */
+  readonly namedDrug?: true;
 }
 
 interface RawConcept {
@@ -116,6 +121,7 @@ function drugRules(): ConceptRule[] {
         pattern: compilePattern(phrase),
         cased: false,
         inferScale: false,
+        ...(value === 'chemotherapy' || value === 'other-drug' ? { namedDrug: true as const } : {}),
       }));
     });
 }

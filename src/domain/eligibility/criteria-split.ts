@@ -191,7 +191,8 @@ export function splitCriteria(text: string | null): SplitCriterion[] {
         // Endocrine therapy: Prior corticosteroids allowed"); in run-on NCI text, new items may start in it too.
         const pieces = splitInlineLabels(line.text);
         const head = pieces[0]?.label === null ? (pieces[0]?.text ?? '') : '';
-        const parts = nci ? splitFlattenedList(`${last.text} ${head}`.trim()) : [`${last.text} ${head}`.trim()];
+        // Only run-on text lost its bullets: a marked item's wrapped lines are that item's words.
+        const parts = nci && last.runOn === true ? splitFlattenedList(`${last.text} ${head}`.trim()) : [`${last.text} ${head}`.trim()];
         last.text = parts[0] ?? last.text;
         for (const part of parts.slice(1)) push({ ...last, text: part, marker: null, children: 0, runOn: nci });
         const firstLabel = pieces.find((piece) => piece.label !== null)?.label;
@@ -199,12 +200,17 @@ export function splitCriteria(text: string | null): SplitCriterion[] {
         continue;
       }
       stack = [];
+      const before = nodes.length;
       paragraph(line.text, line.indent, null);
+      // "Acute Myelogenous Leukemia, Age 18-75" on a line of its own, then "1. In CR #1, 2, or 3" indented below it:
+      // an unmarked one-phrase line heads the marked items indented under it, as a marked item would.
+      const only = nodes.length === before + 1 ? nodes.at(-1) : undefined;
+      if (only !== undefined && !nci && !/[.;]\s*$/.test(only.text)) stack = [only];
       continue;
     }
     while (stack.length > 0) {
       const top = stack.at(-1) as Node;
-      if (top.indent > line.indent) stack.pop();
+      if (top.indent > line.indent || (top.marker === null && top.indent >= line.indent)) stack.pop();
       else if (top.indent === line.indent && (top.marker === line.marker || stack.some((n) => n.indent === line.indent && n.marker === line.marker))) {
         stack.pop();
         if (top.marker === line.marker) break;

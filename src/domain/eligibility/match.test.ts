@@ -371,3 +371,82 @@ describe('matchTrial: readings added from the fourth development set', () => {
     assert.notEqual(matchTrial(parsePatientProfile({ cancerType: ['b-all'], diseaseState: ['relapsed'] }), trial).verdict, 'not-eligible');
   });
 });
+
+describe('matchTrial: readings from the retired held-out sets (test2, test3)', () => {
+  const relapsedCll = parsePatientProfile({
+    age: 70, sex: 'female', cancerType: ['cll'], diseaseState: ['relapsed'], priorLines: 1, priorTreatments: ['chemotherapy'],
+    performanceStatus: { scale: 'ecog', value: 1 }, otherCancer: true,
+  });
+
+  it('reads a disease on a line of its own as the head of the numbered states indented under it', () => {
+    const trial = parseCriteria([
+      'Inclusion Criteria:',
+      '',
+      '    Acute Myeloid Leukemia, Age 18-75',
+      '',
+      '      1. In first or second remission',
+      '',
+      '      2. Any relapse with few blasts',
+      '',
+      '    Acute Lymphoblastic Leukemia, Age 18-75',
+      '',
+      '      1. In second remission',
+      '',
+      '      2. Any relapse with few blasts',
+      '',
+      '    Chronic Myeloid Leukemia, Age 18-75',
+      '',
+      '      1. Chronic phase',
+    ].join('\n'));
+    assert.equal(trial.find((c) => c.text.startsWith('In second'))?.parent, 'Acute Lymphoblastic Leukemia, Age 18-75');
+    // Relapsed ALL meets the ALL group through its second state; the AML and CML states are not theirs to meet.
+    assert.notEqual(matchTrial(relapsedBAll, trial).verdict, 'not-eligible');
+    assert.equal(matchTrial(relapsedCll, trial).verdict, 'not-eligible');
+  });
+
+  it('leaves an item about one of its parent\'s diseases to the people with that disease', () => {
+    const trial = parseCriteria([
+      'Inclusion Criteria:',
+      '  -  Confirmed non-Hodgkin\'s lymphoma, chronic lymphocytic leukemia, or multiple myeloma',
+      '       -  Low or high grade NHL OR',
+      '  -  Confirmed Hodgkin\'s disease after chemotherapy',
+    ].join('\n'));
+    assert.notEqual(matchTrial(relapsedCll, trial).verdict, 'not-eligible');
+  });
+
+  it('does not read an age that says whom another limit is for as the trial\'s age limit', () => {
+    assert.equal(verdictOf('ECOG 0, 1, or 2 or Lansky > 50% for patients < 16 years of age', relapsedBAll), 'meets');
+  });
+
+  it('reads "X patients must" and "patients with X may" as about those patients only', () => {
+    assert.equal(verdictOf('Ph chromosome-positive patients must have a matched donor', relapsedBAll), 'unknown');
+    assert.equal(verdictOf('Patients in remission may be CD45 negative', relapsedBAll), 'unknown');
+    assert.equal(verdictOf('Patients with Ph-positive disease may be up to age 65', relapsedBAll), 'unknown');
+  });
+
+  it('does not settle "no prior <named drug>" from chemotherapy in general', () => {
+    assert.equal(verdictOf('No prior topotecan', relapsedBAll), 'unknown');
+    assert.equal(verdictOf('No prior radiotherapy to maximum tolerated levels to any normal organ', parsePatientProfile({ priorTreatments: ['radiotherapy'] })), 'unknown');
+  });
+
+  it('does not read organ grafts as stem cell transplants, nor malignant hyperthermia as a cancer', () => {
+    const afterAllo = parsePatientProfile({ priorTreatments: ['chemotherapy', 'allogeneic-transplant'], otherCancer: true });
+    assert.equal(verdictOf('No prior organ allograft', afterAllo), 'unknown');
+    assert.equal(verdictOf('No familial history of malignant hyperthermia', afterAllo), 'unknown');
+  });
+
+  it('leaves a concurrent other cancer open when the person has had one', () => {
+    assert.equal(verdictOf('No concurrent malignancy', relapsedCll), 'unknown');
+    assert.equal(verdictOf('No other malignancy', relapsedCll), 'does-not-meet');
+  });
+
+  it('reads what a later phase asks as not asked now, and a bare phase heading as nothing', () => {
+    const newlyDiagnosed = parsePatientProfile({ cancerType: ['b-all'], diseaseState: ['newly-diagnosed'], priorTreatments: [] });
+    const trial = parseCriteria(['Inclusion Criteria:', '  -  Induction therapy:', '  -  Postinduction therapy:', '       -  Documented complete remission'].join('\n'));
+    assert.ok(matchTrial(newlyDiagnosed, trial).results.every((r) => r.verdict !== 'does-not-meet'));
+  });
+
+  it('reads "For donors under 18 ..." as about the donor', () => {
+    assert.equal(verdictOf('For donors under 18 years of age, an assent form must be completed.', relapsedBAll), 'unknown');
+  });
+});

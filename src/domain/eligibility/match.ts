@@ -413,12 +413,33 @@ function nestedLists(criteria: readonly Criterion[]): ReadonlyMap<number, readon
       if (criterion.anyOf !== null) members.set(criterion.anyOf, [...(members.get(criterion.anyOf) ?? []), at]);
     });
     // A list nests under the alternative whose words end its lead-in (a lead-in carries its own lead-ins before it:
-    // "Diagnosis of one of the following: ALL in first remission with poor-risk cytogenetics such as").
+    // "Diagnosis of one of the following: ALL in first remission with poor-risk cytogenetics such as"), or under
+    // a disease the trial enrols as one of several ("Acute Myelogenous Leukemia, Age 18-75" over "1. In CR #1, 2,
+    // or 3", "2. Any relapse ..."): it says what that disease's patients need, and counts for them only.
+    const cohorts = cohortsOf(criteria);
+    const owns = (c: Criterion): boolean => c.anyOf !== null || cohorts?.has(c) === true || isDiagnosisItem(c);
+    const ownerOf = (lead: string | null | undefined, list: readonly number[]): number =>
+      lead == null ? -1 : criteria.findIndex((c, at) => owns(c) && !list.includes(at) && (lead === c.text || lead.endsWith(` ${c.text}`)));
     const under = new Map<number, number[][]>();
     for (const list of members.values()) {
-      const lead = criteria[list[0] ?? -1]?.parent;
-      const owner = lead == null ? -1 : criteria.findIndex((c, at) => c.anyOf !== null && !list.includes(at) && (lead === c.text || lead.endsWith(` ${c.text}`)));
+      const owner = ownerOf(criteria[list[0] ?? -1]?.parent, list);
       if (owner >= 0) under.set(owner, [...(under.get(owner) ?? []), list]);
+    }
+    // Items under a disease of the trial's list that are no list of alternatives themselves: disease states or past
+    // treatments only ("In Complete Remission #2", "In Complete Remission #3", "Any relapse"), or diagnoses ("the
+    // following diseases are the likely candidates: Myelodysplastic syndromes, Hodgkin's disease"), are
+    // alternatives, a person being in one state with one disease; anything else ("Bilirubin < 2 mg/dL") must hold
+    // as well.
+    const loose = new Map<number, number[]>();
+    criteria.forEach((criterion, at) => {
+      if (criterion.anyOf !== null || criterion.parent === null || criterion.section !== 'inclusion') return;
+      const owner = ownerOf(criterion.parent, [at]);
+      if (owner >= 0 && criteria[owner]?.anyOf === null) loose.set(owner, [...(loose.get(owner) ?? []), at]);
+    });
+    for (const [owner, items] of loose) {
+      const stateOnly = (c: Criterion): boolean => c.concepts.every((k) => k.type === 'disease-state' || k.type === 'prior-treatment');
+      const states = items.every((at) => stateOnly(criteria[at] as Criterion) || isDiagnosisItem(criteria[at] as Criterion));
+      under.set(owner, [...(under.get(owner) ?? []), ...(states ? [items] : items.map((at) => [at]))]);
     }
     known = under;
     NESTED.set(criteria, known);
@@ -426,17 +447,35 @@ function nestedLists(criteria: readonly Criterion[]): ReadonlyMap<number, readon
   return known;
 }
 
-function nestedVerdicts(criteria: readonly Criterion[], results: readonly CriterionResult[]): {
+/**
+ * An item under one of several diseases its parent names, about one of them only ("NHL, CLL or myeloma" over "Low,
+ * intermediate or high grade NHL OR"): it is for the people with that disease, and says nothing to the others.
+ */
+function scopedAway(item: Criterion, owner: Criterion | undefined, cancers: ReadonlySet<string>): boolean {
+  if (owner === undefined || cancers.size === 0) return false;
+  const its = diseasesOf(item);
+  const owners = diseasesOf(owner);
+  if (its === null || owners === null || its.has('other') || [...its].some((d) => !owners.has(d))) return false;
+  const narrower = [...owners].some((d) => !its.has(d));
+  return narrower && ![...its].some((d) => cancers.has(d));
+}
+
+function nestedVerdicts(criteria: readonly Criterion[], results: readonly CriterionResult[], cancers: ReadonlySet<string>): {
   verdicts: ReadonlyMap<CriterionResult, { verdict: CriterionVerdict; read: boolean }>;
   folded: ReadonlySet<CriterionResult>;
 } {
   const byIndex = nestedLists(criteria);
+  const scoped = new Set<CriterionResult>();
+  for (const [owner, lists] of byIndex) {
+    for (const at of lists.flat()) if (scopedAway(criteria[at] as Criterion, criteria[owner], cancers)) scoped.add(results[at] as CriterionResult);
+  }
   const under = new Map([...byIndex].map(([owner, lists]) => [results[owner] as CriterionResult, lists.map((list) => list.map((at) => results[at] as CriterionResult))]));
   const verdicts = new Map<CriterionResult, { verdict: CriterionVerdict; read: boolean }>();
   const folded = new Set<CriterionResult>();
   const effective = (result: CriterionResult, depth: number): { verdict: CriterionVerdict; read: boolean } => {
     const known = verdicts.get(result);
     if (known !== undefined) return known;
+    if (scoped.has(result)) return { verdict: 'meets', read: false };
     let verdict = result.verdict;
     let read = !UNREAD.has(result);
     for (const list of depth < 4 ? (under.get(result) ?? []) : []) {
@@ -481,7 +520,7 @@ export function matchTrial(profile: PatientProfile, criteria: readonly Criterion
   // A trial enrolling several groups of patients by disease: its group descriptions are alternatives too, and
   // the list of diagnoses joins them.
   const cohorts = cohortsOf(criteria);
-  const nested = nestedVerdicts(criteria, results);
+  const nested = nestedVerdicts(criteria, results, facts.cancer ?? new Set<string>());
   for (let result of results) {
     if (nested.folded.has(result)) continue;
     const own = nested.verdicts.get(result);

@@ -14,8 +14,17 @@ const NOTHING_ASKED = /^[\w\s,/()-]{0,40}?(?:[:\-–]\s*)?(?:not specified|see (
  * Requirements of the donor, not the patient: items under a "Donor" heading or lead-in, or that open with the word
  * ("Donor must consent to G-CSF", "DONOR: HLA-identical sibling"). The patient cannot answer them.
  */
-const ABOUT_DONOR = /^\W*(?:\d+\.\s*)?(?:(?:related|unrelated|sibling|stem cell|allogeneic|potential|matched|the)\s+)?donors?\b/i;
+const ABOUT_DONOR = /^\W*(?:\d+\.\s*)?(?:for\s+)?(?:(?:related|unrelated|sibling|stem cell|allogeneic|potential|matched|the)\s+)?donors?\b/i;
 const UNREAD: CriterionReading = { concepts: [], conditional: false, permissive: false, broadDiagnosis: false };
+/** "Induction therapy:", "Postinduction therapy:" left without the items under it: a heading, nothing asked. */
+const BARE_HEADING = /^[^:]{1,60}:\s*$/;
+/**
+ * A later phase of the trial ("Postinduction therapy:" over "Documented complete remission", "0-1"): what is asked
+ * under it is asked then, of the person the trial has treated, not of the person asking now.
+ */
+const LATER_PHASE = /\b(?:post-?induction|post-?remission|consolidation|maintenance|intensification|after induction|transplant phase|prior to (?:transplant|transplantation|consolidation|maintenance)|before (?:transplant|transplantation|consolidation|maintenance))\b/i;
+/** "NOTE: A new classification scheme ... has been adopted by PDQ" inside an item: a note, nothing asked. */
+const INLINE_NOTE = /\s+NOTE:\s.*$/s;
 
 /** Concept types that say which disease, in which state, after what and at what age: the stuff of a list of diseases. */
 const DISEASE_TYPES: ReadonlySet<string> = new Set(['cancer-type', 'disease-state', 'prior-treatment', 'age']);
@@ -47,7 +56,12 @@ export function parseCriteria(text: string | null): Criterion[] {
     // "NOTE: A new classification ... has been adopted by PDQ" informs, and "Chemotherapy: Not specified" asks
     // nothing of the person.
     const aboutDonor = [item.text, item.heading ?? '', item.parent ?? ''].some((words) => ABOUT_DONOR.test(words));
-    const reading = NOTE.test(item.text) || NOTHING_ASKED.test(item.text.trim()) || aboutDonor ? UNREAD : readCriterion(item.text, { heading: item.heading, parent: item.parent, section: item.section });
+    const bareHeading = BARE_HEADING.test(item.text) && item.text.split(/\s+/).length <= 5;
+    const read = NOTE.test(item.text) || NOTHING_ASKED.test(item.text.trim()) || aboutDonor || bareHeading
+      ? UNREAD
+      : readCriterion(item.text.replace(INLINE_NOTE, ''), { heading: item.heading, parent: item.parent, section: item.section });
+    const later = read.concepts.length > 0 && [item.heading ?? '', item.parent ?? ''].some((words) => LATER_PHASE.test(words));
+    const reading = later ? { ...read, conditional: true } : read;
     return {
       index,
       section: item.section,
