@@ -446,3 +446,26 @@ describe('readCriterion: a condition after "or" is an alternative, not what the 
     assert.equal(readCriterion('If HIV positive, must be on antiretroviral therapy').conditional, true);
   });
 });
+
+describe('readCriterion: words from the retired held-out sets (test2, test3)', () => {
+  it('reads everyday medicines by class and by use', () => {
+    assert.ok(read('History of chronic opioid intake').includes('prior-treatment other-drug present'));
+    assert.ok(read('Use of psychostimulants within 1 week of the start').includes('prior-treatment other-drug present'));
+    assert.ok(read('Probiotics during the 4 weeks before enrolment').includes('prior-treatment other-drug present'));
+  });
+
+  it('reads infections named by their kind or as known or suspected', () => {
+    assert.ok(read('Known or suspected infection').includes('infection active-infection present'));
+    assert.ok(read('Active tuberculosis').includes('infection active-infection present'));
+    assert.ok(read('Positive for H. pylori infection').includes('infection active-infection present'));
+  });
+
+  it('reads a history of a cancer in an exclusion list as another cancer', () => {
+    assert.deepEqual(read('A history of brain cancer', { section: 'exclusion' }), ['other-cancer other-malignancy present']);
+    assert.ok(read('Breast cancer', { section: 'exclusion' }).includes('cancer-type solid-tumour present'));
+  });
+
+  it('reads no age limit in an age that says whom another limit is for', () => {
+    assert.deepEqual(read('ECOG 0-2 or Lansky > 50% for patients < 16 years of age').filter((c) => c.startsWith('age')), []);
+  });
+});

@@ -220,6 +220,15 @@ function findHits(tokens: readonly Token[], text: string, section?: 'inclusion' 
     for (const span of findPattern(rule.pattern, against)) hits.push({ rule, start: span.start, end: span.end });
   }
   hits.push(...sexHits(words));
+  // "Known history of MDS or AML", "a history of brain cancer" in an exclusion list: a cancer had before, which is
+  // another cancer than the one the trial is for.
+  if (section === 'exclusion') {
+    for (const [k, hit] of hits.entries()) {
+      if (hit.rule.type === 'cancer-type' && hit.rule.polarity === 'present' && words.slice(Math.max(0, hit.start - 3), hit.start).includes('history')) {
+        hits[k] = { ...hit, rule: { type: 'other-cancer', value: 'other-malignancy', polarity: 'present', inferScale: false } };
+      }
+    }
+  }
   hits.push(...otherCancerHits(words, hits, section === 'exclusion'));
   hits.push(...unnamedTreatmentHits(words, hits));
   // Within a type a longer mention wins over the shorter ones inside it ("first complete remission" over
