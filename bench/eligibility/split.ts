@@ -27,10 +27,10 @@ export type Part = 'dev' | 'held-out';
 export type FirstSplitPart = 'dev' | 'test';
 
 /**
- * The held-out folder, relative to this folder. Never open its files for anything but scoring. test2/ and test3/
+ * The held-out folder, relative to this folder. Never open its files for anything but scoring. test2/, test3/ and test4/
  * were held out in turn and are development sets now (README.md, "Sixth round").
  */
-export const HELD_OUT_DIR = 'test4';
+export const HELD_OUT_DIR = 'test5';
 /** The label files inside a set's folder. */
 export const SET_FILES = { criteria: 'criteria-labels.jsonl', verdicts: 'verdicts.jsonl' } as const;
 

@@ -259,8 +259,13 @@ function findHits(tokens: readonly Token[], text: string, section?: 'inclusion' 
   const mdsName = (k: Hit): boolean => k.rule.type === 'disease-state' && k.rule.value === 'refractory' && /^(?:anemia|anaemia|cytopenias?)$/.test(tokens[k.end]?.word ?? '');
   // "Remission induction chemotherapy" names a treatment, not a remission.
   const treatmentName = (k: Hit): boolean => k.rule.type === 'disease-state' && k.rule.value === 'remission' && tokens[k.end]?.word === 'induction';
+  // "Newly diagnosed angina pectoris", "new onset diabetes": a new illness of another kind, not a new cancer.
+  const otherIllness = (k: Hit): boolean => k.rule.type === 'disease-state' && k.rule.value === 'newly-diagnosed' && NOT_CANCER_ILLNESS.test(tokens[k.end]?.word ?? '');
+  // "Life expectancy: At least 3 months" under "Performance status:": a number of months, not a score.
+  const lifeExpectancy = (k: Hit): boolean => k.rule.type === 'performance-status' && k.rule.inferScale && /\blife expectancy\b/i.test(text);
   return kept
-    .filter((k) => !(named && k.rule.inferScale) && !(subsumed.has(k.rule.value) && SUBSUMES[k.rule.type] !== undefined) && !treatedFor(k) && !treatmentName(k) && !infectionMeasure(k) && !mdsName(k))
+    .filter((k) => !(named && k.rule.inferScale) && !(subsumed.has(k.rule.value) && SUBSUMES[k.rule.type] !== undefined) && !treatedFor(k) && !treatmentName(k) && !infectionMeasure(k) && !mdsName(k)
+      && !otherIllness(k) && !lifeExpectancy(k))
     .sort((a, b) => a.start - b.start);
 }
 
@@ -412,13 +417,15 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
     // A bracket that only restates the treatment ("tyrosine kinase inhibitors (TKI)") belongs to the words before it.
     const restated = words[hit.start - 1] === '(' && words[hit.end] === ')';
     const planned = hit.rule.type === 'prior-treatment' && !before(words, PAST_OR_CONCURRENT, hit.start, 8) && (before(words, PLANNED, hit.start, 8, !restated) || PLANNED_AFTER.endAt(words, hit.end) > hit.end
+      || afterStudyDose(text, tokens[hit.start]?.start ?? 0)
       || (PROCEDURES.has(hit.rule.value) && words[hit.start - 1] === 'for' && since === null));
     const ongoing = hit.rule.type === 'prior-treatment' && !planned && before(words, ONGOING, hit.start, 6);
     const past = hit.rule.type === 'disease-state' && REMISSIONS.has(hit.rule.value) && before(words, PAST_REMISSION, hit.start, 3);
     // "Failed conventional therapy": refractory disease, or a relapse after it (a relapse is a failure too).
     const failedTherapy = hit.rule.type === 'disease-state' && hit.rule.value === 'refractory' && /^fail/.test(words[hit.start] ?? '');
+    const narrowedRelapse = hit.rule.type === 'disease-state' && hit.rule.value === 'relapsed' && NARROWED_RELAPSE.test(text.slice(Math.max(0, (tokens[hit.start]?.start ?? 0) - 40), tokens[hit.start]?.start ?? 0));
     // "No prior topotecan": a drug of a kind the profile names only as a kind (chemotherapy) is limited too.
-    const limited = (hit.rule.type === 'prior-treatment' && (DOSE_OR_SITE.test(after) || hit.rule.namedDrug === true))
+    const limited = narrowedRelapse || (hit.rule.type === 'prior-treatment' && (DOSE_OR_SITE.test(after) || hit.rule.namedDrug === true))
       || (hit.rule.type === 'cns' && hit.rule.value === 'cns-involvement' && before(words, UNCONTROLLED, hit.start, 2));
     const previous = hits.slice(0, k).reverse().find((h) => h.rule.type === hit.rule.type);
     const orPrevious = previous !== undefined && previous.end <= hit.start && ALTERNATIVE.test(text.slice(tokens[previous.end - 1]?.end ?? 0, tokens[hit.start]?.start ?? 0));
@@ -451,12 +458,29 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
     concepts: withoutRestatedRemission(deduplicate(concepts.filter((c) => !misnamed(text, c)))),
     // "Age 5 years and under: Creatinine less than 1.2 mg/dL" holds for that age only.
     conditional: conditionalBefore(words, hits) || (AGE_LEAD.test(text) && concepts.some((c) => c.type !== 'age'))
-      || (DISEASE_LEAD.test(text) && concepts.some((c) => c.type === 'cancer-type' && c.polarity === 'present'))
+      || DISEASE_LEAD.test(text)
       || subgroupLead(text, concepts),
     broadDiagnosis: BROAD_DIAGNOSIS.findAll(words).some((span) => !hits.some((h) => h.rule.type === 'cancer-type' && h.start < span.end && span.start < h.end)),
     permissive: PERMISSIVE.findAll(words).some((hit) => !['not', 'no', 'never'].includes(words[hit.start - 1] ?? '')),
   };
 }
+
+/** "... for at least 2 months after completion of last dose of UCN-01": a time after the trial's own treatment. */
+const AFTER_STUDY_DOSE = /\b(?:for|during)\s+(?:at least\s+)?(?:\w+\s+){0,3}after\s+(?:the\s+)?(?:completion of\s+)?(?:the\s+)?last dose\b/i;
+
+/** True when a treatment named at `at` is one the trial forbids after its own last dose (AFTER_STUDY_DOSE). */
+function afterStudyDose(text: string, at: number): boolean {
+  const match = AFTER_STUDY_DOSE.exec(text);
+  return match !== null && at < match.index;
+}
+
+/** Illnesses that are not cancers, after "newly diagnosed". */
+const NOT_CANCER_ILLNESS = /^(?:angina|diabetes|hypertension|heart|cardiac|coronary|myocardial|arrhythmias?|epilepsy|seizures?|thrombosis|embolism|stroke|hiv|hepatitis|tuberculosis|infections?|asthma|copd|depression|psychosis)$/;
+/**
+ * "No isolated extramedullary relapse", "CNS relapse": a relapse of a kind the profile does not record. Having
+ * relapsed does not settle it.
+ */
+const NARROWED_RELAPSE = /\b(?:isolated|extramedullary|extra-medullary|cns|testicular|ocular|meningeal|skin|cutaneous)\s+(?:\w+\s+){0,2}$/i;
 
 /** Organ grafts ("No prior organ allograft") are not the stem-cell transplants the vocabulary means. */
 const ORGAN_GRAFT = /\b(?:organ|solid[- ]organ|kidney|renal|liver|hepatic|heart|cardiac|lung|corneal?)\s+(?:allo-?)?(?:grafts?|allografts?|transplant\w*)\b/gi;

@@ -80,7 +80,8 @@ function stateHolds(facts: ProfileFacts, concept: Concept): boolean | undefined 
   if (have === null) return undefined;
   if (concept.past === true) return pastRemission(have);
   if (concept.failedTherapy === true && (have.has('relapsed') || have.has('refractory'))) return true;
-  if (have.has(concept.value)) return true;
+  // "Isolated extramedullary relapse" (`limited`): a relapse, but of a kind the profile does not record.
+  if (have.has(concept.value)) return concept.limited === true ? undefined : true;
   if (excluded(have, concept.value, relations['disease-state'].excludes)) return false;
   return undefined;
 }

@@ -450,3 +450,37 @@ describe('matchTrial: readings from the retired held-out sets (test2, test3)', (
     assert.equal(verdictOf('For donors under 18 years of age, an assent form must be completed.', relapsedBAll), 'unknown');
   });
 });
+
+describe('matchTrial: readings from the retired held-out set test4', () => {
+  const newlyDiagnosed = parsePatientProfile({ age: 30, cancerType: ['b-all'], diseaseState: ['newly-diagnosed'], priorTreatments: [], creatinineClearanceMlMin: 118 });
+
+  it('leaves a narrowed kind of relapse open for someone who relapsed', () => {
+    assert.equal(verdictOf('No isolated extramedullary relapse (e.g., testicular, CNS)', relapsedBAll), 'unknown');
+    assert.equal(verdictOf('No relapse', relapsedBAll), 'does-not-meet');
+  });
+
+  it('does not read a new illness of another kind as a new cancer, nor a life expectancy as a score', () => {
+    assert.equal(verdictOf('No history of unstable or newly diagnosed angina pectoris', newlyDiagnosed), 'unknown');
+    const [result] = matchTrial(relapsedBAll, parseCriteria('Performance status:\n- Life expectancy: At least 3 months')).results;
+    assert.notEqual(result?.verdict, 'does-not-meet');
+  });
+
+  it('reads a treatment forbidden after the trial\'s last dose as not asked now', () => {
+    assert.equal(verdictOf('No investigational or standard chemotherapy for at least 2 months after completion of last dose of UCN-01', relapsedBAll), 'unknown');
+  });
+
+  it('leaves an item open when an alternative is in words it cannot read', () => {
+    assert.equal(verdictOf('Malignancy that is refractory to standard therapy or for which no standard therapy exists', newlyDiagnosed), 'unknown');
+  });
+
+  it('reads "patients with X must ..." as about those patients even when X is not in the vocabulary', () => {
+    assert.equal(verdictOf('Patients with low grade lymphoproliferative disorders must have received at least 1 prior regimen', newlyDiagnosed), 'unknown');
+  });
+
+  it('meets a conditional limit the person is named by and meets, and leaves an unread one out of the verdict', () => {
+    const afterRelapse = parsePatientProfile({ age: 30, cancerType: ['b-all'], diseaseState: ['relapsed'], priorTreatments: ['chemotherapy'], creatinineClearanceMlMin: 118 });
+    assert.equal(verdictOf('Creatinine clearance at least 60 mL/min in patients with first relapse', afterRelapse), 'meets');
+    const trial = parseCriteria('Inclusion Criteria:\n- Relapsed ALL\n- No unaspirable pleural effusions in patients with first relapse');
+    assert.equal(matchTrial(afterRelapse, trial).verdict, 'likely-eligible');
+  });
+});

@@ -221,6 +221,9 @@ function leadEndOf(criterion: Criterion): number {
   return end;
 }
 
+/** "... or for which no standard therapy exists", "... or who are unfit for ...": an alternative we cannot read. */
+const OPEN_ALTERNATIVE = /\bor\s+(?:for (?:whom|which)|in whom|who|whose)\b/i;
+
 /** Results of criteria none of whose concepts could be weighed: "ask your specialist", never lowering a verdict. */
 const UNREAD = new WeakSet<CriterionResult>();
 /**
@@ -291,13 +294,31 @@ function judge(facts: ProfileFacts, criterion: Criterion, ownDiseases: ReadonlyS
     if (criterion.waivable === true && WAIVABLE_TYPES.has(decision.concept.type)) return { criterion, verdict: 'unknown', reason: `${reason} ${reasonFor.waivable()}` };
     if (relaxed.has(conceptKey(decision.concept))) return { criterion, verdict: 'unknown', reason: `${reason} ${reasonFor.relaxed()}` };
   }
+  // "Refractory to standard therapy or for which no standard therapy exists": an alternative in words we cannot
+  // read may be the one the person meets.
+  const openAlternative = verdict === 'does-not-meet' && criterion.section === 'inclusion' && OPEN_ALTERNATIVE.test(criterion.text);
+  if (openAlternative) verdict = 'unknown';
   // "If HIV positive, must ...": when the person has what the condition names, the rest (which we cannot read)
-  // applies to them; when they do not, it does not. A conditional criterion never rules anyone out.
-  if (criterion.conditional && (verdict === 'does-not-meet' || (decision.has === true && decision.concept.polarity === 'present'))) verdict = 'unknown';
-  const suffix = criterion.conditional && verdict === 'unknown' ? ` ${reasonFor.conditional()}` : '';
+  // applies to them; when they do not, it does not. A conditional criterion never rules anyone out. When the rest
+  // is read and met too ("Creatinine clearance at least 60 mL/min in patients with first relapse"), it is met.
+  let unreadRest = false;
+  if (criterion.conditional && (verdict === 'does-not-meet' || (decision.has === true && decision.concept.polarity === 'present'))) {
+    const restMet = verdict === 'meets' && decision.truth === true
+      && criterion.concepts.some((c) => c.type !== decision.concept.type && !isAgreement(c) && c.planned !== true);
+    // The person is one of those it names, and what it asks of them is in words we could not read: as for any
+    // criterion we could not read, a question for the specialist that never lowers the verdict.
+    unreadRest = verdict === 'meets' && !restMet;
+    if (!restMet) verdict = 'unknown';
+  }
+  const suffix = (criterion.conditional || openAlternative) && verdict === 'unknown' ? ` ${reasonFor.conditional()}` : '';
   const oneOf = criterion.anyOf === null ? '' : ` ${reasonFor.oneOf()}`;
-  return { criterion, verdict, reason: `${reason}${suffix}${oneOf}` };
+  const result: CriterionResult = { criterion, verdict, reason: `${reason}${suffix}${oneOf}` };
+  if (unreadRest) UNREAD.add(result);
+  return result;
 }
+
+/** "Histologically confirmed ...", "Diagnosis of ...": an item that opens by naming the diagnosis. */
+const DIAGNOSIS_OPENING = /^\W*(?:(?:histologically|pathologically|cytologically|morphologically)\s+)?(?:confirmed|proven|documented|verified|diagnosis of|diagnosed with)\b/i;
 
 /**
  * An inclusion item that names a diagnosis (with its state or past treatment at most: "CML that failed imatinib"),
@@ -308,7 +329,8 @@ function isDiagnosisItem(criterion: Criterion): boolean {
   // A broad group counts alone ("Acute leukaemia"), not as a word inside another requirement ("a CR to prior
   // anti-leukaemia therapy").
   // So does a broad group with its state ("Acute leukaemia in remission").
-  let named = criterion.broadDiagnosis && criterion.text.split(/\s+/).length <= 8
+  // So does one that opens by naming it ("Histologically confirmed malignancy that is refractory to standard therapy").
+  let named = criterion.broadDiagnosis && (criterion.text.split(/\s+/).length <= 8 || DIAGNOSIS_OPENING.test(criterion.text))
     && criterion.concepts.every((concept) => concept.type === 'disease-state' || concept.type === 'prior-treatment');
   for (const concept of criterion.concepts) {
     // "Non-T-cell ALL (CD19+ ...)" rules a subtype out: it narrows the diagnosis, it is not another one to choose.
