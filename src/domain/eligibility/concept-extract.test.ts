@@ -469,3 +469,22 @@ describe('readCriterion: words from the retired held-out sets (test2, test3)', (
     assert.deepEqual(read('ECOG 0-2 or Lansky > 50% for patients < 16 years of age').filter((c) => c.startsWith('age')), []);
   });
 });
+
+describe('readCriterion: words from the retired held-out set test4', () => {
+  it('reads each letter after one "hepatitis"', () => {
+    assert.deepEqual(read('Known hepatitis B or C', { section: 'exclusion' }), ['infection hepatitis-b present', 'infection hepatitis-c present']);
+    assert.deepEqual(read('Known hepatitis A, B or C', { section: 'exclusion' }), ['infection hepatitis-b present', 'infection hepatitis-c present']);
+  });
+
+  it('reads drugs the vocabulary does not hold by their name\'s stem', () => {
+    assert.deepEqual(read('Taking fluvoxamine', { section: 'exclusion' }), ['prior-treatment other-drug present']);
+    assert.deepEqual(read('No prior oxaliplatin'), ['prior-treatment chemotherapy absent']);
+    assert.deepEqual(read('Raised cholesterol', { section: 'exclusion' }), []);
+  });
+
+  it('reads hormone and anaesthetic medicines, not a hormone receptor', () => {
+    assert.deepEqual(read('Vaginal estrogen treatment', { section: 'exclusion' }), ['prior-treatment other-drug present']);
+    assert.deepEqual(read('Use of antithyroid drugs', { section: 'exclusion' }), ['prior-treatment other-drug present']);
+    assert.ok(!read('Estrogen receptor positive breast cancer').some((c) => c.startsWith('prior-treatment')));
+  });
+});

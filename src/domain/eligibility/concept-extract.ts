@@ -219,7 +219,7 @@ function findHits(tokens: readonly Token[], text: string, section?: 'inclusion' 
     if (against === null) continue;
     for (const span of findPattern(rule.pattern, against)) hits.push({ rule, start: span.start, end: span.end });
   }
-  hits.push(...sexHits(words));
+  hits.push(...sexHits(words), ...hepatitisLetterHits(words, hits), ...drugStemHits(words, hits));
   // "Known history of MDS or AML", "a history of brain cancer" in an exclusion list: a cancer had before, which is
   // another cancer than the one the trial is for.
   if (section === 'exclusion') {
@@ -472,6 +472,46 @@ const AFTER_STUDY_DOSE = /\b(?:for|during)\s+(?:at least\s+)?(?:\w+\s+){0,3}afte
 function afterStudyDose(text: string, at: number): boolean {
   const match = AFTER_STUDY_DOSE.exec(text);
   return match !== null && at < match.index;
+}
+
+/**
+ * "Hepatitis B or C", "hepatitis A, B or C": one word "hepatitis" before several letters names each of them. The
+ * patterns read "hepatitis B" only; the letters after it are found here.
+ */
+function hepatitisLetterHits(words: readonly string[], hits: readonly Hit[]): Hit[] {
+  const out: Hit[] = [];
+  words.forEach((word, at) => {
+    if (word !== 'hepatitis' && word !== 'hep') return;
+    for (let k = at + 1; k < Math.min(words.length, at + 8); k += 1) {
+      const letter = words[k] ?? '';
+      if (!/^(?:[abcde]|or|and|,|\/)$/.test(letter)) break;
+      const value = letter === 'b' ? 'hepatitis-b' : letter === 'c' ? 'hepatitis-c' : null;
+      if (value !== null && !hits.some((h) => h.rule.value === value && h.start <= k && k < h.end)) {
+        out.push({ rule: { type: 'infection', value, polarity: 'present', inferScale: false }, start: k, end: k + 1 });
+      }
+    }
+  });
+  return out;
+}
+
+/**
+ * Word endings that international non-proprietary names give drugs of a class (the USAN/INN stems): "fluvoxamine",
+ * "ramipril", "pembrolizumab", "doxycycline". A drug the vocabulary does not hold is still a drug. Cytotoxic stems
+ * name chemotherapy; the others another drug.
+ */
+const CYTOTOXIC_STEM = /(?:platin|taxel|rubicin|citabine|tecan|mustine|poside|fosfamide|blastine|cristine|sulfan|rabine|trexate)$/;
+const DRUG_STEM = /(?:mab|nib|parib|lisib|ciclib|statin|pril|sartan|olol|dipine|parin|xaban|gatran|semide|thiazide|oxetine|oxamine|triptyline|pramine|azepam|zolam|profen|coxib|prazole|cillin|mycin|cycline|floxacin|conazole|ovir|avir|glitazone|gliptin|gliflozin|glutide|formin|lukast|asone|isone|olone|relin|dronate|setron|pitant|limus|sporine)$/;
+/** Words with those endings that are no drugs. */
+const NOT_DRUGS: ReadonlySet<string> = new Set(['cholesterol', 'ascomycin', 'macrolimus']);
+
+function drugStemHits(words: readonly string[], hits: readonly Hit[]): Hit[] {
+  const out: Hit[] = [];
+  words.forEach((word, at) => {
+    if (word.length < 7 || NOT_DRUGS.has(word) || hits.some((h) => h.rule.type === 'prior-treatment' && h.start <= at && at < h.end)) return;
+    const value = CYTOTOXIC_STEM.test(word) ? 'chemotherapy' : DRUG_STEM.test(word) ? 'other-drug' : null;
+    if (value !== null) out.push({ rule: { type: 'prior-treatment', value, polarity: 'present', inferScale: false, namedDrug: true }, start: at, end: at + 1 });
+  });
+  return out;
 }
 
 /** Illnesses that are not cancers, after "newly diagnosed". */
