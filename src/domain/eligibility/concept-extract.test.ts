@@ -482,6 +482,18 @@ describe('readCriterion: words from the retired held-out set test4', () => {
     assert.deepEqual(read('Raised cholesterol', { section: 'exclusion' }), []);
   });
 
+  it('reads an infection in an exclusion list as one now, not a past, possible or named one', () => {
+    assert.deepEqual(read('Malnutrition or an organ system infection', { section: 'exclusion' }), ['infection active-infection present']);
+    assert.deepEqual(read('History of recurrent infections', { section: 'exclusion' }), []);
+    assert.deepEqual(read('HIV infection', { section: 'exclusion' }), ['infection hiv present']);
+    assert.deepEqual(read('Malnutrition or an organ system infection', { section: 'inclusion' }), []);
+  });
+
+  it('reads an inclusion item that opens with children as an age limit without numbers', () => {
+    assert.deepEqual(read('Children with autism', { section: 'inclusion' }), ['age age present']);
+    assert.deepEqual(read('Children with autism', { section: 'exclusion' }), []);
+  });
+
   it('reads hormone and anaesthetic medicines, not a hormone receptor', () => {
     assert.deepEqual(read('Vaginal estrogen treatment', { section: 'exclusion' }), ['prior-treatment other-drug present']);
     assert.deepEqual(read('Use of antithyroid drugs', { section: 'exclusion' }), ['prior-treatment other-drug present']);

@@ -70,6 +70,8 @@ const SUBGROUP_TYPES: ReadonlySet<string> = new Set(['cancer-type', 'disease-sta
 const AGE_FOR_WHOM = /\b(?:for|in)\s+(?:patients|children|subjects|participants|those|persons|people)\s+(?:aged\s+|age\s+)?(?:<|>|≤|≥|under|over|younger|older|less|greater|more|between|below|above|\d)/i;
 /** An item that opens with "Adults" ("Adults with ..."): an age limit without its numbers. */
 const AGE_GROUP_LEAD = /^\W*(?:\d+\.\s*)?(?:adults?|adult (?:patients|subjects|participants))\b/i;
+/** An inclusion item that opens with children ("Children with ASD", "Newborn and infant age group"): likewise. */
+const CHILD_LEAD = /^\W*(?:\d+\.\s*)?(?:children|childhood|minors?|newborns?|neonates?|infants?|(?:pediatric|paediatric) (?:patients|subjects|participants))\b(?!\s+(?:or|and)\s+(?:their\s+)?(?:guardians?|parents?))|\bis a minor\b/i;
 /** "Age: Any age", "No age limit": no limit at all. */
 const ANY_AGE = /^\W*(?:any age|all ages|no age (?:limit|restriction)s?)\W*$/i;
 const AGE_IN_MONTHS = /\b\d{1,2}\s*months?\s+of\s+age\b|\binfants?\s+(?:under|younger than|less than|below)\s+\d{1,2}\s*months?\b/i;
@@ -220,6 +222,7 @@ function findHits(tokens: readonly Token[], text: string, section?: 'inclusion' 
     for (const span of findPattern(rule.pattern, against)) hits.push({ rule, start: span.start, end: span.end });
   }
   hits.push(...sexHits(words), ...hepatitisLetterHits(words, hits), ...drugStemHits(words, hits));
+  if (section === 'exclusion') hits.push(...bareInfectionHits(words, hits));
   // "Known history of MDS or AML", "a history of brain cancer" in an exclusion list: a cancer had before, which is
   // another cancer than the one the trial is for.
   if (section === 'exclusion') {
@@ -453,7 +456,7 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
   if (age !== null) concepts.unshift({ type: 'age', value: 'age', polarity: 'present', threshold: age, ...atDiagnosis, evidence: text });
   // "Age: Children", "infants under 12 months of age": an age limit without numbers in years. It is kept so the
   // person is asked about it, and never decides alone (no bounds to check).
-  else if (((ageHeading && !/\d/.test(text)) || AGE_IN_MONTHS.test(text) || AGE_GROUP_LEAD.test(text)) && !ANY_AGE.test(text)) concepts.unshift({ type: 'age', value: 'age', polarity: 'present', evidence: text });
+  else if (((ageHeading && !/\d/.test(text)) || AGE_IN_MONTHS.test(text) || AGE_GROUP_LEAD.test(text) || (context.section === 'inclusion' && CHILD_LEAD.test(text))) && !ANY_AGE.test(text)) concepts.unshift({ type: 'age', value: 'age', polarity: 'present', evidence: text });
   return {
     concepts: withoutRestatedRemission(deduplicate(concepts.filter((c) => !misnamed(text, c)))),
     // "Age 5 years and under: Creatinine less than 1.2 mg/dL" holds for that age only.
@@ -510,6 +513,28 @@ function drugStemHits(words: readonly string[], hits: readonly Hit[]): Hit[] {
     if (word.length < 7 || NOT_DRUGS.has(word) || hits.some((h) => h.rule.type === 'prior-treatment' && h.start <= at && at < h.end)) return;
     const value = CYTOTOXIC_STEM.test(word) ? 'chemotherapy' : DRUG_STEM.test(word) ? 'other-drug' : null;
     if (value !== null) out.push({ rule: { type: 'prior-treatment', value, polarity: 'present', inferScale: false, namedDrug: true }, start: at, end: at + 1 });
+  });
+  return out;
+}
+
+/** Words before "infection" that make it a past or possible one, not an infection now. */
+const NOT_NOW_BEFORE: ReadonlySet<string> = new Set(['history', 'risk', 'prevention', 'prophylaxis', 'prior', 'previous', 'past', 'recurrent', 'repeated', 'vaccination', 'against']);
+/** Words after "infection" that make it something else: "infection prophylaxis", "infection control". */
+const NOT_NOW_AFTER: ReadonlySet<string> = new Set(['prophylaxis', 'control', 'risk', 'prevention', 'rate', 'rates']);
+
+/**
+ * "Malnutrition or an organ system infection", "(i.e. tumor, infection)" in an exclusion list: an infection, read
+ * as one going on now, as the labels read it. Not after words that make it past or possible ("history of recurrent
+ * infections", "risk of infection").
+ */
+function bareInfectionHits(words: readonly string[], hits: readonly Hit[]): Hit[] {
+  const out: Hit[] = [];
+  words.forEach((word, at) => {
+    if (word !== 'infection' && word !== 'infections') return;
+    // "HIV infection", "infection with hepatitis B": the word belongs to the infection named beside it.
+    if (hits.some((h) => h.rule.type === 'infection' && h.start - 4 <= at && at < h.end + 4)) return;
+    if (words.slice(Math.max(0, at - 4), at).some((w) => NOT_NOW_BEFORE.has(w)) || NOT_NOW_AFTER.has(words[at + 1] ?? '')) return;
+    out.push({ rule: { type: 'infection', value: 'active-infection', polarity: 'present', inferScale: false }, start: at, end: at + 1 });
   });
   return out;
 }
