@@ -494,6 +494,18 @@ describe('readCriterion: words from the retired held-out set test4', () => {
     assert.deepEqual(read('Children with autism', { section: 'exclusion' }), []);
   });
 
+  it('reads solid cancers by their abbreviations and kinds, not the name of the RECIST criteria', () => {
+    assert.deepEqual(read('Histologically confirmed NSCLC'), ['cancer-type solid-tumour present']);
+    assert.deepEqual(read('Osteosarcoma'), ['cancer-type solid-tumour present']);
+    assert.ok(read('Recurrent breast malignancy').includes('cancer-type solid-tumour present'));
+    assert.deepEqual(read('Measurable disease per Response Evaluation Criteria In Solid Tumors'), []);
+  });
+
+  it('reads "malignant disease" in an exclusion list as another cancer', () => {
+    assert.deepEqual(read('Malignant diseases', { section: 'exclusion' }), ['other-cancer other-malignancy present']);
+    assert.deepEqual(read('Malignant hyperthermia', { section: 'exclusion' }), []);
+  });
+
   it('reads hormone and anaesthetic medicines, not a hormone receptor', () => {
     assert.deepEqual(read('Vaginal estrogen treatment', { section: 'exclusion' }), ['prior-treatment other-drug present']);
     assert.deepEqual(read('Use of antithyroid drugs', { section: 'exclusion' }), ['prior-treatment other-drug present']);

@@ -152,11 +152,13 @@ export interface CriterionContext {
 }
 
 /** Words that name a cancer of any kind, with nothing to say which. */
+/** Nouns after "malignant" that make the pair a cancer. */
+const MALIGNANT_WHAT: ReadonlySet<string> = new Set(['disease', 'diseases', 'tumor', 'tumors', 'neoplasm', 'neoplasms', 'neoplasia', 'condition']);
 const ANY_CANCER: ReadonlySet<string> = new Set(['malignancy', 'malignancies', 'malignance', 'cancer', 'cancers', 'tumor', 'tumors', 'neoplasm', 'neoplasms']);
 /** Words before a cancer word that make it the cause or the subject of something else: "due to malignancy", "anti-cancer". */
 const NOT_A_DIAGNOSIS_BEFORE: ReadonlySet<string> = new Set(['of', 'to', 'from', 'by', 'for', 'anti', 'non', 'the', 'their', 'his', 'her', 'its', 'whose']);
 /** Words after a cancer word that keep it a diagnosis ("malignancy within 5 years", "tumors in other organs"). */
-const DIAGNOSIS_GOES_ON: ReadonlySet<string> = new Set([',', ';', '.', ':', '(', ')', 'or', 'and', 'in', 'within', 'requiring', 'diagnosed', 'other', 'except', 'unless', 'during', 'treated', 'history', 'patients']);
+const DIAGNOSIS_GOES_ON: ReadonlySet<string> = new Set([',', ';', '.', ':', '(', ')', 'or', 'and', 'in', 'within', 'requiring', 'diagnosed', 'other', 'except', 'unless', 'during', 'treated', 'history', 'patients', 'diagnoses', 'diagnosis']);
 /** Words before "of" that keep a cancer word after it a diagnosis: "evidence of malignancy", "terminal stage of cancer". */
 const DIAGNOSIS_OF: ReadonlySet<string> = new Set(['evidence', 'history', 'diagnosis', 'signs', 'sign', 'presence', 'suspicion', 'stage', 'symptoms']);
 /** Words that open an item of a list or an example: "..., malignancy", "such as tumors", "e.g. cancer". */
@@ -173,13 +175,16 @@ const CONDITION = /^(?:diseases?|disorders?|conditions?|illness(?:es)?|failure|i
 function otherCancerHits(words: readonly string[], hits: readonly Hit[], inExclusions: boolean): Hit[] {
   const out: Hit[] = [];
   words.forEach((word, at) => {
-    if (!ANY_CANCER.has(word) || hits.some((h) => h.start <= at && at < h.end)) return;
+    // "Malignant disease", "malignant tumor": the pair names a cancer as one word of ANY_CANCER would.
+    const malignantPair = word === 'malignant' && MALIGNANT_WHAT.has(words[at + 1] ?? '');
+    if ((!ANY_CANCER.has(word) && !malignantPair) || hits.some((h) => h.start <= at && at < h.end)) return;
     const previous = words[at - 1] ?? '';
     const diagnosisOf = inExclusions && previous === 'of' && DIAGNOSIS_OF.has(words[at - 2] ?? '');
-    if ((NOT_A_DIAGNOSIS_BEFORE.has(previous) && !diagnosisOf) || (at + 1 < words.length && !DIAGNOSIS_GOES_ON.has(words[at + 1] ?? ''))) return;
+    const end = malignantPair ? at + 2 : at + 1;
+    if ((NOT_A_DIAGNOSIS_BEFORE.has(previous) && !diagnosisOf) || (end < words.length && !DIAGNOSIS_GOES_ON.has(words[end] ?? ''))) return;
     const clause = clauseOf(words, at);
     if (!inExclusions && !(LIST_ITEM_BEFORE.has(previous) && words.slice(clause.from, clause.to).some((w) => CONDITION.test(w)))) return;
-    out.push({ rule: { type: 'other-cancer', value: 'other-malignancy', polarity: 'present', inferScale: false }, start: at, end: at + 1 });
+    out.push({ rule: { type: 'other-cancer', value: 'other-malignancy', polarity: 'present', inferScale: false }, start: at, end });
   });
   return out;
 }
@@ -550,7 +555,7 @@ const NARROWED_RELAPSE = /\b(?:isolated|extramedullary|extra-medullary|cns|testi
 /** Organ grafts ("No prior organ allograft") are not the stem-cell transplants the vocabulary means. */
 const ORGAN_GRAFT = /\b(?:organ|solid[- ]organ|kidney|renal|liver|hepatic|heart|cardiac|lung|corneal?)\s+(?:allo-?)?(?:grafts?|allografts?|transplant\w*)\b/gi;
 /** "Malignant hyperthermia" is a reaction to anaesthetics, not a cancer. */
-const NOT_A_CANCER = /\bmalignant\s+(?:hyperthermia|hypertension|neuroleptic syndrome|otitis)\b/gi;
+const NOT_A_CANCER = /\bmalignant\s+(?:hyperthermia|hypertension|neuroleptic syndrome|otitis)\b|\bcriteria\s+(?:in|for)\s+solid\s+tumou?rs?\b/gi;
 
 /** A concept whose words belong to a phrase that means something else (ORGAN_GRAFT, NOT_A_CANCER). */
 function misnamed(text: string, concept: Concept): boolean {
