@@ -269,11 +269,14 @@ function findHits(tokens: readonly Token[], text: string, section?: 'inclusion' 
   const treatmentName = (k: Hit): boolean => k.rule.type === 'disease-state' && k.rule.value === 'remission' && tokens[k.end]?.word === 'induction';
   // "Newly diagnosed angina pectoris", "new onset diabetes": a new illness of another kind, not a new cancer.
   const otherIllness = (k: Hit): boolean => k.rule.type === 'disease-state' && k.rule.value === 'newly-diagnosed' && NOT_CANCER_ILLNESS.test(tokens[k.end]?.word ?? '');
+  // "L3 acute lymphocytic leukemia (ALL)": a bracket that restates the cancer before it names no other.
+  const restatedCancer = (k: Hit): boolean => k.rule.type === 'cancer-type' && tokens[k.start - 1]?.word === '(' && tokens[k.end]?.word === ')'
+    && kept.some((t) => t !== k && t.rule.type === 'cancer-type' && t.end === k.start - 1);
   // "Life expectancy: At least 3 months" under "Performance status:": a number of months, not a score.
   const lifeExpectancy = (k: Hit): boolean => k.rule.type === 'performance-status' && k.rule.inferScale && /\blife expectancy\b/i.test(text);
   return kept
     .filter((k) => !(named && k.rule.inferScale) && !(subsumed.has(k.rule.value) && SUBSUMES[k.rule.type] !== undefined) && !treatedFor(k) && !treatmentName(k) && !infectionMeasure(k) && !mdsName(k)
-      && !otherIllness(k) && !lifeExpectancy(k))
+      && !otherIllness(k) && !lifeExpectancy(k) && !restatedCancer(k))
     .sort((a, b) => a.start - b.start);
 }
 

@@ -484,3 +484,20 @@ describe('matchTrial: readings from the retired held-out set test4', () => {
     assert.equal(matchTrial(afterRelapse, trial).verdict, 'likely-eligible');
   });
 });
+
+describe('matchTrial: a disease allowed besides the others', () => {
+  it('counts "other ... neoplasms allowed" as one of the trial\'s diseases, not as met by anyone', () => {
+    const trial = parseCriteria([
+      'DISEASE CHARACTERISTICS:',
+      '  -  Intermediate- or high-risk chronic lymphocytic leukemia (CLL)',
+      '  -  Other low-grade B-cell neoplasms, including follicular lymphoma allowed',
+    ].join('\n'));
+    assert.equal(matchTrial(relapsedBAll, trial).verdict, 'not-eligible');
+    assert.notEqual(matchTrial(parsePatientProfile({ cancerType: ['lymphoma'] }), trial).verdict, 'not-eligible');
+  });
+
+  it('lets such a permission alone ask nothing', () => {
+    assert.equal(verdictOf('Follicular lymphoma allowed', relapsedBAll), 'meets');
+    assert.notEqual(matchTrial(relapsedBAll, parseCriteria('Inclusion Criteria:\n- Follicular lymphoma allowed')).verdict, 'not-eligible');
+  });
+});

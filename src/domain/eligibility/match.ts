@@ -232,6 +232,9 @@ const UNREAD = new WeakSet<CriterionResult>();
  */
 const MET_BY_DEFAULT = new WeakSet<CriterionResult>();
 
+/** Permissions of a disease the person does not have: alternatives in a list of diseases, met by default elsewhere. */
+const PERMITTED_DISEASE = new WeakSet<CriterionResult>();
+
 /** Limits a disease can push past ("unless attributable to malignancy"): organ function and performance status. */
 const WAIVABLE_TYPES: ReadonlySet<string> = new Set(['organ-function', 'performance-status']);
 
@@ -287,6 +290,13 @@ function judge(facts: ProfileFacts, criterion: Criterion, ownDiseases: ReadonlyS
   }
   const reason = conceptReason(criterion, decision.concept, decision.has, facts.profile);
   let verdict: CriterionVerdict = decision.truth === undefined ? 'unknown' : decision.truth === (criterion.section === 'inclusion') ? 'meets' : 'does-not-meet';
+  // "Other low-grade B-cell neoplasms ... allowed": a disease allowed besides the trial's others is one of its list
+  // of diseases, and counts as one where the trial has such a list (PERMITTED_DISEASE, see matchTrial).
+  if (criterion.permissive && verdict === 'does-not-meet' && criterion.section === 'inclusion' && decision.concept.type === 'cancer-type') {
+    const result: CriterionResult = { criterion, verdict, reason };
+    PERMITTED_DISEASE.add(result);
+    return result;
+  }
   // A permission or an agreement is met whatever the person said, and is marked so (MET_BY_DEFAULT).
   if (criterion.permissive) return metByDefault({ criterion, verdict: 'meets', reason: verdict === 'meets' ? reason : `${reasonFor.permissive()} ${reason}` });
   if (verdict === 'meets' && isAgreement(decision.concept)) return metByDefault({ criterion, verdict, reason });
@@ -543,6 +553,7 @@ export function matchTrial(profile: PatientProfile, criteria: readonly Criterion
   // the list of diagnoses joins them.
   const cohorts = cohortsOf(criteria);
   const nested = nestedVerdicts(criteria, results, facts.cancer ?? new Set<string>());
+  const alone = new Map<CriterionResult, CriterionResult>();
   for (let result of results) {
     if (nested.folded.has(result)) continue;
     const own = nested.verdicts.get(result);
@@ -552,7 +563,11 @@ export function matchTrial(profile: PatientProfile, criteria: readonly Criterion
     const inCohorts = cohorts !== null && (cohorts.has(result.criterion) || isDiagnosisItem(result.criterion));
     const group = result.criterion.anyOf ?? (inCohorts ? -2 : diagnosisGroup !== null && isDiagnosisItem(result.criterion) ? diagnosisGroup : null);
     if (group === null) {
-      units.push({ verdict: result.verdict, read, byDefault });
+      // A permitted disease outside any list of diseases permits, and asks nothing.
+      if (PERMITTED_DISEASE.has(result)) {
+        alone.set(result, { ...result, verdict: 'meets', reason: `${reasonFor.permissive()} ${result.reason}` });
+        units.push({ verdict: 'meets', read, byDefault: true });
+      } else units.push({ verdict: result.verdict, read, byDefault });
       continue;
     }
     const unit = groups.get(group);
@@ -585,5 +600,5 @@ export function matchTrial(profile: PatientProfile, criteria: readonly Criterion
   const verdict: TrialVerdict = failed > 0 ? 'not-eligible' : readUnknown === 0 && readMet > 0 ? 'likely-eligible' : 'might-be-eligible';
   const tier = verdict === 'likely-eligible' ? 2 : verdict === 'might-be-eligible' ? 1 : 0;
   const score = tier + (met + 0.5 * unknown) / (units.length + 1);
-  return { verdict, score, results };
+  return { verdict, score, results: alone.size === 0 ? results : results.map((r) => alone.get(r) ?? r) };
 }
