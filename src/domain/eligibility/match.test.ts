@@ -501,3 +501,22 @@ describe('matchTrial: a disease allowed besides the others', () => {
     assert.notEqual(matchTrial(relapsedBAll, parseCriteria('Inclusion Criteria:\n- Follicular lymphoma allowed')).verdict, 'not-eligible');
   });
 });
+
+describe('matchTrial: a trial that names every disease it takes', () => {
+  it('turns away a person with none of them, whatever alternatives it left open in words we cannot read', () => {
+    const trial = parseCriteria([
+      'DISEASE CHARACTERISTICS:',
+      '  -  Diagnosis of refractory chronic lymphocytic leukemia OR',
+      '  -  Evidence of active disease after fludarabine therapy',
+    ].join('\n'));
+    assert.equal(matchTrial(relapsedBAll, trial).verdict, 'not-eligible');
+    assert.notEqual(matchTrial(parsePatientProfile({ cancerType: ['cll'], diseaseState: ['relapsed'] }), trial).verdict, 'not-eligible');
+  });
+
+  it('does not when an item names cancer in general, or the person\'s cancer is not given', () => {
+    const broad = parseCriteria('Inclusion Criteria:\n- Chronic lymphocytic leukemia OR\n- Any malignancy for which no standard therapy exists');
+    assert.notEqual(matchTrial(relapsedBAll, broad).verdict, 'not-eligible');
+    const trial = parseCriteria('Inclusion Criteria:\n- Chronic lymphocytic leukemia OR\n- Evidence of active disease');
+    assert.notEqual(matchTrial(parsePatientProfile({ age: 40 }), trial).verdict, 'not-eligible');
+  });
+});

@@ -404,6 +404,37 @@ function cohortsOf(criteria: readonly Criterion[]): ReadonlySet<Criterion> | nul
   return cohorts;
 }
 
+/**
+ * The diseases a trial takes, when its inclusion items say so completely: every cancer type (with its parents) that
+ * an unconditional inclusion item names, allowed ones included. Null when an inclusion item names a broad group
+ * ("haematological malignancies") or another cancer ("other malignant diseases"), which may hold any cancer, or when
+ * no item but a permission names a disease.
+ */
+/** A cancer named by no type: "Histologically confirmed malignancy that is refractory to standard therapy". */
+const ANY_CANCER_WORD = /\b(?:malignan\w*|cancers?|tumou?rs?|neoplasms?|neoplasia|carcinomas?)\b/i;
+const TAKEN_DISEASES = new WeakMap<readonly Criterion[], ReadonlySet<string> | null>();
+function takenDiseasesOf(criteria: readonly Criterion[]): ReadonlySet<string> | null {
+  let taken = TAKEN_DISEASES.get(criteria);
+  if (taken === undefined) {
+    const found = new Set<string>();
+    let open = false;
+    let required = false;
+    for (const criterion of criteria) {
+      if (criterion.section !== 'inclusion' || criterion.conditional) continue;
+      const named = criterion.concepts.some((c) => c.type === 'cancer-type' && c.polarity === 'present');
+      if (named && !criterion.permissive) required = true;
+      if (criterion.broadDiagnosis || criterion.concepts.some((c) => c.type === 'other-cancer' && c.polarity === 'present') || (!named && ANY_CANCER_WORD.test(criterion.text))) open = true;
+      for (const concept of criterion.concepts) {
+        if (concept.type !== 'cancer-type' || concept.polarity !== 'present' || concept.planned === true || MARKERS.has(concept.value)) continue;
+        for (let value: string | undefined = concept.value; value !== undefined; value = ownValue(SUBTYPE_PARENT, value)) found.add(value);
+      }
+    }
+    taken = open || !required ? null : found;
+    TAKEN_DISEASES.set(criteria, taken);
+  }
+  return taken;
+}
+
 /** The diseases a trial enrols: cancer types its (unconditional, non-planned) inclusion items name, and their parents. */
 const OWN_DISEASES = new WeakMap<readonly Criterion[], ReadonlySet<string>>();
 function ownDiseasesOf(criteria: readonly Criterion[]): ReadonlySet<string> {
@@ -597,7 +628,12 @@ export function matchTrial(profile: PatientProfile, criteria: readonly Criterion
   const readMet = units.filter((u) => u.read && u.verdict === 'meets' && !u.byDefault).length;
   // Criteria nobody could read are "ask your specialist" and never lower the verdict (every real record has many:
   // donor rules, "investigator's opinion"); but "likely" needs at least one criterion we read and the person meets.
-  const verdict: TrialVerdict = failed > 0 ? 'not-eligible' : readUnknown === 0 && readMet > 0 ? 'likely-eligible' : 'might-be-eligible';
+  // A trial that names every disease it takes, none of them the person's: whatever its lists of alternatives left
+  // open in words we could not read, they are about those diseases.
+  const taken = takenDiseasesOf(criteria);
+  const cancers = [...(facts.cancer ?? [])].filter((c) => !MARKERS.has(c));
+  const otherDisease = taken !== null && cancers.length > 0 && !cancers.some((c) => taken.has(c));
+  const verdict: TrialVerdict = failed > 0 || otherDisease ? 'not-eligible' : readUnknown === 0 && readMet > 0 ? 'likely-eligible' : 'might-be-eligible';
   const tier = verdict === 'likely-eligible' ? 2 : verdict === 'might-be-eligible' ? 1 : 0;
   const score = tier + (met + 0.5 * unknown) / (units.length + 1);
   return { verdict, score, results: alone.size === 0 ? results : results.map((r) => alone.get(r) ?? r) };
