@@ -506,6 +506,12 @@ describe('readCriterion: words from the retired held-out set test4', () => {
     assert.deepEqual(read('Malignant hyperthermia', { section: 'exclusion' }), []);
   });
 
+  it('does not read a relapse foreseen or counted as one the person had', () => {
+    assert.deepEqual(read('High risk of relapse'), []);
+    assert.deepEqual(read('Relapse-free survival of at least 6 months'), []);
+    assert.deepEqual(read('In first relapse'), ['disease-state relapsed present']);
+  });
+
   it('reads hormone and anaesthetic medicines, not a hormone receptor', () => {
     assert.deepEqual(read('Vaginal estrogen treatment', { section: 'exclusion' }), ['prior-treatment other-drug present']);
     assert.deepEqual(read('Use of antithyroid drugs', { section: 'exclusion' }), ['prior-treatment other-drug present']);

@@ -267,6 +267,9 @@ function findHits(tokens: readonly Token[], text: string, section?: 'inclusion' 
   const mdsName = (k: Hit): boolean => k.rule.type === 'disease-state' && k.rule.value === 'refractory' && /^(?:anemia|anaemia|cytopenias?)$/.test(tokens[k.end]?.word ?? '');
   // "Remission induction chemotherapy" names a treatment, not a remission.
   const treatmentName = (k: Hit): boolean => k.rule.type === 'disease-state' && k.rule.value === 'remission' && tokens[k.end]?.word === 'induction';
+  // "High risk of relapse", "relapse-free survival": a relapse foreseen or counted, not one the person had.
+  const foreseen = (k: Hit): boolean => k.rule.type === 'disease-state' && (k.rule.value === 'relapsed' || k.rule.value === 'refractory')
+    && (FORESEEN_BEFORE.has(`${tokens[k.start - 2]?.word ?? ''} ${tokens[k.start - 1]?.word ?? ''}`) || tokens[k.end]?.word === 'free');
   // "Newly diagnosed angina pectoris", "new onset diabetes": a new illness of another kind, not a new cancer.
   const otherIllness = (k: Hit): boolean => k.rule.type === 'disease-state' && k.rule.value === 'newly-diagnosed' && NOT_CANCER_ILLNESS.test(tokens[k.end]?.word ?? '');
   // "L3 acute lymphocytic leukemia (ALL)": a bracket that restates the cancer before it names no other.
@@ -276,7 +279,7 @@ function findHits(tokens: readonly Token[], text: string, section?: 'inclusion' 
   const lifeExpectancy = (k: Hit): boolean => k.rule.type === 'performance-status' && k.rule.inferScale && /\blife expectancy\b/i.test(text);
   return kept
     .filter((k) => !(named && k.rule.inferScale) && !(subsumed.has(k.rule.value) && SUBSUMES[k.rule.type] !== undefined) && !treatedFor(k) && !treatmentName(k) && !infectionMeasure(k) && !mdsName(k)
-      && !otherIllness(k) && !lifeExpectancy(k) && !restatedCancer(k))
+      && !otherIllness(k) && !lifeExpectancy(k) && !restatedCancer(k) && !foreseen(k))
     .sort((a, b) => a.start - b.start);
 }
 
@@ -546,6 +549,9 @@ function bareInfectionHits(words: readonly string[], hits: readonly Hit[]): Hit[
   });
   return out;
 }
+
+/** The two words before a relapse that foresee it rather than report it. */
+const FORESEEN_BEFORE: ReadonlySet<string> = new Set(['risk of', 'risk for', 'likelihood of', 'chance of', 'probability of', 'prevention of', 'prevent the', 'to prevent', 'likely to']);
 
 /** Illnesses that are not cancers, after "newly diagnosed". */
 const NOT_CANCER_ILLNESS = /^(?:angina|diabetes|hypertension|heart|cardiac|coronary|myocardial|arrhythmias?|epilepsy|seizures?|thrombosis|embolism|stroke|hiv|hepatitis|tuberculosis|infections?|asthma|copd|depression|psychosis)$/;
