@@ -506,6 +506,11 @@ describe('readCriterion: words from the retired held-out set test4', () => {
     assert.deepEqual(read('Malignant hyperthermia', { section: 'exclusion' }), []);
   });
 
+  it('reads negations written with a contraction', () => {
+    assert.deepEqual(read("Patients who haven't received chemotherapy"), ['prior-treatment chemotherapy absent']);
+    assert.deepEqual(read("Patients who didn't receive radiotherapy"), ['prior-treatment radiotherapy absent']);
+  });
+
   it('does not read a relapse foreseen or counted as one the person had', () => {
     assert.deepEqual(read('High risk of relapse'), []);
     assert.deepEqual(read('Relapse-free survival of at least 6 months'), []);
