@@ -506,6 +506,12 @@ describe('readCriterion: words from the retired held-out set test4', () => {
     assert.deepEqual(read('Malignant hyperthermia', { section: 'exclusion' }), []);
   });
 
+  it('reads being unable to take part, or to understand the study, as consent absent', () => {
+    assert.deepEqual(read('Unwilling or impossible to participate in this research project', { section: 'exclusion' }), ['consent consent absent']);
+    assert.deepEqual(read('Inability to understand patient information', { section: 'exclusion' }), ['consent consent absent']);
+    assert.deepEqual(read('Patient rejection', { section: 'exclusion' }), ['consent consent absent']);
+  });
+
   it('reads negations written with a contraction', () => {
     assert.deepEqual(read("Patients who haven't received chemotherapy"), ['prior-treatment chemotherapy absent']);
     assert.deepEqual(read("Patients who didn't receive radiotherapy"), ['prior-treatment radiotherapy absent']);

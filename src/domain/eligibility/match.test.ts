@@ -520,3 +520,10 @@ describe('matchTrial: a trial that names every disease it takes', () => {
     assert.notEqual(matchTrial(parsePatientProfile({ age: 40 }), trial).verdict, 'not-eligible');
   });
 });
+
+describe('parseCriteria: PDQ boilerplate', () => {
+  it('reads nothing into the note on PDQ\'s lymphoma terms', () => {
+    const [note] = parseCriteria('Inclusion Criteria:\n- A new classification scheme for adult non-Hodgkin\'s lymphoma has been adopted by PDQ.');
+    assert.deepEqual(note?.concepts, []);
+  });
+});

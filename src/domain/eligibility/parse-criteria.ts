@@ -7,7 +7,8 @@ import { readCriterion } from './concept-extract.ts';
 import type { CriterionReading } from './concept-extract.ts';
 import { splitCriteria } from './criteria-split.ts';
 
-const NOTE = /^\W*note\b/i;
+/** "NOTE: ...", and PDQ's boilerplate on its lymphoma terms ("A new classification scheme ... has been adopted by PDQ"). */
+const NOTE = /^\W*note\b|\bclassification scheme\b.{0,80}\badopted by PDQ\b/is;
 /** "Chemotherapy - Not specified", "Radiotherapy: See Disease Characteristics": a PDQ heading with nothing asked. */
 const NOTHING_ASKED = /^[\w\s,/()-]{0,40}?(?:[:\-–]\s*)?(?:not specified|see (?:disease|patient) characteristics|no restrictions?|any)\.?$/i;
 /**
