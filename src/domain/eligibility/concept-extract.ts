@@ -67,7 +67,7 @@ const SUBGROUP_TYPES: ReadonlySet<string> = new Set(['cancer-type', 'disease-sta
  * "... or Lansky performance scale > 50% for patients < 16 years of age": an age that says whom another limit is
  * for, not an age limit of the trial.
  */
-const AGE_FOR_WHOM = /\b(?:for|in)\s+(?:patients|children|subjects|participants|those|persons|people)\s+(?:aged\s+|age\s+)?(?:<|>|≤|≥|under|over|younger|older|less|greater|more|between|below|above|\d)/i;
+const AGE_FOR_WHOM = /\b(?:for|in)\s+(?:patients|children|subjects|participants|those|persons|people)\s+(?:aged\s+|age\s+)?(?:<|>|≤|≥|under|over|younger|older|less|greater|more|between|below|above|\d)|\((?:for\s+)?(?:patients\s+)?(?:age|aged|ages)\s+[^)]{1,30}\)/i;
 /** An item that opens with "Adults" ("Adults with ..."): an age limit without its numbers. */
 const AGE_GROUP_LEAD = /^\W*(?:\d+\.\s*)?(?:adults?|adult (?:patients|subjects|participants))\b/i;
 /** An inclusion item that opens with children ("Children with ASD", "Newborn and infant age group"): likewise. */
@@ -271,7 +271,8 @@ function findHits(tokens: readonly Token[], text: string, section?: 'inclusion' 
   const foreseen = (k: Hit): boolean => k.rule.type === 'disease-state' && (k.rule.value === 'relapsed' || k.rule.value === 'refractory')
     && (FORESEEN_BEFORE.has(`${tokens[k.start - 2]?.word ?? ''} ${tokens[k.start - 1]?.word ?? ''}`) || tokens[k.end]?.word === 'free');
   // "Newly diagnosed angina pectoris", "new onset diabetes": a new illness of another kind, not a new cancer.
-  const otherIllness = (k: Hit): boolean => k.rule.type === 'disease-state' && k.rule.value === 'newly-diagnosed' && NOT_CANCER_ILLNESS.test(tokens[k.end]?.word ?? '');
+  const otherIllness = (k: Hit): boolean => k.rule.type === 'disease-state' && k.rule.value === 'newly-diagnosed'
+    && tokens.slice(k.end, k.end + 4).some((t) => NOT_CANCER_ILLNESS.test(t.word));
   // "L3 acute lymphocytic leukemia (ALL)": a bracket that restates the cancer before it names no other.
   const restatedCancer = (k: Hit): boolean => k.rule.type === 'cancer-type' && tokens[k.start - 1]?.word === '(' && tokens[k.end]?.word === ')'
     && kept.some((t) => t !== k && t.rule.type === 'cancer-type' && t.end === k.start - 1);
@@ -380,7 +381,10 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
   const text = PERFORMANCE_HEADING.test(heading) && !PERFORMANCE_HEADING.test(itemText) ? `${heading}: ${itemText}` : itemText;
   const tokens = tokenize(text);
   const words = tokens.map((t) => t.word);
-  const openNegation = context.parent != null && endsNegated(tokenize(context.parent).map((t) => t.word));
+  // A lead-in that negates what follows ("No prior therapy with any of the following:"), ending in a colon; not an
+  // item above that happens to end inside a negation's reach ("AML, not otherwise categorized (M1 [without
+  // maturation] ...)" over "Untreated AML").
+  const openNegation = context.parent != null && /:\s*$/.test(context.parent) && endsNegated(tokenize(context.parent).map((t) => t.word));
   const hits = findHits(tokens, text, context.section);
   const readings = readSpans(words, hits, openNegation, context.section === 'exclusion');
   const noPriorTreatment = NOT_PRIOR_TREATMENT.occursIn(words);
@@ -559,7 +563,7 @@ const NOT_CANCER_ILLNESS = /^(?:angina|diabetes|hypertension|heart|cardiac|coron
  * "No isolated extramedullary relapse", "CNS relapse": a relapse of a kind the profile does not record. Having
  * relapsed does not settle it.
  */
-const NARROWED_RELAPSE = /\b(?:isolated|extramedullary|extra-medullary|cns|testicular|ocular|meningeal|skin|cutaneous)\s+(?:\w+\s+){0,2}$/i;
+const NARROWED_RELAPSE = /\b(?:isolated|extramedullary|extra-medullary|cns|testicular|ocular|meningeal|skin|cutaneous|marrow|medullary)\s+(?:\w+\s+){0,2}$/i;
 
 /** Organ grafts ("No prior organ allograft") are not the stem-cell transplants the vocabulary means. */
 const ORGAN_GRAFT = /\b(?:organ|solid[- ]organ|kidney|renal|liver|hepatic|heart|cardiac|lung|corneal?)\s+(?:allo-?)?(?:grafts?|allografts?|transplant\w*)\b/gi;

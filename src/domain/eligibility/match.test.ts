@@ -527,3 +527,40 @@ describe('parseCriteria: PDQ boilerplate', () => {
     assert.deepEqual(note?.concepts, []);
   });
 });
+
+describe('matchTrial: readings from the retired held-out set test5', () => {
+  it('reads the disease states under an alternative of a "one of" list as that alternative\'s alternatives', () => {
+    const trial = parseCriteria([
+      'DISEASE CHARACTERISTICS:',
+      '  -  One of the following hematologic malignancies:',
+      '       -  Acute lymphoblastic leukemia',
+      '            -  In second or subsequent complete remission (CR)',
+      '            -  In first CR with high-risk features (e.g., Philadelphia chromosome-positive)',
+      '            -  In first relapse and failed conventional salvage therapy',
+      '       -  Acute myelogenous leukemia (AML)',
+      '            -  In second or subsequent CR',
+    ].join('\n'));
+    assert.notEqual(matchTrial(relapsedBAll, trial).verdict, 'not-eligible');
+    assert.equal(matchTrial(parsePatientProfile({ cancerType: ['cll'], diseaseState: ['relapsed'] }), trial).verdict, 'not-eligible');
+  });
+
+  it('does not read a length of time as an age, nor an age in brackets that says whom a score is for', () => {
+    assert.equal(verdictOf('Able to take part in frequent medical care for at least 1-2 years', relapsedBAll), 'unknown');
+    assert.notEqual(verdictOf('Performance status - Lansky 50-100% (age 10 and under)', relapsedBAll), 'does-not-meet');
+  });
+
+  it('reads a multiple written in words', () => {
+    const high = parsePatientProfile({ altAstXUln: 1.8 });
+    assert.equal(verdictOf('AST/ALT no greater than twice normal', high), 'meets');
+  });
+
+  it('does not carry a negation down from an item above that is no lead-in', () => {
+    const trial = parseCriteria([
+      'Inclusion Criteria:',
+      '  -  AML, not otherwise categorized (M0 [minimally differentiated], M1 [without maturation])',
+      '       -  Untreated AML',
+    ].join('\n'));
+    const untreated = trial.find((c) => c.text === 'Untreated AML');
+    assert.ok(untreated?.concepts.some((c) => c.value === 'newly-diagnosed' && c.polarity === 'present'));
+  });
+});

@@ -497,10 +497,13 @@ function nestedLists(criteria: readonly Criterion[]): ReadonlyMap<number, readon
     criteria.forEach((criterion, at) => {
       if (criterion.anyOf !== null || criterion.parent === null || criterion.section !== 'inclusion') return;
       const owner = ownerOf(criterion.parent, [at]);
-      if (owner >= 0 && criteria[owner]?.anyOf === null) loose.set(owner, [...(loose.get(owner) ?? []), at]);
+      if (owner >= 0) loose.set(owner, [...(loose.get(owner) ?? []), at]);
     });
     for (const [owner, items] of loose) {
-      const stateOnly = (c: Criterion): boolean => c.concepts.every((k) => k.type === 'disease-state' || k.type === 'prior-treatment');
+      const stateOnly = (c: Criterion): boolean => c.concepts.every((k) => k.type === 'disease-state' || k.type === 'prior-treatment' || MARKERS.has(k.value));
+      // Under an alternative of a "one of" list ("Acute lymphoblastic leukemia" over "In second CR", "In first CR
+      // with high-risk features"), only a list of states is taken as the alternative's own.
+      if (criteria[owner]?.anyOf !== null && !items.every((at) => stateOnly(criteria[at] as Criterion) && (criteria[at] as Criterion).concepts.length > 0)) continue;
       const states = items.every((at) => stateOnly(criteria[at] as Criterion) || isDiagnosisItem(criteria[at] as Criterion));
       under.set(owner, [...(under.get(owner) ?? []), ...(states ? [items] : items.map((at) => [at]))]);
     }

@@ -55,7 +55,10 @@ const COMPARISON = new RegExp(String.raw`(<=|>=|<|>)\s*(?:to\s+)?${NUMBER}`, 'g'
  * follows. A bare "≤ ULN" or "within normal limits" is 1 x ULN.
  */
 export function readComparison(text: string, bare: Comparator = '<='): Threshold | null {
-  const symbolic = symbolise(text.replace(/(\d),(\d{3})\b/g, '$1$2'));
+  // "No greater than twice normal": a multiple in words.
+  const numbered = text.replace(/(\d),(\d{3})\b/g, '$1$2').replace(/\btwice\b/gi, '2 times').replace(/\bthrice\b/gi, '3 times')
+    .replace(/\b(two|three|four|five)(?= times\b)/gi, (word) => String(['two', 'three', 'four', 'five'].indexOf(word.toLowerCase()) + 2));
+  const symbolic = symbolise(numbered);
   for (const match of symbolic.matchAll(COMPARISON)) {
     const sign = match[1] as Comparator;
     const value = Number(match[2]);
@@ -176,9 +179,11 @@ const AGE_NUMBER = String.raw`\d{1,3}(?:\.\d{1,2})?`;
 const YEARS_OLD = String.raw`(?:\s*-?\s*${YEARS})?(?:\s*-?\s*old| of age)?`;
 /** The last few words before a number name the age: "Age: 18-65", "aged at least 16". */
 const AGE_JUST_BEFORE = /\b(?:age|ages|aged)\b\s*(?:[:=]|of|is|must be|should be|at entry|at diagnosis|at enrol?ment|between|from|at)?\s*(?:<=|>=|<|>|=)?\s*$/i;
-const DURATION_BEFORE = /\b(?:for|within|in|past|last|over|during|since|after|duration|history|than|of|cr|remission)\s*$/i;
+const DURATION_BEFORE = /\b(?:for|within|in|past|last|over|during|since|after|duration|history|than|of|cr|remission)\s*(?:<=|>=|<|>)?\s*$/i;
 /** Numbers of years that are not ages: "life expectancy of at least 1 year", "IQ at least 70". */
 const NOT_AGE = /life expectancy|\bsurvival\b|\bIQ\b|predicted|since diagnosis|\bduration\b|time (?:from|since) diagnosis|bone age|physiologic(?:al)? age|\beducation\b|\bschooling\b/i;
+/** The names of performance scales. */
+const PERFORMANCE_WORDS = /\b(?:ECOG|Karnofsky|Lansky|Zubrod|WHO performance|performance status)\b/i;
 /** "5 years since prior chemotherapy" or "within 2 years of diagnosis" is a time, not an age. */
 const NOT_TIME = String.raw`(?!\s*(?:since|after|ago|from|before|prior|following|of (?:follow|remission|continuous|disease|treatment|therapy|diagnosis|completion|study)))`;
 
@@ -186,7 +191,9 @@ const NOT_TIME = String.raw`(?!\s*(?:since|after|ago|from|before|prior|following
  * Age bounds in years: "age ≥ 18 years", "18 to 65 years old", "18 years of age or older", "under 70" under the
  * sub-heading "Age". A number counts as an age when "years" follows it or the word age comes just before it.
  */
-export function readAge(text: string, ageHeading: boolean): { min?: number; max?: number } | null {
+export function readAge(text: string, underAgeHeading: boolean): { min?: number; max?: number } | null {
+  // "Status: ECOG 0-2" left under "Age:" by a run-on split: a score's numbers, not ages.
+  const ageHeading = underAgeHeading && !PERFORMANCE_WORDS.test(text);
   if (!ageHeading && NOT_AGE.test(text)) return null;
   // "Older than 18", "younger than 65": the comparison itself says it is an age.
   const symbolic = symbolise(text.replace(/\b(older|younger) than\b/gi, 'age $1 than')).replace(/\s+/g, ' ');
