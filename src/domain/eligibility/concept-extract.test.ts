@@ -512,6 +512,16 @@ describe('readCriterion: words from the retired held-out set test4', () => {
     assert.deepEqual(read('Patient rejection', { section: 'exclusion' }), ['consent consent absent']);
   });
 
+  it('reads words from test5: ages in brackets, castrate-resistant disease, herbal and blood-pressure medicines', () => {
+    assert.deepEqual(read('Age (20-50)'), ['age age present']);
+    assert.ok(read('Castrate resistant metastatic prostate cancer').includes('disease-state refractory present'));
+    assert.deepEqual(read('Currently taking any herbal medicines', { section: 'exclusion' }), ['prior-treatment other-drug present']);
+    assert.deepEqual(read('On hypertension medication', { section: 'exclusion' }), ['prior-treatment other-drug present']);
+    assert.deepEqual(read('Volunteering to participate in the study'), ['consent consent present']);
+    assert.deepEqual(read('Unwilling to cooperate with the study', { section: 'exclusion' }), ['consent consent absent']);
+    assert.deepEqual(read('Urine protein to creatinine ratio > 4000 mg/g', { section: 'exclusion' }), []);
+  });
+
   it('reads negations written with a contraction', () => {
     assert.deepEqual(read("Patients who haven't received chemotherapy"), ['prior-treatment chemotherapy absent']);
     assert.deepEqual(read("Patients who didn't receive radiotherapy"), ['prior-treatment radiotherapy absent']);

@@ -572,6 +572,10 @@ const NOT_A_CANCER = /\bmalignant\s+(?:hyperthermia|hypertension|neuroleptic syn
 
 /** A concept whose words belong to a phrase that means something else (ORGAN_GRAFT, NOT_A_CANCER). */
 function misnamed(text: string, concept: Concept): boolean {
+  // "Spot urine protein to creatinine ratio": a ratio of two urine tests, not the blood creatinine.
+  if (concept.type === 'organ-function' && concept.value === 'creatinine' && /\bcreatinine\s+ratio\b|\bto\s+creatinine\b/i.test(text)) return true;
+  // "Bone marrow or organ transplant": the stem-cell transplant is named too.
+  if (concept.type === 'prior-treatment' && /\b(?:marrow|stem|haematopoietic|hematopoietic|hsct|bmt|sct)\b/i.test(concept.evidence)) return false;
   const phrases = concept.type === 'prior-treatment' ? ORGAN_GRAFT : concept.type === 'other-cancer' || concept.type === 'cancer-type' ? NOT_A_CANCER : null;
   if (phrases === null) return false;
   return [...text.matchAll(phrases)].some((m) => {
