@@ -522,6 +522,12 @@ describe('readCriterion: words from the retired held-out set test4', () => {
     assert.deepEqual(read('Urine protein to creatinine ratio > 4000 mg/g', { section: 'exclusion' }), []);
   });
 
+  it('reads a closing "eligible" as a permission, and radiation precautions as no radiotherapy', () => {
+    assert.equal(readCriterion('Combined CNS and ocular relapse eligible Down', {}).permissive, true);
+    assert.equal(readCriterion('Patients eligible for transplant', {}).permissive, false);
+    assert.deepEqual(read('Must be able to tolerate procedures (e.g., radiation isolation)'), []);
+  });
+
   it('reads negations written with a contraction', () => {
     assert.deepEqual(read("Patients who haven't received chemotherapy"), ['prior-treatment chemotherapy absent']);
     assert.deepEqual(read("Patients who didn't receive radiotherapy"), ['prior-treatment radiotherapy absent']);

@@ -479,7 +479,7 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
       || DISEASE_LEAD.test(text)
       || subgroupLead(text, concepts),
     broadDiagnosis: BROAD_DIAGNOSIS.findAll(words).some((span) => !hits.some((h) => h.rule.type === 'cancer-type' && h.start < span.end && span.start < h.end)),
-    permissive: PERMISSIVE.findAll(words).some((hit) => !['not', 'no', 'never'].includes(words[hit.start - 1] ?? '')),
+    permissive: PERMISSIVE.findAll(words).some((hit) => !['not', 'no', 'never'].includes(words[hit.start - 1] ?? '')) || closingEligible(tokens),
   };
 }
 
@@ -569,9 +569,12 @@ const NARROWED_RELAPSE = /\b(?:isolated|extramedullary|extra-medullary|cns|testi
 const ORGAN_GRAFT = /\b(?:organ|solid[- ]organ|kidney|renal|liver|hepatic|heart|cardiac|lung|corneal?)\s+(?:allo-?)?(?:grafts?|allografts?|transplant\w*)\b/gi;
 /** "Malignant hyperthermia" is a reaction to anaesthetics, not a cancer. */
 const NOT_A_CANCER = /\bmalignant\s+(?:hyperthermia|hypertension|neuroleptic syndrome|otitis)\b|\bcriteria\s+(?:in|for)\s+solid\s+tumou?rs?\b/gi;
+/** "Radiation isolation", "radiation safety": precautions around radiation, not radiotherapy had. */
+const NOT_RADIOTHERAPY = /\bradiation\s+(?:isolation|safety|protection|exposure|precautions?)\b/i;
 
 /** A concept whose words belong to a phrase that means something else (ORGAN_GRAFT, NOT_A_CANCER). */
 function misnamed(text: string, concept: Concept): boolean {
+  if (concept.type === 'prior-treatment' && concept.value === 'radiotherapy' && NOT_RADIOTHERAPY.test(text) && /^radiation$/i.test(concept.evidence.trim())) return true;
   // "Spot urine protein to creatinine ratio": a ratio of two urine tests, not the blood creatinine.
   if (concept.type === 'organ-function' && concept.value === 'creatinine' && /\bcreatinine\s+ratio\b|\bto\s+creatinine\b/i.test(text)) return true;
   // "Bone marrow or organ transplant": the stem-cell transplant is named too.
@@ -581,6 +584,18 @@ function misnamed(text: string, concept: Concept): boolean {
   return [...text.matchAll(phrases)].some((m) => {
     const at = text.indexOf(concept.evidence);
     return at >= 0 && at < m.index + m[0].length && m.index < at + concept.evidence.length;
+  });
+}
+
+/**
+ * "Combined CNS and ocular relapse eligible", then in run-on text "Down Syndrome patients not eligible": a bare
+ * "eligible" that closes what it says (at the end, or before a capitalised word that starts the next item) permits.
+ */
+function closingEligible(tokens: readonly Token[]): boolean {
+  return tokens.some((t, k) => {
+    if (t.word !== 'eligible' || ['not', 'no', 'never', 'in'].includes(tokens[k - 1]?.word ?? '')) return false;
+    const next = tokens[k + 1];
+    return next === undefined || /^[.;,)]$/.test(next.word) || /^[A-Z]/.test(next.cased);
   });
 }
 
