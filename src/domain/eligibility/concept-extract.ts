@@ -479,7 +479,7 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
       || DISEASE_LEAD.test(text)
       || subgroupLead(text, concepts),
     broadDiagnosis: BROAD_DIAGNOSIS.findAll(words).some((span) => !hits.some((h) => h.rule.type === 'cancer-type' && h.start < span.end && span.start < h.end)),
-    permissive: PERMISSIVE.findAll(words).some((hit) => !['not', 'no', 'never'].includes(words[hit.start - 1] ?? '')) || closingEligible(tokens),
+    permissive: PERMISSIVE.findAll(words).some((hit) => !['not', 'no', 'never'].includes(words[hit.start - 1] ?? '')) || closingEligible(tokens, text),
   };
 }
 
@@ -591,11 +591,11 @@ function misnamed(text: string, concept: Concept): boolean {
  * "Combined CNS and ocular relapse eligible", then in run-on text "Down Syndrome patients not eligible": a bare
  * "eligible" that closes what it says (at the end, or before a capitalised word that starts the next item) permits.
  */
-function closingEligible(tokens: readonly Token[]): boolean {
+function closingEligible(tokens: readonly Token[], text: string): boolean {
   return tokens.some((t, k) => {
     if (t.word !== 'eligible' || ['not', 'no', 'never', 'in'].includes(tokens[k - 1]?.word ?? '')) return false;
     const next = tokens[k + 1];
-    return next === undefined || /^[.;,)]$/.test(next.word) || /^[A-Z]/.test(next.cased);
+    return next === undefined || /^[.;,)]$/.test(next.word) || /^[A-Z]/.test(text.slice(next.start, next.end));
   });
 }
 
