@@ -462,6 +462,8 @@ describe('readCriterion: words from the retired held-out sets (test2, test3)', (
 
   it('reads a history of a cancer in an exclusion list as another cancer', () => {
     assert.deepEqual(read('A history of brain cancer', { section: 'exclusion' }), ['other-cancer other-malignancy present']);
+    assert.deepEqual(read('Prior colorectal cancer', { section: 'exclusion' }), ['other-cancer other-malignancy present']);
+    assert.deepEqual(read('Breast cancer, current or previous', { section: 'exclusion' }), ['other-cancer other-malignancy present']);
     assert.ok(read('Breast cancer', { section: 'exclusion' }).includes('cancer-type solid-tumour present'));
   });
 

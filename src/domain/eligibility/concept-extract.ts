@@ -228,11 +228,15 @@ function findHits(tokens: readonly Token[], text: string, section?: 'inclusion' 
   }
   hits.push(...sexHits(words), ...hepatitisLetterHits(words, hits), ...drugStemHits(words, hits));
   if (section === 'exclusion') hits.push(...bareInfectionHits(words, hits));
-  // "Known history of MDS or AML", "a history of brain cancer" in an exclusion list: a cancer had before, which is
-  // another cancer than the one the trial is for.
+  // "Known history of MDS or AML", "a history of brain cancer", "prior colorectal cancer", "breast cancer, current or
+  // previous", "hepatocellular carcinoma or other malignancy" in an exclusion list: a cancer had before, or one of
+  // several, which is another cancer than the one the trial is for.
   if (section === 'exclusion') {
     for (const [k, hit] of hits.entries()) {
-      if (hit.rule.type === 'cancer-type' && hit.rule.polarity === 'present' && words.slice(Math.max(0, hit.start - 3), hit.start).includes('history')) {
+      const before = words.slice(Math.max(0, hit.start - 3), hit.start);
+      const after = words.slice(hit.end, hit.end + 4).join(' ');
+      const had = before.some((w) => w === 'history' || w === 'prior' || w === 'previous' || w === 'past') || /^(?:, )?(?:current or previous|or other malignanc)/.test(after);
+      if (hit.rule.type === 'cancer-type' && hit.rule.polarity === 'present' && had) {
         hits[k] = { ...hit, rule: { type: 'other-cancer', value: 'other-malignancy', polarity: 'present', inferScale: false } };
       }
     }
