@@ -118,3 +118,12 @@ describe('thresholds: ages in the many ways registries write them', () => {
     assert.equal(readAge('diabetes for 5 years or more', false), null);
   });
 });
+
+describe('readAge: forms from the retired held-out sets', () => {
+  it('reads "Age; 18-65", "65-80 aged" and a bare "18 years of age"', () => {
+    assert.deepEqual(readAge('5. Age; 18-65', false), { min: 18, max: 65 });
+    assert.deepEqual(readAge('being 65-80 aged.', false), { min: 65, max: 80 });
+    assert.deepEqual(readAge('18 years of age', false), { min: 18 });
+    assert.equal(readAge('Able to take part in medical care for at least 1-2 years', false), null);
+  });
+});

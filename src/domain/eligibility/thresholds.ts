@@ -178,7 +178,7 @@ const AGE_NUMBER = String.raw`\d{1,3}(?:\.\d{1,2})?`;
 /** What may follow the number of an age: "years", "years old", "-years-old", "years of age". */
 const YEARS_OLD = String.raw`(?:\s*-?\s*${YEARS})?(?:\s*-?\s*old| of age)?`;
 /** The last few words before a number name the age: "Age: 18-65", "aged at least 16". */
-const AGE_JUST_BEFORE = /\b(?:age|ages|aged)\b\s*(?:[:=]|of|is|must be|should be|at entry|at diagnosis|at enrol?ment|between|from|at)?\s*(?:<=|>=|<|>|=)?\s*\(?\s*$/i;
+const AGE_JUST_BEFORE = /\b(?:age|ages|aged)\b\s*(?:[:=;]|of|is|must be|should be|at entry|at diagnosis|at enrol?ment|between|from|at)?\s*(?:<=|>=|<|>|=)?\s*\(?\s*$/i;
 const DURATION_BEFORE = /\b(?:for|within|in|past|last|over|during|since|after|duration|history|than|of|cr|remission)\s*(?:<=|>=|<|>)?\s*$/i;
 /** Numbers of years that are not ages: "life expectancy of at least 1 year", "IQ at least 70". */
 const NOT_AGE = /life expectancy|\bsurvival\b|\bIQ\b|predicted|since diagnosis|\bduration\b|time (?:from|since) diagnosis|bone age|physiologic(?:al)? age|\beducation\b|\bschooling\b/i;
@@ -199,6 +199,8 @@ export function readAge(text: string, underAgeHeading: boolean): { min?: number;
   const symbolic = symbolise(text.replace(/\b(older|younger) than\b/gi, 'age $1 than')).replace(/\s+/g, ' ');
   const isAge = (index: number, matched: string): boolean => {
     const before = symbolic.slice(0, index);
+    // "being 65-80 aged": the word comes after.
+    if (/^\s*aged\b/i.test(symbolic.slice(index + matched.length))) return true;
     // "Minimum age: 16", "under the age of 16": the match names the age itself.
     if (ageHeading || AGE_JUST_BEFORE.test(before) || /\bage\b/i.test(matched)) return true;
     // "statin therapy for > 2 years", "within the past 5 years": a duration, not an age.
@@ -231,6 +233,9 @@ export function readAge(text: string, underAgeHeading: boolean): { min?: number;
     if (/older|over|above|greater|>|\+/i.test(word)) bounds.min ??= value;
     else bounds.max ??= value;
   }
+  // "18 years of age" alone: the youngest age, as an inclusion item says it.
+  const bare = /^\W*(\d{1,2})\s*(?:years?|yrs?)\s*(?:of age|old)\W*$/i.exec(text);
+  if (bounds.min === undefined && bounds.max === undefined && bare !== null) bounds.min = Number(bare[1]);
   return bounds.min === undefined && bounds.max === undefined ? null : bounds;
 }
 
