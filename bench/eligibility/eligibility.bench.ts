@@ -210,7 +210,9 @@ async function scoreVerdictLabels(verdicts: readonly Tagged<LabelledVerdict>[], 
   if (unknownProfiles > 0) line(`${unknownProfiles} pairs name a profile missing from profiles.jsonl (counted as wrong)`);
   line(columnsHeader('verdict', columns, 20));
   for (const v of VERDICTS) line(prfRow(v, columns, (c) => score(c).perClass.get(v)!, 20));
-  for (const c of columns) line(`${c.name.padEnd(8)} macro-F1 ${fmt(score(c).macroF1)}   accuracy ${fmt(score(c).accuracy)} (misleading alone: most pairs are not-eligible)`);
+  // A column without verdict pairs (an LCT-only set) has no verdict figures: "-", not 0.
+  const macroF1 = (c: Column): number => (pairs.get(c.name)!.length === 0 ? Number.NaN : score(c).macroF1);
+  for (const c of columns) line(`${c.name.padEnd(8)} macro-F1 ${fmt(macroF1(c))}   accuracy ${fmt(score(c).accuracy)} (misleading alone: most pairs are not-eligible)`);
   for (const c of columns) {
     line();
     line(`${c.name} confusion (rows expected, columns predicted):`);
@@ -222,7 +224,7 @@ async function scoreVerdictLabels(verdicts: readonly Tagged<LabelledVerdict>[], 
   for (const c of columns) {
     const likely = score(c).perClass.get('likely-eligible')!;
     const notEligible = score(c).perClass.get('not-eligible')!;
-    line(`targets (issue 6), ${c.name.padEnd(8)}: likely-eligible recall >= 0.85 -> ${fmt(likely.recall)}; not-eligible precision >= 0.95 -> ${fmt(notEligible.precision)}; macro-F1 >= 0.75 -> ${fmt(score(c).macroF1)}`);
+    line(`targets (issue 6), ${c.name.padEnd(8)}: likely-eligible recall >= 0.85 -> ${fmt(likely.recall)}; not-eligible precision >= 0.95 -> ${fmt(notEligible.precision)}; macro-F1 >= 0.75 -> ${fmt(macroF1(c))}`);
   }
   if (maxErrors > 0 && wrong.length > 0) {
     line();
