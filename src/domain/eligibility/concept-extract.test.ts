@@ -530,6 +530,23 @@ describe('readCriterion: words from the retired held-out set test4', () => {
     assert.deepEqual(read('Must be able to tolerate procedures (e.g., radiation isolation)'), []);
   });
 
+  it('reads words from test6: declined consent, recurrence, recalcitrant disease, any score, class medicines', () => {
+    assert.deepEqual(read('Declined informed consent.', { section: 'exclusion' }), ['consent consent absent']);
+    assert.ok(read('Metastatic colorectal cancer or postoperative recurrence').includes('disease-state relapsed present'));
+    assert.ok(read('Known or suspected recalcitrant or advanced cancer').includes('disease-state refractory present'));
+    assert.deepEqual(read('Patients with any performance status are eligible'), []);
+    assert.deepEqual(read('Use of neuroleptics', { section: 'exclusion' }), ['prior-treatment other-drug present']);
+    assert.deepEqual(read('Men >50-year-old').filter((c) => c.startsWith('age')), ['age age present']);
+    assert.deepEqual(read('After denosumab treatment ≥ 2 years', { section: 'exclusion' }).filter((c) => c.startsWith('age')), []);
+  });
+
+  it('reads treatments joined to a planned one as planned, and an infection "since" as none lately', () => {
+    const planned = readCriterion('Eligible for total body irradiation plus high dose chemotherapy followed by autologous stem cell transplantation', {}).concepts;
+    assert.ok(planned.every((c) => c.planned === true));
+    assert.deepEqual(read('At least 2 weeks since any active infection'), ['infection active-infection absent']);
+    assert.deepEqual(read('No more that 2 prior therapy regimens'), ['disease-state prior-lines present']);
+  });
+
   it('reads negations written with a contraction', () => {
     assert.deepEqual(read("Patients who haven't received chemotherapy"), ['prior-treatment chemotherapy absent']);
     assert.deepEqual(read("Patients who didn't receive radiotherapy"), ['prior-treatment radiotherapy absent']);

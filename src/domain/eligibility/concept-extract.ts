@@ -69,7 +69,7 @@ const SUBGROUP_TYPES: ReadonlySet<string> = new Set(['cancer-type', 'disease-sta
  */
 const AGE_FOR_WHOM = /\b(?:for|in)\s+(?:patients|children|subjects|participants|those|persons|people)\s+(?:aged\s+|age\s+)?(?:<|>|≤|≥|under|over|younger|older|less|greater|more|between|below|above|\d)|\((?:for\s+)?(?:patients\s+)?(?:age|aged|ages)\s+[^)]{1,30}\)/i;
 /** An item that opens with "Adults" ("Adults with ..."): an age limit without its numbers. */
-const AGE_GROUP_LEAD = /^\W*(?:\d+\.\s*)?(?:adults?|adult (?:patients|subjects|participants))\b/i;
+const AGE_GROUP_LEAD = /^\W*(?:\d+\.\s*)?(?:(?:healthy\s+)?adults?|adult (?:patients|subjects|participants))\b/i;
 /** An inclusion item that opens with children ("Children with ASD", "Newborn and infant age group"): likewise. */
 const CHILD_LEAD = /^\W*(?:\d+\.\s*)?(?:children|childhood|minors?|newborns?|neonates?|infants?|(?:pediatric|paediatric) (?:patients|subjects|participants))\b(?!\s+(?:or|and)\s+(?:their\s+)?(?:guardians?|parents?))|\bis a minor\b/i;
 /** "Age: Any age", "No age limit": no limit at all. */
@@ -280,11 +280,13 @@ function findHits(tokens: readonly Token[], text: string, section?: 'inclusion' 
   // "L3 acute lymphocytic leukemia (ALL)": a bracket that restates the cancer before it names no other.
   const restatedCancer = (k: Hit): boolean => k.rule.type === 'cancer-type' && tokens[k.start - 1]?.word === '(' && tokens[k.end]?.word === ')'
     && kept.some((t) => t !== k && t.rule.type === 'cancer-type' && t.end === k.start - 1);
+  // "Patients with any performance status ... are eligible": no limit on the score.
+  const anyScore = (k: Hit): boolean => k.rule.type === 'performance-status' && tokens[k.start - 1]?.word === 'any';
   // "Life expectancy: At least 3 months" under "Performance status:": a number of months, not a score.
   const lifeExpectancy = (k: Hit): boolean => k.rule.type === 'performance-status' && k.rule.inferScale && /\blife expectancy\b/i.test(text);
   return kept
     .filter((k) => !(named && k.rule.inferScale) && !(subsumed.has(k.rule.value) && SUBSUMES[k.rule.type] !== undefined) && !treatedFor(k) && !treatmentName(k) && !infectionMeasure(k) && !mdsName(k)
-      && !otherIllness(k) && !lifeExpectancy(k) && !restatedCancer(k) && !foreseen(k))
+      && !otherIllness(k) && !lifeExpectancy(k) && !restatedCancer(k) && !foreseen(k) && !anyScore(k))
     .sort((a, b) => a.start - b.start);
 }
 
@@ -394,6 +396,9 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
   const noPriorTreatment = NOT_PRIOR_TREATMENT.occursIn(words);
   const since = readSince(text);
   const concepts: Concept[] = [];
+  // The last treatment read as planned: "eligible for TBI plus high dose chemotherapy followed by autologous
+  // transplantation" plans each treatment joined to a planned one.
+  let lastPlanned: Hit | null = null;
   hits.forEach((hit, k) => {
     const reading = readings[k];
     if (reading === undefined || reading.excepted) return;
@@ -423,7 +428,9 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
     // "No prior treatment for leukemia" is read whole as newly diagnosed, which takes the "no" into its words; the
     // treatment inside it is still negated.
     const insideNoPrior = hit.rule.type === 'prior-treatment' && hits.some((h) => h.rule.value === 'newly-diagnosed' && words[h.start] === 'no' && h.start < hit.start && hit.end <= h.end);
-    const negated = insideNoPrior || reading.negated !== (hit.rule.polarity === 'absent') || (hit.rule.type === 'prior-treatment' && since !== null && (tokens[hit.start]?.start ?? 0) >= since.end);
+    const negated = insideNoPrior || reading.negated !== (hit.rule.polarity === 'absent') || (hit.rule.type === 'prior-treatment' && since !== null && (tokens[hit.start]?.start ?? 0) >= since.end)
+      // "At least 2 weeks since any active infection": none lately.
+      || (hit.rule.type === 'infection' && words.slice(Math.max(0, hit.start - 3), hit.start).includes('since'));
     const after = textAfter(tokens, text, hit.end);
     const evidence = text.slice(tokens[hit.start]?.start ?? 0, tokens[hit.end - 1]?.end ?? 0);
     let value = hit.rule.value;
@@ -440,14 +447,16 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
     const restated = words[hit.start - 1] === '(' && words[hit.end] === ')';
     const planned = hit.rule.type === 'prior-treatment' && !before(words, PAST_OR_CONCURRENT, hit.start, 8) && (before(words, PLANNED, hit.start, 8, !restated) || PLANNED_AFTER.endAt(words, hit.end) > hit.end
       || afterStudyDose(text, tokens[hit.start]?.start ?? 0)
-      || (PROCEDURES.has(hit.rule.value) && words[hit.start - 1] === 'for' && since === null));
+      || (PROCEDURES.has(hit.rule.value) && words[hit.start - 1] === 'for' && since === null)
+      || (lastPlanned !== null && JOINED_TREATMENTS.test(words.slice(lastPlanned.end, hit.start).join(' '))));
+    if (planned) lastPlanned = hit;
     const ongoing = hit.rule.type === 'prior-treatment' && !planned && before(words, ONGOING, hit.start, 6);
     const past = hit.rule.type === 'disease-state' && REMISSIONS.has(hit.rule.value) && before(words, PAST_REMISSION, hit.start, 3);
     // "Failed conventional therapy": refractory disease, or a relapse after it (a relapse is a failure too).
     const failedTherapy = hit.rule.type === 'disease-state' && hit.rule.value === 'refractory' && /^fail/.test(words[hit.start] ?? '');
     const narrowedRelapse = hit.rule.type === 'disease-state' && hit.rule.value === 'relapsed' && NARROWED_RELAPSE.test(text.slice(Math.max(0, (tokens[hit.start]?.start ?? 0) - 40), tokens[hit.start]?.start ?? 0));
     // "No prior topotecan": a drug of a kind the profile names only as a kind (chemotherapy) is limited too.
-    const limited = narrowedRelapse || (hit.rule.type === 'prior-treatment' && (DOSE_OR_SITE.test(after) || hit.rule.namedDrug === true))
+    const limited = narrowedRelapse || (hit.rule.type === 'prior-treatment' && (DOSE_OR_SITE.test(after) || hit.rule.namedDrug === true || LIMITING_BEFORE.has(words[hit.start - 1] ?? '')))
       || (hit.rule.type === 'cns' && hit.rule.value === 'cns-involvement' && before(words, UNCONTROLLED, hit.start, 2));
     const previous = hits.slice(0, k).reverse().find((h) => h.rule.type === hit.rule.type);
     const orPrevious = previous !== undefined && previous.end <= hit.start && ALTERNATIVE.test(text.slice(tokens[previous.end - 1]?.end ?? 0, tokens[hit.start]?.start ?? 0));
@@ -560,6 +569,12 @@ function bareInfectionHits(words: readonly string[], hits: readonly Hit[]): Hit[
 
 /** The two words before a relapse that foresee it rather than report it. */
 const FORESEEN_BEFORE: ReadonlySet<string> = new Set(['risk of', 'risk for', 'likelihood of', 'chance of', 'probability of', 'prevention of', 'prevent the', 'to prevent', 'likely to']);
+
+/** Words before a treatment that limit it to some of those who had it: "no prior extensive radiotherapy". */
+const LIMITING_BEFORE: ReadonlySet<string> = new Set(['extensive', 'substantial', 'significant', 'large', 'wide', 'extended']);
+
+/** Words that join one treatment to the next in a plan: "plus", "followed by", "and", "or", commas, "with". */
+const JOINED_TREATMENTS = /^(?:(?:,|and|or|plus|followed|by|then|with|and\/or|\/|high|dose|conventional|standard|a|an|the)\s*){0,5}$/;
 
 /** Illnesses that are not cancers, after "newly diagnosed". */
 const NOT_CANCER_ILLNESS = /^(?:angina|diabetes|hypertension|heart|cardiac|coronary|myocardial|arrhythmias?|epilepsy|seizures?|thrombosis|embolism|stroke|hiv|hepatitis|tuberculosis|infections?|asthma|copd|depression|psychosis)$/;

@@ -8,7 +8,7 @@ import { ownValue } from '../own-key.ts';
 
 /** Word forms of comparisons, longest first, rewritten to symbols before numbers are read. */
 const WORDED: readonly [RegExp, Comparator][] = [
-  [/\b(?:less than or equal to|lower than or equal to|(?:less|lower|smaller) or equal(?: to)?|no (?:more|greater|higher) than|not (?:more|greater|higher) than|not exceeding|not to exceed|not exceed|up to|at most|maximum(?: of)?|equal to or (?:less|lower) than|of less than or equal to)\b|≤|=<|<=|<\/=|<\s*or\s*=|⩽/gi, '<='],
+  [/\b(?:less than or equal to|lower than or equal to|(?:less|lower|smaller) or equal(?: to)?|no (?:more|greater|higher) th[ae][nt]|not (?:more|greater|higher) than|not exceeding|not to exceed|not exceed|up to|at most|maximum(?: of)?|equal to or (?:less|lower) than|of less than or equal to)\b|≤|=<|<=|<\/=|<\s*or\s*=|⩽/gi, '<='],
   [/\b(?:greater than or equal to|more than or equal to|higher than or equal to|(?:greater|more|higher) or equal(?: to)?|no less than|not less than|no lower than|at least|minimum(?: of)?|equal to or (?:greater|more|higher) than|or more)\b|≥|=>|>=|>\/=|>\s*or\s*=|⩾/gi, '>='],
   [/\bor (?:less|lower|fewer|below|younger|better)\b/gi, '<='],
   [/\b(?:less than|lower than|below|under|fewer than|younger than)\b|</gi, '<'],
@@ -179,9 +179,9 @@ const AGE_NUMBER = String.raw`\d{1,3}(?:\.\d{1,2})?`;
 const YEARS_OLD = String.raw`(?:\s*-?\s*${YEARS})?(?:\s*-?\s*old| of age)?`;
 /** The last few words before a number name the age: "Age: 18-65", "aged at least 16". */
 const AGE_JUST_BEFORE = /\b(?:age|ages|aged)\b\s*(?:[:=;]|of|is|must be|should be|at entry|at diagnosis|at enrol?ment|between|from|at)?\s*(?:<=|>=|<|>|=)?\s*\(?\s*$/i;
-const DURATION_BEFORE = /\b(?:for|within|in|past|last|over|during|since|after|duration|history|than|of|cr|remission)\s*(?:<=|>=|<|>)?\s*$/i;
+const DURATION_BEFORE = /\b(?:for|within|in|past|last|over|during|since|after|duration|history|than|of|cr|remission|treatment|therapy|use)\s*(?:<=|>=|<|>)?\s*$/i;
 /** Numbers of years that are not ages: "life expectancy of at least 1 year", "IQ at least 70". */
-const NOT_AGE = /life expectancy|\bsurvival\b|\bIQ\b|predicted|since diagnosis|\bduration\b|time (?:from|since) diagnosis|bone age|physiologic(?:al)? age|\beducation\b|\bschooling\b/i;
+const NOT_AGE = /life expectancy|charlson|comorbidity (?:index|scale|score)|\bsurvival\b|\bIQ\b|predicted|since diagnosis|\bduration\b|time (?:from|since) diagnosis|bone age|physiologic(?:al)? age|\beducation\b|\bschooling\b/i;
 /** The names of performance scales. */
 const PERFORMANCE_WORDS = /\b(?:ECOG|Karnofsky|Lansky|Zubrod|WHO performance|performance status)\b/i;
 /** "5 years since prior chemotherapy" or "within 2 years of diagnosis" is a time, not an age. */
@@ -214,7 +214,7 @@ export function readAge(text: string, underAgeHeading: boolean): { min?: number;
     if (a < b && b <= 120) return { min: a, max: b };
   }
   // "≥ 18 years", "> the age of 40", "Minimum age: 16" (written "≥ age: 16" once comparisons are symbols).
-  for (const match of symbolic.matchAll(new RegExp(String.raw`(<=|>=|<|>)\s*(?:the\s+)?(?:age\s*(?:of\s*)?[:=]?\s*)?(${AGE_NUMBER})(?!\d|\.\d|\s*%)(?:\s*${YEARS})?${NOT_TIME}`, 'gi'))) {
+  for (const match of symbolic.matchAll(new RegExp(String.raw`(<=|>=|<|>)\s*(?:the\s+)?(?:age\s*(?:of\s*)?[:=]?\s*)?(${AGE_NUMBER})(?!\d|\.\d|\s*%)(?:\s*-?\s*${YEARS})?${NOT_TIME}`, 'gi'))) {
     const value = Number(match[2]);
     if (value > 120 || !isAge(match.index, match[0])) continue;
     if (match[1]?.startsWith('>') === true) bounds.min ??= value;
