@@ -547,6 +547,11 @@ describe('readCriterion: words from the retired held-out set test4', () => {
     assert.deepEqual(read('No more that 2 prior therapy regimens'), ['disease-state prior-lines present']);
   });
 
+  it('reads an age that names a group by "who" as conditional', () => {
+    assert.equal(readCriterion('No patients under age 55 who have consented to an unrelated donor search', { section: 'exclusion' }).conditional, true);
+    assert.equal(readCriterion('Patients aged 18 or over with ALL', { section: 'inclusion' }).conditional, false);
+  });
+
   it('reads negations written with a contraction', () => {
     assert.deepEqual(read("Patients who haven't received chemotherapy"), ['prior-treatment chemotherapy absent']);
     assert.deepEqual(read("Patients who didn't receive radiotherapy"), ['prior-treatment radiotherapy absent']);

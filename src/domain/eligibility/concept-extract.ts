@@ -490,7 +490,9 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
     // "Age 5 years and under: Creatinine less than 1.2 mg/dL" holds for that age only.
     conditional: conditionalBefore(words, hits) || (AGE_LEAD.test(text) && concepts.some((c) => c.type !== 'age'))
       || DISEASE_LEAD.test(text)
-      || subgroupLead(text, concepts),
+      || subgroupLead(text, concepts)
+      // "No patients under age 55 who have consented to an unrelated donor search unless ...": an age naming a group.
+      || (concepts.some((c) => c.type === 'age') && AGE_WHO.test(text)),
     broadDiagnosis: BROAD_DIAGNOSIS.findAll(words).some((span) => !hits.some((h) => h.rule.type === 'cancer-type' && h.start < span.end && span.start < h.end)),
     permissive: PERMISSIVE.findAll(words).some((hit) => !['not', 'no', 'never'].includes(words[hit.start - 1] ?? '')) || closingEligible(tokens, text),
   };
@@ -617,6 +619,9 @@ function closingEligible(tokens: readonly Token[], text: string): boolean {
     return next === undefined || /^[.;,)]$/.test(next.word) || /^[A-Z]/.test(text.slice(next.start, next.end));
   });
 }
+
+/** An age followed by "who", "that", "whose": it names a group the rest is about. */
+const AGE_WHO = /\b(?:under|over|below|above|younger than|older than|aged?|age)\s+(?:age\s+)?\d{1,3}\s*(?:(?:years?|yrs?)\s*(?:old|of age)?\s*)?(?:who|that|whose)\b/i;
 
 /** True when the item opens by naming, by a disease or treatment concept, the patients it is for (SUBGROUP_LEAD). */
 function subgroupLead(text: string, concepts: readonly Concept[]): boolean {
