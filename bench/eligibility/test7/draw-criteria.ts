@@ -1,0 +1,91 @@
+// Draws the trials of test7's held-out criteria set (CRITERIA.md in this folder) from the LCT texts and prints them;
+// with --texts it also prints their raw eligibility texts, so that the draw can be repeated and read. It reads,
+// filters, shuffles and prints, and nothing more: the criteria were split and labelled by reading this output, and
+// nothing here loads src/domain/eligibility (the code the labels judge).
+//
+//   npx tsx bench/eligibility/test7/draw-criteria.ts [--shared ../shared/data] [--oncology N] [--texts]
+//
+// The rule, fixed on 2026-11-28 (about 05:28 UTC) before this script was first run:
+// - pool: the 1,500 LCT texts, less every trial named in ../used-before-dev4.txt (the sets labelled before dev4) and
+//   every trial of dev4/verdicts.jsonl, dev4/criteria-labels.jsonl, dev5/criteria-labels.jsonl, and the verdicts.jsonl
+//   and criteria-labels.jsonl of test3, test4, test5 and test6 (read for their trial ids only, by ../used-trials.ts),
+//   sorted by NCT id;
+// - stratum "lct haem": the criteria mention leukaemia, lymphoblastic, lymphoma or myeloma (test2's word filter);
+//   shuffled with seed DRAW.haemSeed and the first DRAW.haem taken, all of them when fewer remain (the pool is
+//   expected to be empty, as test4, test5 and test6 found it);
+// - stratum "lct oncology": the criteria match the first set's oncology word list and none of the blood-cancer words
+//   (test2's filters); shuffled with seed DRAW.oncologySeed and taken whole in that order, after the haem trials,
+//   until the labelled criteria reach DRAW.criteriaTarget; the trial that reaches the target is the last one taken.
+//   `--oncology N` prints the first N of that order (CRITERIA.md gives the N used and how many texts were printed);
+// - shuffles are mulberry32 + Fisher–Yates (../seeded-shuffle.ts); no drawn trial is swapped or dropped.
+import { shuffled } from '../seeded-shuffle.ts';
+import { usedTrials } from '../used-trials.ts';
+import { readLctTrials, type LctTrial } from '../dev5/draw.ts';
+
+export const DRAW = { haemSeed: 2026112922, haem: 3, oncologySeed: 2026112921, criteriaTarget: 300 } as const;
+
+/** test2's word filters (the same patterns as test4's, test5's and test6's). */
+const HAEM_WORDS = /leuka?emi|lymphoblastic|lymphoma|myeloma/i;
+const ONCOLOGY = /cancer|tumou?r|carcinoma|leuka?emia|lymphoma|myeloma|malignan|metasta|ecog|karnofsky/i;
+
+/** Label files of the sets labelled since dev4, whose trials this draw leaves out (relative to bench/eligibility/). */
+export const EARLIER_LABEL_FILES: readonly string[] = [
+  'dev4/verdicts.jsonl',
+  'dev4/criteria-labels.jsonl',
+  'dev5/criteria-labels.jsonl',
+  'test3/verdicts.jsonl',
+  'test3/criteria-labels.jsonl',
+  'test4/verdicts.jsonl',
+  'test4/criteria-labels.jsonl',
+  'test5/verdicts.jsonl',
+  'test5/criteria-labels.jsonl',
+  'test6/verdicts.jsonl',
+  'test6/criteria-labels.jsonl',
+];
+
+/** Every trial labelled before this set. */
+export function excludedTrials(): Set<string> {
+  return usedTrials(EARLIER_LABEL_FILES);
+}
+
+export interface DrawnTrial {
+  readonly stratum: 'lct haem' | 'lct oncology';
+  readonly trial: LctTrial;
+}
+
+/** The drawn trials in labelling order (haem, then the first `oncology` of the oncology order), with pool sizes. */
+export function drawTest7(
+  sharedData: string,
+  oncology: number,
+): { haemPool: number; oncologyPool: number; drawn: DrawnTrial[] } {
+  const excluded = excludedTrials();
+  const fresh = readLctTrials(sharedData).filter((t) => !excluded.has(t.nctId));
+  const haemPool = fresh.filter((t) => HAEM_WORDS.test(t.criteria));
+  const oncologyPool = fresh.filter((t) => ONCOLOGY.test(t.criteria) && !HAEM_WORDS.test(t.criteria));
+  const haem = shuffled(haemPool, DRAW.haemSeed).slice(0, DRAW.haem);
+  const onc = shuffled(oncologyPool, DRAW.oncologySeed).slice(0, oncology);
+  return {
+    haemPool: haemPool.length,
+    oncologyPool: oncologyPool.length,
+    drawn: [
+      ...haem.map((trial) => ({ stratum: 'lct haem' as const, trial })),
+      ...onc.map((trial) => ({ stratum: 'lct oncology' as const, trial })),
+    ],
+  };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const arg = (name: string): string | undefined => {
+    const at = process.argv.indexOf(name);
+    return at >= 0 ? process.argv[at + 1] : undefined;
+  };
+  const sharedData = arg('--shared') ?? '../shared/data';
+  const oncology = Number(arg('--oncology') ?? 0);
+  const { haemPool, oncologyPool, drawn } = drawTest7(sharedData, oncology);
+  console.log(`excluded ${excludedTrials().size} trials`);
+  console.log(`lct haem pool ${haemPool} (seed ${DRAW.haemSeed}); lct oncology pool ${oncologyPool} (seed ${DRAW.oncologySeed})`);
+  for (const [i, d] of drawn.entries()) console.log(`${i + 1}. ${d.trial.nctId} [${d.stratum}] ${d.trial.criteria.length} chars`);
+  if (process.argv.includes('--texts')) {
+    for (const d of drawn) console.log(`\n===== ${d.trial.nctId} [${d.stratum}] ${d.trial.batch}\n${d.trial.criteria}`);
+  }
+}
