@@ -20,6 +20,10 @@ import { readAge, readBounds, readComparison, readPriorLines, readSince, readWit
 
 /** Words between two mentions that make them alternatives: "relapsed or refractory", "B-ALL/T-ALL", "AML, ALL". */
 const ALTERNATIVE = /\bor\b|\/|,/i;
+/** Treatments too general to be the cause an inclusion item asks for ("nausea associated with opioid use"). */
+const NOT_CAUSES: ReadonlySet<string> = new Set(['other-drug', 'investigational-agent']);
+/** A lead-in to a list of alternatives, ending in a colon: "associated with 1 of the following within 3 months:". */
+const ONE_OF_LEAD = /\b(?:1|one|any|either)(?: one)? of the following\b[^:\n]*:/i;
 
 /** Words right after a treatment that make it the trial's own: "Induction therapy must begin within 72 hours". */
 const PLANNED_AFTER = new PhraseList(['must begin', 'must start', 'will begin', 'will start', 'will be given', 'to be given', 'is planned', 'are planned']);
@@ -392,7 +396,8 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
   // maturation] ...)" over "Untreated AML").
   const openNegation = context.parent != null && /:\s*$/.test(context.parent) && endsNegated(tokenize(context.parent).map((t) => t.word));
   const hits = findHits(tokens, text, context.section);
-  const readings = readSpans(words, hits, openNegation, context.section === 'exclusion');
+  const causes = hits.map((hit) => ({ ...hit, cause: hit.rule.type === 'prior-treatment' && !NOT_CAUSES.has(hit.rule.value) }));
+  const readings = readSpans(words, causes, openNegation, context.section === 'exclusion');
   const noPriorTreatment = NOT_PRIOR_TREATMENT.occursIn(words);
   const since = readSince(text);
   const concepts: Concept[] = [];
@@ -459,7 +464,10 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
     const limited = narrowedRelapse || (hit.rule.type === 'prior-treatment' && (DOSE_OR_SITE.test(after) || hit.rule.namedDrug === true || LIMITING_BEFORE.has(words[hit.start - 1] ?? '')))
       || (hit.rule.type === 'cns' && hit.rule.value === 'cns-involvement' && before(words, UNCONTROLLED, hit.start, 2));
     const previous = hits.slice(0, k).reverse().find((h) => h.rule.type === hit.rule.type);
-    const orPrevious = previous !== undefined && previous.end <= hit.start && ALTERNATIVE.test(text.slice(tokens[previous.end - 1]?.end ?? 0, tokens[hit.start]?.start ?? 0));
+    const between = previous === undefined ? '' : text.slice(tokens[previous.end - 1]?.end ?? 0, tokens[hit.start]?.start ?? 0);
+    // Lines of a list led by "1 of the following:" (joined back from run-on text) are alternatives too.
+    const listed = previous !== undefined && /^[^\S\n]*\n\s*$/.test(between) && ONE_OF_LEAD.test(text.slice(0, tokens[previous.start]?.start ?? 0));
+    const orPrevious = previous !== undefined && previous.end <= hit.start && (ALTERNATIVE.test(between) || listed);
     concepts.push({
       type: hit.rule.type,
       value,

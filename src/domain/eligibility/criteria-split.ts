@@ -242,7 +242,9 @@ function joinRunOnLists(nodes: readonly Node[]): Node[] {
   for (const node of nodes) {
     const firstWord = /^[A-Za-z]+/.exec(node.text)?.[0] ?? '';
     const continues = lead !== null && node.runOn === true && node.marker === null && node.heading === lead.heading && node.block === lead.block
-      && node.children === 0 && taken < RUN_ON_LIST_MAX && !ITEM_OPENERS.has(firstWord);
+      && node.children === 0 && taken < RUN_ON_LIST_MAX && !ITEM_OPENERS.has(firstWord)
+      // A piece with a lead-in of its own ("Neutropenia defined as either: ANC ...") starts the next requirement.
+      && !node.text.includes(':');
     if (continues && lead !== null) {
       lead.text = `${lead.text}\n${node.text}`;
       taken += 1;

@@ -564,3 +564,55 @@ describe('matchTrial: readings from the retired held-out set test5', () => {
     assert.ok(untreated?.concepts.some((c) => c.value === 'newly-diagnosed' && c.polarity === 'present'));
   });
 });
+
+describe('matchTrial: readings from the retired held-out set test7', () => {
+  const untreatedAll = parsePatientProfile({ cancerType: ['b-all'], diseaseState: ['newly-diagnosed'], priorTreatments: [] });
+
+  it('does not take an item ruling out earlier treatment of a broad disease group as a diagnosis to choose', () => {
+    const trial = parseCriteria([
+      'Inclusion Criteria:',
+      '- Acute myeloid leukaemia confirmed by biopsy',
+      '- No earlier treatment for leukemia',
+      '- No prior chemotherapy',
+    ].join('\n'));
+    assert.equal(matchTrial(untreatedAll, trial).verdict, 'not-eligible');
+  });
+
+  it('asks for the cancer treatment an inclusion item names as the cause of what it treats', () => {
+    assert.equal(verdictOf('Fever with neutropenia associated with cytotoxic chemotherapy within the last 3 months', untreatedAll), 'does-not-meet');
+    assert.equal(verdictOf('Fever with neutropenia associated with cytotoxic chemotherapy within the last 3 months', relapsedBAll), 'unknown');
+    // Not a side effect named to say which one is meant, nor a supportive medicine.
+    assert.equal(verdictOf('No nerve damage associated with earlier chemotherapy', untreatedAll), 'unknown');
+    assert.notEqual(verdictOf('Sickness (associated with morphine use) not helped by standard anti-sickness drugs', untreatedAll), 'does-not-meet');
+  });
+
+  it('reads the lines of a run-on list led by "1 of the following" as alternatives, ending at a new lead-in', () => {
+    const trial = parseCriteria([
+      'DISEASE CHARACTERISTICS: Neutropenic fever associated with 1 of the following within 3 months before entry: Cytotoxic',
+      'chemotherapy Bone marrow transplantation Neutropenia defined as either: ANC below 500/mm3',
+    ].join('\n'));
+    const lead = trial[0];
+    assert.ok(lead !== undefined && !lead.text.includes('defined as'));
+    const transplanted = parsePatientProfile({ cancerType: ['b-all'], diseaseState: ['relapsed'], priorTreatments: ['allogeneic-transplant'] });
+    assert.notEqual(matchTrial(transplanted, trial).verdict, 'not-eligible');
+    assert.equal(matchTrial(untreatedAll, trial).verdict, 'not-eligible');
+  });
+
+  it('leaves a treatment being received now open, unless it must have gone on for some time', () => {
+    assert.equal(verdictOf('Receiving intensive chemotherapy expected to cause long neutropenia', relapsedBAll), 'unknown');
+    assert.equal(verdictOf('Receiving intensive chemotherapy expected to cause long neutropenia', untreatedAll), 'unknown');
+    assert.equal(verdictOf('Cancer patients receiving chemotherapy for at least 6 weeks', untreatedAll), 'does-not-meet');
+    assert.equal(verdictOf('Cancer patients receiving chemotherapy for at least 6 weeks', relapsedBAll), 'unknown');
+  });
+
+  it('carries a negation written after a list of virus codes back to the first of them', () => {
+    const clear = parsePatientProfile({ infections: [] });
+    assert.equal(verdictOf('HIV-1, HIV-2, HTLV-1 and HTLV-2 negative', clear), 'meets');
+    assert.equal(verdictOf('HIV, HTLV-1 negative', parsePatientProfile({ infections: ['hiv'] })), 'does-not-meet');
+  });
+
+  it('does not read a treatment someone will not need as one they had', () => {
+    assert.notEqual(verdictOf('No need for chest radiotherapy', untreatedAll), 'does-not-meet');
+    assert.notEqual(verdictOf('No requirement for chest irradiation', untreatedAll), 'does-not-meet');
+  });
+});

@@ -32,6 +32,9 @@ export interface TrialMatch {
 }
 
 
+/** A treatment had for a stated time: "receiving chemotherapy for at least 6 weeks". */
+const LASTED = /\bfor (?:at least |a minimum of |more than |over |≥ ?|>= ?)?\d/i;
+
 /** Three-valued truth: true, false, or undefined for "we don't know". */
 type Truth = boolean | undefined;
 
@@ -62,11 +65,16 @@ function decide(facts: ProfileFacts, criterion: Criterion, ownDiseases: Readonly
     if (concept.type === 'age' && concept.threshold === undefined) continue;
     // "Patients undergoing HSCT": a treatment the person must be having at entry may be starting just now, so a
     // list of treatments had that lacks it does not rule them out.
-    const startsNow = concept.ongoing === true && criterion.section === 'inclusion' && concept.polarity === 'present';
+    // One the person must have been having for some time ("receiving chemotherapy for at least 6 weeks") is not
+    // starting now: someone who never had it does not qualify, and someone who had it may have stopped.
+    const ongoingNeeded = concept.ongoing === true && criterion.section === 'inclusion' && concept.polarity === 'present';
+    const lasted = ongoingNeeded && LASTED.test(criterion.text);
+    const startsNow = ongoingNeeded && !lasted;
     // "Patients with other malignant diseases treatable by transplant" in an inclusion list names a disease other
     // than the list's others, which the person's own may be: we cannot tell.
     const otherDisease = concept.type === 'other-cancer' && criterion.section === 'inclusion' && concept.polarity === 'present';
-    const has = concept.planned === true || startsNow || otherDisease ? undefined : conceptHolds(facts, concept);
+    let has = concept.planned === true || startsNow || otherDisease ? undefined : conceptHolds(facts, concept);
+    if (lasted && has === true) has = undefined;
     // Consent and contraception are things a person agrees to: "unable to consent" in an exclusion list, or
     // "must use contraception" in an inclusion list, never rules anyone out.
     let truth = isAgreement(concept) ? criterion.section === 'inclusion' : has === undefined ? undefined : has === (concept.polarity === 'present');
@@ -328,6 +336,8 @@ function judge(facts: ProfileFacts, criterion: Criterion, ownDiseases: ReadonlyS
 }
 
 /** "Histologically confirmed ...", "Diagnosis of ...": an item that opens by naming the diagnosis. */
+/** An item that opens by ruling something out ("No prior treatment for leukemia") names no diagnosis to choose. */
+const NEGATED_OPENING = /^\W*(?:no|not|none|never|without)\b/i;
 const DIAGNOSIS_OPENING = /^\W*(?:(?:histologically|pathologically|cytologically|morphologically)\s+)?(?:confirmed|proven|documented|verified|diagnosis of|diagnosed with)\b/i;
 
 /**
@@ -340,7 +350,7 @@ function isDiagnosisItem(criterion: Criterion): boolean {
   // anti-leukaemia therapy").
   // So does a broad group with its state ("Acute leukaemia in remission").
   // So does one that opens by naming it ("Histologically confirmed malignancy that is refractory to standard therapy").
-  let named = criterion.broadDiagnosis && (criterion.text.split(/\s+/).length <= 8 || DIAGNOSIS_OPENING.test(criterion.text))
+  let named = criterion.broadDiagnosis && !NEGATED_OPENING.test(criterion.text) && (criterion.text.split(/\s+/).length <= 8 || DIAGNOSIS_OPENING.test(criterion.text))
     && criterion.concepts.every((concept) => concept.type === 'disease-state' || concept.type === 'prior-treatment');
   for (const concept of criterion.concepts) {
     // "Non-T-cell ALL (CD19+ ...)" rules a subtype out: it narrows the diagnosis, it is not another one to choose.

@@ -28,6 +28,12 @@ const EXCEPTIONS = new PhraseList(triggers.exceptions);
 /** What a treatment was for ("treatment of prostate cancer"): an exception up to "with" or "using", which names the treatment. */
 const ABOUT_TREATMENT = new PhraseList(triggers.aboutTreatment);
 const NAMES_THE_TREATMENT: ReadonlySet<string> = new Set(['with', 'using']);
+/**
+ * Words naming a cause. In an inclusion item that rules nothing out, the cause is something the person had: "febrile
+ * neutropenia associated with cytotoxic chemotherapy" asks for the chemotherapy; "no neuropathy associated with
+ * earlier chemotherapy" (negated) and any exclusion item name it only to say which side effect is meant.
+ */
+const CAUSED_BY: ReadonlySet<string> = new Set(['associated with', 'induced by', 'due to', 'secondary to', 'caused by', 'resulting from']);
 
 export const CONDITIONAL = new PhraseList(triggers.conditional);
 export const PERMISSIVE = new PhraseList(triggers.permissive);
@@ -44,6 +50,8 @@ export const BROAD_DIAGNOSIS = new PhraseList(triggers.broadDiagnosis);
 export interface Span {
   readonly start: number;
   readonly end: number;
+  /** A cancer treatment, which an inclusion item's "associated with" asks for (see {@link CAUSED_BY}). */
+  readonly cause?: boolean;
 }
 
 type Role = 'pre' | 'post' | 'postClause' | 'pseudo' | 'end' | 'exception' | 'about';
@@ -100,9 +108,9 @@ function marksOf(words: readonly string[], spans: readonly Span[]): Mark[] {
   return marks;
 }
 
-/** True when a concept ends at most two words before `at`, with only words between ("HIV antibody negative"). */
+/** True when a concept ends at most two words before `at`, with only words between ("HIV antibody negative"), or only codes ("HIV, HTLV-1 negative"). */
 function spanEndsJustBefore(spans: readonly Span[], words: readonly string[], at: number): boolean {
-  return spans.some((span) => span.end <= at && at - span.end <= 2 && words.slice(span.end, at).every((w) => /^[\p{L}\p{N}]/u.test(w)));
+  return spans.some((span) => span.end <= at && ((at - span.end <= 2 && words.slice(span.end, at).every((w) => /^[\p{L}\p{N}]/u.test(w))) || codesOnly(words, span.end, at)));
 }
 
 /**
@@ -124,11 +132,11 @@ export function readSpans(words: readonly string[], spans: readonly Span[], open
         // Only in an exclusion list: in an inclusion list such words are as often a permission ("permissible
         // exceptions: ...; emergency treatment for hyperleukocytosis with hydroxyurea"), which must not become a
         // requirement.
-        if (mark.role === 'about' && !(inExclusions && namesTheTreatment(words, mark.end, span.start))) excepted = true;
+        if (mark.role === 'about' && !(inExclusions && namesTheTreatment(words, mark.end, span.start)) && !(span.cause === true && causeRequired(words, marks, mark, span, inExclusions))) excepted = true;
         // "except:" carries over its colon to the list of exceptions; a full stop or semicolon ends it.
         if (mark.role === 'end' && (words[mark.start] === '.' || words[mark.start] === ';')) excepted = false;
         if (mark.role === 'pre' && inScope(words, marks, mark.end, span.start, preWindow(words, mark)) && !closedBetween(words, mark.start, span.start)) negated = true;
-      } else if (mark.start >= span.end && mark.role === 'post' && inScope(words, marks, span.end, mark.start, POST_WINDOW) && !openedBetween(words, span.end, mark.start)) {
+      } else if (mark.start >= span.end && mark.role === 'post' && inScope(words, marks, span.end, mark.start, codesOnly(words, span.end, mark.start) ? 3 * POST_WINDOW : POST_WINDOW) && !openedBetween(words, span.end, mark.start)) {
         negated = true;
       } else if (mark.start >= span.end && mark.role === 'postClause' && !inExclusions && inScope(words, marks, span.end, mark.start, Number.POSITIVE_INFINITY) && !openedBetween(words, span.end, mark.start)) {
         // Under an exclusion heading, "patients with CNS disease are excluded" restates the section: CNS disease
@@ -138,6 +146,14 @@ export function readSpans(words: readonly string[], spans: readonly Span[], open
     }
     return { negated, excepted };
   });
+}
+
+/** True when the mark names a cause of the span in an inclusion item no negation opens or reaches (see {@link CAUSED_BY}). */
+function causeRequired(words: readonly string[], marks: readonly Mark[], mark: Mark, span: Span, inExclusions: boolean): boolean {
+  if (inExclusions || !CAUSED_BY.has(words.slice(mark.start, mark.end).join(' '))) return false;
+  // Not past the bracket the cause stands in: "(associated with ...) that is unrelieved by ...".
+  if (words.slice(mark.end, span.start).some((w) => w === ')' || w === '(')) return false;
+  return !marks.some((m) => ((m.role === 'pre' || m.role === 'exception') && m.start < mark.start) || m.role === 'post' || m.role === 'postClause');
 }
 
 /** True when "with" or "using" comes shortly before the concept, after `from`: "of prostate cancer with radium or chemotherapy". */
@@ -192,6 +208,18 @@ function inScope(words: readonly string[], marks: readonly Mark[], from: number,
   let count = 0;
   for (let at = from; at < to; at += 1) if (/^[\p{L}\p{N}]/u.test(words[at] ?? '')) count += 1;
   return count <= window;
+}
+
+/** A list of short codes between a concept and its post-negation: "HIV-1, HIV-2, HTLV-1, and HTLV-2 negative". */
+function codesOnly(words: readonly string[], from: number, to: number): boolean {
+  // Words come lower-cased and split at hyphens: "htlv", "1". A letter code counts only with its number.
+  for (let at = from; at < to; at += 1) {
+    const word = words[at] ?? '';
+    if (/^(?:[,/-]|and|or|\d{1,2})$/.test(word)) continue;
+    if (/^[a-z]{2,5}$/.test(word) && /^\d{1,2}$/.test(words[at + 1] ?? '')) continue;
+    return false;
+  }
+  return true;
 }
 
 /** True when the text ends inside a pre-negation's scope ("No prior therapy with any of the following:"). */
