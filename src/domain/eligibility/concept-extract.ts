@@ -464,10 +464,15 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
     const limited = narrowedRelapse || (hit.rule.type === 'prior-treatment' && (DOSE_OR_SITE.test(after) || hit.rule.namedDrug === true || LIMITING_BEFORE.has(words[hit.start - 1] ?? '')))
       || (hit.rule.type === 'cns' && hit.rule.value === 'cns-involvement' && before(words, UNCONTROLLED, hit.start, 2));
     const previous = hits.slice(0, k).reverse().find((h) => h.rule.type === hit.rule.type);
-    const between = previous === undefined ? '' : text.slice(tokens[previous.end - 1]?.end ?? 0, tokens[hit.start]?.start ?? 0);
+    // A mention inside a longer one ("refractory" in "recurrent or refractory leukaemia") is read from the longer
+    // one's first word.
+    const overlapping = previous !== undefined && previous.end > hit.start && previous.start < hit.start;
+    const between = previous === undefined ? '' : text.slice(tokens[(overlapping ? previous.start : previous.end - 1)]?.end ?? 0, tokens[hit.start]?.start ?? 0);
     // Lines of a list led by "1 of the following:" (joined back from run-on text) are alternatives too.
     const listed = previous !== undefined && /^[^\S\n]*\n\s*$/.test(between) && ONE_OF_LEAD.test(text.slice(0, tokens[previous.start]?.start ?? 0));
-    const orPrevious = previous !== undefined && previous.end <= hit.start && (ALTERNATIVE.test(between) || listed);
+    // "Recurrent or refractory": the "or" ends the first mention's own words.
+    const orEnded = previous !== undefined && previous.end === hit.start && words[previous.end - 1] === 'or';
+    const orPrevious = previous !== undefined && (previous.end <= hit.start || overlapping) && (ALTERNATIVE.test(between) || listed || orEnded);
     concepts.push({
       type: hit.rule.type,
       value,

@@ -22,6 +22,11 @@ export interface SplitCriterion {
    */
   readonly guessedAnyOf: boolean;
   readonly permissive: boolean;
+  /**
+   * A piece of an NCI "DISEASE CHARACTERISTICS" section run on into one paragraph, not read as alternatives: which
+   * items sat under which disease is lost with the bullets (parse-criteria.ts puts it back where it can).
+   */
+  readonly runOnDisease?: boolean;
 }
 
 type MarkerKind = 'bullet' | 'number' | 'lower' | 'upper' | 'roman';
@@ -326,7 +331,8 @@ function emit(nodes: readonly Node[], diseaseBlocks: ReadonlySet<number>): Split
       anyOf = groupOf.get(node.block) ?? null;
     }
     previous = node;
-    out.push(item(node, node.text, node.parent, anyOf, guessed));
+    const runOnDisease = !guessed && node.parent === null && node.section === 'inclusion' && node.runOn === true && diseaseBlocks.has(node.block);
+    out.push(runOnDisease ? { ...item(node, node.text, node.parent, anyOf, guessed), runOnDisease } : item(node, node.text, node.parent, anyOf, guessed));
   }
   return out;
 }

@@ -616,3 +616,34 @@ describe('matchTrial: readings from the retired held-out set test7', () => {
     assert.notEqual(verdictOf('No requirement for chest irradiation', untreatedAll), 'does-not-meet');
   });
 });
+
+describe('matchTrial: run-on disease sections (from test7)', () => {
+  const relapsed = parsePatientProfile({ cancerType: ['b-all'], diseaseState: ['relapsed'], priorTreatments: ['chemotherapy'] });
+  const trial = parseCriteria([
+    'DISEASE CHARACTERISTICS: Histologically confirmed cancer Hodgkin lymphoma Relapsed after 2 courses of therapy',
+    'Ovarian cancer Primary refractory disease after first line chemotherapy Other malignancies Recurrent or refractory',
+    'to standard chemotherapy Must not be greater than 60 days past the end of induction therapy',
+    '',
+    'PATIENT CHARACTERISTICS: Age: 65 and under',
+  ].join('\n'));
+
+  it('puts the states of a run-on list back under the disease named before them', () => {
+    const state = trial.find((c) => c.text.startsWith('Primary refractory'));
+    assert.equal(state?.parent, 'Ovarian cancer');
+  });
+
+  it('reads "other malignancies" among the diseases as one more to choose, open to any cancer', () => {
+    assert.equal(matchTrial(relapsed, trial).verdict, 'might-be-eligible');
+    assert.equal(matchTrial(parsePatientProfile({ cancerType: ['b-all'], diseaseState: ['newly-diagnosed'], priorTreatments: [] }), trial).verdict, 'not-eligible');
+  });
+
+  it('reads "recurrent or refractory" as alternatives and a limit on time since a treatment as no ban on it', () => {
+    assert.equal(verdictOf('Recurrent or refractory leukaemia', relapsed), 'meets');
+    assert.notEqual(verdictOf('Must not be greater than 60 days past the end of induction therapy', relapsed), 'does-not-meet');
+  });
+
+  it('reads PDQ\'s note on its old lymphoma terms as asking nothing', () => {
+    const note = parseCriteria('Inclusion Criteria:\nThe terminology of "indolent" or "aggressive" lymphoma will replace the former terminology of "low" grade lymphoma.');
+    assert.deepEqual(note[0]?.concepts, []);
+  });
+});

@@ -352,6 +352,9 @@ function isDiagnosisItem(criterion: Criterion): boolean {
   // So does one that opens by naming it ("Histologically confirmed malignancy that is refractory to standard therapy").
   let named = criterion.broadDiagnosis && !NEGATED_OPENING.test(criterion.text) && (criterion.text.split(/\s+/).length <= 8 || DIAGNOSIS_OPENING.test(criterion.text))
     && criterion.concepts.every((concept) => concept.type === 'disease-state' || concept.type === 'prior-treatment');
+  // "Other malignancies" alone, among a trial's diseases: one more to choose, though we cannot tell which.
+  if (criterion.text.split(/\s+/).length <= 4 && criterion.concepts.length > 0
+    && criterion.concepts.every((concept) => concept.type === 'other-cancer' && concept.polarity === 'present')) return true;
   for (const concept of criterion.concepts) {
     // "Non-T-cell ALL (CD19+ ...)" rules a subtype out: it narrows the diagnosis, it is not another one to choose.
     if (concept.type === 'cancer-type' && concept.polarity === 'absent') return false;

@@ -7,8 +7,8 @@ import { readCriterion } from './concept-extract.ts';
 import type { CriterionReading } from './concept-extract.ts';
 import { splitCriteria } from './criteria-split.ts';
 
-/** "NOTE: ...", and PDQ's boilerplate on its lymphoma terms ("A new classification scheme ... has been adopted by PDQ"). */
-const NOTE = /^\W*note\b|\bclassification scheme\b.{0,80}\badopted by PDQ\b/is;
+/** "NOTE: ...", and PDQ's boilerplate on its lymphoma terms ("A new classification scheme ... has been adopted by PDQ", "The terminology ... will replace the former terminology"). */
+const NOTE = /^\W*note\b|\bclassification scheme\b.{0,80}\badopted by PDQ\b|\bterminology\b.{0,160}\bwill replace the former terminology\b/is;
 /** "Chemotherapy - Not specified", "Radiotherapy: See Disease Characteristics": a PDQ heading with nothing asked. */
 const NOTHING_ASKED = /^[\w\s,/()-]{0,40}?(?:[:\-–]\s*)?(?:not specified|see (?:disease|patient) characteristics|no restrictions?|any)\.?$/i;
 /**
@@ -53,7 +53,7 @@ function isAlternative(text: string, reading: CriterionReading, permissive: bool
  * words, section, sub-heading, list lead-in and concepts. Null or empty text gives no criteria.
  */
 export function parseCriteria(text: string | null): Criterion[] {
-  return withWaivers(splitCriteria(text).map((item, index) => {
+  return withWaivers(withRunOnDiseases(splitCriteria(text).map((item, index) => {
     // "NOTE: A new classification ... has been adopted by PDQ" informs, and "Chemotherapy: Not specified" asks
     // nothing of the person.
     const aboutDonor = [item.text, item.heading ?? '', item.parent ?? ''].some((words) => ABOUT_DONOR.test(words));
@@ -75,8 +75,49 @@ export function parseCriteria(text: string | null): Criterion[] {
       broadDiagnosis: reading.broadDiagnosis,
       ...(WAIVER.test(item.text) ? { waivable: true as const } : {}),
       concepts: reading.concepts,
+      ...(item.runOnDisease === true ? { runOnDisease: true } : {}),
     };
-  }));
+  })).map(withoutRunOnMark));
+}
+
+function withoutRunOnMark(parsed: Parsed): Criterion {
+  if (parsed.runOnDisease === undefined) return parsed;
+  const criterion: Parsed = { ...parsed };
+  delete (criterion as { runOnDisease?: boolean }).runOnDisease;
+  return criterion;
+}
+
+type Parsed = Criterion & { readonly runOnDisease?: boolean };
+
+/** An item that names one of a trial's diseases and nothing else about the person: "Ovarian cancer", "Other malignancies". */
+function namesDisease(criterion: Criterion): boolean {
+  const asked = criterion.concepts.filter((c) => c.planned !== true);
+  const named = asked.some((c) => (c.type === 'cancer-type' || c.type === 'other-cancer') && c.polarity === 'present');
+  return named && asked.every((c) => c.type === 'cancer-type' || c.type === 'other-cancer' || c.type === 'disease-state' || c.type === 'prior-treatment');
+}
+
+/**
+ * A run-on NCI disease section that lists several diseases, each followed by the states it must be in ("Ovarian
+ * cancer Primary refractory disease or relapsed after first line chemotherapy Testicular cancer Relapsed or
+ * refractory disease after 2 regimens"): the items that name only a state or a past treatment go back under the
+ * disease named before them, as their lost bullets had them, and count for that disease alone.
+ */
+function withRunOnDiseases(criteria: readonly Parsed[]): Parsed[] {
+  const diseases = criteria.filter((c) => c.runOnDisease === true && namesDisease(c));
+  if (diseases.length < 2) return [...criteria];
+  let owner: Parsed | null = null;
+  return criteria.map((criterion) => {
+    if (criterion.runOnDisease !== true) {
+      owner = null;
+      return criterion;
+    }
+    if (namesDisease(criterion)) {
+      owner = criterion;
+      return criterion;
+    }
+    const stateOnly = criterion.concepts.length > 0 && criterion.concepts.every((c) => c.type === 'disease-state' || c.type === 'prior-treatment');
+    return owner !== null && stateOnly && criterion.parent === null ? { ...criterion, parent: owner.text } : criterion;
+  });
 }
 
 /** "... unless attributable to malignancy", "(unless due to disease)": a limit waived when the disease causes it. */
