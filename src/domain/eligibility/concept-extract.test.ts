@@ -87,7 +87,7 @@ describe('readCriterion: concepts and thresholds', () => {
     assert.deepEqual(only('age ≥ 18 years'), { type: 'age', value: 'age', polarity: 'present', min: 18 });
     assert.deepEqual(only('Patients aged 18 to 65 years'), { type: 'age', value: 'age', polarity: 'present', min: 18, max: 65 });
     assert.deepEqual(only('18 years of age or older'), { type: 'age', value: 'age', polarity: 'present', min: 18 });
-    assert.deepEqual(only('Under 70', { heading: 'Age' }), { type: 'age', value: 'age', polarity: 'present', max: 70 });
+    assert.deepEqual(only('Under 70', { heading: 'Age' }), { type: 'age', value: 'age', polarity: 'present', max: 69 });
     assert.deepEqual(read('At least 5 years since prior chemotherapy').filter((c) => c.startsWith('age')), []);
     assert.deepEqual(read('Life expectancy of at least 1 year'), []);
   });
@@ -569,3 +569,31 @@ describe('readCriterion: words from the retired held-out set test4', () => {
     assert.ok(!read('Estrogen receptor positive breast cancer').some((c) => c.startsWith('prior-treatment')));
   });
 });
+
+describe('readCriterion: readings from the retired held-out set test7', () => {
+  it('reads consent barred by an illness as consent absent, and an illness that would not bar it as consent given', () => {
+    assert.deepEqual(read('Any mental illness precluding informed consent', { section: 'exclusion' }), ['consent consent absent']);
+    assert.deepEqual(read('Refuses to give informed consent', { section: 'exclusion' }), ['consent consent absent']);
+    assert.deepEqual(read('No illness that would preclude informed consent'), ['consent consent present']);
+  });
+
+  it('does not read the subject of an exclusion item ("Women with ...") as a sex the trial turns away', () => {
+    assert.deepEqual(read('Women with thyroid disease', { section: 'exclusion' }), []);
+    assert.deepEqual(read('Women aged 18 or over'), ['age age present', 'sex female present']);
+  });
+
+  it('reads more everyday medicines: immune suppressive treatment, growth factors, antisense and siRNA drugs, daily opioids, ADT', () => {
+    assert.deepEqual(read('On immune suppressive treatment', { section: 'exclusion' }), ['prior-treatment other-drug present']);
+    assert.deepEqual(read('PEG-rhG-CSF given this cycle', { section: 'exclusion' }), ['prior-treatment other-drug present']);
+    assert.deepEqual(read('Earlier treatment with patisiran', { section: 'exclusion' }), ['prior-treatment other-drug present']);
+    assert.deepEqual(read('Takes a daily opioid', { section: 'exclusion' }), ['prior-treatment other-drug present']);
+    assert.deepEqual(read('Currently on ADT'), ['prior-treatment other-drug present']);
+  });
+
+  it('counts an age limit written "under" or "<" in whole years', () => {
+    assert.deepEqual(readCriterion('Age < 65 years').concepts[0]?.threshold, { max: 64 });
+    assert.deepEqual(readCriterion('Age 18 years or older and younger than 40').concepts[0]?.threshold, { min: 18, max: 39 });
+    assert.deepEqual(readCriterion('Age > 49 years').concepts[0]?.threshold, { min: 49 });
+  });
+});
+

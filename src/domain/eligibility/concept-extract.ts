@@ -22,6 +22,8 @@ import { readAge, readBounds, readComparison, readPriorLines, readSince, readWit
 const ALTERNATIVE = /\bor\b|\/|,/i;
 /** Treatments too general to be the cause an inclusion item asks for ("nausea associated with opioid use"). */
 const NOT_CAUSES: ReadonlySet<string> = new Set(['other-drug', 'investigational-agent']);
+/** Words just before consent that bar it. */
+const CONSENT_BARRED = /\b(?:preclud\w*|fail(?:s|ure)? to give|refus\w*(?: to)?(?: give)?)\b/;
 /** A lead-in to a list of alternatives, ending in a colon: "associated with 1 of the following within 3 months:". */
 const ONE_OF_LEAD = /\b(?:1|one|any|either)(?: one)? of the following\b[^:\n]*:/i;
 
@@ -230,7 +232,7 @@ function findHits(tokens: readonly Token[], text: string, section?: 'inclusion' 
     if (against === null) continue;
     for (const span of findPattern(rule.pattern, against)) hits.push({ rule, start: span.start, end: span.end });
   }
-  hits.push(...sexHits(words), ...hepatitisLetterHits(words, hits), ...drugStemHits(words, hits));
+  hits.push(...sexHits(words, section), ...hepatitisLetterHits(words, hits), ...drugStemHits(words, hits));
   if (section === 'exclusion') hits.push(...bareInfectionHits(words, hits));
   // "Known history of MDS or AML", "a history of brain cancer", "prior colorectal cancer", "breast cancer, current or
   // previous", "hepatocellular carcinoma or other malignancy" in an exclusion list: a cancer had before, or one of
@@ -301,9 +303,13 @@ function joinedAfter(tokens: readonly Token[], text: string, outer: Hit, inner: 
   return /^\s*(?:\/|or|and)\s*$/i.test(between);
 }
 
+const SEX_SUBJECT = /^(?:\W+ )?(?:women|woman|females?|female patients|men|males?) (?:with|on|who|whose|having)\b/;
+
 /** One sex named alone ("Women aged 18 or over") restricts; both, or sex in a pregnancy sentence, does not. */
-function sexHits(words: readonly string[]): Hit[] {
+function sexHits(words: readonly string[], section?: 'inclusion' | 'exclusion'): Hit[] {
   if (SEX_BOTH.occursIn(words) || SEX_NOT_ABOUT.occursIn(words)) return [];
+  // "Women with Cushing's syndrome" in an exclusion list: whom the illness excludes, not a sex the trial turns away.
+  if (section === 'exclusion' && SEX_SUBJECT.test(words.slice(0, 3).join(' '))) return [];
   const female = SEX_FEMALE.findAll(words);
   const male = SEX_MALE.findAll(words);
   if (female.length > 0 === male.length > 0) return [];
@@ -433,9 +439,13 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
     // "No prior treatment for leukemia" is read whole as newly diagnosed, which takes the "no" into its words; the
     // treatment inside it is still negated.
     const insideNoPrior = hit.rule.type === 'prior-treatment' && hits.some((h) => h.rule.value === 'newly-diagnosed' && words[h.start] === 'no' && h.start < hit.start && hit.end <= h.end);
-    const negated = insideNoPrior || reading.negated !== (hit.rule.polarity === 'absent') || (hit.rule.type === 'prior-treatment' && since !== null && (tokens[hit.start]?.start ?? 0) >= since.end)
+    const negatedSoFar = insideNoPrior || reading.negated !== (hit.rule.polarity === 'absent') || (hit.rule.type === 'prior-treatment' && since !== null && (tokens[hit.start]?.start ?? 0) >= since.end)
       // "At least 2 weeks since any active infection": none lately.
       || (hit.rule.type === 'infection' && words.slice(Math.max(0, hit.start - 3), hit.start).includes('since'));
+    // "Conditions precluding informed consent" is being unable to consent; "no illness that would preclude
+    // informed consent", able to.
+    const barred = hit.rule.type === 'consent' && CONSENT_BARRED.test(words.slice(Math.max(0, hit.start - 4), hit.start).join(' '));
+    const negated = barred ? !(negatedSoFar || words[0] === 'no') : negatedSoFar;
     const after = textAfter(tokens, text, hit.end);
     const evidence = text.slice(tokens[hit.start]?.start ?? 0, tokens[hit.end - 1]?.end ?? 0);
     let value = hit.rule.value;
@@ -546,7 +556,7 @@ function hepatitisLetterHits(words: readonly string[], hits: readonly Hit[]): Hi
  * name chemotherapy; the others another drug.
  */
 const CYTOTOXIC_STEM = /(?:platin|taxel|rubicin|citabine|tecan|mustine|poside|fosfamide|blastine|cristine|sulfan|rabine|trexate)$/;
-const DRUG_STEM = /(?:mab|nib|parib|lisib|ciclib|statin|pril|sartan|olol|dipine|parin|xaban|gatran|semide|thiazide|oxetine|oxamine|triptyline|pramine|azepam|zolam|profen|coxib|prazole|cillin|mycin|cycline|floxacin|conazole|ovir|avir|glitazone|gliptin|gliflozin|glutide|formin|lukast|asone|isone|olone|relin|dronate|setron|pitant|limus|sporine)$/;
+const DRUG_STEM = /(?:mab|nib|parib|lisib|ciclib|statin|pril|sartan|olol|dipine|parin|xaban|gatran|semide|thiazide|oxetine|oxamine|triptyline|pramine|azepam|zolam|profen|coxib|prazole|cillin|mycin|cycline|floxacin|conazole|ovir|avir|glitazone|gliptin|gliflozin|glutide|formin|lukast|asone|isone|olone|relin|dronate|setron|pitant|limus|sporine|siran|rsen|grastim)$/;
 /** Words with those endings that are no drugs. */
 const NOT_DRUGS: ReadonlySet<string> = new Set(['cholesterol', 'ascomycin', 'macrolimus']);
 

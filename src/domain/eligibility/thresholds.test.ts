@@ -71,7 +71,7 @@ describe('thresholds: readings added after the first held-out run', () => {
   });
 
   it('reads ages said with "older" and "younger", and not durations of survival or schooling', () => {
-    assert.deepEqual(readAge('Older than 21 and younger than 61', false), { min: 21, max: 61 });
+    assert.deepEqual(readAge('Older than 21 and younger than 61', false), { min: 21, max: 60 });
     assert.deepEqual(readAge('65 and older', false), { min: 65 });
     assert.equal(readAge('Expected survival below 2 years', false), null);
     assert.equal(readAge('Completed 9 years of schooling', false), null);
@@ -97,7 +97,7 @@ describe('thresholds: ages in the many ways registries write them', () => {
   it('reads a limit named before the word age, and the lowest or highest age as a heading', () => {
     assert.deepEqual(readAge('Minimum age: 16 years', false), { min: 16 });
     assert.deepEqual(readAge('Maximum age: 75 years', false), { max: 75 });
-    assert.deepEqual(readAge('People under the age of 16 years', false), { max: 16 });
+    assert.deepEqual(readAge('People under the age of 16 years', false), { max: 15 });
     assert.deepEqual(readAge('aged over the age of 40', false), { min: 40 });
   });
 
@@ -106,8 +106,8 @@ describe('thresholds: ages in the many ways registries write them', () => {
     assert.deepEqual(readAge('Age: 25 years old to 55 years of age.', false), { min: 25, max: 55 });
     assert.deepEqual(readAge('adults aged between 21- and 64-years', false), { min: 21, max: 64 });
     assert.deepEqual(readAge('Aged between 13 and to 16 with a body weight of 40 kg', false), { min: 13, max: 16 });
-    assert.deepEqual(readAge('Age＜16 years, or age＞75 years.', false), { min: 75, max: 16 });
-    assert.deepEqual(readAge('Age ˂ 21 years old', false), { max: 21 });
+    assert.deepEqual(readAge('Age＜16 years, or age＞75 years.', false), { min: 75, max: 15 });
+    assert.deepEqual(readAge('Age ˂ 21 years old', false), { max: 20 });
     assert.deepEqual(readAge('age >21.', false), { min: 21 });
   });
 

@@ -218,7 +218,9 @@ export function readAge(text: string, underAgeHeading: boolean): { min?: number;
     const value = Number(match[2]);
     if (value > 120 || !isAge(match.index, match[0])) continue;
     if (match[1]?.startsWith('>') === true) bounds.min ??= value;
-    else bounds.max ??= value;
+    // Ages are counted in whole years: "< 65" is 64 at most (someone 64 and a half is 64), while "> 49" admits
+    // someone 49 and a half, so stays 49.
+    else bounds.max ??= match[1] === '<' ? value - 1 : value;
   }
   // "18 years ≤ Age ≤ 70 years": a number before "≤ age" is the lowest age.
   const lowest = new RegExp(String.raw`(${AGE_NUMBER})\s*(?:${YEARS})?\s*(?:<=|<)\s*(?:the\s+)?age\b`, 'i').exec(symbolic);
