@@ -595,5 +595,17 @@ describe('readCriterion: readings from the retired held-out set test7', () => {
     assert.deepEqual(readCriterion('Age 18 years or older and younger than 40').concepts[0]?.threshold, { min: 18, max: 39 });
     assert.deepEqual(readCriterion('Age > 49 years').concepts[0]?.threshold, { min: 49 });
   });
-});
+  it('reads brachytherapy and radium as radiotherapy, Ccr as creatinine clearance, a competing trial as an investigational agent', () => {
+    assert.deepEqual(read('Earlier brachytherapy', { section: 'exclusion' }), ['prior-treatment radiotherapy present']);
+    assert.deepEqual(read('Ccr under 20 ml/min', { section: 'exclusion' }), ['organ-function creatinine-clearance present']);
+    assert.deepEqual(read('Taking part in a competing interventional trial', { section: 'exclusion' }), ['prior-treatment investigational-agent present']);
+    assert.deepEqual(read('Refusal of the patient to take part', { section: 'exclusion' }), ['consent consent absent']);
+  });
 
+  it('reads gynaecological cancers, GIST and recurrent sarcoma, and no performance status in "good performance status"', () => {
+    assert.deepEqual(read('Proven primary gynaecological cancer'), ['cancer-type solid-tumour present']);
+    assert.ok(read('Recurrent soft tissue sarcoma').includes('disease-state relapsed present'));
+    assert.deepEqual(read('Good performance status'), []);
+    assert.deepEqual(readCriterion('Bilirubin under 1.5 X maximum normal value').concepts[0]?.threshold, { comparator: '<', value: 1.5, unit: 'x-uln' });
+  });
+});

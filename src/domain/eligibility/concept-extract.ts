@@ -457,6 +457,8 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
       ({ scale: value, threshold } = performanceThreshold(hit.rule, after));
       // "Performance status 0-2 (ECOG)": the grades written before the scale's name.
       if (threshold === undefined && !hit.rule.inferScale) threshold = performanceThreshold(hit.rule, text.slice(Math.max(0, (tokens[hit.start]?.start ?? 0) - 20), tokens[hit.start]?.start ?? 0)).threshold;
+      // "Good performance status": no scale and no grade, nothing to check.
+      if (threshold === undefined && hit.rule.inferScale && /\b(?:good|adequate|acceptable|satisfactory|poor)\s+(?:general\s+)?performance\b/i.test(text)) return;
     }
     // A bracket that only restates the treatment ("tyrosine kinase inhibitors (TKI)") belongs to the words before it.
     const restated = words[hit.start - 1] === '(' && words[hit.end] === ')';

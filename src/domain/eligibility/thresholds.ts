@@ -31,7 +31,7 @@ export function symbolise(text: string): string {
 const UNIT_FORMS: readonly [RegExp, Unit][] = [
   [/^(?:x|×|times|fold|-fold)?\s*(?:the\s+)?(?:institutional\s+|upper\s+)?(?:upper limit of (?:the )?normal|uln|upper normal limit|upper limits? of normal)/i, 'x-uln'],
   // "1.5 times normal", "3 x normal for age", "2 times the upper standard": PDQ's ways of writing × ULN.
-  [/^(?:x|×|times|fold|-fold)\s*(?:the\s+)?(?:institutional\s+)?(?:normal|upper standard|upper normal)\b/i, 'x-uln'],
+  [/^(?:x|×|times|fold|-fold)\s*(?:the\s+)?(?:institutional\s+)?(?:normal|upper standard|upper normal|maximum normal|<=\s*normal value)\b/i, 'x-uln'],
   [/^m[lL]\s*\/\s*min(?:ute)?\s*(?:\/|per)\s*1[.,]73\s*m(?:2|\^2|²| 2|\s*sq)/i, 'ml/min/1.73m2'],
   [/^m[lL]\s*\/\s*min/i, 'ml/min'],
   [/^mg\s*\/\s*d[lL]/i, 'mg/dl'],
