@@ -419,7 +419,7 @@ describe('matchTrial: readings from the retired held-out sets (test2, test3)', (
   });
 
   it('reads "X patients must" and "patients with X may" as about those patients only', () => {
-    assert.equal(verdictOf('Ph chromosome-positive patients must have a matched donor', relapsedBAll), 'unknown');
+    assert.equal(verdictOf('Ph chromosome-positive patients must have a matched donor', relapsedBAll), 'meets'); // not Ph-positive: not for them
     assert.equal(verdictOf('Patients in remission may be CD45 negative', relapsedBAll), 'unknown');
     assert.equal(verdictOf('Patients with Ph-positive disease may be up to age 65', relapsedBAll), 'unknown');
   });
@@ -645,5 +645,15 @@ describe('matchTrial: run-on disease sections (from test7)', () => {
   it('reads PDQ\'s note on its old lymphoma terms as asking nothing', () => {
     const note = parseCriteria('Inclusion Criteria:\nThe terminology of "indolent" or "aggressive" lymphoma will replace the former terminology of "low" grade lymphoma.');
     assert.deepEqual(note[0]?.concepts, []);
+  });
+  it('does not ask a person about an item for people with another cancer', () => {
+    const trial = parseCriteria([
+      'Inclusion Criteria:',
+      '- Acute lymphoblastic leukaemia',
+      '- Patients with a diagnosis of acute promyelocytic leukemia must also be enrolled on the companion study',
+    ].join('\n'));
+    const result = matchTrial(relapsedBAll, trial);
+    assert.equal(result.verdict, 'likely-eligible');
+    assert.match(result.results[1]?.reason ?? '', /another kind of cancer/);
   });
 });

@@ -122,6 +122,7 @@ export const reasonFor = {
   planned: (): string => fill('planned'),
   permissive: (): string => fill('permissive'),
   conditional: (): string => fill('conditional'),
+  notYourGroup: (): string => fill('notYourGroup'),
   oneOf: (): string => fill('oneOf'),
   waivable: (): string => fill('waivable'),
   relaxed: (): string => fill('relaxed'),
