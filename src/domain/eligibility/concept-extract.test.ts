@@ -608,4 +608,10 @@ describe('readCriterion: readings from the retired held-out set test7', () => {
     assert.deepEqual(read('Good performance status'), []);
     assert.deepEqual(readCriterion('Bilirubin under 1.5 X maximum normal value').concepts[0]?.threshold, { comparator: '<', value: 1.5, unit: 'x-uln' });
   });
+  it('reads a cancer named among other illnesses in an exclusion list as another cancer, not across a comma', () => {
+    assert.deepEqual(read('Severe lung disease and kidney disease, malignancy, or dementia', { section: 'exclusion' }), ['other-cancer other-malignancy present']);
+    assert.deepEqual(read('Neurological conditions such as epilepsy or a brain tumour', { section: 'exclusion' }), ['other-cancer other-malignancy present']);
+    assert.deepEqual(read('Any kind of cancer, or chronic bowel disease', { section: 'exclusion' }), ['other-cancer other-malignancy present']);
+    assert.deepEqual(read('Inflammatory breast cancer', { section: 'exclusion' }), ['cancer-type solid-tumour present']);
+  });
 });

@@ -164,13 +164,15 @@ const ANY_CANCER: ReadonlySet<string> = new Set(['malignancy', 'malignancies', '
 /** Words before a cancer word that make it the cause or the subject of something else: "due to malignancy", "anti-cancer". */
 const NOT_A_DIAGNOSIS_BEFORE: ReadonlySet<string> = new Set(['of', 'to', 'from', 'by', 'for', 'anti', 'non', 'the', 'their', 'his', 'her', 'its', 'whose']);
 /** Words after a cancer word that keep it a diagnosis ("malignancy within 5 years", "tumors in other organs"). */
-const DIAGNOSIS_GOES_ON: ReadonlySet<string> = new Set([',', ';', '.', ':', '(', ')', 'or', 'and', 'in', 'within', 'requiring', 'diagnosed', 'other', 'except', 'unless', 'during', 'treated', 'history', 'patients', 'diagnoses', 'diagnosis']);
+const DIAGNOSIS_GOES_ON: ReadonlySet<string> = new Set([',', ';', '.', ':', '(', ')', 'or', 'and', 'in', 'within', 'with', 'requiring', 'diagnosed', 'other', 'except', 'unless', 'during', 'treated', 'history', 'patients', 'diagnoses', 'diagnosis']);
 /** Words before "of" that keep a cancer word after it a diagnosis: "evidence of malignancy", "terminal stage of cancer". */
-const DIAGNOSIS_OF: ReadonlySet<string> = new Set(['evidence', 'history', 'diagnosis', 'signs', 'sign', 'presence', 'suspicion', 'stage', 'symptoms']);
+const DIAGNOSIS_OF: ReadonlySet<string> = new Set(['evidence', 'history', 'diagnosis', 'signs', 'sign', 'presence', 'suspicion', 'stage', 'symptoms', 'type', 'kind', 'form']);
 /** Words that open an item of a list or an example: "..., malignancy", "such as tumors", "e.g. cancer". */
 const LIST_ITEM_BEFORE: ReadonlySet<string> = new Set([',', 'and', 'or', 'as', 'g', 'including', 'example']);
 /** Conditions other than cancer that a list of comorbidities names: "heart disease, malignancy, autoimmune disorders". */
 const CONDITION = /^(?:diseases?|disorders?|conditions?|illness(?:es)?|failure|infections?|insufficiency|dysfunction)$/;
+/** Other words that name an illness or a finding, beside {@link CONDITION}. */
+const OTHER_ILLNESS_WORDS: ReadonlySet<string> = new Set(['pathology', 'pathologies', 'epilepsy', 'stroke', 'hematoma', 'stone', 'stones', 'cholangitis', 'cirrhosis', 'hepatitis']);
 
 /**
  * A cancer word standing alone as one condition among others ("severe heart disease, malignancy, autoimmune
@@ -230,7 +232,11 @@ function findHits(tokens: readonly Token[], text: string, section?: 'inclusion' 
   for (const rule of candidateRules(words, cased)) {
     const against = rule.cased ? cased : words;
     if (against === null) continue;
-    for (const span of findPattern(rule.pattern, against)) hits.push({ rule, start: span.start, end: span.end });
+    for (const span of findPattern(rule.pattern, against)) {
+      // A gap in a pattern does not reach across a list's comma: "liver disease, malignancy" is no liver cancer.
+      if (rule.type === 'cancer-type' && words.slice(span.start + 1, span.end - 1).some((w) => w === ',' || w === ';')) continue;
+      hits.push({ rule, start: span.start, end: span.end });
+    }
   }
   hits.push(...sexHits(words, section), ...hepatitisLetterHits(words, hits), ...drugStemHits(words, hits));
   if (section === 'exclusion') hits.push(...bareInfectionHits(words, hits));
@@ -242,7 +248,11 @@ function findHits(tokens: readonly Token[], text: string, section?: 'inclusion' 
       const before = words.slice(Math.max(0, hit.start - 3), hit.start);
       const after = words.slice(hit.end, hit.end + 4).join(' ');
       const had = before.some((w) => w === 'history' || w === 'prior' || w === 'previous' || w === 'past') || /^(?:, )?(?:current or previous|or other malignanc)/.test(after);
-      if (hit.rule.type === 'cancer-type' && hit.rule.polarity === 'present' && had) {
+      // "Bladder pathology including bladder stone and bladder cancer", "neurological diseases (e.g., epilepsy, brain
+      // tumor)": a solid cancer named among other illnesses is one of them, another cancer than the trial's.
+      const clause = clauseOf(words, hit.start);
+      const amongIllnesses = hit.rule.value === 'solid-tumour' && words.slice(clause.from, clause.to).some((w) => CONDITION.test(w) || OTHER_ILLNESS_WORDS.has(w));
+      if (hit.rule.type === 'cancer-type' && hit.rule.polarity === 'present' && (had || amongIllnesses)) {
         hits[k] = { ...hit, rule: { type: 'other-cancer', value: 'other-malignancy', polarity: 'present', inferScale: false } };
       }
     }
