@@ -28,7 +28,7 @@ const CONSENT_BARRED = /\b(?:preclud\w*|fail(?:s|ure)? to give|refus\w*(?: to)?(
 const ONE_OF_LEAD = /\b(?:1|one|any|either)(?: one)? of the following\b[^:\n]*:/i;
 
 /** Words right after a treatment that make it the trial's own: "Induction therapy must begin within 72 hours". */
-const PLANNED_AFTER = new PhraseList(['must begin', 'must start', 'will begin', 'will start', 'will be given', 'to be given', 'is planned', 'are planned']);
+const PLANNED_AFTER = new PhraseList(['must begin', 'must start', 'will begin', 'will start', 'will be given', 'to be given', 'is planned', 'are planned', 'should be considered', 'is recommended', 'should be offered']);
 
 /** An item led by an age band and a colon: what follows applies to that age band only. */
 const AGE_LEAD = /^\W*(?:patients\s+)?(?:age|aged|ages)\b[^:]{1,40}:\s*\S/i;
@@ -456,6 +456,8 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
     // informed consent", able to.
     const barred = hit.rule.type === 'consent' && CONSENT_BARRED.test(words.slice(Math.max(0, hit.start - 4), hit.start).join(' '));
     const negated = barred ? !(negatedSoFar || words[0] === 'no') : negatedSoFar;
+    // "No blastic phase CML", "no accelerated phase": a phase of the disease ruled out, not the disease.
+    if (hit.rule.type === 'cancer-type' && negated && (words[hit.start - 1] === 'phase' || words[hit.start - 1] === 'crisis')) return;
     const after = textAfter(tokens, text, hit.end);
     const evidence = text.slice(tokens[hit.start]?.start ?? 0, tokens[hit.end - 1]?.end ?? 0);
     let value = hit.rule.value;

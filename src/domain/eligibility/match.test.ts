@@ -656,4 +656,24 @@ describe('matchTrial: run-on disease sections (from test7)', () => {
     assert.equal(result.verdict, 'likely-eligible');
     assert.match(result.results[1]?.reason ?? '', /another kind of cancer/);
   });
+  it('leaves a liver limit open "in the absence of liver involvement", and a recommended treatment unasked', () => {
+    const high = parsePatientProfile({ altAstXUln: 2.4 });
+    assert.equal(verdictOf('AST under twice normal (in the absence of liver involvement)', high), 'unknown');
+    assert.notEqual(verdictOf('Donor transplant should be considered first for those with a matched brother or sister', parsePatientProfile({ priorTreatments: [] })), 'does-not-meet');
+  });
+
+  it('does not read a phase ruled out as the disease ruled out', () => {
+    const cml = parsePatientProfile({ cancerType: ['cml'] });
+    assert.notEqual(verdictOf('No blast phase CML', cml), 'does-not-meet');
+  });
+
+  it('does not take a disease that is one branch of a list of risks as the only disease a trial takes', () => {
+    const trial = parseCriteria([
+      'Inclusion Criteria:',
+      '- At high risk because of any of the following:',
+      '  - Diagnosis of AML or ALL and receiving intensive chemotherapy',
+      '  - Concurrent treatment with an allogeneic stem cell transplant',
+    ].join('\n'));
+    assert.equal(matchTrial(parsePatientProfile({ cancerType: ['cll'], priorTreatments: ['chemotherapy'] }), trial).verdict, 'might-be-eligible');
+  });
 });

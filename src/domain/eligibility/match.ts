@@ -437,8 +437,17 @@ function takenDiseasesOf(criteria: readonly Criterion[]): ReadonlySet<string> | 
     const found = new Set<string>();
     let open = false;
     let required = false;
+    // A list of alternatives some of which name no disease ("AML, MDS or ALL and one of these risks", "concurrent
+    // allogeneic transplant", ...) is no list of the diseases taken: a person with another may meet another branch.
+    const namesDisease = (c: Criterion): boolean => c.concepts.some((k) => (k.type === 'cancer-type' || k.type === 'other-cancer') && k.polarity === 'present') || c.broadDiagnosis;
+    const mixedLists = new Set<number>();
+    for (const criterion of criteria) {
+      // Only a list written as one, under its lead-in: run-on text read as alternatives is a guess.
+      if (criterion.anyOf !== null && criterion.parent !== null && criterion.section === 'inclusion' && !namesDisease(criterion) && criterion.concepts.some((k) => k.type !== 'cancer-type')) mixedLists.add(criterion.anyOf);
+    }
     for (const criterion of criteria) {
       if (criterion.section !== 'inclusion' || criterion.conditional) continue;
+      if (criterion.anyOf !== null && mixedLists.has(criterion.anyOf)) continue;
       const named = criterion.concepts.some((c) => c.type === 'cancer-type' && c.polarity === 'present');
       if (named && !criterion.permissive) required = true;
       if (criterion.broadDiagnosis || criterion.concepts.some((c) => c.type === 'other-cancer' && c.polarity === 'present') || (!named && ANY_CANCER_WORD.test(criterion.text))) open = true;

@@ -120,8 +120,11 @@ function withRunOnDiseases(criteria: readonly Parsed[]): Parsed[] {
   });
 }
 
-/** "... unless attributable to malignancy", "(unless due to disease)": a limit waived when the disease causes it. */
-const WAIVER = /\bunless\b(?:(?![.;]).){0,60}?\b(?:attributable|attributed|due|related|secondary|caused)\b/i;
+/**
+ * "... unless attributable to malignancy", "(unless due to disease)", "(in the absence of liver involvement)": a limit
+ * waived when the disease causes it.
+ */
+const WAIVER = /\bunless\b(?:(?![.;]).){0,60}?\b(?:attributable|attributed|due|related|secondary|caused)\b|\bin the absence of (?:(?![.;]).){0,30}?\binvolvement\b/i;
 /** A line that is nothing but a waiver, for the limits beside it. */
 const WAIVER_ONLY = /^\W*unless\b/i;
 
