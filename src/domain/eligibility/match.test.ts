@@ -676,4 +676,10 @@ describe('matchTrial: run-on disease sections (from test7)', () => {
     ].join('\n'));
     assert.equal(matchTrial(parsePatientProfile({ cancerType: ['cll'], priorTreatments: ['chemotherapy'] }), trial).verdict, 'might-be-eligible');
   });
+  it('reads a marker after ", or" as one more alternative to the disease states before it', () => {
+    const item = 'ALL in first or second remission, in first relapse, or high risk ALL with Philadelphia positive disease';
+    assert.equal(verdictOf(item, parsePatientProfile({ cancerType: ['b-all'], diseaseState: ['newly-diagnosed'] })), 'unknown');
+    assert.equal(verdictOf(item, parsePatientProfile({ cancerType: ['b-all', 'ph-positive'], diseaseState: ['newly-diagnosed'] })), 'meets');
+    assert.equal(verdictOf(item, parsePatientProfile({ cancerType: ['b-all', 'ph-negative'], diseaseState: ['newly-diagnosed'] })), 'does-not-meet');
+  });
 });

@@ -59,6 +59,7 @@ function decide(facts: ProfileFacts, criterion: Criterion, ownDiseases: Readonly
   // "Known HIV infection at the time of informed consent": consent beside another concept only says when; the
   // criterion is about the other one.
   const onlyAgreement = criterion.concepts.every(isAgreement);
+  let previousConcept: Concept | null = null;
   for (const concept of criterion.concepts) {
     if (isAgreement(concept) && !onlyAgreement) continue;
     // "Age: Children" names an age limit without its numbers: nothing to check, as for words we could not read.
@@ -93,7 +94,15 @@ function decide(facts: ProfileFacts, criterion: Criterion, ownDiseases: Readonly
     const joins = concept.orPrevious === true && concept.polarity === 'present'
       ? chains.findLastIndex((c) => c.concept.type === concept.type && segments?.get(c.concept)?.[0] === segments?.get(concept)?.[0])
       : -1;
-    const joined = chains[joins];
+    // "In first or second remission, first or second relapse, or high risk ALL with Ph positive t(9;22)": a marker
+    // after ", or" is one more alternative to the disease states before it (and a state after one, to the marker).
+    const crossJoins = joins < 0 && criterion.section === 'inclusion' && concept.polarity === 'present' && previousConcept !== null
+      && crossTypeAlternative(previousConcept, concept) && /,?\s+or\b[^,;]*$/i.test(textBetween(criterion.text, previousConcept, concept))
+      ? chains.findLastIndex((c) => c.concept.type === previousConcept?.type && segments?.get(c.concept)?.[0] === segments?.get(concept)?.[0])
+      : -1;
+    previousConcept = concept;
+    const joinAt = joins >= 0 ? joins : crossJoins;
+    const joined = chains[joinAt];
     if (concept.planned === true) {
       // "Currently receiving re-induction or designated for chemotherapy": the second branch is a plan we cannot
       // check, so the alternative as a whole cannot fail; unless the first branch holds, it is left unread.
@@ -101,7 +110,7 @@ function decide(facts: ProfileFacts, criterion: Criterion, ownDiseases: Readonly
       continue;
     }
     if (joined !== undefined) {
-      if (truth === true && joined.truth !== true || truth === undefined && joined.truth === false) chains[joins] = decision;
+      if (truth === true && joined.truth !== true || truth === undefined && joined.truth === false) chains[joinAt] = decision;
     } else {
       chains.push(decision);
     }
@@ -120,6 +129,19 @@ function decide(facts: ProfileFacts, criterion: Criterion, ownDiseases: Readonly
   // meets: unless a branch we read holds, the alternatives decide nothing and the lead-in alone counts.
   const tail = best !== null && best.truth !== true && branchesOfItem(criterion).unreadBranch ? null : best;
   return allOf(tail === null ? lead : [...lead, tail]);
+}
+
+/** A disease state and a marker of the disease: either may be the branch a person meets ("relapsed, or Ph+"). */
+function crossTypeAlternative(a: Concept, b: Concept): boolean {
+  const marker = (c: Concept): boolean => c.type === 'cancer-type' && MARKERS.has(c.value);
+  return (a.type === 'disease-state' && marker(b)) || (marker(a) && b.type === 'disease-state');
+}
+
+/** The words between two concepts' evidence in the criterion's text ('' when they cannot be placed). */
+function textBetween(text: string, first: Concept, second: Concept): string {
+  const from = text.indexOf(first.evidence);
+  const to = text.indexOf(second.evidence, from < 0 ? 0 : from + first.evidence.length);
+  return from < 0 || to < 0 ? '' : text.slice(from + first.evidence.length, to);
 }
 
 /**
