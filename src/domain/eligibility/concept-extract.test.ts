@@ -614,4 +614,8 @@ describe('readCriterion: readings from the retired held-out set test7', () => {
     assert.deepEqual(read('Any kind of cancer, or chronic bowel disease', { section: 'exclusion' }), ['other-cancer other-malignancy present']);
     assert.deepEqual(read('Inflammatory breast cancer', { section: 'exclusion' }), ['cancer-type solid-tumour present']);
   });
+  it('limits a treatment named with its site, and reads a treatment "at the time of" as the trial\'s own', () => {
+    assert.deepEqual(readCriterion('No prior pelvic irradiation').concepts.map((c) => c.limited), [true]);
+    assert.deepEqual(readCriterion('Age under 55 at time of cord blood transplantation').concepts.filter((c) => c.type === 'prior-treatment').map((c) => c.planned), [true]);
+  });
 });

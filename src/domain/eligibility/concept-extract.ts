@@ -610,7 +610,9 @@ function bareInfectionHits(words: readonly string[], hits: readonly Hit[]): Hit[
 const FORESEEN_BEFORE: ReadonlySet<string> = new Set(['risk of', 'risk for', 'likelihood of', 'chance of', 'probability of', 'prevention of', 'prevent the', 'to prevent', 'likely to']);
 
 /** Words before a treatment that limit it to some of those who had it: "no prior extensive radiotherapy". */
-const LIMITING_BEFORE: ReadonlySet<string> = new Set(['extensive', 'substantial', 'significant', 'large', 'wide', 'extended']);
+const LIMITING_BEFORE: ReadonlySet<string> = new Set(['extensive', 'substantial', 'significant', 'large', 'wide', 'extended',
+  // A site ("no prior pelvic irradiation"): someone who had radiotherapy elsewhere is not ruled out.
+  'pelvic', 'pelvis', 'abdominal', 'mediastinal', 'thoracic', 'chest', 'cranial', 'craniospinal', 'spinal', 'mantle', 'breast', 'lung']);
 
 /** Words that join one treatment to the next in a plan: "plus", "followed by", "and", "or", commas, "with". */
 const JOINED_TREATMENTS = /^(?:(?:,|and|or|plus|followed|by|then|with|and\/or|\/|high|dose|conventional|standard|a|an|the)\s*){0,5}$/;
