@@ -682,4 +682,15 @@ describe('matchTrial: run-on disease sections (from test7)', () => {
     assert.equal(verdictOf(item, parsePatientProfile({ cancerType: ['b-all', 'ph-positive'], diseaseState: ['newly-diagnosed'] })), 'meets');
     assert.equal(verdictOf(item, parsePatientProfile({ cancerType: ['b-all', 'ph-negative'], diseaseState: ['newly-diagnosed'] })), 'does-not-meet');
   });
+  it('meets "Leukemia, lymphoma, or ..." for any leukaemia, but not through a lead-in that the items under it narrow', () => {
+    const bAll = parsePatientProfile({ cancerType: ['b-all'] });
+    assert.equal(verdictOf('Leukemia, lymphoma, or Hodgkin disease', bAll), 'meets');
+    assert.equal(verdictOf('Acute leukemia or lymphoma', parsePatientProfile({ cancerType: ['cll'] })), 'unknown');
+    assert.notEqual(verdictOf('Patients with lymphoid cancers and leukemia (including myelodysplasia) may join. The following diagnoses:', bAll), 'meets');
+  });
+
+  it('reads how a trial defines its diseases as no requirement, and a presumed infection as an infection', () => {
+    assert.equal(verdictOf('More than a quarter of the marrow made of lymphoblasts is defined as ALL', parsePatientProfile({ cancerType: ['aml'] })), 'unknown');
+    assert.equal(verdictOf('Presumed infection', parsePatientProfile({ infections: [] })), 'does-not-meet');
+  });
 });

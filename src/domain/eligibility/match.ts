@@ -42,6 +42,8 @@ interface Decision {
   readonly truth: Truth;
   readonly concept: Concept;
   readonly has: Truth;
+  /** Met through a broad group the item names ("Leukemia, lymphoma, ..."), not through the concept. */
+  readonly broad?: true;
 }
 
 /**
@@ -82,12 +84,17 @@ function decide(facts: ProfileFacts, criterion: Criterion, ownDiseases: Readonly
     // "Refractory leukaemia, lymphoma or solid tumour": not being one of the named types does not rule a leukaemia out.
     // Not across the branches of a list written in one item: each names its own disease, and the broad group is a
     // branch of its own (" -Acute leukaemia after 1 or more relapses -AML with t(9;22) in first remission").
-    if (truth === false && criterion.broadDiagnosis && !branched && concept.type === 'cancer-type' && concept.polarity === 'present') truth = undefined;
+    let broad = false;
+    if (truth === false && criterion.broadDiagnosis && !branched && concept.type === 'cancer-type' && concept.polarity === 'present') {
+      // "Leukemia, lymphoma, or Hodgkin's disease": a leukaemia of any kind is one of them.
+      broad = broadGroupHolds(criterion.text, facts.cancer ?? undefined);
+      truth = broad ? true : undefined;
+    }
     // An exclusion cannot turn away everyone with the disease the trial enrols: in an ALL trial, "ALL with
     // Burkitt-like alterations" excludes a kind of ALL named by words we cannot read, so the disease itself says
     // nothing (as for a criterion without concepts).
     if (criterion.section === 'exclusion' && concept.type === 'cancer-type' && concept.polarity === 'present' && ownDiseases.has(concept.value)) continue;
-    const decision: Decision = { truth, concept, has };
+    const decision: Decision = broad ? { truth, concept, has, broad } : { truth, concept, has };
     // "Refractory to induction (chemotherapy) or in relapse": an alternative joins the last chain of its type,
     // even with a concept of another type between them. OR: true beats unknown beats false.
     // Not across the alternatives of a list written in one item: each is read on its own.
@@ -129,6 +136,27 @@ function decide(facts: ProfileFacts, criterion: Criterion, ownDiseases: Readonly
   // meets: unless a branch we read holds, the alternatives decide nothing and the lead-in alone counts.
   const tail = best !== null && best.truth !== true && branchesOfItem(criterion).unreadBranch ? null : best;
   return allOf(tail === null ? lead : [...lead, tail]);
+}
+
+/** Leukaemias by kind, and the acute ones. */
+const ANY_LEUKAEMIA: ReadonlySet<string> = new Set(['all', 'b-all', 't-all', 'aml', 'cml', 'cll', 'other-leukaemia']);
+const ACUTE_LEUKAEMIA: ReadonlySet<string> = new Set(['all', 'b-all', 't-all', 'aml']);
+/**
+ * "Leukemia" or "acute leukemia" named as a group of its own, in the item's opening list of diseases: first, or after a
+ * comma or "or" ("Leukemia, lymphoma, or Hodgkin's disease", "Lymphoma or acute leukemia in remission").
+ */
+const BROAD_LEUKAEMIA = /^(?:patients with\s+)?(?:[\w'-]+(?:\s+[\w'-]+)?(?:,\s*|\s+or\s+)){0,3}(acute\s+)?leuka?emias?\b/i;
+
+/**
+ * True when a broad group the item names alone holds the person's cancer. Not in a lead-in ("Patients with lymphoid
+ * malignancy and leukemia are candidates. The following diagnoses ...:"), which the items under it narrow.
+ */
+function broadGroupHolds(text: string, cancer: ReadonlySet<string> | undefined): boolean {
+  if (text.includes(':')) return false;
+  const match = BROAD_LEUKAEMIA.exec(text.replace(/^\W+/, ''));
+  if (match === null || cancer === undefined) return false;
+  const kinds = match[1] === undefined ? ANY_LEUKAEMIA : ACUTE_LEUKAEMIA;
+  return [...cancer].some((c) => kinds.has(c));
 }
 
 /** A disease state and a marker of the disease: either may be the branch a person meets ("relapsed, or Ph+"). */
@@ -309,8 +337,11 @@ function metByDefault(result: CriterionResult): CriterionResult {
   return result;
 }
 
+/** "Greater than 25% lymphoblasts in marrow is defined as ALL": how the trial tells its diseases apart, not a requirement. */
+const DEFINITION = /\b(?:is|are) defined as\b/i;
+
 function judge(facts: ProfileFacts, criterion: Criterion, ownDiseases: ReadonlySet<string>, relaxed: ReadonlySet<string>): CriterionResult {
-  const decision = decide(facts, criterion, ownDiseases);
+  const decision = DEFINITION.test(criterion.text) && criterion.concepts.every((c) => c.type === 'cancer-type') ? null : decide(facts, criterion, ownDiseases);
   if (decision === null) {
     if (criterion.permissive) return metByDefault({ criterion, verdict: 'meets', reason: reasonFor.permissive() });
     const planned = criterion.concepts.some((c) => c.planned === true);
@@ -318,7 +349,7 @@ function judge(facts: ProfileFacts, criterion: Criterion, ownDiseases: ReadonlyS
     UNREAD.add(result);
     return result;
   }
-  const reason = conceptReason(criterion, decision.concept, decision.has, facts.profile);
+  const reason = decision.broad === true ? reasonFor.broadGroup() : conceptReason(criterion, decision.concept, decision.has, facts.profile);
   let verdict: CriterionVerdict = decision.truth === undefined ? 'unknown' : decision.truth === (criterion.section === 'inclusion') ? 'meets' : 'does-not-meet';
   // "Other low-grade B-cell neoplasms ... allowed": a disease allowed besides the trial's others is one of its list
   // of diseases, and counts as one where the trial has such a list (PERMITTED_DISEASE, see matchTrial).
@@ -468,7 +499,7 @@ function takenDiseasesOf(criteria: readonly Criterion[]): ReadonlySet<string> | 
       if (criterion.anyOf !== null && criterion.parent !== null && criterion.section === 'inclusion' && !namesDisease(criterion) && criterion.concepts.some((k) => k.type !== 'cancer-type')) mixedLists.add(criterion.anyOf);
     }
     for (const criterion of criteria) {
-      if (criterion.section !== 'inclusion' || criterion.conditional) continue;
+      if (criterion.section !== 'inclusion' || criterion.conditional || DEFINITION.test(criterion.text)) continue;
       if (criterion.anyOf !== null && mixedLists.has(criterion.anyOf)) continue;
       const named = criterion.concepts.some((c) => c.type === 'cancer-type' && c.polarity === 'present');
       if (named && !criterion.permissive) required = true;

@@ -123,6 +123,7 @@ export const reasonFor = {
   permissive: (): string => fill('permissive'),
   conditional: (): string => fill('conditional'),
   notYourGroup: (): string => fill('notYourGroup'),
+  broadGroup: (): string => fill('broadGroup'),
   oneOf: (): string => fill('oneOf'),
   waivable: (): string => fill('waivable'),
   relaxed: (): string => fill('relaxed'),
