@@ -1,0 +1,76 @@
+// The check every verdict set since test4 runs on its labels (each set's check-verdicts.ts names its file, the trials
+// its draw drew and the sets before it). It reads label files and records only; no eligibility code is imported or
+// run. It fails (exit code 1) when a profile id is unknown, when the trials are not exactly the drawn ones, when a
+// trial is missing from the bundled records or belongs to an earlier labelled set, when a (profile, trial) pair is
+// repeated or missing from the profiles x trials grid, when a likely pair has a `because` or another pair lacks one,
+// or when a `because` is not a contiguous piece of its record's criteria once runs of whitespace are collapsed.
+import { readProfileLabels, readVerdictLabels, VERDICTS, type Verdict } from './labels.read.ts';
+import { legacyRecords, modernRecords } from './dev3/records.ts';
+import { usedTrials } from './used-trials.ts';
+
+export interface VerdictSet {
+  /** The verdicts file, relative to this folder ("test7/verdicts.jsonl"). */
+  readonly file: string;
+  /** Label files of the sets before it, whose trials it may not hold. */
+  readonly earlierSets: readonly string[];
+  /** The trials its draw drew, in NCT order. */
+  readonly drawn: readonly string[];
+}
+
+const NUMBER_WORDS: Readonly<Record<number, string>> = { 8: 'eight', 12: 'twelve' };
+
+function collapse(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** Checks one set's verdicts and prints the counts per trial; sets the exit code on any problem. */
+export async function checkVerdictSet(set: VerdictSet): Promise<void> {
+  const problems: string[] = [];
+  const verdicts = readVerdictLabels(set.file);
+  const profiles = readProfileLabels().map((p) => p.id);
+  const trials = [...new Set(verdicts.map((v) => v.trial))].sort();
+
+  // The tar first, as the draw reads it, so the quoted words are the ones the labeller read.
+  const texts = new Map<string, string>();
+  for (const r of [...(await legacyRecords()), ...modernRecords()]) {
+    if (trials.includes(r.nctId) && !texts.has(r.nctId)) texts.set(r.nctId, collapse(r.criteria));
+  }
+  const howMany = NUMBER_WORDS[set.drawn.length] ?? String(set.drawn.length);
+  if (trials.join(' ') !== set.drawn.join(' ')) problems.push(`trials are not the drawn ${howMany}: ${trials.join(' ')}`);
+  const earlier = usedTrials(set.earlierSets);
+  for (const trial of trials) {
+    if (!texts.has(trial)) problems.push(`${trial}: no such record in data/demo/records`);
+    if (earlier.has(trial)) problems.push(`${trial}: already in an earlier set`);
+  }
+
+  const seen = new Set<string>();
+  for (const [i, v] of verdicts.entries()) {
+    const where = `${set.file} row ${i + 1}`;
+    if (!profiles.includes(v.profile)) problems.push(`${where}: unknown profile`);
+    const pair = `${v.profile} ${v.trial}`;
+    if (seen.has(pair)) problems.push(`${where}: pair repeated`);
+    seen.add(pair);
+    if (v.verdict === 'likely-eligible' && v.because !== undefined) problems.push(`${where}: likely with a because`);
+    if (v.verdict !== 'likely-eligible' && v.because === undefined) problems.push(`${where}: no because`);
+    const record = texts.get(v.trial);
+    if (v.because !== undefined && record !== undefined && !record.includes(collapse(v.because))) {
+      problems.push(`${where}: because not in record`);
+    }
+  }
+  for (const p of profiles) for (const t of trials) if (!seen.has(`${p} ${t}`)) problems.push(`missing ${p} ${t}`);
+
+  console.log(`${verdicts.length} verdicts, ${profiles.length} profiles x ${trials.length} trials`);
+  console.log('trial        likely  might  not');
+  for (const t of trials) {
+    const n = (verdict: Verdict): number => verdicts.filter((v) => v.trial === t && v.verdict === verdict).length;
+    console.log(`${t}  ${VERDICTS.map((v) => String(n(v)).padStart(v === 'likely-eligible' ? 6 : 5)).join('  ')}`);
+  }
+  const total = (verdict: Verdict): number => verdicts.filter((v) => v.verdict === verdict).length;
+  console.log(`all          ${VERDICTS.map((v) => total(v)).join(' / ')}`);
+  if (problems.length > 0) {
+    for (const p of problems) console.log(`problem: ${p}`);
+    process.exitCode = 1;
+    return;
+  }
+  console.log('ok: every id exists, the drawn trials, no trial of an earlier set, one line per pair, full grid, every because quoted from its record');
+}
