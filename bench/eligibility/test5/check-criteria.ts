@@ -5,37 +5,17 @@
 //   npx tsx bench/eligibility/test5/check-criteria.ts [--shared ../shared/data] [--labels <file>]
 //
 // --labels checks another copy (a path relative to bench/eligibility/, or absolute).
-import { runLctLabelCheck } from '../lct-label-check.ts';
-import { readCriteriaLabels } from '../labels.read.ts';
+import { checkDrawnLctSet } from '../lct-label-check.ts';
 import { DRAW, drawTest5, excludedTrials } from './draw-criteria.ts';
 
 /** How many trials of the shuffled "lct oncology" order the labels take: the 26th took the count past 300. */
 const ONCOLOGY_TAKEN = 26;
 const LABELS = 'test5/criteria-labels.jsonl';
 
-/** Besides the shared check: no drawn trial is in an earlier set, and the stop fell where the rule puts it. */
-function drawProblems(drawn: readonly string[]): string[] {
-  const problems: string[] = [];
-  const earlier = excludedTrials();
-  const reused = drawn.filter((t) => earlier.has(t)).length;
-  if (reused > 0) problems.push(`${reused} drawn trial(s) belong to an earlier set`);
-  const at = process.argv.indexOf('--labels');
-  const labels = readCriteriaLabels(at >= 0 ? (process.argv[at + 1] ?? LABELS) : LABELS);
-  const before = labels.filter((c) => c.trial !== drawn[drawn.length - 1]).length;
-  if (before >= DRAW.criteriaTarget) problems.push(`the trials before the last already give ${before} criteria`);
-  if (labels.length < DRAW.criteriaTarget) problems.push(`${labels.length} criteria, fewer than ${DRAW.criteriaTarget}`);
-  return problems;
-}
-
-runLctLabelCheck({
+checkDrawnLctSet({
   labelsFile: LABELS,
-  drawn: (sharedData) => {
-    const drawn = drawTest5(sharedData, ONCOLOGY_TAKEN).drawn.map((d) => d.trial.nctId);
-    const problems = drawProblems(drawn);
-    if (problems.length > 0) {
-      for (const p of problems) console.log(`PROBLEM ${p}`);
-      process.exit(1);
-    }
-    return drawn;
-  },
+  oncologyTaken: ONCOLOGY_TAKEN,
+  criteriaTarget: DRAW.criteriaTarget,
+  excluded: excludedTrials,
+  draw: (sharedData, oncology) => drawTest5(sharedData, oncology).drawn.map((d) => d.trial.nctId),
 });

@@ -18,15 +18,11 @@
 //   until the labelled criteria reach DRAW.criteriaTarget; the trial that reaches the target is the last one taken.
 //   `--oncology N` prints the first N of that order (CRITERIA.md gives the N used and how many texts were printed);
 // - shuffles are mulberry32 + Fisher–Yates (../seeded-shuffle.ts); no drawn trial is swapped or dropped.
-import { shuffled } from '../seeded-shuffle.ts';
+// The code of the draw is shared by every criteria set since test4: ../lct-draw.ts.
 import { usedTrials } from '../used-trials.ts';
-import { readLctTrials, type LctTrial } from '../dev5/draw.ts';
+import { drawLct, runLctDrawCli, type LctDraw } from '../lct-draw.ts';
 
 export const DRAW = { haemSeed: 2026112922, haem: 3, oncologySeed: 2026112921, criteriaTarget: 300 } as const;
-
-/** test2's word filters (the same patterns as test4's, test5's and test6's). */
-const HAEM_WORDS = /leuka?emi|lymphoblastic|lymphoma|myeloma/i;
-const ONCOLOGY = /cancer|tumou?r|carcinoma|leuka?emia|lymphoma|myeloma|malignan|metasta|ecog|karnofsky/i;
 
 /** Label files of the sets labelled since dev4, whose trials this draw leaves out (relative to bench/eligibility/). */
 export const EARLIER_LABEL_FILES: readonly string[] = [
@@ -48,44 +44,9 @@ export function excludedTrials(): Set<string> {
   return usedTrials(EARLIER_LABEL_FILES);
 }
 
-export interface DrawnTrial {
-  readonly stratum: 'lct haem' | 'lct oncology';
-  readonly trial: LctTrial;
-}
-
 /** The drawn trials in labelling order (haem, then the first `oncology` of the oncology order), with pool sizes. */
-export function drawTest7(
-  sharedData: string,
-  oncology: number,
-): { haemPool: number; oncologyPool: number; drawn: DrawnTrial[] } {
-  const excluded = excludedTrials();
-  const fresh = readLctTrials(sharedData).filter((t) => !excluded.has(t.nctId));
-  const haemPool = fresh.filter((t) => HAEM_WORDS.test(t.criteria));
-  const oncologyPool = fresh.filter((t) => ONCOLOGY.test(t.criteria) && !HAEM_WORDS.test(t.criteria));
-  const haem = shuffled(haemPool, DRAW.haemSeed).slice(0, DRAW.haem);
-  const onc = shuffled(oncologyPool, DRAW.oncologySeed).slice(0, oncology);
-  return {
-    haemPool: haemPool.length,
-    oncologyPool: oncologyPool.length,
-    drawn: [
-      ...haem.map((trial) => ({ stratum: 'lct haem' as const, trial })),
-      ...onc.map((trial) => ({ stratum: 'lct oncology' as const, trial })),
-    ],
-  };
+export function drawTest7(sharedData: string, oncology: number): LctDraw {
+  return drawLct(DRAW, excludedTrials(), sharedData, oncology);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const arg = (name: string): string | undefined => {
-    const at = process.argv.indexOf(name);
-    return at >= 0 ? process.argv[at + 1] : undefined;
-  };
-  const sharedData = arg('--shared') ?? '../shared/data';
-  const oncology = Number(arg('--oncology') ?? 0);
-  const { haemPool, oncologyPool, drawn } = drawTest7(sharedData, oncology);
-  console.log(`excluded ${excludedTrials().size} trials`);
-  console.log(`lct haem pool ${haemPool} (seed ${DRAW.haemSeed}); lct oncology pool ${oncologyPool} (seed ${DRAW.oncologySeed})`);
-  for (const [i, d] of drawn.entries()) console.log(`${i + 1}. ${d.trial.nctId} [${d.stratum}] ${d.trial.criteria.length} chars`);
-  if (process.argv.includes('--texts')) {
-    for (const d of drawn) console.log(`\n===== ${d.trial.nctId} [${d.stratum}] ${d.trial.batch}\n${d.trial.criteria}`);
-  }
-}
+if (import.meta.url === `file://${process.argv[1]}`) runLctDrawCli(DRAW, excludedTrials, drawTest7);
