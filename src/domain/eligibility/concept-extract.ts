@@ -20,6 +20,8 @@ import { readAge, readBounds, readComparison, readPriorLines, readSince, readWit
 
 /** Words between two mentions that make them alternatives: "relapsed or refractory", "B-ALL/T-ALL", "AML, ALL". */
 const ALTERNATIVE = /\bor\b|\/|,/i;
+/** Words before "to" that name what a disease turns into. */
+const TURNS_INTO: ReadonlySet<string> = new Set(['transformation', 'transformed', 'transforming', 'evolution', 'evolving', 'evolved', 'progression', 'progressing', 'progressed']);
 /** Treatments too general to be the cause an inclusion item asks for ("nausea associated with opioid use"). */
 const NOT_CAUSES: ReadonlySet<string> = new Set(['other-drug', 'investigational-agent']);
 /** Words just before consent that bar it. */
@@ -28,7 +30,7 @@ const CONSENT_BARRED = /\b(?:preclud\w*|fail(?:s|ure)? to give|refus\w*(?: to)?(
 const ONE_OF_LEAD = /\b(?:1|one|any|either)(?: one)? of the following\b[^:\n]*:/i;
 
 /** Words right after a treatment that make it the trial's own: "Induction therapy must begin within 72 hours". */
-const PLANNED_AFTER = new PhraseList(['must begin', 'must start', 'will begin', 'will start', 'will be given', 'to be given', 'is planned', 'are planned', 'should be considered', 'is recommended', 'should be offered']);
+const PLANNED_AFTER = new PhraseList(['must begin', 'must start', 'will begin', 'will start', 'will be given', 'to be given', 'is planned', 'are planned', 'should be considered', 'is recommended', 'should be offered', 'protocol', 'protocols']);
 
 /** An item led by an age band and a colon: what follows applies to that age band only. */
 const AGE_LEAD = /^\W*(?:patients\s+)?(?:age|aged|ages)\b[^:]{1,40}:\s*\S/i;
@@ -454,7 +456,7 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
       || (hit.rule.type === 'infection' && words.slice(Math.max(0, hit.start - 3), hit.start).includes('since'));
     // "Conditions precluding informed consent" is being unable to consent; "no illness that would preclude
     // informed consent", able to.
-    const barred = hit.rule.type === 'consent' && CONSENT_BARRED.test(words.slice(Math.max(0, hit.start - 4), hit.start).join(' '));
+    const barred = hit.rule.type === 'consent' && (CONSENT_BARRED.test(words.slice(Math.max(0, hit.start - 4), hit.start).join(' ')) || words[hit.end] === 'impossible');
     const negated = barred ? !(negatedSoFar || words[0] === 'no') : negatedSoFar;
     // "No blastic phase CML", "no accelerated phase": a phase of the disease ruled out, not the disease.
     if (hit.rule.type === 'cancer-type' && negated && (words[hit.start - 1] === 'phase' || words[hit.start - 1] === 'crisis')) return;
@@ -530,8 +532,12 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
       || subgroupLead(text, concepts)
       // "No patients under age 55 who have consented to an unrelated donor search unless ...": an age naming a group.
       || (concepts.some((c) => c.type === 'age') && AGE_WHO.test(text)),
-    broadDiagnosis: BROAD_DIAGNOSIS.findAll(words).some((span) => !hits.some((h) => h.rule.type === 'cancer-type' && h.start < span.end && span.start < h.end)),
-    permissive: PERMISSIVE.findAll(words).some((hit) => !['not', 'no', 'never'].includes(words[hit.start - 1] ?? '')) || closingEligible(tokens, text),
+    // Not what another disease turns into ("MDS ... transformation to acute leukemia", "in transformation to acute
+    // leukemia"): that names a stage of the other disease, not a group of diagnoses of its own.
+    broadDiagnosis: BROAD_DIAGNOSIS.findAll(words).some((span) => !hits.some((h) => h.rule.type === 'cancer-type' && h.start < span.end && span.start < h.end)
+      && !(words[span.start - 1] === 'to' && TURNS_INTO.has(words[span.start - 2] ?? ''))),
+    // "AML that may have been primary or secondary" describes; "may have had chemotherapy" permits.
+    permissive: PERMISSIVE.findAll(words).some((hit) => !['not', 'no', 'never'].includes(words[hit.start - 1] ?? '') && words[hit.end] !== 'been') || closingEligible(tokens, text),
   };
 }
 

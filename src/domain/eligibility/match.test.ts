@@ -693,4 +693,9 @@ describe('matchTrial: run-on disease sections (from test7)', () => {
     assert.equal(verdictOf('More than a quarter of the marrow made of lymphoblasts is defined as ALL', parsePatientProfile({ cancerType: ['aml'] })), 'unknown');
     assert.equal(verdictOf('Presumed infection', parsePatientProfile({ infections: [] })), 'does-not-meet');
   });
+  it('reads a current treatment begun some time ago as one the person must have had, still open for those who had it', () => {
+    const item = 'Current chemotherapy (at least 2 months since start of therapy)';
+    assert.equal(verdictOf(item, parsePatientProfile({ priorTreatments: [] })), 'does-not-meet');
+    assert.equal(verdictOf(item, relapsedBAll), 'unknown');
+  });
 });

@@ -32,8 +32,8 @@ export interface TrialMatch {
 }
 
 
-/** A treatment had for a stated time: "receiving chemotherapy for at least 6 weeks". */
-const LASTED = /\bfor (?:at least |a minimum of |more than |over |≥ ?|>= ?)?\d/i;
+/** A treatment had for a stated time: "receiving chemotherapy for at least 6 weeks", "(at least 2 months since start of therapy)". */
+const LASTED = /\bfor (?:at least |a minimum of |more than |over |≥ ?|>= ?)?\d|\bat least \d+ (?:days?|weeks?|months?|years?) since (?:the )?start\b/i;
 
 /** Three-valued truth: true, false, or undefined for "we don't know". */
 type Truth = boolean | undefined;
