@@ -520,7 +520,15 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
   // "21 and under at diagnosis": the limit is on the age the disease was found, which the profile gives only
   // for a person newly diagnosed.
   const atDiagnosis = AT_DIAGNOSIS.test(text) ? { atDiagnosis: true as const } : {};
-  if (age !== null) concepts.unshift({ type: 'age', value: 'age', polarity: 'present', threshold: age, ...atDiagnosis, evidence: text });
+  // "Age < 18 years, or age > 80 years": two limits outside which the item holds, either one enough.
+  // "Greater than 55" there: someone who is 55 in whole years may be 55 and a half, so only 56 is surely over it.
+  if (age !== null && age.min !== undefined && age.max !== undefined && age.min > age.max) {
+    const strictlyOver = new RegExp(String.raw`(?:>|greater than|more than|older than|over)\s*(?:the age of\s*)?${age.min}\b`, 'i').test(text.replace(/[＞˃›]/g, '>'));
+    concepts.unshift(
+      { type: 'age', value: 'age', polarity: 'present', threshold: { max: age.max }, ...atDiagnosis, evidence: text },
+      { type: 'age', value: 'age', polarity: 'present', threshold: { min: strictlyOver ? age.min + 1 : age.min }, orPrevious: true, ...atDiagnosis, evidence: text },
+    );
+  } else if (age !== null) concepts.unshift({ type: 'age', value: 'age', polarity: 'present', threshold: age, ...atDiagnosis, evidence: text });
   // "Age: Children", "infants under 12 months of age": an age limit without numbers in years. It is kept so the
   // person is asked about it, and never decides alone (no bounds to check).
   else if (((ageHeading && !/\d/.test(text)) || AGE_IN_MONTHS.test(text) || AGE_GROUP_LEAD.test(text) || (context.section === 'inclusion' && CHILD_LEAD.test(text))) && !ANY_AGE.test(text)) concepts.unshift({ type: 'age', value: 'age', polarity: 'present', evidence: text });
@@ -690,7 +698,9 @@ function withoutRestatedRemission(concepts: readonly Concept[]): Concept[] {
 function deduplicate(concepts: readonly Concept[]): Concept[] {
   const out: Concept[] = [];
   for (const concept of concepts) {
-    const same = out.findIndex((c) => c.type === concept.type && c.value === concept.value && c.planned === concept.planned);
+    // Two ages joined by "or" ("under 18, or over 80") are both kept.
+    const bothAges = (c: Concept): boolean => c.type === 'age' && concept.orPrevious === true && c.threshold !== undefined && concept.threshold !== undefined;
+    const same = out.findIndex((c) => c.type === concept.type && c.value === concept.value && c.planned === concept.planned && !bothAges(c));
     if (same < 0) out.push(concept);
     else if (out[same]?.threshold === undefined && concept.threshold !== undefined && out[same]?.polarity === concept.polarity) out[same] = concept;
   }

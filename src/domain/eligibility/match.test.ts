@@ -698,4 +698,13 @@ describe('matchTrial: run-on disease sections (from test7)', () => {
     assert.equal(verdictOf(item, parsePatientProfile({ priorTreatments: [] })), 'does-not-meet');
     assert.equal(verdictOf(item, relapsedBAll), 'unknown');
   });
+  it('reads "under 18, or over 80" in an exclusion list as two limits, either one excluding', () => {
+    const item = 'Age < 18 years, or age > 80 years';
+    assert.equal(verdictOf(item, parsePatientProfile({ age: 17 }), 'Exclusion'), 'does-not-meet');
+    assert.equal(verdictOf(item, parsePatientProfile({ age: 40 }), 'Exclusion'), 'meets');
+    assert.equal(verdictOf(item, parsePatientProfile({ age: 81 }), 'Exclusion'), 'does-not-meet');
+    // 80 in whole years may be 80 and a half, or not: only 81 is surely over it.
+    assert.equal(verdictOf(item, parsePatientProfile({ age: 80 }), 'Exclusion'), 'meets');
+    assert.equal(verdictOf('Younger than18 years old', parsePatientProfile({ age: 17 }), 'Exclusion'), 'does-not-meet');
+  });
 });
