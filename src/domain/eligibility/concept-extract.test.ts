@@ -625,4 +625,13 @@ describe('readCriterion: readings from the retired held-out set test7', () => {
     assert.deepEqual(readCriterion('Refused to join ongoing allogeneic transplant protocols').concepts.filter((c) => c.type === 'prior-treatment').map((c) => c.planned), [true]);
     assert.deepEqual(readCriterion('Illness making compliance with the BMT unlikely and informed consent impossible', { section: 'exclusion' }).concepts.map((c) => `${c.value} ${c.polarity} ${c.planned === true}`), ['transplant present true', 'consent absent false']);
   });
+  it('reads more of test8\'s words: TACE and HIPEC, medicinal herbs, levodopa, infectious illnesses, tumours "of" or "at" a site, synchronous cancers, consent not possible', () => {
+    assert.deepEqual(read('Earlier TACE', { section: 'exclusion' }), ['prior-treatment chemotherapy present']);
+    assert.deepEqual(read('Taking medicinal herbs', { section: 'exclusion' }), ['prior-treatment other-drug present']);
+    assert.deepEqual(read('Recent infectious diarrhoea', { section: 'exclusion' }), ['infection active-infection present']);
+    assert.deepEqual(read('Tumours of the nose', { section: 'exclusion' }), ['other-cancer other-malignancy present']);
+    assert.deepEqual(read('Synchronous bowel cancer', { section: 'exclusion' }), ['other-cancer other-malignancy present']);
+    assert.deepEqual(read('Any reason why informed consent is not possible', { section: 'exclusion' }), ['consent consent absent']);
+    assert.ok(read('Taking levodopa', { section: 'exclusion' }).includes('prior-treatment other-drug present'));
+  });
 });

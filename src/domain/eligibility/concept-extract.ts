@@ -166,7 +166,7 @@ const ANY_CANCER: ReadonlySet<string> = new Set(['malignancy', 'malignancies', '
 /** Words before a cancer word that make it the cause or the subject of something else: "due to malignancy", "anti-cancer". */
 const NOT_A_DIAGNOSIS_BEFORE: ReadonlySet<string> = new Set(['of', 'to', 'from', 'by', 'for', 'anti', 'non', 'the', 'their', 'his', 'her', 'its', 'whose']);
 /** Words after a cancer word that keep it a diagnosis ("malignancy within 5 years", "tumors in other organs"). */
-const DIAGNOSIS_GOES_ON: ReadonlySet<string> = new Set([',', ';', '.', ':', '(', ')', 'or', 'and', 'in', 'within', 'with', 'requiring', 'diagnosed', 'other', 'except', 'unless', 'during', 'treated', 'history', 'patients', 'diagnoses', 'diagnosis']);
+const DIAGNOSIS_GOES_ON: ReadonlySet<string> = new Set([',', ';', '.', ':', '(', ')', 'or', 'and', 'in', 'within', 'with', 'at', 'of', 'requiring', 'diagnosed', 'other', 'except', 'unless', 'during', 'treated', 'history', 'patients', 'diagnoses', 'diagnosis']);
 /** Words before "of" that keep a cancer word after it a diagnosis: "evidence of malignancy", "terminal stage of cancer". */
 const DIAGNOSIS_OF: ReadonlySet<string> = new Set(['evidence', 'history', 'diagnosis', 'signs', 'sign', 'presence', 'suspicion', 'stage', 'symptoms', 'type', 'kind', 'form']);
 /** Words that open an item of a list or an example: "..., malignancy", "such as tumors", "e.g. cancer". */
@@ -249,7 +249,7 @@ function findHits(tokens: readonly Token[], text: string, section?: 'inclusion' 
     for (const [k, hit] of hits.entries()) {
       const before = words.slice(Math.max(0, hit.start - 3), hit.start);
       const after = words.slice(hit.end, hit.end + 4).join(' ');
-      const had = before.some((w) => w === 'history' || w === 'prior' || w === 'previous' || w === 'past') || /^(?:, )?(?:current or previous|or other malignanc)/.test(after);
+      const had = before.some((w) => w === 'history' || w === 'prior' || w === 'previous' || w === 'past' || w === 'synchronous') || /^(?:, )?(?:current or previous|or other malignanc)/.test(after);
       // "Bladder pathology including bladder stone and bladder cancer", "neurological diseases (e.g., epilepsy, brain
       // tumor)": a solid cancer named among other illnesses is one of them, another cancer than the trial's.
       const clause = clauseOf(words, hit.start);
@@ -456,7 +456,7 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
       || (hit.rule.type === 'infection' && words.slice(Math.max(0, hit.start - 3), hit.start).includes('since'));
     // "Conditions precluding informed consent" is being unable to consent; "no illness that would preclude
     // informed consent", able to.
-    const barred = hit.rule.type === 'consent' && (CONSENT_BARRED.test(words.slice(Math.max(0, hit.start - 4), hit.start).join(' ')) || words[hit.end] === 'impossible');
+    const barred = hit.rule.type === 'consent' && (CONSENT_BARRED.test(words.slice(Math.max(0, hit.start - 4), hit.start).join(' ')) || /^(?:is )?(?:impossible|not possible)\b/.test(words.slice(hit.end, hit.end + 3).join(' ')));
     const negated = barred ? !(negatedSoFar || words[0] === 'no') : negatedSoFar;
     // "No blastic phase CML", "no accelerated phase": a phase of the disease ruled out, not the disease.
     if (hit.rule.type === 'cancer-type' && negated && (words[hit.start - 1] === 'phase' || words[hit.start - 1] === 'crisis')) return;
@@ -584,7 +584,7 @@ function hepatitisLetterHits(words: readonly string[], hits: readonly Hit[]): Hi
  * name chemotherapy; the others another drug.
  */
 const CYTOTOXIC_STEM = /(?:platin|taxel|rubicin|citabine|tecan|mustine|poside|fosfamide|blastine|cristine|sulfan|rabine|trexate)$/;
-const DRUG_STEM = /(?:mab|nib|parib|lisib|ciclib|statin|pril|sartan|olol|dipine|parin|xaban|gatran|semide|thiazide|oxetine|oxamine|triptyline|pramine|azepam|zolam|profen|coxib|prazole|cillin|mycin|cycline|floxacin|conazole|ovir|avir|glitazone|gliptin|gliflozin|glutide|formin|lukast|asone|isone|olone|relin|dronate|setron|pitant|limus|sporine|siran|rsen|grastim)$/;
+const DRUG_STEM = /(?:mab|nib|parib|lisib|ciclib|statin|pril|sartan|olol|dipine|parin|xaban|gatran|semide|thiazide|oxetine|oxamine|triptyline|pramine|azepam|zolam|profen|coxib|prazole|cillin|mycin|cycline|floxacin|conazole|ovir|avir|glitazone|gliptin|gliflozin|glutide|formin|lukast|asone|isone|olone|relin|dronate|setron|pitant|limus|sporine|siran|rsen|grastim|dopa)$/;
 /** Words with those endings that are no drugs. */
 const NOT_DRUGS: ReadonlySet<string> = new Set(['cholesterol', 'ascomycin', 'macrolimus']);
 
