@@ -1,0 +1,21 @@
+// Checks test9/criteria-labels.jsonl (CRITERIA.md in this folder) against the LCT records it quotes, the draw it came
+// from and the vocabulary of docs/eligibility-concepts.md, and prints its counts. It reads labels and records only,
+// runs no eligibility code, and prints no label text (the set is held out). Exit code 1 on a problem.
+//
+//   npx tsx bench/eligibility/test9/check-criteria.ts [--shared ../shared/data] [--labels <file>]
+//
+// --labels checks another copy (a path relative to bench/eligibility/, or absolute).
+import { checkDrawnLctSet } from '../lct-label-check.ts';
+import { DRAW, drawTest9, excludedTrials } from './draw-criteria.ts';
+
+/** How many trials of the shuffled "lct oncology" order the labels take: the 36th took the count from 298 to 307. */
+const ONCOLOGY_TAKEN = 36;
+const LABELS = 'test9/criteria-labels.jsonl';
+
+checkDrawnLctSet({
+  labelsFile: LABELS,
+  oncologyTaken: ONCOLOGY_TAKEN,
+  criteriaTarget: DRAW.criteriaTarget,
+  excluded: excludedTrials,
+  draw: (sharedData, oncology) => drawTest9(sharedData, oncology).drawn.map((d) => d.trial.nctId),
+});

@@ -1,0 +1,50 @@
+// Checks test9's expected verdicts (VERDICTS.md here) against the shared profiles and the bundled demo records, and
+// prints how many of each verdict every trial got. It fails (exit code 1) when a profile id is unknown, when the
+// trials are not exactly the twelve that draw-verdicts.ts drew, when a trial is missing from the bundled records or
+// belongs to an earlier labelled set, when a (profile, trial) pair is repeated or missing from the 29 x 12 grid, when
+// a likely pair has a `because` or another pair lacks one, or when a `because` is not a contiguous piece of its
+// record's criteria once runs of whitespace are collapsed. It reads label files and records only; no eligibility code
+// is imported or run. (../dev3/check.ts is not used: it also wants every `because` among this folder's criteria
+// labels, which belong to the other half of the set.)
+//
+// The checks themselves are in ../verdict-check.ts, shared by every verdict set since test4.
+//
+//   npx tsx bench/eligibility/test9/check-verdicts.ts
+import { checkVerdictSet } from '../verdict-check.ts';
+
+const VERDICTS_FILE = 'test9/verdicts.jsonl';
+/** Trials of every earlier set (none may be in this one): those before dev4, and these label files' trials. */
+const EARLIER_SETS = [
+  'dev4/verdicts.jsonl',
+  'dev4/criteria-labels.jsonl',
+  'dev5/criteria-labels.jsonl',
+  'test3/verdicts.jsonl',
+  'test3/criteria-labels.jsonl',
+  'test4/verdicts.jsonl',
+  'test4/criteria-labels.jsonl',
+  'test5/verdicts.jsonl',
+  'test5/criteria-labels.jsonl',
+  'test6/verdicts.jsonl',
+  'test6/criteria-labels.jsonl',
+  'test7/verdicts.jsonl',
+  'test7/criteria-labels.jsonl',
+  'test8/verdicts.jsonl',
+  'test8/criteria-labels.jsonl',
+];
+/** The trials `draw-verdicts.ts` drew (its output, 2026-11-28), in NCT order. */
+const DRAWN = [
+  'NCT00002547',
+  'NCT00002818',
+  'NCT00002956',
+  'NCT00003331',
+  'NCT00003561',
+  'NCT00003758',
+  'NCT00005622',
+  'NCT00006098',
+  'NCT00006122',
+  'NCT00006362',
+  'NCT00008164',
+  'NCT00008190',
+];
+
+await checkVerdictSet({ file: VERDICTS_FILE, earlierSets: EARLIER_SETS, drawn: DRAWN });
