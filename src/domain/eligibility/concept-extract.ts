@@ -20,6 +20,10 @@ import { readAge, readBounds, readComparison, readPriorLines, readSince, readWit
 
 /** Words between two mentions that make them alternatives: "relapsed or refractory", "B-ALL/T-ALL", "AML, ALL". */
 const ALTERNATIVE = /\bor\b|\/|,/i;
+/** An upper limit on a count of treatments just before one: "no more than 3 prior", "at most two previous". */
+const UPPER_COUNT_BEFORE = /\b(?:no more than|not more than|at most|a maximum of|maximum of|up to|fewer than|less than|<=?|≤)\s*(?:\d+|one|two|three|four|five)\s+(?:prior|previous|lines? of|courses? of|cycles? of|regimens? of)?\s*$/i;
+/** A cancer in general followed by "including" or "such as": what comes next is an example of it. */
+const CANCER_EXAMPLE_BEFORE = /\b(?:advanced|any|metastatic|solid|all|proven|confirmed)\s+(?:\w+\s+)?(?:malignan\w*|cancers?|tumou?rs?)\b,?\s+(?:including|such as|e\.g\.,?|especially|particularly|for example)\b[^.;:,]{0,25}$/i;
 /** Words before "to" that name what a disease turns into. */
 const TURNS_INTO: ReadonlySet<string> = new Set(['transformation', 'transformed', 'transforming', 'evolution', 'evolving', 'evolved', 'progression', 'progressing', 'progressed']);
 /** Treatments too general to be the cause an inclusion item asks for ("nausea associated with opioid use"). */
@@ -62,6 +66,8 @@ function conditionalBefore(words: readonly string[], hits: readonly Hit[]): bool
  * diseases only, in a trial that takes others too: conditional on having one of them.
  */
 const DISEASE_LEAD = /^\W*(?:\d+\.\s*)?(?:patients|subjects|participants|those)\s+with\s+[^.;:]{2,120}?\s+(?:must|should|need to|are required to)\b/i;
+/** The group an item is for, named at its end: "No concurrent antiretroviral therapy for HIV positive patients". */
+const GROUP_AT_END = /\bfor\s+(?:[\w-]+\s+){0,2}(?:positive|negative|infected|seropositive)\s+(?:patients|subjects|participants|people|women|men)\s*\.?$/i;
 /**
  * An item that opens by naming the patients it is for by their disease or treatment, in other words than
  * DISEASE_LEAD's: "Ph chromosome-negative patients must have ...", "Allogeneic stem cell transplantation patients
@@ -458,6 +464,12 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
     // informed consent", able to.
     const barred = hit.rule.type === 'consent' && (CONSENT_BARRED.test(words.slice(Math.max(0, hit.start - 4), hit.start).join(' ')) || /^(?:is )?(?:impossible|not possible)\b/.test(words.slice(hit.end, hit.end + 3).join(' ')));
     const negated = barred ? !(negatedSoFar || words[0] === 'no') : negatedSoFar;
+    // "Advanced malignancy, including non-Hodgkin's lymphoma": an example of the cancers the item takes, any of which
+    // will do, not a cancer it asks for.
+    if (hit.rule.type === 'cancer-type' && context.section === 'inclusion' && CANCER_EXAMPLE_BEFORE.test(text.slice(0, tokens[hit.start]?.start ?? 0))) return;
+    // "No more than 3 prior chemotherapy regimens": a count with an upper limit, which none meets too; the treatment
+    // itself is not asked for.
+    if (hit.rule.type === 'prior-treatment' && UPPER_COUNT_BEFORE.test(text.slice(Math.max(0, (tokens[hit.start]?.start ?? 0) - 40), tokens[hit.start]?.start ?? 0))) return;
     // "No blastic phase CML", "no accelerated phase": a phase of the disease ruled out, not the disease.
     if (hit.rule.type === 'cancer-type' && negated && (words[hit.start - 1] === 'phase' || words[hit.start - 1] === 'crisis')) return;
     const after = textAfter(tokens, text, hit.end);
@@ -537,6 +549,7 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
     // "Age 5 years and under: Creatinine less than 1.2 mg/dL" holds for that age only.
     conditional: conditionalBefore(words, hits) || (AGE_LEAD.test(text) && concepts.some((c) => c.type !== 'age'))
       || DISEASE_LEAD.test(text)
+      || (GROUP_AT_END.test(text) && concepts.length > 1)
       || subgroupLead(text, concepts)
       // "No patients under age 55 who have consented to an unrelated donor search unless ...": an age naming a group.
       || (concepts.some((c) => c.type === 'age') && AGE_WHO.test(text)),

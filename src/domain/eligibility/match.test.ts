@@ -707,4 +707,22 @@ describe('matchTrial: run-on disease sections (from test7)', () => {
     assert.equal(verdictOf(item, parsePatientProfile({ age: 80 }), 'Exclusion'), 'meets');
     assert.equal(verdictOf('Younger than18 years old', parsePatientProfile({ age: 17 }), 'Exclusion'), 'does-not-meet');
   });
+  it('reads test9\'s wordings: a group named at the end, an example of cancers, a disease heading, an upper count of treatments', () => {
+    const clear = parsePatientProfile({ cancerType: ['b-all'], infections: [], priorTreatments: [] });
+    assert.equal(verdictOf('No concurrent antiretroviral therapy for HIV positive patients', clear), 'meets');
+    assert.notEqual(verdictOf('Advanced cancer, including lymphoma, with no curative therapy', clear), 'does-not-meet');
+    assert.equal(verdictOf('No more than 3 prior chemotherapy regimens', clear), 'unknown');
+    const trial = parseCriteria([
+      'Inclusion Criteria:',
+      '- Diagnosis of one of the following:',
+      '  - Acute lymphocytic leukemia (ALL):',
+      '    - CR2',
+      '    - Induction failures',
+      '  - Chronic myelogenous leukemia (CML):',
+      '    - Chronic phase',
+    ].join('\n'));
+    assert.deepEqual(trial.find((c) => c.text.startsWith('Acute lymphocytic'))?.concepts.map((c) => c.value), ['all']);
+    assert.equal(matchTrial(parsePatientProfile({ cancerType: ['b-all'], diseaseState: ['relapsed', 'second-or-later-remission'] }), trial).verdict, 'likely-eligible');
+    assert.equal(matchTrial(parsePatientProfile({ cancerType: ['aml'], diseaseState: ['second-or-later-remission'] }), trial).verdict, 'not-eligible');
+  });
 });

@@ -372,8 +372,9 @@ function judge(facts: ProfileFacts, criterion: Criterion, ownDiseases: ReadonlyS
   // "If HIV positive, must ...": when the person has what the condition names, the rest (which we cannot read)
   // applies to them; when they do not, it does not. A conditional criterion never rules anyone out. When the rest
   // is read and met too ("Creatinine clearance at least 60 mL/min in patients with first relapse"), it is met.
-  // "Patients with APL must also enrol on ...": for someone whose cancer is another, it does not apply at all.
-  if (criterion.conditional && verdict === 'does-not-meet' && criterion.section === 'inclusion' && decision.concept.type === 'cancer-type'
+  // "Patients with APL must also enrol on ...", "... for HIV positive patients": for someone whose cancer is another,
+  // or who has not that infection, it does not apply at all.
+  if (criterion.conditional && verdict === 'does-not-meet' && criterion.section === 'inclusion' && (decision.concept.type === 'cancer-type' || decision.concept.type === 'infection')
     && decision.concept.polarity === 'present' && decision.has === false) {
     return metByDefault({ criterion, verdict: 'meets', reason: reasonFor.notYourGroup() });
   }

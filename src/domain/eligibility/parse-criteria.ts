@@ -58,9 +58,9 @@ export function parseCriteria(text: string | null): Criterion[] {
     // nothing of the person.
     const aboutDonor = [item.text, item.heading ?? '', item.parent ?? ''].some((words) => ABOUT_DONOR.test(words));
     const bareHeading = BARE_HEADING.test(item.text) && item.text.split(/\s+/).length <= 5;
-    const read = NOTE.test(item.text) || NOTHING_ASKED.test(item.text.trim()) || aboutDonor || bareHeading
+    const read = NOTE.test(item.text) || NOTHING_ASKED.test(item.text.trim()) || aboutDonor
       ? UNREAD
-      : readCriterion(item.text.replace(INLINE_NOTE, ''), { heading: item.heading, parent: item.parent, section: item.section });
+      : headingRead(bareHeading, readCriterion(item.text.replace(INLINE_NOTE, ''), { heading: item.heading, parent: item.parent, section: item.section }));
     const later = read.concepts.length > 0 && [item.heading ?? '', item.parent ?? ''].some((words) => LATER_PHASE.test(words));
     const reading = later ? { ...read, conditional: true } : read;
     return {
@@ -85,6 +85,16 @@ function withoutRunOnMark(parsed: Parsed): Criterion {
   const criterion: Parsed = { ...parsed };
   delete (criterion as { runOnDisease?: boolean }).runOnDisease;
   return criterion;
+}
+
+/**
+ * A bare heading asks nothing ("Induction therapy:"), unless it names a disease: "Acute lymphocytic leukemia (ALL):"
+ * over "CR2", "Induction failures" is one of the trial's diseases, the items under it its states.
+ */
+function headingRead(bareHeading: boolean, reading: CriterionReading): CriterionReading {
+  if (!bareHeading) return reading;
+  const diseases = reading.concepts.filter((c) => c.type === 'cancer-type' && c.polarity === 'present');
+  return diseases.length > 0 ? { ...reading, concepts: diseases } : UNREAD;
 }
 
 type Parsed = Criterion & { readonly runOnDisease?: boolean };
