@@ -634,4 +634,9 @@ describe('readCriterion: readings from the retired held-out set test7', () => {
     assert.deepEqual(read('Any reason why informed consent is not possible', { section: 'exclusion' }), ['consent consent absent']);
     assert.ok(read('Taking levodopa', { section: 'exclusion' }).includes('prior-treatment other-drug present'));
   });
+  it('limits radiotherapy "to 30% or more of bone marrow", and reads "no older than 40" as 40 at most', () => {
+    assert.deepEqual(readCriterion('No prior radiotherapy to 30% or more of the marrow').concepts.map((c) => c.limited), [true]);
+    assert.deepEqual(readCriterion('No prior radiotherapy to greater than 30% of the marrow').concepts.map((c) => c.limited), [true]);
+    assert.deepEqual(readCriterion('Age: no older than 40').concepts[0]?.threshold, { max: 40 });
+  });
 });

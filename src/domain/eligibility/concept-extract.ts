@@ -113,7 +113,7 @@ const FOLLOWING: ReadonlySet<string> = new Set(['following', 'after', 'post']);
  * A dose or a body site after a treatment ("radiotherapy greater than 25 Gy", "radiotherapy to the pelvis"): the
  * profile holds neither, so having had the treatment does not settle what is asked.
  */
-const DOSE_OR_SITE = /^\s*(?:(?:of\s+)?(?:greater than|more than|over|exceeding|above|>=?|≥|at least)\s*\d[\d,.]*\s*(?:c?gy|mg\/m2?|rad)\b|\d[\d,.]*\s*(?:c?gy)\b|to (?:the|a|an|any|his|her|their|more than|maximum|\d)\b|(?:at|in) (?:a )?(?:doses?|dosages?|amounts?) (?:that|which|likely|greater|higher|exceeding|above)\b)/i;
+const DOSE_OR_SITE = /^\s*(?:(?:of\s+)?(?:greater than|more than|over|exceeding|above|>=?|≥|at least)\s*\d[\d,.]*\s*(?:c?gy|mg\/m2?|rad)\b|\d[\d,.]*\s*(?:c?gy)\b|to (?:the|a|an|any|his|her|their|more than|greater than|over|maximum|\d+)\b|(?:at|in) (?:a )?(?:doses?|dosages?|amounts?) (?:that|which|likely|greater|higher|exceeding|above)\b)/i;
 
 /**
  * Words before a treatment that make it what the disease resisted, not a treatment asked about: "refractory to

@@ -196,7 +196,9 @@ export function readAge(text: string, underAgeHeading: boolean): { min?: number;
   const ageHeading = underAgeHeading && !PERFORMANCE_WORDS.test(text);
   if (!ageHeading && NOT_AGE.test(text)) return null;
   // "Older than 18", "younger than 65": the comparison itself says it is an age.
-  const symbolic = symbolise(text.replace(/\bthan(?=\d)/gi, 'than ').replace(/\b(older|younger) than\b/gi, 'age $1 than')).replace(/\s+/g, ' ');
+  // "No older than 40" is 40 at most, "no younger than 18" 18 at least.
+  const unnegated = text.replace(/\bthan(?=\d)/gi, 'than ').replace(/\bno older than\b/gi, 'age ≤').replace(/\bno younger than\b/gi, 'age ≥');
+  const symbolic = symbolise(unnegated.replace(/\b(older|younger) than\b/gi, 'age $1 than')).replace(/\s+/g, ' ');
   const isAge = (index: number, matched: string): boolean => {
     const before = symbolic.slice(0, index);
     // "being 65-80 aged": the word comes after.
