@@ -3,7 +3,7 @@
  * line, the 105 trials of the sets labelled before dev4 (the first set, dev3 and test2), as they stood when dev4 was
  * drawn on 2026-11-28; later sets add the trials of their own label files.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const HERE = import.meta.dirname;
@@ -17,4 +17,16 @@ export function usedTrials(laterLabelFiles: readonly string[] = []): Set<string>
     }
   }
   return used;
+}
+
+/** The sets labelled since dev4, in the order they were made (each folder holds verdicts, criteria or both). */
+const SETS_SINCE_DEV4 = ['dev4', 'dev5', 'test3', 'test4', 'test5', 'test6', 'test7', 'test8', 'test9', 'test10', 'test11', 'test12'] as const;
+
+/**
+ * The label files (verdicts, then criteria, where the folder has them) of every set labelled since dev4 and before
+ * `set`, in that order: what a new set's draw leaves out and its check forbids, besides used-before-dev4.txt.
+ */
+export function labelFilesBefore(set: (typeof SETS_SINCE_DEV4)[number]): string[] {
+  const before = SETS_SINCE_DEV4.slice(0, SETS_SINCE_DEV4.indexOf(set));
+  return before.flatMap((folder) => [`${folder}/verdicts.jsonl`, `${folder}/criteria-labels.jsonl`].filter((file) => existsSync(join(HERE, file))));
 }

@@ -24,17 +24,11 @@
 // Each pool is sorted by NCT id, shuffled with mulberry32 + Fisher–Yates (../seeded-shuffle.ts) and taken in order
 // (../verdict-draw.ts). A stratum with too few trials (the ALL pool may be nearly used up) is filled with the next
 // trials of the "other leukaemia" order. Nothing drawn is swapped or dropped.
-import { usedTrials } from '../used-trials.ts';
+import { labelFilesBefore, usedTrials } from '../used-trials.ts';
 import { runVerdictDraw } from '../verdict-draw.ts';
 
 /** Label files of sets made after the used-trials list was written: their trials are left out too. */
-const LATER_SETS = [
-  'dev4/verdicts.jsonl',
-  'dev4/criteria-labels.jsonl',
-  'dev5/criteria-labels.jsonl',
-  'test3/verdicts.jsonl',
-  'test3/criteria-labels.jsonl',
-];
+const LATER_SETS = labelFilesBefore('test4');
 
 export const STRATA = [
   { name: 'ALL', size: 2, seed: 2026112851 },

@@ -25,19 +25,11 @@
 // front (../verdict-draw.ts, which takes any sizes). A stratum with too few trials (the ALL pool had only 2 left after
 // test4) is made up with the next trials of the "other leukaemia" order, after all four strata are taken, as
 // ../verdict-draw.ts does. Nothing drawn is swapped or dropped.
-import { usedTrials } from '../used-trials.ts';
+import { labelFilesBefore, usedTrials } from '../used-trials.ts';
 import { runVerdictDraw } from '../verdict-draw.ts';
 
 /** Label files of sets made after the used-trials list was written: their trials are left out too. */
-const LATER_SETS = [
-  'dev4/verdicts.jsonl',
-  'dev4/criteria-labels.jsonl',
-  'dev5/criteria-labels.jsonl',
-  'test3/verdicts.jsonl',
-  'test3/criteria-labels.jsonl',
-  'test4/verdicts.jsonl',
-  'test4/criteria-labels.jsonl',
-];
+const LATER_SETS = labelFilesBefore('test5');
 
 export const STRATA = [
   { name: 'ALL', size: 2, seed: 2026112871 },

@@ -27,21 +27,11 @@
 // this time the ALL stratum is expected to be empty: by the shared rule its two places are filled with the next
 // trials of the "other leukaemia" order (those not already taken), after all four strata are taken, as
 // ../verdict-draw.ts does. The same holds for any other short stratum. Nothing drawn is swapped or dropped.
-import { usedTrials } from '../used-trials.ts';
+import { labelFilesBefore, usedTrials } from '../used-trials.ts';
 import { runVerdictDraw } from '../verdict-draw.ts';
 
 /** Label files of sets made after the used-trials list was written: their trials are left out too. */
-const LATER_SETS = [
-  'dev4/verdicts.jsonl',
-  'dev4/criteria-labels.jsonl',
-  'dev5/criteria-labels.jsonl',
-  'test3/verdicts.jsonl',
-  'test3/criteria-labels.jsonl',
-  'test4/verdicts.jsonl',
-  'test4/criteria-labels.jsonl',
-  'test5/verdicts.jsonl',
-  'test5/criteria-labels.jsonl',
-];
+const LATER_SETS = labelFilesBefore('test6');
 
 export const STRATA = [
   { name: 'ALL', size: 2, seed: 2026112891 },

@@ -11,22 +11,11 @@
 //
 //   npx tsx bench/eligibility/test7/check-verdicts.ts
 import { checkVerdictSet } from '../verdict-check.ts';
+import { labelFilesBefore } from '../used-trials.ts';
 
 const VERDICTS_FILE = 'test7/verdicts.jsonl';
 /** Trials of every earlier set (none may be in this one): those before dev4, and these label files' trials. */
-const EARLIER_SETS = [
-  'dev4/verdicts.jsonl',
-  'dev4/criteria-labels.jsonl',
-  'dev5/criteria-labels.jsonl',
-  'test3/verdicts.jsonl',
-  'test3/criteria-labels.jsonl',
-  'test4/verdicts.jsonl',
-  'test4/criteria-labels.jsonl',
-  'test5/verdicts.jsonl',
-  'test5/criteria-labels.jsonl',
-  'test6/verdicts.jsonl',
-  'test6/criteria-labels.jsonl',
-];
+const EARLIER_SETS = labelFilesBefore('test7');
 /** The trials `draw-verdicts.ts` drew (its output, 2026-11-28), in NCT order. */
 const DRAWN = [
   'NCT00002574',

@@ -29,27 +29,11 @@
 // taken, as ../verdict-draw.ts does. The same holds for any other short stratum (the supportive pool held only 3 for
 // test8, and test8 took 2 of them, so it may be short now). If the candidates cannot fill twelve places at all, the
 // set holds what the rule gives. Nothing drawn is swapped or dropped.
-import { usedTrials } from '../used-trials.ts';
+import { labelFilesBefore, usedTrials } from '../used-trials.ts';
 import { runVerdictDraw } from '../verdict-draw.ts';
 
 /** Label files of sets made after the used-trials list was written: their trials are left out too. */
-const LATER_SETS = [
-  'dev4/verdicts.jsonl',
-  'dev4/criteria-labels.jsonl',
-  'dev5/criteria-labels.jsonl',
-  'test3/verdicts.jsonl',
-  'test3/criteria-labels.jsonl',
-  'test4/verdicts.jsonl',
-  'test4/criteria-labels.jsonl',
-  'test5/verdicts.jsonl',
-  'test5/criteria-labels.jsonl',
-  'test6/verdicts.jsonl',
-  'test6/criteria-labels.jsonl',
-  'test7/verdicts.jsonl',
-  'test7/criteria-labels.jsonl',
-  'test8/verdicts.jsonl',
-  'test8/criteria-labels.jsonl',
-];
+const LATER_SETS = labelFilesBefore('test9');
 
 export const STRATA = [
   { name: 'ALL', size: 2, seed: 2026112951 },
