@@ -20,31 +20,13 @@
 //   were printed);
 // - shuffles are mulberry32 + Fisher–Yates (../seeded-shuffle.ts); no drawn trial is swapped or dropped.
 // The code of the draw is shared by every criteria set since test4: ../lct-draw.ts.
-import { usedTrials } from '../used-trials.ts';
+import { labelFilesBefore, usedTrials } from '../used-trials.ts';
 import { drawLct, runLctDrawCli, type LctDraw } from '../lct-draw.ts';
 
 export const DRAW = { haemSeed: 2026112982, haem: 3, oncologySeed: 2026112981, criteriaTarget: 300 } as const;
 
 /** Label files of the sets labelled since dev4, whose trials this draw leaves out (relative to bench/eligibility/). */
-export const EARLIER_LABEL_FILES: readonly string[] = [
-  'dev4/verdicts.jsonl',
-  'dev4/criteria-labels.jsonl',
-  'dev5/criteria-labels.jsonl',
-  'test3/verdicts.jsonl',
-  'test3/criteria-labels.jsonl',
-  'test4/verdicts.jsonl',
-  'test4/criteria-labels.jsonl',
-  'test5/verdicts.jsonl',
-  'test5/criteria-labels.jsonl',
-  'test6/verdicts.jsonl',
-  'test6/criteria-labels.jsonl',
-  'test7/verdicts.jsonl',
-  'test7/criteria-labels.jsonl',
-  'test8/verdicts.jsonl',
-  'test8/criteria-labels.jsonl',
-  'test9/verdicts.jsonl',
-  'test9/criteria-labels.jsonl',
-];
+export const EARLIER_LABEL_FILES: readonly string[] = labelFilesBefore('test10');
 
 /** Every trial labelled before this set. */
 export function excludedTrials(): Set<string> {
