@@ -340,8 +340,18 @@ function metByDefault(result: CriterionResult): CriterionResult {
 /** "Greater than 25% lymphoblasts in marrow is defined as ALL": how the trial tells its diseases apart, not a requirement. */
 const DEFINITION = /\b(?:is|are) defined as\b/i;
 
+const DEFINITIONS = new WeakMap<Criterion, boolean>();
+function isDefinition(criterion: Criterion): boolean {
+  let known = DEFINITIONS.get(criterion);
+  if (known === undefined) {
+    known = DEFINITION.test(criterion.text) && criterion.concepts.every((c) => c.type === 'cancer-type');
+    DEFINITIONS.set(criterion, known);
+  }
+  return known;
+}
+
 function judge(facts: ProfileFacts, criterion: Criterion, ownDiseases: ReadonlySet<string>, relaxed: ReadonlySet<string>): CriterionResult {
-  const decision = DEFINITION.test(criterion.text) && criterion.concepts.every((c) => c.type === 'cancer-type') ? null : decide(facts, criterion, ownDiseases);
+  const decision = isDefinition(criterion) ? null : decide(facts, criterion, ownDiseases);
   if (decision === null) {
     if (criterion.permissive) return metByDefault({ criterion, verdict: 'meets', reason: reasonFor.permissive() });
     const planned = criterion.concepts.some((c) => c.planned === true);
@@ -403,7 +413,17 @@ const DIAGNOSIS_OPENING = /^\W*(?:(?:histologically|pathologically|cytologically
  * An inclusion item that names a diagnosis (with its state or past treatment at most: "CML that failed imatinib"),
  * or a broad group such as "acute leukaemia": one entry of the trial's list of diseases.
  */
+const DIAGNOSIS_ITEMS = new WeakMap<Criterion, boolean>();
 function isDiagnosisItem(criterion: Criterion): boolean {
+  let known = DIAGNOSIS_ITEMS.get(criterion);
+  if (known === undefined) {
+    known = readsAsDiagnosis(criterion);
+    DIAGNOSIS_ITEMS.set(criterion, known);
+  }
+  return known;
+}
+
+function readsAsDiagnosis(criterion: Criterion): boolean {
   if (criterion.section !== 'inclusion' || criterion.anyOf !== null || criterion.conditional) return false;
   // A broad group counts alone ("Acute leukaemia"), not as a word inside another requirement ("a CR to prior
   // anti-leukaemia therapy").
