@@ -56,6 +56,8 @@ export function isShouted(text: string): boolean {
   return /\p{Lu}/u.test(text) && !/\p{Ll}/u.test(text);
 }
 
+/** The dashes NEGATIVE_MARKERS ends with: a text without any cannot match it. */
+const NEGATIVE_SIGN = /[-\u2212\u2013]/u;
 /** Markers whose trailing minus sign means "negative" (elsewhere a trailing hyphen is usually "B- and T-cell"). */
 const NEGATIVE_MARKERS = /\b(ph|abl1?|her2|erbb2|er|pr|hr|egfr|alk|flt3|kit|cd\d{1,3}[a-z]?|pd-?l1)[-\u2212\u2013](?![\p{L}\p{N}])/giu;
 
@@ -65,10 +67,13 @@ const NEGATIVE_MARKERS = /\b(ph|abl1?|her2|erbb2|er|pr|hr|egfr|alk|flt3|kit|cd\d
  * the classifier call this first so that "Ph+" and "Ph-" are not the same word.
  */
 export function spellOutSigns(text: string): string {
-  return text
-    .replace(/(\p{L}[\p{L}\p{N}-]*)\s?\+(?=[^\p{L}\p{N}+]|$)/gu, '$1 positive ')
-    .replace(/(\p{L}[\p{L}\p{N}-]*)\s?\+(?=[\p{L}\p{N}])/gu, '$1 positive ')
-    .replace(NEGATIVE_MARKERS, '$1 negative ');
+  // Most texts hold no sign at all; the tests first spare them three Unicode-aware scans (every text is read here).
+  const positive = text.includes('+')
+    ? text
+        .replace(/(\p{L}[\p{L}\p{N}-]*)\s?\+(?=[^\p{L}\p{N}+]|$)/gu, '$1 positive ')
+        .replace(/(\p{L}[\p{L}\p{N}-]*)\s?\+(?=[\p{L}\p{N}])/gu, '$1 positive ')
+    : text;
+  return NEGATIVE_SIGN.test(positive) ? positive.replace(NEGATIVE_MARKERS, '$1 negative ') : positive;
 }
 
 /** Text as the full-text index stores it: normalised tokens joined by spaces. */

@@ -4,9 +4,9 @@
  */
 import { casedSearchTokens, isShouted, spellOutSigns } from '../search-text.ts';
 import type { TokenPattern, TokenSpan } from '../vocab/token-pattern.ts';
-import { casedForm, findPattern } from '../vocab/token-pattern.ts';
+import { casedForm, findPattern, nextMatch } from '../vocab/token-pattern.ts';
 import type { CancerTypeRules } from './cancer-type-vocab.ts';
-import { NOT_A_DISEASE, NOT_ENROLLED } from './cancer-type-vocab.ts';
+import { CANCER_TYPE_RULES, NOT_A_DISEASE, NOT_ENROLLED } from './cancer-type-vocab.ts';
 
 /** Where a piece of text comes from; conditions and titles decide, keywords only refine. */
 export type TextKind = 'condition' | 'title' | 'keyword';
@@ -32,6 +32,34 @@ export interface ReadText {
   readonly tokens: readonly string[];
   readonly raws: readonly string[];
   readonly cased: readonly string[] | null;
+  /** The rules whose match or abbreviation patterns could match here: the others are not tried. */
+  readonly candidates: ReadonlySet<CancerTypeRules>;
+}
+
+/**
+ * The rules by the words their patterns need first (each pattern's first required slot): a text holding none of a
+ * rule's words cannot match it, so a text tries only the few rules its own words point to, not all of them.
+ */
+function rulesByFirstWord(patternsOf: (rules: CancerTypeRules) => readonly TokenPattern[]): Map<string, CancerTypeRules[]> {
+  const index = new Map<string, CancerTypeRules[]>();
+  for (const rules of CANCER_TYPE_RULES) {
+    for (const word of new Set(patternsOf(rules).flatMap((pattern) => [...pattern.firstRequired]))) {
+      const list = index.get(word);
+      if (list === undefined) index.set(word, [rules]);
+      else list.push(rules);
+    }
+  }
+  return index;
+}
+
+const BY_WORD = rulesByFirstWord((rules) => rules.match);
+const BY_CASED_WORD = rulesByFirstWord((rules) => rules.abbreviations);
+
+function candidatesIn(tokens: readonly string[], cased: readonly string[] | null): Set<CancerTypeRules> {
+  const found = new Set<CancerTypeRules>();
+  for (const word of tokens) for (const rules of BY_WORD.get(word) ?? []) found.add(rules);
+  for (const word of cased ?? []) for (const rules of BY_CASED_WORD.get(word) ?? []) found.add(rules);
+  return found;
 }
 
 /** Stands for a masked word: not a search token, so no pattern matches it. */
@@ -56,14 +84,11 @@ function shouted(source: TrialText, words: number): boolean {
 export function readText(source: TrialText): ReadText {
   const tokens = casedSearchTokens(spellOutSigns(source.text));
   const normalised = tokens.map((t) => t.token);
-  return {
-    source,
-    tokens: masked(normalised, normalised),
-    raws: tokens.map((t) => t.raw),
-    // In a shouted title every word is in capitals, so capitals say nothing about "ALL"; but a short condition or
-    // keyword in capitals ("B-ALL", "T-ALL") is an abbreviation, not shouting.
-    cased: shouted(source, normalised.length) ? null : masked(tokens.map((t) => casedForm(t.raw)), normalised),
-  };
+  const plain = masked(normalised, normalised);
+  // In a shouted title every word is in capitals, so capitals say nothing about "ALL"; but a short condition or
+  // keyword in capitals ("B-ALL", "T-ALL") is an abbreviation, not shouting.
+  const cased = shouted(source, normalised.length) ? null : masked(tokens.map((t) => casedForm(t.raw)), normalised);
+  return { source, tokens: plain, raws: tokens.map((t) => t.raw), cased, candidates: candidatesIn(plain, cased) };
 }
 
 /**
@@ -78,7 +103,7 @@ function firstSpan(
 ): TokenSpan | null {
   if (tokens === null) return null;
   for (const pattern of patterns) {
-    for (const span of findPattern(pattern, tokens)) {
+    for (let span = nextMatch(pattern, tokens); span !== null; span = nextMatch(pattern, tokens, span.start + 1)) {
       if (enrolledIn === null || enrolled(enrolledIn, span)) return span;
     }
   }
@@ -97,7 +122,7 @@ export function matchesAny(patterns: readonly TokenPattern[], text: ReadText): b
 
 /** The evidence that the text names the type as one the trial's patients have, or null. */
 export function evidenceFor(rules: CancerTypeRules, text: ReadText): Evidence | null {
-  if (matchesAny(rules.unless, text)) return null;
+  if (!text.candidates.has(rules) || matchesAny(rules.unless, text)) return null;
   const span = firstSpan(rules.match, text.tokens, text.tokens) ?? firstSpan(rules.abbreviations, text.cased, text.tokens);
   if (span === null) return null;
   return { id: rules.id, source: text.source, words: text.raws.slice(span.start, span.end).join(' ') };

@@ -81,6 +81,11 @@ function longestAt(
   return found;
 }
 
+/** True when an ambiguous abbreviation in capitals can start at this cased word (cheap test before conceptAt). */
+export function startsCasedConcept(casedWord: string | undefined): boolean {
+  return casedWord !== undefined && TRIGGERS.has(`C:${casedWord}`);
+}
+
 /** The cased forms of the tokens, or null when the text is in capitals throughout. */
 export function casedWordsOf(tokens: readonly CasedToken[], shouted: boolean): string[] | null {
   return shouted ? null : tokens.map((t) => casedForm(t.raw));

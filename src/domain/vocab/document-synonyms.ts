@@ -6,7 +6,7 @@
  */
 import type { CasedToken } from '../search-text.ts';
 import { casedSearchTokens, isShouted, searchTokens, spellOutSigns } from '../search-text.ts';
-import { casedWordsOf, conceptAt } from './concept-index.ts';
+import { casedWordsOf, conceptAt, startsCasedConcept } from './concept-index.ts';
 
 /** Words after which an all-capitals "ALL" is emphasis, not leukaemia ("ALL of the following"). */
 const EMPHASIS_NEXT = new Set(['of', 'the', 'other', 'these', 'those', 'that', 'this', 'must', 'are', 'is', 'will']);
@@ -29,10 +29,13 @@ function insertedPositions(spelled: readonly CasedToken[], written: readonly Cas
  * indexText(), after the text, so positions within the text are unchanged.
  */
 export function documentSynonymTokens(text: string): string[] {
-  const written = casedSearchTokens(text);
-  const spelled = casedSearchTokens(spellOutSigns(text));
-  const inserted = insertedPositions(spelled, written);
+  const spelledText = spellOutSigns(text);
+  const spelled = casedSearchTokens(spelledText);
+  // Most texts have no sign to spell out: then nothing was inserted, and the text need not be read twice.
+  const inserted = spelledText === text ? new Set<number>() : insertedPositions(spelled, casedSearchTokens(text));
   const cased = casedWordsOf(spelled, isShouted(text));
+  // Only signs and ambiguous abbreviations in capitals add tokens (plain names are indexed as they are written).
+  if (inserted.size === 0 && (cased === null || !cased.some(startsCasedConcept))) return [];
   const out: string[] = [];
   spelled.forEach((token, at) => {
     if (inserted.has(at) && SIGN_WORDS.has(token.token) && at > 0) {
@@ -42,6 +45,7 @@ export function documentSynonymTokens(text: string): string[] {
       if (match !== null && match.end === 2) out.push(...(match.concept.phrases[0] ?? []));
       return;
     }
+    if (cased === null || !startsCasedConcept(cased[at])) return;
     const match = conceptAt(spelled, at, cased);
     if (match === null || !match.cased || match.end !== at + 1) return;
     if (EMPHASIS_NEXT.has(spelled[at + 1]?.token ?? '')) return;

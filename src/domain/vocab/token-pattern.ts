@@ -105,13 +105,19 @@ function matchFrom(slots: readonly Slot[], i: number, tokens: readonly string[],
 
 /** The distinct words of a token list, kept per list: every pattern of a vocabulary is tried on the same list. */
 const WORD_SETS = new WeakMap<readonly string[], ReadonlySet<string>>();
+// The list asked about last and its words: callers try pattern after pattern on one list, so most lookups stop here.
+let lastTokens: readonly string[] | null = null;
+let lastWords: ReadonlySet<string> = new Set();
 
 function wordSetOf(tokens: readonly string[]): ReadonlySet<string> {
+  if (tokens === lastTokens) return lastWords;
   let words = WORD_SETS.get(tokens);
   if (words === undefined) {
     words = new Set(tokens);
     WORD_SETS.set(tokens, words);
   }
+  lastTokens = tokens;
+  lastWords = words;
   return words;
 }
 
@@ -123,17 +129,26 @@ function mayMatch(pattern: TokenPattern, tokens: readonly string[]): boolean {
   return false;
 }
 
-/** Every place the pattern matches in the tokens, left to right, one match per start. */
-export function findPattern(pattern: TokenPattern, tokens: readonly string[]): TokenSpan[] {
-  const spans: TokenSpan[] = [];
-  if (!mayMatch(pattern, tokens)) return spans;
+/**
+ * The first place at or after token `from` where the pattern matches, or null: for callers that want one match,
+ * so no list is built (this runs for every pattern of a vocabulary on every text).
+ */
+export function nextMatch(pattern: TokenPattern, tokens: readonly string[], from = 0): TokenSpan | null {
+  if (from === 0 ? !mayMatch(pattern, tokens) : from >= tokens.length) return null;
   const last = pattern.anchored ? Math.min(1, tokens.length) : tokens.length;
-  for (let start = 0; start < last; start += 1) {
+  for (let start = from; start < last; start += 1) {
     const before = tokens[start - 1];
     if (before !== undefined && pattern.notAfter.has(before)) continue;
     const end = matchFrom(pattern.slots, 0, tokens, start);
-    if (end > start) spans.push({ start, end });
+    if (end > start) return { start, end };
   }
+  return null;
+}
+
+/** Every place the pattern matches in the tokens, left to right, one match per start. */
+export function findPattern(pattern: TokenPattern, tokens: readonly string[]): TokenSpan[] {
+  const spans: TokenSpan[] = [];
+  for (let span = nextMatch(pattern, tokens); span !== null; span = nextMatch(pattern, tokens, span.start + 1)) spans.push(span);
   return spans;
 }
 

@@ -5,7 +5,7 @@
  */
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
-import { InvalidInput } from '../../domain/errors.ts';
+import { InvalidInput, Unavailable } from '../../domain/errors.ts';
 import type { Database } from './schema.ts';
 
 /** Lower-case identifiers only: the name goes into search_path and DDL without any quoting question. */
@@ -48,4 +48,11 @@ export function openPool(target: ConnectionTarget, size: number): Kysely<Databas
   // process. The next query simply takes a new connection, or fails with its own error.
   pool.on('error', () => undefined);
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+}
+
+/** A failure to open the database at `url` as our error, naming the server and database but never the password. */
+export function unreachable(url: string, error: unknown): Unavailable {
+  const { hostname, port, pathname } = new URL(url);
+  const reason = error instanceof Error ? error.message : String(error);
+  return new Unavailable(`PostgreSQL at ${hostname}:${port || '5432'}${pathname} could not be opened: ${reason}`);
 }

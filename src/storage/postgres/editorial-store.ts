@@ -4,12 +4,12 @@
  */
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { AuditAction, AuditStamp } from '../../domain/editorial/audit.ts';
-import { Conflict, NotFound, TrialfinderError, Unavailable } from '../../domain/errors.ts';
+import { Conflict, NotFound, TrialfinderError } from '../../domain/errors.ts';
 import { documentVerbs, type DocumentTables } from '../editorial-documents.ts';
 import { auditLimit, decodeUser as toUser, publicUser, sessionSnapshot, userEntity, userSnapshot } from '../editorial-records.ts';
 import type { EditorialIdMarks, EditorialStore, SessionRecord, StoredUser } from '../editorial-store.ts';
 import { transferVerbs, type TransferDialect, type TransferTables } from '../editorial-transfer.ts';
-import { openPool, parseConnectionUrl } from './connection.ts';
+import { openPool, parseConnectionUrl, unreachable } from './connection.ts';
 import type { EditorialTables } from './editorial-schema.ts';
 import { migrateToLatest } from './migrate.ts';
 import { withoutNul } from './trial-row.ts';
@@ -110,8 +110,7 @@ export async function openPostgresEditorialStore(url: string, options: PostgresE
   } catch (error) {
     await pool.destroy();
     if (error instanceof TrialfinderError) throw error;
-    const { host, port, pathname } = new URL(target.url);
-    throw new Unavailable(`PostgreSQL at ${host}:${port || '5432'}${pathname} could not be opened: ${error instanceof Error ? error.message : String(error)}`);
+    throw unreachable(target.url, error);
   }
   const db: Db = pool.withTables<EditorialTables>();
   const documents = documentVerbs(pool.withTables<DocumentTables>(), {

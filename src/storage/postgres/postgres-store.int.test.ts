@@ -106,7 +106,13 @@ describe('PostgreSQL adapter', { skip: url === '' }, () => {
   });
 
   it('reports a server it cannot reach as unavailable', async () => {
-    await assert.rejects(openPostgresStore('postgres://postgres@127.0.0.1:1/test'), Unavailable);
+    await assert.rejects(openPostgresStore('postgres://postgres:secret-word@127.0.0.1:1/test'), (error: unknown) => {
+      assert.ok(error instanceof Unavailable);
+      // The server once appeared as "127.0.0.1:1:1" (host with its port, then the port again); never the password.
+      assert.match(error.message, /^PostgreSQL at 127\.0\.0\.1:1\/test could not be opened: /);
+      assert.doesNotMatch(error.message, /secret-word/);
+      return true;
+    });
   });
 
   it('survives a writer killed mid-batch: whole batches only', async () => {

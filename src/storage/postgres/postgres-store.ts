@@ -1,10 +1,10 @@
 import { sql, type Kysely } from 'kysely';
-import { TrialfinderError, Unavailable } from '../../domain/errors.ts';
+import { TrialfinderError } from '../../domain/errors.ts';
 import type { PostcodeTable } from '../../domain/postcode.ts';
 import { canonicalId } from '../../domain/registry-id.ts';
 import type { Trial } from '../../domain/trial.ts';
 import type { TrialStore } from '../store.ts';
-import { openPool, parseConnectionUrl } from './connection.ts';
+import { openPool, parseConnectionUrl, unreachable } from './connection.ts';
 import { FactIndexCache } from '../shared/fact-index-cache.ts';
 import { loadFactIndex } from './fact-index-load.ts';
 import { postgresMatchSets } from './match-sets.ts';
@@ -44,13 +44,6 @@ export interface PostgresStoreOptions {
 const WORKER_BATCH_MIN = 64;
 
 const DEFAULT_POOL_SIZE = 10;
-
-/** A connection failure as our error, naming the server but never the password. */
-function unreachable(url: string, error: unknown): Unavailable {
-  const { host, port, pathname } = new URL(url);
-  const reason = error instanceof Error ? error.message : String(error);
-  return new Unavailable(`PostgreSQL at ${host}:${port || '5432'}${pathname} could not be opened: ${reason}`);
-}
 
 /**
  * Opens the PostgreSQL trial store at `url` (postgres://…, optionally `?schema=NAME`), creating the schema,
