@@ -6,21 +6,30 @@ import type { Database } from './schema.ts';
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve({ ...MIGRATIONS }) };
 
-/** PostgreSQL's invalid_schema_name. */
-const NO_SUCH_SCHEMA = '3F000';
+/** PostgreSQL's invalid_schema_name and undefined_table. */
+const RACE_CODES = new Set(['3F000', '42P01']);
+
+/**
+ * Whether a migrator error came only from another schema vanishing while Kysely's table introspection read it. That
+ * read takes the columns of every schema, checks each schema's privileges (invalid_schema_name when one was dropped in
+ * between) and resolves each table by its name (undefined_table, naming "schema.table", when one was dropped in
+ * between). An error naming our own schema is real.
+ */
+export function isOtherSchemaRace(error: unknown, ownSchema: string): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = 'code' in error ? String(error.code) : '';
+  if (!RACE_CODES.has(code)) return false;
+  return !error.message.includes(`"${ownSchema}"`) && !error.message.includes(`"${ownSchema}.`);
+}
 
 /**
  * Runs the migrator, again (up to three times in all) when it failed only because another schema of the database was
- * dropped while it looked: Kysely's table introspection reads the columns of every schema and checks each schema's
- * privileges, so a schema dropped between the two (another store's, another test's) fails the whole read. Returns the
- * migrator's error, if any remains.
+ * dropped while it looked (another store's, another test's). Returns the migrator's error, if any remains.
  */
 async function migrateRetryingRaces(connection: Kysely<Database>, migrationTableSchema: string): Promise<unknown> {
   for (let attempt = 1; ; attempt++) {
     const { error } = await new Migrator({ db: connection, provider, migrationTableSchema }).migrateToLatest();
-    const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
-    const otherSchema = error instanceof Error && !error.message.includes(`"${migrationTableSchema}"`);
-    if (code !== NO_SUCH_SCHEMA || !otherSchema || attempt === 3) return error;
+    if (error === undefined || !isOtherSchemaRace(error, migrationTableSchema) || attempt === 3) return error;
   }
 }
 
