@@ -10,6 +10,7 @@ import { sqliteBackend } from '../../../test/support/backends.ts';
 import { Conflict, Unavailable } from '../../domain/errors.ts';
 import { searchFor } from '../store.contract.search.ts';
 import { runStoreContract } from '../store.contract.ts';
+import type { Trial } from '../../domain/trial.ts';
 import { corpus, syntheticTrial } from '../test-trials.ts';
 import { MIGRATIONS } from './migrations/index.ts';
 import { openSqliteStore } from './sqlite-store.ts';
@@ -66,6 +67,45 @@ describe('SQLite adapter', () => {
     const db = new BetterSqlite3(path);
     db.exec("INSERT INTO trials_fts (trials_fts) VALUES ('integrity-check')"); // throws on a corrupt index
     db.close();
+  });
+
+  it('keeps the spelling counts equal to a recount across batches that insert, replace and replace within themselves', async () => {
+    const path = freshPath();
+    const store = await openSqliteStore(path);
+    const newer = (trial: Trial, conditions: string[], stamp: string): Trial => ({
+      ...trial,
+      conditions,
+      provenance: { ...trial.provenance, recordUpdated: stamp, contentHash: stamp.replaceAll(/\D/g, '').padEnd(64, 'a') },
+    });
+    await store.upsertTrials(Array.from({ length: 40 }, (_, n) => syntheticTrial(n)));
+    const inBatch = syntheticTrial(45);
+    await store.upsertTrials([
+      ...Array.from({ length: 20 }, (_, n) => syntheticTrial(40 + n)),
+      // Replaces a trial of the first batch, and one this batch inserted a moment ago, with other spellings.
+      newer(syntheticTrial(5), ['Acute Lymphoblastic Leukaemia', 'acute lymphoblastic leukemia'], '2030-01-01'),
+      newer(inBatch, ['Spelled Only Between Two Writes'], '2030-01-02'),
+      newer(inBatch, ['Leukaemia'], '2030-01-03'),
+    ]);
+    // A batch that fails rolls its counts back with its rows.
+    const broken = { ...syntheticTrial(70), status: 'not-a-status' } as unknown as Trial;
+    await assert.rejects(store.upsertTrials([syntheticTrial(71), broken]));
+    await store.upsertTrials([newer(syntheticTrial(6), ['Leukaemia'], '2030-01-04')]);
+    await store.close();
+    inspect(path, (db) => {
+      const stored = db.prepare('SELECT facet, key, name, trials FROM trial_term_spellings ORDER BY facet, key, name').all();
+      const recount = db
+        .prepare(
+          `SELECT facet, key, name, count(*) AS trials FROM (
+             SELECT 'condition' AS facet, key, name FROM trial_conditions
+             UNION ALL SELECT 'intervention', key, name FROM trial_interventions
+             UNION ALL SELECT 'country', key, name FROM trial_countries)
+           GROUP BY facet, key, name ORDER BY facet, key, name`,
+        )
+        .all();
+      assert.deepEqual(stored, recount);
+      assert.ok(stored.some((row) => (row as { name: string }).name === 'Acute Lymphoblastic Leukaemia'));
+      assert.equal(db.prepare("SELECT count(*) FROM trial_conditions WHERE name = 'Spelled Only Between Two Writes'").pluck().get(), 0);
+    });
   });
 
   it('opens read-only: searches, refuses writes, refuses an unmigrated file', async () => {

@@ -1,5 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { InvalidInput } from '../../domain/errors.ts';
 import { supersedes } from '../../domain/supersedes.ts';
 import type { SourceRegistry, Trial } from '../../domain/trial.ts';
@@ -8,7 +8,7 @@ import { childRows, IDENTITY_KINDS, idRows } from '../shared/child-rows.ts';
 import type { UpsertOutcome } from '../store.ts';
 import { createDerivedWriter } from './derived-write.ts';
 import { prepare } from './prepared.ts';
-import type { Database } from './schema.ts';
+import type { Database, TrialTermSpellingsTable } from './schema.ts';
 import { prepareTrial, type PreparedTrial } from './prepared-trial.ts';
 import { factsRow, type FactsRow, type TrialRow } from './trial-row.ts';
 
@@ -20,6 +20,8 @@ interface StoredHead {
 }
 
 type TermTable = 'trial_conditions' | 'trial_interventions' | 'trial_countries';
+
+type SpellingRow = { facet: TrialTermSpellingsTable['facet']; key: string; name: string; trials: number };
 
 /** Builds the statements of the write path once per connection. */
 function statements(raw: BetterSqlite3.Database, db: Kysely<Database>) {
@@ -90,6 +92,15 @@ function statements(raw: BetterSqlite3.Database, db: Kysely<Database>) {
         uk_sites: arg('uk_sites'),
       }),
     ),
+    // Adds a batch's count of trials spelling a term this way (migration 0006); deletes are counted by trigger.
+    addSpellings: prepare<SpellingRow>(raw, (arg) =>
+      db
+        .insertInto('trial_term_spellings')
+        .values({ facet: arg('facet'), key: arg('key'), name: arg('name'), trials: arg('trials') })
+        .onConflict((conflict) =>
+          conflict.columns(['facet', 'key', 'name']).doUpdateSet({ trials: sql<number>`trials + excluded.trials` }),
+        ),
+    ),
     insertCondition: insertTerm('trial_conditions'),
     insertIntervention: insertTerm('trial_interventions'),
     insertCountry: insertTerm('trial_countries'),
@@ -126,15 +137,41 @@ export function createUpserter(raw: BetterSqlite3.Database, db: Kysely<Database>
     return [...found.values()];
   };
 
+  /**
+   * Spellings of the terms inserted in the current batch, counted in memory and added to `trial_term_spellings` in
+   * one statement per distinct spelling before the batch commits (and before any delete, whose trigger must find the
+   * counts of earlier inserts of the batch in the table).
+   */
+  const pendingSpellings = new Map<string, SpellingRow>();
+  const countSpelling = (facet: SpellingRow['facet'], key: string, name: string): void => {
+    const id = `${facet}\u0000${key}\u0000${name}`;
+    const pending = pendingSpellings.get(id);
+    if (pending === undefined) pendingSpellings.set(id, { facet, key, name, trials: 1 });
+    else pending.trials += 1;
+  };
+  const flushSpellings = (): void => {
+    for (const row of pendingSpellings.values()) s.addSpellings.run(row);
+    pendingSpellings.clear();
+  };
+
   const insert = (trial: Trial, prepared: ReadonlyMap<Trial, PreparedTrial>): void => {
     const { row, derived, fields } = prepared.get(trial) ?? prepareTrial(trial, postcodes);
     const children = childRows(trial);
     const docId = Number(s.insertTrial.run(row).lastInsertRowid);
     s.insertFacts.run({ ...factsRow(row, children.phases, derived), doc_id: docId });
     for (const id of children.ids) s.insertId.run({ ...id, doc_id: docId });
-    for (const term of children.conditions) s.insertCondition.run({ ...term, doc_id: docId });
-    for (const term of children.interventions) s.insertIntervention.run({ ...term, doc_id: docId });
-    for (const term of children.countries) s.insertCountry.run({ ...term, doc_id: docId });
+    for (const term of children.conditions) {
+      s.insertCondition.run({ ...term, doc_id: docId });
+      countSpelling('condition', term.key, term.name);
+    }
+    for (const term of children.interventions) {
+      s.insertIntervention.run({ ...term, doc_id: docId });
+      countSpelling('intervention', term.key, term.name);
+    }
+    for (const term of children.countries) {
+      s.insertCountry.run({ ...term, doc_id: docId });
+      countSpelling('country', term.key, term.name);
+    }
     derivedWriter.insert(docId, derived, fields);
   };
 
@@ -154,20 +191,25 @@ export function createUpserter(raw: BetterSqlite3.Database, db: Kysely<Database>
   const upsertOne = (trial: Trial, prepared: ReadonlyMap<Trial, PreparedTrial>): UpsertOutcome => {
     const { outcome, replaces } = planOne(trial);
     if (outcome !== 'inserted' && outcome !== 'updated') return outcome;
+    if (replaces.length > 0) flushSpellings();
     for (const stored of replaces) s.deleteTrial.run({ doc_id: stored.doc_id });
     insert(trial, prepared);
     return outcome;
   };
 
-  const batch = raw.transaction((trials: readonly Trial[], prepared: ReadonlyMap<Trial, PreparedTrial>) =>
-    trials.map((trial) => {
+  const batch = raw.transaction((trials: readonly Trial[], prepared: ReadonlyMap<Trial, PreparedTrial>) => {
+    // A batch that threw before its flush left counts behind: they were rolled back with its rows.
+    pendingSpellings.clear();
+    const outcomes = trials.map((trial) => {
       try {
         return upsertOne(trial, prepared);
       } catch (error) {
         throw asStoreError(trial, error);
       }
-    }),
-  );
+    });
+    flushSpellings();
+    return outcomes;
+  });
   return {
     toPrepare: (trials) =>
       trials.filter((trial) => {
