@@ -160,17 +160,16 @@ export function createUpserter(raw: BetterSqlite3.Database, db: Kysely<Database>
     const docId = Number(s.insertTrial.run(row).lastInsertRowid);
     s.insertFacts.run({ ...factsRow(row, children.phases, derived), doc_id: docId });
     for (const id of children.ids) s.insertId.run({ ...id, doc_id: docId });
-    for (const term of children.conditions) {
-      s.insertCondition.run({ ...term, doc_id: docId });
-      countSpelling('condition', term.key, term.name);
-    }
-    for (const term of children.interventions) {
-      s.insertIntervention.run({ ...term, doc_id: docId });
-      countSpelling('intervention', term.key, term.name);
-    }
-    for (const term of children.countries) {
-      s.insertCountry.run({ ...term, doc_id: docId });
-      countSpelling('country', term.key, term.name);
+    const termSets = [
+      ['condition', s.insertCondition, children.conditions],
+      ['intervention', s.insertIntervention, children.interventions],
+      ['country', s.insertCountry, children.countries],
+    ] as const;
+    for (const [facet, insertTerm, terms] of termSets) {
+      for (const term of terms) {
+        insertTerm.run({ ...term, doc_id: docId });
+        countSpelling(facet, term.key, term.name);
+      }
     }
     derivedWriter.insert(docId, derived, fields);
   };
