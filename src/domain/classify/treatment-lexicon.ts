@@ -59,7 +59,11 @@ function wordMatches(test: WordTest, word: string): boolean {
 
 function phraseAt(phrase: Phrase, words: readonly string[], start: number): boolean {
   if (start + phrase.words.length > words.length) return false;
-  return phrase.words.every((test, offset) => wordMatches(test, words[start + offset] ?? ''));
+  for (let offset = 0; offset < phrase.words.length; offset += 1) {
+    const test = phrase.words[offset];
+    if (test === undefined || !wordMatches(test, words[start + offset] ?? '')) return false;
+  }
+  return true;
 }
 
 /**
@@ -71,15 +75,7 @@ export function findPhrases(lexicon: Lexicon, words: readonly string[]): PhraseM
   const found: PhraseMatch[] = [];
   let index = 0;
   while (index < words.length) {
-    const candidates = [...(lexicon.byFirstWord.get(words[index] ?? '') ?? []), ...lexicon.stemFirst];
-    let best: PhraseMatch | null = null;
-    for (const phrase of candidates) {
-      if (!phraseAt(phrase, words, index)) continue;
-      const end = index + phrase.words.length;
-      if (best === null || end > best.end || (end === best.end && best.stem && !phrase.stem)) {
-        best = { start: index, end, stem: phrase.stem };
-      }
-    }
+    const best = longestAt(lexicon.stemFirst, words, index, longestAt(lexicon.byFirstWord.get(words[index] ?? '') ?? [], words, index, null));
     if (best === null) index += 1;
     else {
       found.push(best);
@@ -87,6 +83,16 @@ export function findPhrases(lexicon: Lexicon, words: readonly string[]): PhraseM
     }
   }
   return found;
+}
+
+/** The longest of `phrases` at `index`, or `best` when none is longer (an exact phrase beats a stem of the same length). */
+function longestAt(phrases: readonly Phrase[], words: readonly string[], index: number, best: PhraseMatch | null): PhraseMatch | null {
+  for (const phrase of phrases) {
+    if (!phraseAt(phrase, words, index)) continue;
+    const end = index + phrase.words.length;
+    if (best === null || end > best.end || (end === best.end && best.stem && !phrase.stem)) best = { start: index, end, stem: phrase.stem };
+  }
+  return best;
 }
 
 /** True when some phrase of the lexicon occurs anywhere in `words`. */

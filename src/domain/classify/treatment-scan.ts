@@ -4,6 +4,7 @@
  * count, nor do treatments that are only the setting ("patients receiving chemotherapy"), an exact drug name beats a drug-name stem of another kind, and a transplant says whose cells it uses.
  */
 import { searchTokens } from '../search-text.ts';
+import { shortTextMemo } from '../short-text-memo.ts';
 import type { TransplantKind, TreatmentKind } from './treatment-kinds.ts';
 import { findPhrases, hasPhrase } from './treatment-lexicon.ts';
 import type { PhraseMatch } from './treatment-lexicon.ts';
@@ -132,9 +133,22 @@ function transplantKinds(words: readonly string[], match: PhraseMatch): Transpla
   return kinds;
 }
 
+const NOTHING_FOUND: ScanResult = Object.freeze({ hits: Object.freeze([]), neutral: false });
+
+/** The scans of short texts, kept per scope (short-text-memo.ts): names, labels and keywords recur across trials. */
+const KEPT: Readonly<Record<Scope, (text: string) => ScanResult>> = {
+  named: shortTextMemo((text) => scanned(text, 'named')),
+  described: shortTextMemo((text) => scanned(text, 'described')),
+  fallback: shortTextMemo((text) => scanned(text, 'fallback')),
+};
+
 /** Every treatment kind `text` names within the lists `scope` allows. */
 export function scanText(text: string | null, scope: Scope): ScanResult {
-  if (text === null || text.trim() === '') return { hits: [], neutral: false };
+  if (text === null || text.trim() === '') return NOTHING_FOUND;
+  return KEPT[scope](text);
+}
+
+function scanned(text: string, scope: Scope): ScanResult {
   const words = searchTokens(text);
   const neutralSpans = findPhrases(NEUTRAL, words);
   const found: { kind: TreatmentKind; match: PhraseMatch; companion: boolean }[] = [

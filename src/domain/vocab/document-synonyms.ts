@@ -7,6 +7,7 @@
 import type { CasedToken } from '../search-text.ts';
 import { casedSearchTokens, isShouted, searchTokens, spellOutSigns } from '../search-text.ts';
 import { casedWordsOf, conceptAt, startsCasedConcept } from './concept-index.ts';
+import { shortTextMemo } from '../short-text-memo.ts';
 
 /** Words after which an all-capitals "ALL" is emphasis, not leukaemia ("ALL of the following"). */
 const EMPHASIS_NEXT = new Set(['of', 'the', 'other', 'these', 'those', 'that', 'this', 'must', 'are', 'is', 'will']);
@@ -26,9 +27,12 @@ function insertedPositions(spelled: readonly CasedToken[], written: readonly Cas
 /**
  * Extra normalised tokens to index beside a document text (titles, conditions, keywords, summaries; not
  * eligibility criteria, where "ALL" is often emphasis). Empty for most texts. Append them as one more part of
- * indexText(), after the text, so positions within the text are unchanged.
+ * indexText(), after the text, so positions within the text are unchanged. Kept for short texts (short-text-memo.ts),
+ * so the result is read-only.
  */
-export function documentSynonymTokens(text: string): string[] {
+export const documentSynonymTokens: (text: string) => readonly string[] = shortTextMemo(synonymTokens);
+
+function synonymTokens(text: string): string[] {
   const spelledText = spellOutSigns(text);
   const spelled = casedSearchTokens(spelledText);
   // Most texts have no sign to spell out: then nothing was inserted, and the text need not be read twice.
