@@ -77,6 +77,27 @@ describe('PostgreSQL adapter', { skip: url === '' }, () => {
     assert.equal(differing?.n, 0);
   });
 
+  it('compresses the large values of a trial with LZ4 when the server offers it (migration 0007), and reads them back', async () => {
+    const schema = freshSchema();
+    const store = await openPostgresStore(urlWithSchema(schema));
+    // Long enough to be compressed: PostgreSQL compresses a row's values once the row passes about 2 kB.
+    const long = { ...syntheticTrial(1), briefSummary: 'Chemotherapy for acute lymphoblastic leukaemia. '.repeat(200) };
+    await store.upsertTrials([long]);
+    assert.equal((await store.getTrial(long.id))?.briefSummary, long.briefSummary);
+    await store.close();
+    const found = await inspect(async (db) => {
+      const offered = (await sql<{ lz4: boolean }>`SELECT coalesce('lz4' = ANY(enumvals), false) AS lz4 FROM pg_settings
+        WHERE name = 'default_toast_compression'`.execute(db)).rows[0]?.lz4 === true;
+      const columns = (await sql<{ name: string; method: string }>`SELECT attname AS name, attcompression AS method FROM pg_attribute
+        WHERE attrelid = ${`${schema}.trials`}::regclass AND attname IN ('json', 'search', 'summary', 'rank_vector') ORDER BY attname`.execute(db)).rows;
+      const stored = (await sql<{ method: string | null }>`SELECT pg_column_compression(json) AS method FROM ${sql.id(schema, 'trials')}`.execute(db)).rows;
+      return { offered, columns, stored };
+    });
+    const method = found.offered ? 'l' : '';
+    assert.deepEqual(found.columns, ['json', 'rank_vector', 'search', 'summary'].map((name) => ({ name, method })));
+    if (found.offered) assert.deepEqual(found.stored, [{ method: 'lz4' }]);
+  });
+
   it('reads through the read URL and writes through the primary', async () => {
     const schema = freshSchema();
     const store = await openPostgresStore(url, { schema, readUrl: url, poolSize: 2 });

@@ -5,6 +5,7 @@ import * as storeVersion from './0003-store-version.ts';
 import * as editorial from './0004-editorial.ts';
 import * as editorialDocuments from './0005-editorial-documents.ts';
 import * as rankVector from './0006-rank-vector.ts';
+import * as lz4Compression from './0007-lz4-compression.ts';
 
 /**
  * Every PostgreSQL migration, by name, in the order they run. Listed statically so the store works the same under
@@ -17,4 +18,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0004-editorial': editorial,
   '0005-editorial-documents': editorialDocuments,
   '0006-rank-vector': rankVector,
+  '0007-lz4-compression': lz4Compression,
 };
