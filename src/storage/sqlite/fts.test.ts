@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { expandQuery, fromTextQuery } from '../../domain/query-expansion.ts';
 import { parseTextQuery } from '../../domain/search-text.ts';
-import { columnPhrasesMatch, textMatch } from './fts.ts';
+import { columnPhrasesMatch, rankedColumnsMatch, textMatch } from './fts.ts';
 
 const plain = (raw: string): string | null => textMatch(fromTextQuery(parseTextQuery(raw)));
 const groups = (...anyOf: string[][][]) => ({ clauses: anyOf.map((phrases) => ({ anyOf: phrases, concept: null, text: '' })) });
@@ -35,5 +35,13 @@ describe('FTS5 match expressions', () => {
       'conditions : ("breast" + "cancer") OR conditions : ("lymphoma")',
     );
     assert.equal(columnPhrasesMatch('conditions', ['!!']), null);
+  });
+
+  it('confines the scoring of a one-phrase text to the ranking columns, and no other text', () => {
+    assert.equal(rankedColumnsMatch(expandQuery('Gleevec')), '{title conditions interventions_keywords} : ("zzcdrugimatinib")');
+    assert.equal(rankedColumnsMatch(groups([['acute', 'myeloid']])), '{title conditions interventions_keywords} : ("acute" + "myeloid")');
+    assert.equal(rankedColumnsMatch(groups([['glivec'], ['imatinib']])), null);
+    assert.equal(rankedColumnsMatch(groups([['a']], [['b']])), null);
+    assert.equal(rankedColumnsMatch(null), null);
   });
 });

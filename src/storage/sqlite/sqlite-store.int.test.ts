@@ -12,6 +12,8 @@ import { searchFor } from '../store.contract.search.ts';
 import { runStoreContract } from '../store.contract.ts';
 import type { Trial } from '../../domain/trial.ts';
 import { corpus, syntheticTrial } from '../test-trials.ts';
+import { BM25_WEIGHTS, textMatch } from './fts.ts';
+import { sqliteMatchSets } from './match-sets.ts';
 import { MIGRATIONS } from './migrations/index.ts';
 import { openSqliteStore } from './sqlite-store.ts';
 
@@ -165,5 +167,32 @@ describe('SQLite adapter', () => {
     assert.ok((await reopened.getTrial(syntheticTrial(count - 1).id)) !== null);
     assert.equal(await reopened.getTrial(syntheticTrial(count).id), null);
     await reopened.close();
+  });
+
+  it('scores a one-phrase text in the ranking columns alone, in the order bm25 over every match gives', async () => {
+    const path = freshPath();
+    const store = await openSqliteStore(path);
+    await store.upsertTrials(Array.from({ length: 120 }, (_, n) => syntheticTrial(n)));
+    await store.close();
+    inspect(path, (raw) => {
+      // "cytarabine" is in the summary alone of some trials and in the title of others; so is "neuroblastoma".
+      for (const word of ['cytarabine', 'neuroblastoma', 'acute lymphoblastic']) {
+        const query = searchFor(word);
+        const found = sqliteMatchSets(raw, query, true).text;
+        assert.ok(found?.scores, word);
+        const whole = raw
+          .prepare(`SELECT rowid, -bm25(trials_fts, ${BM25_WEIGHTS.join(', ')}) FROM trials_fts WHERE trials_fts MATCH ? ORDER BY rowid`)
+          .raw(true)
+          .all(textMatch(query.text)) as Array<[number, number]>;
+        assert.deepEqual([...found.docIds], whole.map(([docId]) => docId), word);
+        // Zero exactly where bm25 over every match gives zero, some of each.
+        const zeros = whole.map(([, score]) => score === 0);
+        assert.deepEqual([...found.scores].map((score) => score === 0), zeros, word);
+        assert.ok(zeros.includes(true) && zeros.includes(false), word);
+        const order = (scores: readonly number[]): number[] =>
+          whole.map((_, i) => i).sort((a, b) => (scores[b] ?? 0) - (scores[a] ?? 0) || a - b);
+        assert.deepEqual(order([...found.scores]), order(whole.map(([, score]) => score)), word);
+      }
+    });
   });
 });
