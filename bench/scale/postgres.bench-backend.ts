@@ -67,7 +67,7 @@ export function postgresBenchBackend(url: string, schema: string, postcodes: Pos
       // (match-sets.ts), without filters, count or facets.
       const result = await byIndex(connection(), (tx) =>
         sql<{ doc_id: number }>`SELECT doc_id FROM trials WHERE trials.search @@ ${compiled.tsquery}::tsquery
-          ORDER BY ${rankOf(compiled.groups)} DESC LIMIT 20`.execute(tx),
+          ORDER BY ${rankOf(compiled.groups, compiled.anyWord)} DESC LIMIT 20`.execute(tx),
       );
       return result.rows.length;
     },

@@ -14,6 +14,8 @@ import { InvalidInput, Unavailable } from '../../domain/errors.ts';
 import { searchFor } from '../store.contract.search.ts';
 import { runStoreContract } from '../store.contract.ts';
 import { corpus, syntheticTrial } from '../test-trials.ts';
+import { openPool, parseConnectionUrl } from './connection.ts';
+import { postgresMatchSets } from './match-sets.ts';
 import { MIGRATIONS } from './migrations/index.ts';
 import { dropPostgresSchema, openPostgresStore } from './postgres-store.ts';
 
@@ -166,6 +168,29 @@ describe('PostgreSQL adapter', { skip: url === '' }, () => {
       assert.equal(await store.getTrial(syntheticTrial(count).id), null);
     } finally {
       await store.close();
+    }
+  });
+
+  it('ranks a match above 0 exactly when its ranked fields hold the word, and every match once', async () => {
+    const schema = freshSchema();
+    const store = await openPostgresStore(urlWithSchema(schema));
+    await store.upsertTrials(Array.from({ length: 120 }, (_, n) => syntheticTrial(n)));
+    await store.close();
+    const db = openPool(parseConnectionUrl(url, schema), 1);
+    try {
+      // Each word is in the summary or criteria alone of some trials and in the title or conditions of others.
+      for (const word of ['cytarabine', 'neuroblastoma']) {
+        const found = (await postgresMatchSets(db, searchFor(word), true)).text;
+        assert.ok(found?.scores, word);
+        const expected = await sql<{ doc_id: number; ranked: boolean }>`SELECT doc_id, rank_vector @@ ${`'${word}'`}::tsquery AS ranked
+          FROM trials WHERE search @@ ${`'${word}'`}::tsquery ORDER BY doc_id`.execute(db);
+        const got = [...found.docIds].map((docId, i) => ({ docId, ranked: (found.scores?.[i] ?? 0) > 0 })).sort((a, b) => a.docId - b.docId);
+        assert.deepEqual(got, expected.rows.map((row) => ({ docId: row.doc_id, ranked: row.ranked })), word);
+        assert.ok(got.some((row) => row.ranked) && got.some((row) => !row.ranked), word);
+        for (const [i, score] of found.scores.entries()) if (!got.find((row) => row.docId === found.docIds[i])?.ranked) assert.equal(score, 0, word);
+      }
+    } finally {
+      await db.destroy();
     }
   });
 });

@@ -16,9 +16,10 @@ export type CompiledText =
   | { readonly kind: 'never' }
   /**
    * `tsquery` matches; `groups` holds the tsquery of every phrase of every clause, for ranking phrase by phrase as
-   * SQLite's bm25 scores each phrase of an OR as a term of its own.
+   * SQLite's bm25 scores each phrase of an OR as a term of its own; `anyWord` is any word of the groups, which a
+   * document must hold for any group to rank it above 0.
    */
-  | { readonly kind: 'match'; readonly tsquery: string; readonly groups: readonly string[] };
+  | { readonly kind: 'match'; readonly tsquery: string; readonly groups: readonly string[]; readonly anyWord: string };
 
 const NONE: CompiledText = { kind: 'none' };
 const NEVER: CompiledText = { kind: 'never' };
@@ -29,6 +30,11 @@ const NEVER: CompiledText = { kind: 'never' };
  */
 function phrase(words: PhraseTokens): string | null {
   return words.every(isIndexable) ? words.map(quotedLexeme).join(' <-> ') : null;
+}
+
+/** Every distinct word of the phrases, any of them: `'a' | 'b'`. */
+function anyWordOf(phrases: readonly PhraseTokens[]): string {
+  return [...new Set(phrases.flat())].map(quotedLexeme).join(' | ');
 }
 
 /** Any of the phrases, or null when none can match. */
@@ -47,8 +53,13 @@ export function textTsQuery(text: ExpandedTextQuery | null): CompiledText {
   if (!any && compiled.includes(null)) return NEVER;
   const matching = compiled.filter((g): g is string => g !== null);
   if (matching.length === 0) return NEVER;
-  const phrases = clauses.flatMap((clause) => clause.map(phrase).filter((p): p is string => p !== null));
-  return { kind: 'match', tsquery: matching.map((g) => `(${g})`).join(any ? ' | ' : ' & '), groups: phrases };
+  const ranked = clauses.flatMap((clause) => clause.filter((words) => phrase(words) !== null));
+  return {
+    kind: 'match',
+    tsquery: matching.map((g) => `(${g})`).join(any ? ' | ' : ' & '),
+    groups: ranked.map((words) => phrase(words) ?? ''),
+    anyWord: anyWordOf(ranked),
+  };
 }
 
 /**
@@ -56,6 +67,7 @@ export function textTsQuery(text: ExpandedTextQuery | null): CompiledText {
  * none is left the filter matches nothing (never everything), as in SQLite.
  */
 export function anyPhraseTsQuery(values: readonly string[]): CompiledText {
-  const compiled = anyOf(values.map((value) => phraseTokens([value])).filter((p) => p.length > 0));
-  return compiled === null ? NEVER : { kind: 'match', tsquery: compiled, groups: [compiled] };
+  const phrases = values.map((value) => phraseTokens([value])).filter((p) => p.length > 0);
+  const compiled = anyOf(phrases);
+  return compiled === null ? NEVER : { kind: 'match', tsquery: compiled, groups: [compiled], anyWord: anyWordOf(phrases.filter((p) => phrase(p) !== null)) };
 }
