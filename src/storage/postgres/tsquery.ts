@@ -25,11 +25,17 @@ const NONE: CompiledText = { kind: 'none' };
 const NEVER: CompiledText = { kind: 'never' };
 
 /**
- * A phrase as tsquery text, or null when one of its words is too long to be indexed (no document can hold it;
- * SQLite would index such a word, but no real record has one).
+ * Whether a phrase can match: none of its words is too long to be indexed (no document can hold such a word; SQLite
+ * would index it, but no real record has one).
  */
+const indexable = (words: PhraseTokens): boolean => words.every(isIndexable);
+
+/** An indexable phrase as tsquery text. */
+const phraseText = (words: PhraseTokens): string => words.map(quotedLexeme).join(' <-> ');
+
+/** A phrase as tsquery text, or null when it cannot match. */
 function phrase(words: PhraseTokens): string | null {
-  return words.every(isIndexable) ? words.map(quotedLexeme).join(' <-> ') : null;
+  return indexable(words) ? phraseText(words) : null;
 }
 
 /** Every distinct word of the phrases, any of them: `'a' | 'b'`. */
@@ -53,11 +59,11 @@ export function textTsQuery(text: ExpandedTextQuery | null): CompiledText {
   if (!any && compiled.includes(null)) return NEVER;
   const matching = compiled.filter((g): g is string => g !== null);
   if (matching.length === 0) return NEVER;
-  const ranked = clauses.flatMap((clause) => clause.filter((words) => phrase(words) !== null));
+  const ranked = clauses.flat().filter(indexable);
   return {
     kind: 'match',
     tsquery: matching.map((g) => `(${g})`).join(any ? ' | ' : ' & '),
-    groups: ranked.map((words) => phrase(words) ?? ''),
+    groups: ranked.map(phraseText),
     anyWord: anyWordOf(ranked),
   };
 }
@@ -69,5 +75,5 @@ export function textTsQuery(text: ExpandedTextQuery | null): CompiledText {
 export function anyPhraseTsQuery(values: readonly string[]): CompiledText {
   const phrases = values.map((value) => phraseTokens([value])).filter((p) => p.length > 0);
   const compiled = anyOf(phrases);
-  return compiled === null ? NEVER : { kind: 'match', tsquery: compiled, groups: [compiled], anyWord: anyWordOf(phrases.filter((p) => phrase(p) !== null)) };
+  return compiled === null ? NEVER : { kind: 'match', tsquery: compiled, groups: [compiled], anyWord: anyWordOf(phrases.filter(indexable)) };
 }
