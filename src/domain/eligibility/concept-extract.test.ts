@@ -640,3 +640,15 @@ describe('readCriterion: readings from the retired held-out set test7', () => {
     assert.deepEqual(readCriterion('Age: no older than 40').concepts[0]?.threshold, { max: 40 });
   });
 });
+
+describe('readCriterion: readings from the retired held-out set test10', () => {
+  it('reads a transplant "ongoing" at entry as under way, not as one already had', () => {
+    assert.deepEqual(readCriterion('Ongoing marrow transplant from a matched sibling', { section: 'inclusion' }).concepts.map((c) => c.ongoing), [true]);
+  });
+  it('reads "are not eligible" in an inclusion list as ruling the thing out, but not "not eligible for" a treatment', () => {
+    assert.deepEqual(read('People with hepatitis C are not eligible.', { section: 'inclusion' }), ['infection hepatitis-c absent']);
+    assert.deepEqual(read('Nursing mothers are not eligible for this study.', { section: 'inclusion' }), ['pregnancy breastfeeding absent']);
+    assert.deepEqual(read('Breast-feeding women are not eligible for the trial', { section: 'inclusion' }), ['pregnancy breastfeeding absent']);
+    assert.deepEqual(read('Patients who are not eligible for transplant', { section: 'inclusion' }), []);
+  });
+});

@@ -249,4 +249,18 @@ describe('splitCriteria: lines wrapped at a fixed width (readings added from the
   it('starts a new run-on item at a letter-and-number code after a lower-case word', () => {
     assert.deepEqual(texts('DISEASE CHARACTERISTICS: Recurrent lymphoma L-3 leukaemia also included'), ['Recurrent lymphoma', 'L-3 leukaemia also included']);
   });
+
+  it('takes a "must not have" sentence for an item, not for an exclusion heading, when another sentence follows it', () => {
+    const items = splitCriteria([
+      'INCLUSION CRITERIA:',
+      '',
+      'Subjects must not have heart failure. Subjects with lung',
+      'problems may join when the tumour causes them.',
+      '',
+      'Age 18 or more.',
+    ].join('\n'));
+    assert.deepEqual(items.map((item) => item.section), ['inclusion', 'inclusion', 'inclusion']);
+    // A lead-in of its own is still a heading.
+    assert.equal(splitCriteria('Subjects must not have:\n- Heart failure')[0]?.section, 'exclusion');
+  });
 });

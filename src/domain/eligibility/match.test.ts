@@ -725,4 +725,12 @@ describe('matchTrial: run-on disease sections (from test7)', () => {
     assert.equal(matchTrial(parsePatientProfile({ cancerType: ['b-all'], diseaseState: ['relapsed', 'second-or-later-remission'] }), trial).verdict, 'likely-eligible');
     assert.equal(matchTrial(parsePatientProfile({ cancerType: ['aml'], diseaseState: ['second-or-later-remission'] }), trial).verdict, 'not-eligible');
   });
+
+  it('takes "lymphoid leukaemias" as a group holding ALL and CLL, not the myeloid leukaemias', () => {
+    const trial = parseCriteria('Inclusion Criteria:\n- Patients with lymphoid leukemias or lymphomas of other kinds may join after failing standard treatment');
+    const itemFor = (profile: PatientProfile): CriterionVerdict | undefined => matchTrial(profile, trial).results[0]?.verdict;
+    assert.equal(itemFor(relapsedBAll), 'meets');
+    assert.equal(itemFor(parsePatientProfile({ cancerType: ['cll'], diseaseState: ['refractory'] })), 'meets');
+    assert.notEqual(itemFor(parsePatientProfile({ cancerType: ['aml'], diseaseState: ['refractory'] })), 'meets');
+  });
 });

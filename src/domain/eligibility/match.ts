@@ -141,11 +141,14 @@ function decide(facts: ProfileFacts, criterion: Criterion, ownDiseases: Readonly
 /** Leukaemias by kind, and the acute ones. */
 const ANY_LEUKAEMIA: ReadonlySet<string> = new Set(['all', 'b-all', 't-all', 'aml', 'cml', 'cll', 'other-leukaemia']);
 const ACUTE_LEUKAEMIA: ReadonlySet<string> = new Set(['all', 'b-all', 't-all', 'aml']);
+/** Lymphoid leukaemias: the lymphoblastic ones and CLL. */
+const LYMPHOID_LEUKAEMIA: ReadonlySet<string> = new Set(['all', 'b-all', 't-all', 'cll']);
 /**
- * "Leukemia" or "acute leukemia" named as a group of its own, in the item's opening list of diseases: first, or after a
- * comma or "or" ("Leukemia, lymphoma, or Hodgkin's disease", "Lymphoma or acute leukemia in remission").
+ * "Leukemia", "acute leukemia" or "lymphoid leukemia" named as a group of its own, in the item's opening list of
+ * diseases: first, or after a comma or "or" ("Leukemia, lymphoma, or Hodgkin's disease", "Lymphoma or acute leukemia
+ * in remission", "Patients with lymphoid leukemias or lymphomas not easily classified ...").
  */
-const BROAD_LEUKAEMIA = /^(?:patients with\s+)?(?:[\w'-]+(?:\s+[\w'-]+)?(?:,\s*|\s+or\s+)){0,3}(acute\s+)?leuka?emias?\b/i;
+const BROAD_LEUKAEMIA = /^(?:patients with\s+)?(?:[\w'-]+(?:\s+[\w'-]+)?(?:,\s*|\s+or\s+)){0,3}(acute\s+|lymphoid\s+)?leuka?emias?\b/i;
 
 /**
  * True when a broad group the item names alone holds the person's cancer. Not in a lead-in ("Patients with lymphoid
@@ -155,7 +158,8 @@ function broadGroupHolds(text: string, cancer: ReadonlySet<string> | undefined):
   if (text.includes(':')) return false;
   const match = BROAD_LEUKAEMIA.exec(text.replace(/^\W+/, ''));
   if (match === null || cancer === undefined) return false;
-  const kinds = match[1] === undefined ? ANY_LEUKAEMIA : ACUTE_LEUKAEMIA;
+  const group = match[1]?.trim().toLowerCase();
+  const kinds = group === undefined ? ANY_LEUKAEMIA : group === 'acute' ? ACUTE_LEUKAEMIA : LYMPHOID_LEUKAEMIA;
   return [...cancer].some((c) => kinds.has(c));
 }
 

@@ -81,8 +81,10 @@ function marksOf(words: readonly string[], spans: readonly Span[]): Mark[] {
       continue;
     }
     // Pseudo-triggers come first and may cover a concept's words ("non-Hodgkin", "gram-negative").
+    // Unless a longer clause-wide trigger starts here: "are not eligible for the study" rules out, where "are not
+    // eligible for" (transplant) only describes.
     const pseudoEnd = PSEUDO.endAt(words, at);
-    if (pseudoEnd > at) {
+    if (pseudoEnd > at && POST_CLAUSE.endAt(words, at) <= pseudoEnd) {
       marks.push({ role: 'pseudo', start: at, end: pseudoEnd });
       at = pseudoEnd - 1;
       continue;
