@@ -6,7 +6,8 @@
 //
 // Two parts (split.ts): `dev` is every label in this folder's criteria-labels.jsonl and verdicts.jsonl and in the
 // folders of DEV_FOLDERS (dev3/ … test10/, each also shown in a column of its own); the held-out set is in test11/
-// (split.ts HELD_OUT_DIR; same line formats, same profiles.jsonl), scored beside dev when its files exist, in a
+// (split.ts HELD_OUT_DIR; same line formats, the profiles of profiles.jsonl and of any set folder's own profiles.jsonl,
+// as test11/ adds), scored beside dev when its files exist, in a
 // column named after its folder. Errors are listed from dev only. `--first-split` adds columns for the two parts of
 // the first, retired split (both dev now), to compare with the figures recorded in README.md. An unknown option is
 // refused (exit 2), so that a misspelt `--no-held-out` cannot score the held-out set by accident.
@@ -24,7 +25,7 @@ import { parseCriteria } from '../../src/domain/eligibility/parse-criteria.ts';
 import type { Criterion } from '../../src/domain/eligibility/criterion.ts';
 import { PatientProfileSchema, type PatientProfile } from '../../src/domain/eligibility/profile.ts';
 import { readDemoTrialTexts } from './demo-texts.ts';
-import type { LabelledCriterion, LabelledVerdict, Verdict } from './labels.read.ts';
+import type { LabelledCriterion, LabelledProfile, LabelledVerdict, Verdict } from './labels.read.ts';
 import { LABELS_DIR, readCriteriaLabels, readProfileLabels, readVerdictLabels, VERDICTS } from './labels.read.ts';
 import type { Counts, PredictedConcept, Prf } from './scoring.ts';
 import { addCounts, prf, scoreCriterion, scoreVerdicts } from './scoring.ts';
@@ -164,7 +165,7 @@ function scoreConcepts(labels: readonly Tagged<LabelledCriterion>[], columns: re
 }
 
 async function scoreVerdictLabels(verdicts: readonly Tagged<LabelledVerdict>[], columns: readonly Column[], maxErrors: number): Promise<void> {
-  const profiles = new Map(readProfileLabels().map((p) => [p.id, p]));
+  const profiles = profileLabels();
   const trialIds = new Set(verdicts.map((v) => v.row.trial));
   const texts = new Map((await readDemoTrialTexts((t) => trialIds.has(t.nctId))).map((t) => [t.nctId, t.criteria]));
   const missingIn = (part: Part): string[] => [...new Set(verdicts.filter((v) => v.part === part).map((v) => v.row.trial))].filter((id) => !texts.has(id));
@@ -231,6 +232,24 @@ async function scoreVerdictLabels(verdicts: readonly Tagged<LabelledVerdict>[], 
     line(`first ${Math.min(maxErrors, wrong.length)} of ${wrong.length} wrong verdicts (dev):`);
     for (const w of wrong.slice(0, maxErrors)) line(`  ${w}`);
   }
+}
+
+/**
+ * The profiles of ../profiles.jsonl and those a set adds in a profiles.jsonl of its own (test11/ adds p30 … p41,
+ * people with other leukaemias, so that a fresh set can hold likely-eligible pairs). An id given twice is refused.
+ */
+function profileLabels(): Map<string, LabelledProfile> {
+  const heldOut = arg('held-out-dir', '');
+  const setFiles = [
+    ...DEV_FOLDERS.map((folder) => resolve(LABELS_DIR, folder, 'profiles.jsonl')),
+    ...(process.argv.includes('--no-held-out') ? [] : [heldOut === '' ? resolve(LABELS_DIR, HELD_OUT_DIR, 'profiles.jsonl') : resolve(heldOut, 'profiles.jsonl')]),
+  ].filter((file) => existsSync(file));
+  const profiles = new Map<string, LabelledProfile>();
+  for (const profile of [...readProfileLabels(), ...setFiles.flatMap((file) => readProfileLabels(file))]) {
+    if (profiles.has(profile.id)) throw new Error(`profile ${profile.id} is given twice (profiles.jsonl files of the sets)`);
+    profiles.set(profile.id, profile);
+  }
+  return profiles;
 }
 
 /** Reads one held-out file when it exists; a file still being written is reported by line number only. */
