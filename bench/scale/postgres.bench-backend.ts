@@ -66,7 +66,7 @@ export function postgresBenchBackend(url: string, schema: string, postcodes: Pos
       // The relevance search's tsquery and ranking (search-rank.ts), by the GIN index as the adapter reads it
       // (match-sets.ts), without filters, count or facets.
       const result = await byIndex(connection(), (tx) =>
-        sql<{ doc_id: number }>`SELECT doc_id FROM trials WHERE trials.search @@ ${compiled.tsquery}::tsquery
+        sql<{ doc_id: number }>`SELECT doc_id FROM trial_text WHERE trial_text.search @@ ${compiled.tsquery}::tsquery
           ORDER BY ${rankOf(compiled.groups, compiled.anyWord)} DESC LIMIT 20`.execute(tx),
       );
       return result.rows.length;

@@ -1,7 +1,7 @@
 /**
  * Writes what is derived from trials (cancer types, placeable sites) for a batch, on insert and on re-derivation;
- * re-derivation also rewrites the derived columns of `trials` (vectors, summary, bitmaps). A few array-bound
- * statements per batch whatever its size.
+ * re-derivation also rewrites the derived columns of `trials` (field vectors, summary, bitmaps) and the text vectors
+ * of `trial_text`. A few array-bound statements per batch whatever its size.
  */
 import { sql, type Transaction } from 'kysely';
 import type { Trial } from '../../domain/trial.ts';
@@ -44,16 +44,19 @@ const SITE_COLUMNS: readonly Column<SiteInsert>[] = [
   ['country', 'text', (r) => r.country],
   ['status', 'text', (r) => r.status],
 ];
+/** The derived columns of `trials`, and those of `trial_text` (the text vectors a search reads, migration 0008). */
 const DERIVED_COLUMNS: readonly Column<DerivedUpdate>[] = [
   ['summary', 'text', (r) => r.summary],
-  ['search', 'tsvector', (r) => r.search],
-  ['rank_vector', 'tsvector', (r) => r.rank_vector],
-  ['search_length', 'int4', (r) => r.search_length],
   ['conditions_search', 'tsvector', (r) => r.conditions_search],
   ['interventions_search', 'tsvector', (r) => r.interventions_search],
   ['treatments', 'int4', (r) => r.treatments],
   ['age_groups', 'int4', (r) => r.age_groups],
   ['uk_sites', 'int4', (r) => r.uk_sites],
+];
+const DERIVED_TEXT_COLUMNS: readonly Column<DerivedUpdate>[] = [
+  ['search', 'tsvector', (r) => r.search],
+  ['rank_vector', 'tsvector', (r) => r.rank_vector],
+  ['search_length', 'int4', (r) => r.search_length],
 ];
 
 /** Inserts the derived child rows of the entries (their `trials` rows already hold the derived columns). */
@@ -71,6 +74,8 @@ export async function replaceDerived(tx: Transaction<Database>, entries: readonl
   await sql`DELETE FROM trial_cancer_types WHERE doc_id = ANY(${docIds}::int4[])`.execute(tx);
   await sql`DELETE FROM trial_sites WHERE doc_id = ANY(${docIds}::int4[])`.execute(tx);
   const updates = entries.map(({ docId, columns }) => ({ ...columns, doc_id: docId }));
-  await updateRows(tx, 'trials', ['doc_id', 'int4', (r) => r.doc_id], DERIVED_COLUMNS, updates);
+  const key: Column<DerivedUpdate> = ['doc_id', 'int4', (r) => r.doc_id];
+  await updateRows(tx, 'trials', key, DERIVED_COLUMNS, updates);
+  await updateRows(tx, 'trial_text', key, DERIVED_TEXT_COLUMNS, updates);
   await insertDerivedChildren(tx, entries);
 }

@@ -18,8 +18,8 @@ const eb = expressionBuilder<Database, 'trials'>();
 
 const NEVER = sql<SqlBool>`false`;
 
-/** A vector column matching a compiled query; the tsquery text is a bound parameter. */
-function matches(column: 'search' | 'conditions_search' | 'interventions_search', text: CompiledText): Expression<SqlBool> | null {
+/** A vector column of `trials` matching a compiled query; the tsquery text is a bound parameter. */
+function matches(column: 'conditions_search' | 'interventions_search', text: CompiledText): Expression<SqlBool> | null {
   switch (text.kind) {
     case 'none':
       return null;
@@ -28,6 +28,12 @@ function matches(column: 'search' | 'conditions_search' | 'interventions_search'
     case 'match':
       return sql<SqlBool>`${sql.ref(`trials.${column}`)} @@ ${text.tsquery}::tsquery`;
   }
+}
+
+/** The free text: trials whose `trial_text` row matches it (migration 0008). */
+function textMatches(text: CompiledText): Expression<SqlBool> | null {
+  if (text.kind !== 'match') return text.kind === 'none' ? null : NEVER;
+  return sql<SqlBool>`trials.doc_id IN (SELECT trial_text.doc_id FROM trial_text WHERE trial_text.search @@ ${text.tsquery}::tsquery)`;
 }
 
 /**
@@ -68,7 +74,7 @@ type FilterTag = FacetName | 'text' | 'other';
 /** Each filter of the query with its tag; at most one per facet. */
 function taggedFilters(query: StoreQuery): Array<readonly [FilterTag, Expression<SqlBool>]> {
   const filters: Array<readonly [FilterTag, Expression<SqlBool>]> = [];
-  const text = matches('search', textTsQuery(query.text));
+  const text = textMatches(textTsQuery(query.text));
   if (text !== null) filters.push(['text', text]);
   if (query.statuses.length > 0) filters.push(['status', eb('trials.status', 'in', query.statuses)]);
   if (query.phases.length > 0) {

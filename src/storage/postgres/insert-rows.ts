@@ -1,7 +1,7 @@
 /**
  * Batched writes for the PostgreSQL write path. Child tables (many narrow rows) bind each column as one array that
  * unnest() zips back into rows, so a batch of any size costs one statement per table. The trials table (a few large
- * text values per row: the JSON, the summary, three text vectors) binds each value as its own parameter in a
+ * text values per row: the JSON, the summary, the field vectors; and `trial_text`, three text vectors) binds each value as its own parameter in a
  * multi-row VALUES: an array literal of megabytes is escaped by the driver and parsed again by the server, which made
  * the unnest() insert of 1,000 trials about 1.7 times as slow (median of 8 alternating runs, var/pg-vals in the
  * issue-3 note).
@@ -29,20 +29,37 @@ const MAX_PARAMETERS = 65_535;
 
 /**
  * Inserts rows of large values, one parameter per value, in as few multi-row VALUES statements as the parameter limit
- * allows; returns each new row's [doc_id, id].
+ * allows; returns what each statement's RETURNING clause gives, if it has one.
  */
-export async function insertTrialRows<R>(tx: Transaction<Database>, columns: readonly Column<R>[], rows: readonly R[]): Promise<Array<readonly [unknown, unknown]>> {
+async function insertLargeRows<R>(
+  tx: Transaction<Database>,
+  table: string,
+  columns: readonly Column<R>[],
+  rows: readonly R[],
+  returning = sql``,
+): Promise<Array<Record<string, unknown>>> {
   const names = sql.join(columns.map(([name]) => sql.id(name)));
   const perStatement = Math.max(1, Math.floor(MAX_PARAMETERS / columns.length));
-  const inserted: Array<readonly [unknown, unknown]> = [];
+  const returned: Array<Record<string, unknown>> = [];
   for (let start = 0; start < rows.length; start += perStatement) {
     const values = rows
       .slice(start, start + perStatement)
       .map((row) => sql`(${sql.join(columns.map(([, type, value]) => sql`${value(row)}::${sql.raw(type)}`))})`);
-    const result = await sql<Record<string, unknown>>`INSERT INTO trials (${names}) VALUES ${sql.join(values)} RETURNING doc_id, id`.execute(tx);
-    for (const row of result.rows) inserted.push([row.doc_id, row.id] as const);
+    const result = await sql<Record<string, unknown>>`INSERT INTO ${sql.table(table)} (${names}) VALUES ${sql.join(values)}${returning}`.execute(tx);
+    returned.push(...result.rows);
   }
-  return inserted;
+  return returned;
+}
+
+/** Inserts `trials` rows; returns each new row's [doc_id, id]. */
+export async function insertTrialRows<R>(tx: Transaction<Database>, columns: readonly Column<R>[], rows: readonly R[]): Promise<Array<readonly [unknown, unknown]>> {
+  const inserted = await insertLargeRows(tx, 'trials', columns, rows, sql` RETURNING doc_id, id`);
+  return inserted.map((row) => [row.doc_id, row.id] as const);
+}
+
+/** Inserts `trial_text` rows (three text vectors each), one parameter per value as for `trials`. */
+export async function insertTextRows<R>(tx: Transaction<Database>, columns: readonly Column<R>[], rows: readonly R[]): Promise<void> {
+  await insertLargeRows(tx, 'trial_text', columns, rows);
 }
 
 /** Updates rows by `doc_id` with one statement: `key` names the column holding each row's doc_id. */

@@ -82,10 +82,10 @@ function docIds(db: Kysely<Database>, select: RawBuilder<unknown>): Promise<Int3
  */
 async function scored(db: Kysely<Database>, text: CompiledText, ranked: boolean): Promise<ScoredDocs> {
   if (text.kind !== 'match') return { docIds: NOTHING, scores: ranked ? new Float64Array(0) : null };
-  if (!ranked) return { docIds: await docIds(db, sql`SELECT doc_id FROM trials WHERE trials.search @@ ${text.tsquery}::tsquery`), scores: null };
+  if (!ranked) return { docIds: await docIds(db, sql`SELECT doc_id FROM trial_text WHERE trial_text.search @@ ${text.tsquery}::tsquery`), scores: null };
   const { rows } = await byIndex(db, (tx) =>
     sql<{ pairs: Buffer | null }>`SELECT string_agg(int4send(doc_id) || float8send(rank), ''::bytea) AS pairs
-      FROM (SELECT trials.doc_id, ${rankOf(text.groups, text.anyWord)} AS rank FROM trials WHERE trials.search @@ ${text.tsquery}::tsquery) AS matched`.execute(tx),
+      FROM (SELECT trial_text.doc_id, ${rankOf(text.groups, text.anyWord)} AS rank FROM trial_text WHERE trial_text.search @@ ${text.tsquery}::tsquery) AS matched`.execute(tx),
   );
   return scoredPairs(rows[0]?.pairs ?? null);
 }

@@ -7,13 +7,13 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { after, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { Kysely, PostgresDialect, sql } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { postgresBackend, randomSchema } from '../../../test/support/backends.ts';
 import { InvalidInput, Unavailable } from '../../domain/errors.ts';
 import { searchFor } from '../store.contract.search.ts';
 import { runStoreContract } from '../store.contract.ts';
-import { corpus, syntheticTrial } from '../test-trials.ts';
+import { buildTrial, corpus, syntheticTrial } from '../test-trials.ts';
 import { openPool, parseConnectionUrl } from './connection.ts';
 import { postgresMatchSets } from './match-sets.ts';
 import { MIGRATIONS } from './migrations/index.ts';
@@ -73,7 +73,7 @@ describe('PostgreSQL adapter', { skip: url === '' }, () => {
     const differing = await inspect(async (db) =>
       (await sql<{ n: number; total: number }>`SELECT count(*) FILTER (WHERE rank_vector <> ts_filter(search, '{a,b}'))::int AS n,
           count(*) FILTER (WHERE rank_vector <> ''::tsvector)::int AS total
-        FROM ${sql.id(schema, 'trials')}`.execute(db)).rows[0],
+        FROM ${sql.id(schema, 'trial_text')}`.execute(db)).rows[0],
     );
     assert.ok((differing?.total ?? 0) > 0);
     assert.equal(differing?.n, 0);
@@ -90,14 +90,79 @@ describe('PostgreSQL adapter', { skip: url === '' }, () => {
     const found = await inspect(async (db) => {
       const offered = (await sql<{ lz4: boolean }>`SELECT coalesce('lz4' = ANY(enumvals), false) AS lz4 FROM pg_settings
         WHERE name = 'default_toast_compression'`.execute(db)).rows[0]?.lz4 === true;
+      // The text vectors moved to trial_text in migration 0008, which sets the same compression on them.
       const columns = (await sql<{ name: string; method: string }>`SELECT attname AS name, attcompression AS method FROM pg_attribute
-        WHERE attrelid = ${`${schema}.trials`}::regclass AND attname IN ('json', 'search', 'summary', 'rank_vector') ORDER BY attname`.execute(db)).rows;
+        WHERE (attrelid = ${`${schema}.trials`}::regclass AND attname IN ('json', 'summary'))
+          OR (attrelid = ${`${schema}.trial_text`}::regclass AND attname IN ('search', 'rank_vector')) ORDER BY attname`.execute(db)).rows;
       const stored = (await sql<{ method: string | null }>`SELECT pg_column_compression(json) AS method FROM ${sql.id(schema, 'trials')}`.execute(db)).rows;
       return { offered, columns, stored };
     });
     const method = found.offered ? 'l' : '';
     assert.deepEqual(found.columns, ['json', 'rank_vector', 'search', 'summary'].map((name) => ({ name, method })));
     if (found.offered) assert.deepEqual(found.stored, [{ method: 'lz4' }]);
+  });
+
+  it('moves the text vectors of stored trials into trial_text in migration 0008, as a new write lays them out', async () => {
+    // A schema as it stood before 0008, filled with the rows a current store writes (put back into `trials`), then
+    // migrated: its text rows and searches must be the current store's, to the byte.
+    const current = freshSchema();
+    const store = await openPostgresStore(urlWithSchema(current));
+    await store.upsertTrials(corpus());
+    const expected = await store.search(searchFor('leukaemia'));
+    await store.close();
+    const before = freshSchema();
+    const db = openPool(parseConnectionUrl(url, before), 1);
+    try {
+      await sql`CREATE SCHEMA ${sql.id(before)}`.execute(db);
+      const names = Object.keys(MIGRATIONS);
+      const migrated = await new Migrator({ db, provider: { getMigrations: () => Promise.resolve({ ...MIGRATIONS }) }, migrationTableSchema: before })
+        .migrateTo(names[names.indexOf('0008-text-table') - 1]!);
+      assert.equal(migrated.error, undefined);
+      const columns = (await sql<{ name: string }>`SELECT column_name AS name FROM information_schema.columns
+        WHERE table_schema = ${before} AND table_name = 'trials' ORDER BY ordinal_position`.execute(db)).rows.map((row) => row.name);
+      assert.ok(columns.includes('search') && columns.includes('rank_vector'));
+      const list = sql.join(columns.map((name) => sql.id(name)));
+      await sql`INSERT INTO ${sql.id(before, 'trials')} (${list}) OVERRIDING SYSTEM VALUE
+        SELECT ${list} FROM ${sql.id(current, 'trials')} JOIN ${sql.id(current, 'trial_text')} USING (doc_id)`.execute(db);
+      for (const table of ['trial_ids', 'trial_phases', 'trial_conditions', 'trial_interventions', 'trial_countries', 'trial_cancer_types', 'trial_sites']) {
+        await sql`INSERT INTO ${sql.id(before, table)} SELECT * FROM ${sql.id(current, table)}`.execute(db);
+      }
+      // The derivation version too: a store that finds stale facts re-derives every trial on opening, which would
+      // rewrite the text rows and hide what the migration did.
+      await sql`DELETE FROM ${sql.id(before, 'derivation')}`.execute(db);
+      await sql`INSERT INTO ${sql.id(before, 'derivation')} SELECT * FROM ${sql.id(current, 'derivation')}`.execute(db);
+    } finally {
+      await db.destroy();
+    }
+    const reopened = await openPostgresStore(urlWithSchema(before));
+    assert.deepEqual(await reopened.search(searchFor('leukaemia')), expected);
+    await reopened.close();
+    const differing = await inspect(async (db) =>
+      (await sql<{ n: number; moved: number }>`SELECT count(*) FILTER (WHERE c.doc_id IS NULL OR m.doc_id IS NULL
+          OR (m.search, m.rank_vector, m.search_length) IS DISTINCT FROM (c.search, c.rank_vector, c.search_length))::int AS n, count(m.doc_id)::int AS moved
+        FROM ${sql.id(before, 'trial_text')} m FULL JOIN ${sql.id(current, 'trial_text')} c USING (doc_id)`.execute(db)).rows[0],
+    );
+    assert.deepEqual(differing, { n: 0, moved: corpus().length });
+  });
+
+  it('keeps one trial_text row per stored trial through replacement and deletion', async () => {
+    const schema = freshSchema();
+    const store = await openPostgresStore(urlWithSchema(schema));
+    const old = buildTrial('NCT09000001', { briefTitle: 'Vaccine for melanoma', dates: { lastUpdate: '2020-01-01' } });
+    await store.upsertTrials([old, buildTrial('NCT09000002', { briefTitle: 'Exercise after surgery' })]);
+    // A newer record of the same trial replaces the row (a new doc_id); its old text row must go with it.
+    const newer = buildTrial('NCT09000001', { briefTitle: 'Vaccine for neuroblastoma', dates: { lastUpdate: '2021-06-01' } });
+    assert.deepEqual(await store.upsertTrials([newer]), ['updated']);
+    assert.deepEqual((await store.search(searchFor('neuroblastoma'))).trials.map((trial) => trial.id), ['NCT09000001']);
+    assert.equal((await store.search(searchFor('melanoma'))).total, 0);
+    await store.close();
+    const counts = await inspect(async (db) =>
+      (await sql<{ trials: number; texts: number; orphans: number }>`SELECT (SELECT count(*) FROM ${sql.id(schema, 'trials')})::int AS trials,
+          (SELECT count(*) FROM ${sql.id(schema, 'trial_text')})::int AS texts,
+          (SELECT count(*) FROM ${sql.id(schema, 'trial_text')} x WHERE NOT EXISTS
+            (SELECT 1 FROM ${sql.id(schema, 'trials')} t WHERE t.doc_id = x.doc_id))::int AS orphans`.execute(db)).rows[0],
+    );
+    assert.deepEqual(counts, { trials: 2, texts: 2, orphans: 0 });
   });
 
   it('reads through the read URL and writes through the primary', async () => {
@@ -183,7 +248,7 @@ describe('PostgreSQL adapter', { skip: url === '' }, () => {
         const found = (await postgresMatchSets(db, searchFor(word), true)).text;
         assert.ok(found?.scores, word);
         const expected = await sql<{ doc_id: number; ranked: boolean }>`SELECT doc_id, rank_vector @@ ${`'${word}'`}::tsquery AS ranked
-          FROM trials WHERE search @@ ${`'${word}'`}::tsquery ORDER BY doc_id`.execute(db);
+          FROM trial_text WHERE search @@ ${`'${word}'`}::tsquery ORDER BY doc_id`.execute(db);
         const got = [...found.docIds].map((docId, i) => ({ docId, ranked: (found.scores?.[i] ?? 0) > 0 })).sort((a, b) => a.docId - b.docId);
         assert.deepEqual(got, expected.rows.map((row) => ({ docId: row.doc_id, ranked: row.ranked })), word);
         assert.ok(got.some((row) => row.ranked) && got.some((row) => !row.ranked), word);

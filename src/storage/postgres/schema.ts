@@ -26,12 +26,6 @@ export interface TrialsTable {
   content_hash: string;
   imported_at: string;
   brief_title: string;
-  /** How many distinct words `search` holds: the document length of the ranking (see search-rank.ts). */
-  search_length: number;
-  /** Every searchable field, weighted A–D (see tsvector.ts); GIN-indexed. */
-  search: string;
-  /** The fields relevance is computed from (search-rank.ts): title, conditions, interventions; kept in the row. */
-  rank_vector: string;
   /** The conditions alone, for the condition filter (a phrase within the conditions, as SQLite's column filter). */
   conditions_search: string;
   /** Intervention names, other names, keywords and arm labels, for the intervention filter. */
@@ -46,6 +40,20 @@ export interface TrialsTable {
   age_groups: number;
   /** Sites in the United Kingdom. */
   uk_sites: number;
+}
+
+/**
+ * What a free-text search lists and ranks, one row per trial in a narrow table of its own (migration 0008), so that
+ * listing a broad word's matches visits few heap pages.
+ */
+export interface TrialTextTable {
+  doc_id: number;
+  /** How many distinct words `search` holds: the document length of the ranking (see search-rank.ts). */
+  search_length: number;
+  /** The fields relevance is computed from (search-rank.ts): title, conditions, interventions; kept in the row. */
+  rank_vector: string;
+  /** Every searchable field, weighted A–D (see tsvector.ts); GIN-indexed, stored out of line. */
+  search: string;
 }
 
 /** One row per cancer type of a trial and per ancestor of one (migration 0002). */
@@ -112,6 +120,7 @@ export interface CheckpointsTable {
 
 export interface Database {
   trials: TrialsTable;
+  trial_text: TrialTextTable;
   trial_ids: TrialIdsTable;
   trial_phases: TrialPhasesTable;
   trial_conditions: TrialTermsTable;

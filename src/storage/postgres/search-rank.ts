@@ -25,18 +25,18 @@ const B = 0.75;
 const MEAN_LENGTH = 222;
 
 /**
- * The relevance of a row for the query's groups, higher is better; float8, sent exactly in binary (match-sets.ts).
+ * The relevance of a `trial_text` row for the query's groups, higher is better; float8, sent exactly in binary (match-sets.ts).
  * A row whose `rank_vector` holds none of the query's words (`anyWord`, tsquery.ts) scores exactly 0 without ranking
  * each group: a broad word is often in the unranked fields alone (at 500,000 synthetic trials, "chemotherapy" in two
  * of its three matches), and ts_rank_cd per group costs far more than one test of the vector.
  */
 export function rankOf(groups: readonly string[], anyWord: string): RawBuilder<number> {
-  const lengthNorm = sql`${sql.lit(K1)} * (${sql.lit(1 - B)} + ${sql.lit(B)} * trials.search_length / ${sql.lit(MEAN_LENGTH)}.0)`;
+  const lengthNorm = sql`${sql.lit(K1)} * (${sql.lit(1 - B)} + ${sql.lit(B)} * trial_text.search_length / ${sql.lit(MEAN_LENGTH)}.0)`;
   const terms = groups.map((group) => {
-    const tf = sql`(ts_rank_cd(${WEIGHTS}, trials.rank_vector, ${group}::tsquery, 0) * 10)`;
+    const tf = sql`(ts_rank_cd(${WEIGHTS}, trial_text.rank_vector, ${group}::tsquery, 0) * 10)`;
     // tf·(k1+1)/(tf+norm) written with tf once, so PostgreSQL ranks each group once per row, not twice; tf = 0 still
     // gives exactly 0 (norm/norm is 1 exactly).
     return sql`(${sql.lit(K1 + 1)} - ${sql.lit(K1 + 1)} * ${lengthNorm} / (${tf} + ${lengthNorm}))`;
   });
-  return sql<number>`(CASE WHEN trials.rank_vector @@ ${anyWord}::tsquery THEN ${sql.join(terms, sql` + `)} ELSE 0 END)::float8`;
+  return sql<number>`(CASE WHEN trial_text.rank_vector @@ ${anyWord}::tsquery THEN ${sql.join(terms, sql` + `)} ELSE 0 END)::float8`;
 }

@@ -8,16 +8,21 @@ import { sortableDate } from '../../domain/partial-date.ts';
 import { childRows, type ChildRows, type TermRow } from '../shared/child-rows.ts';
 import type { DerivedRows, SiteRow } from '../shared/derived-rows.ts';
 import { searchFields } from '../shared/search-fields.ts';
-import type { TrialsTable } from './schema.ts';
+import type { TrialsTable, TrialTextTable } from './schema.ts';
 import { tsvectorLiteral, weightedVector } from './tsvector.ts';
 
-export type PostgresTrialRow = Omit<TrialsTable, 'doc_id'>;
+/** A trial's `trial_text` row without its key: the text vectors a free-text search reads. */
+export type TextColumns = Omit<TrialTextTable, 'doc_id'>;
 
-/** The columns of a `trials` row that re-derivation rewrites: everything worked out from the trial, not read off it. */
-export type DerivedColumns = Pick<
-  TrialsTable,
-  'summary' | 'search' | 'search_length' | 'rank_vector' | 'conditions_search' | 'interventions_search' | 'treatments' | 'age_groups' | 'uk_sites'
->;
+/** A trial's `trials` row and its `trial_text` row, without the key they share. */
+export type PostgresTrialRow = Omit<TrialsTable, 'doc_id'> & TextColumns;
+
+/**
+ * The columns re-derivation rewrites, in `trials` and `trial_text`: everything worked out from the trial, not read
+ * off it.
+ */
+export type DerivedColumns = Pick<TrialsTable, 'summary' | 'conditions_search' | 'interventions_search' | 'treatments' | 'age_groups' | 'uk_sites'> &
+  TextColumns;
 
 /** PostgreSQL text cannot hold NUL (SQLite can); a NUL in a registry's free text carries no meaning, so it goes. */
 export function withoutNul(text: string): string {

@@ -13,9 +13,9 @@ import { IDENTITY_KINDS } from '../shared/child-rows.ts';
 import { prepareRow, type PreparedRow } from './prepared-row.ts';
 import type { UpsertOutcome } from '../store.ts';
 import { insertDerivedChildren, type DerivedEntry } from './derived-write.ts';
-import { insertRows, insertTrialRows, type Column } from './insert-rows.ts';
+import { insertRows, insertTextRows, insertTrialRows, type Column } from './insert-rows.ts';
 import type { Database } from './schema.ts';
-import { postgresChildRows, withoutNul, type PostgresTrialRow } from './trial-row.ts';
+import { postgresChildRows, withoutNul, type PostgresTrialRow, type TextColumns } from './trial-row.ts';
 import { identityIds, planUpsert, type StoredHead } from './upsert-plan.ts';
 import { bumpStoreVersion } from './store-version.ts';
 import { WRITE_LOCK } from './locks.ts';
@@ -29,15 +29,12 @@ const TRIAL_COLUMNS: readonly Column<PostgresTrialRow>[] = [
   ['max_age', 'float8', (r) => r.max_age],
   ['healthy_volunteers', 'bool', (r) => r.healthy_volunteers],
   ['has_results', 'bool', (r) => r.has_results],
-  ['search_length', 'int4', (r) => r.search_length],
   ['last_update', 'text', (r) => r.last_update],
   ['record_updated', 'text', (r) => r.record_updated],
   ['source', 'text', (r) => r.source],
   ['content_hash', 'text', (r) => r.content_hash],
   ['imported_at', 'text', (r) => r.imported_at],
   ['brief_title', 'text', (r) => r.brief_title],
-  ['search', 'tsvector', (r) => r.search],
-  ['rank_vector', 'tsvector', (r) => r.rank_vector],
   ['conditions_search', 'tsvector', (r) => r.conditions_search],
   ['interventions_search', 'tsvector', (r) => r.interventions_search],
   ['summary', 'text', (r) => r.summary],
@@ -47,6 +44,13 @@ const TRIAL_COLUMNS: readonly Column<PostgresTrialRow>[] = [
   ['uk_sites', 'int4', (r) => r.uk_sites],
 ];
 
+type TextInsert = TextColumns & { doc_id: number };
+const TEXT_COLUMNS: readonly Column<TextInsert>[] = [
+  ['doc_id', 'int4', (r) => r.doc_id],
+  ['search_length', 'int4', (r) => r.search_length],
+  ['rank_vector', 'tsvector', (r) => r.rank_vector],
+  ['search', 'tsvector', (r) => r.search],
+];
 
 interface IdInsert { doc_id: number; value: string; kind: string; precedence: number }
 interface PhaseInsert { doc_id: number; phase: string }
@@ -96,10 +100,13 @@ async function insertTrials(tx: Transaction<Database>, trials: readonly Trial[],
   const phases: PhaseInsert[] = [];
   const terms = { trial_conditions: [] as TermInsert[], trial_interventions: [] as TermInsert[], trial_countries: [] as TermInsert[] };
   const derived: DerivedEntry[] = [];
+  const texts: TextInsert[] = [];
   for (const trial of trials) {
     const docId = docIds.get(withoutNul(trial.id));
     if (docId === undefined) throw new Error(`No row id came back for ${trial.id}`);
-    derived.push({ docId, trial, derived: prepared(trial).derived });
+    const { row, derived: facts } = prepared(trial);
+    texts.push({ doc_id: docId, search_length: row.search_length, rank_vector: row.rank_vector, search: row.search });
+    derived.push({ docId, trial, derived: facts });
     const children = postgresChildRows(trial);
     for (const id of children.ids) ids.push({ ...id, doc_id: docId });
     for (const phase of children.phases) phases.push({ doc_id: docId, phase });
@@ -107,6 +114,7 @@ async function insertTrials(tx: Transaction<Database>, trials: readonly Trial[],
     for (const term of children.interventions) terms.trial_interventions.push({ ...term, doc_id: docId });
     for (const term of children.countries) terms.trial_countries.push({ ...term, doc_id: docId });
   }
+  await insertTextRows(tx, TEXT_COLUMNS, texts);
   await insertRows(tx, 'trial_ids', ID_COLUMNS, ids);
   await insertRows(tx, 'trial_phases', PHASE_COLUMNS, phases);
   for (const [table, list] of Object.entries(terms)) await insertRows(tx, table, TERM_COLUMNS, list);
@@ -150,7 +158,7 @@ export async function upsertBatch(
     return await db.transaction().execute(async (tx) => {
       await sql`SELECT pg_advisory_xact_lock(${WRITE_LOCK}, hashtext(${schemaKey}))`.execute(tx);
       const plan = planUpsert(trials, await storedHeads(tx, trials));
-      // Child and derived rows go by ON DELETE CASCADE; the vectors live on the trial row itself.
+      // Child, text and derived rows go by ON DELETE CASCADE.
       if (plan.deleteDocIds.length > 0) await sql`DELETE FROM trials WHERE doc_id = ANY(${plan.deleteDocIds}::int4[])`.execute(tx);
       // Derived only for the trials that will be written: a re-import of unchanged trials classifies nothing.
       await insertTrials(tx, plan.insert, storableRows(plan.insert, ahead, postcodes));

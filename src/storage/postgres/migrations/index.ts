@@ -6,10 +6,11 @@ import * as editorial from './0004-editorial.ts';
 import * as editorialDocuments from './0005-editorial-documents.ts';
 import * as rankVector from './0006-rank-vector.ts';
 import * as lz4Compression from './0007-lz4-compression.ts';
+import * as textTable from './0008-text-table.ts';
 
 /**
  * Every PostgreSQL migration, by name, in the order they run. Listed statically so the store works the same under
- * tsx, bundled or compiled. Add new files as 0007-..., never edit a released one.
+ * tsx, bundled or compiled. Add new files as 0009-..., never edit a released one.
  */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-initial': initial,
@@ -19,4 +20,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0005-editorial-documents': editorialDocuments,
   '0006-rank-vector': rankVector,
   '0007-lz4-compression': lz4Compression,
+  '0008-text-table': textTable,
 };
