@@ -1,10 +1,10 @@
 // The check every verdict set since test4 runs on its labels (each set's check-verdicts.ts names its file, the trials
 // its draw drew and the sets before it). It reads label files and records only; no eligibility code is imported or
-// run. It fails (exit code 1) when a profile id is unknown, when the trials are not exactly the drawn ones, when a
+// run. It fails (exit code 1) when a profile id is unknown or given twice (a set may add profiles of its own), when the trials are not exactly the drawn ones, when a
 // trial is missing from the bundled records or belongs to an earlier labelled set, when a (profile, trial) pair is
 // repeated or missing from the profiles x trials grid, when a likely pair has a `because` or another pair lacks one,
 // or when a `because` is not a contiguous piece of its record's criteria once runs of whitespace are collapsed.
-import { readProfileLabels, readVerdictLabels, VERDICTS, type Verdict } from './labels.read.ts';
+import { readProfileLabels, readVerdictLabels, VERDICTS, type LabelledVerdict, type Verdict } from './labels.read.ts';
 import { legacyRecords, modernRecords } from './dev3/records.ts';
 import { usedTrials } from './used-trials.ts';
 
@@ -15,6 +15,10 @@ export interface VerdictSet {
   readonly earlierSets: readonly string[];
   /** The trials its draw drew, in NCT order. */
   readonly drawn: readonly string[];
+  /** Profiles the set adds to ../profiles.jsonl (test11 on), a file relative to this folder; counted apart too. */
+  readonly addedProfiles?: string;
+  /** Problems found in the set's own profiles (fields and values), reported with the others. */
+  readonly profileProblems?: readonly string[];
 }
 
 const NUMBER_WORDS: Readonly<Record<number, string>> = { 8: 'eight', 12: 'twelve' };
@@ -23,11 +27,23 @@ function collapse(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
+function printCounts(verdicts: readonly LabelledVerdict[], trials: readonly string[]): void {
+  console.log('trial        likely  might  not');
+  for (const t of trials) {
+    const n = (verdict: Verdict): number => verdicts.filter((v) => v.trial === t && v.verdict === verdict).length;
+    console.log(`${t}  ${VERDICTS.map((v) => String(n(v)).padStart(v === 'likely-eligible' ? 6 : 5)).join('  ')}`);
+  }
+  const total = (verdict: Verdict): number => verdicts.filter((v) => v.verdict === verdict).length;
+  console.log(`all          ${VERDICTS.map((v) => total(v)).join(' / ')}`);
+}
+
 /** Checks one set's verdicts and prints the counts per trial; sets the exit code on any problem. */
 export async function checkVerdictSet(set: VerdictSet): Promise<void> {
-  const problems: string[] = [];
+  const problems: string[] = [...(set.profileProblems ?? [])];
   const verdicts = readVerdictLabels(set.file);
-  const profiles = readProfileLabels().map((p) => p.id);
+  const added = set.addedProfiles === undefined ? [] : readProfileLabels(set.addedProfiles).map((p) => p.id);
+  const profiles = [...readProfileLabels().map((p) => p.id), ...added];
+  if (new Set(profiles).size !== profiles.length) problems.push('a profile id is in both profile files, or twice in one');
   const trials = [...new Set(verdicts.map((v) => v.trial))].sort();
 
   // The tar first, as the draw reads it, so the quoted words are the ones the labeller read.
@@ -59,14 +75,12 @@ export async function checkVerdictSet(set: VerdictSet): Promise<void> {
   }
   for (const p of profiles) for (const t of trials) if (!seen.has(`${p} ${t}`)) problems.push(`missing ${p} ${t}`);
 
-  console.log(`${verdicts.length} verdicts, ${profiles.length} profiles x ${trials.length} trials`);
-  console.log('trial        likely  might  not');
-  for (const t of trials) {
-    const n = (verdict: Verdict): number => verdicts.filter((v) => v.trial === t && v.verdict === verdict).length;
-    console.log(`${t}  ${VERDICTS.map((v) => String(n(v)).padStart(v === 'likely-eligible' ? 6 : 5)).join('  ')}`);
+  console.log(`${verdicts.length} verdicts, ${profiles.length} profiles${added.length > 0 ? ` (${added.length} new)` : ''} x ${trials.length} trials`);
+  printCounts(verdicts, trials);
+  if (added.length > 0) {
+    console.log(`the new profiles alone (${added.join(' ')}):`);
+    printCounts(verdicts.filter((v) => added.includes(v.profile)), trials);
   }
-  const total = (verdict: Verdict): number => verdicts.filter((v) => v.verdict === verdict).length;
-  console.log(`all          ${VERDICTS.map((v) => total(v)).join(' / ')}`);
   if (problems.length > 0) {
     for (const p of problems) console.log(`problem: ${p}`);
     process.exitCode = 1;

@@ -8,13 +8,13 @@
 // `because` or any other pair lacks one, or when a `because` is not one contiguous piece of its record's criteria once
 // runs of whitespace are collapsed. Only label files and records are read; no eligibility code is imported or run.
 //
-// The checks are those of ../verdict-check.ts (which every verdict set since test4 shares), repeated here because that
-// one reads ../profiles.jsonl only and this set adds profiles of its own.
+// The checks live in ../verdict-check.ts, which every verdict set since test4 shares; this file adds the check of the
+// new profiles' fields and values.
 //
 //   npx tsx bench/eligibility/test11/check-verdicts.ts
-import { readProfileLabels, readVerdictLabels, VERDICTS, type LabelledVerdict, type Verdict } from '../labels.read.ts';
-import { legacyRecords, modernRecords } from '../dev3/records.ts';
-import { labelFilesBefore, usedTrials } from '../used-trials.ts';
+import { readProfileLabels } from '../labels.read.ts';
+import { labelFilesBefore } from '../used-trials.ts';
+import { checkVerdictSet } from '../verdict-check.ts';
 
 const VERDICTS_FILE = 'test11/verdicts.jsonl';
 const NEW_PROFILES_FILE = 'test11/profiles.jsonl';
@@ -76,64 +76,10 @@ function profileProblems(id: string, profile: Readonly<Record<string, unknown>>)
   return problems;
 }
 
-function collapse(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
-
-function counts(verdicts: readonly LabelledVerdict[], trials: readonly string[], title: string): void {
-  console.log(`${title}\ntrial        likely  might  not`);
-  for (const t of trials) {
-    const n = (verdict: Verdict): number => verdicts.filter((v) => v.trial === t && v.verdict === verdict).length;
-    console.log(`${t}  ${VERDICTS.map((v) => String(n(v)).padStart(v === 'likely-eligible' ? 6 : 5)).join('  ')}`);
-  }
-  const total = (verdict: Verdict): number => verdicts.filter((v) => v.verdict === verdict).length;
-  console.log(`all          ${VERDICTS.map((v) => total(v)).join(' / ')}`);
-}
-
-const problems: string[] = [];
-const verdicts = readVerdictLabels(VERDICTS_FILE);
-const shared = readProfileLabels();
-const added = readProfileLabels(NEW_PROFILES_FILE);
-const profiles = [...shared, ...added].map((p) => p.id);
-if (new Set(profiles).size !== profiles.length) problems.push('a profile id is in both profile files, or twice in one');
-for (const p of added) problems.push(...profileProblems(p.id, p.profile));
-const newIds = new Set(added.map((p) => p.id));
-const trials = [...new Set(verdicts.map((v) => v.trial))].sort();
-
-// The tar first, as the draw reads it, so the quoted words are the ones the labeller read.
-const texts = new Map<string, string>();
-for (const r of [...(await legacyRecords()), ...modernRecords()]) {
-  if (trials.includes(r.nctId) && !texts.has(r.nctId)) texts.set(r.nctId, collapse(r.criteria));
-}
-if (trials.join(' ') !== DRAWN.join(' ')) problems.push(`trials are not the drawn twelve: ${trials.join(' ')}`);
-const earlier = usedTrials(EARLIER_SETS);
-for (const trial of trials) {
-  if (!texts.has(trial)) problems.push(`${trial}: no such record in data/demo/records`);
-  if (earlier.has(trial)) problems.push(`${trial}: already in an earlier set`);
-}
-
-const seen = new Set<string>();
-for (const [i, v] of verdicts.entries()) {
-  const where = `${VERDICTS_FILE} row ${i + 1}`;
-  if (!profiles.includes(v.profile)) problems.push(`${where}: unknown profile`);
-  const pair = `${v.profile} ${v.trial}`;
-  if (seen.has(pair)) problems.push(`${where}: pair repeated`);
-  seen.add(pair);
-  if (v.verdict === 'likely-eligible' && v.because !== undefined) problems.push(`${where}: likely with a because`);
-  if (v.verdict !== 'likely-eligible' && v.because === undefined) problems.push(`${where}: no because`);
-  const record = texts.get(v.trial);
-  if (v.because !== undefined && record !== undefined && !record.includes(collapse(v.because))) {
-    problems.push(`${where}: because not in record`);
-  }
-}
-for (const p of profiles) for (const t of trials) if (!seen.has(`${p} ${t}`)) problems.push(`missing ${p} ${t}`);
-
-console.log(`${verdicts.length} verdicts, ${profiles.length} profiles (${added.length} new) x ${trials.length} trials`);
-counts(verdicts, trials, 'all profiles');
-counts(verdicts.filter((v) => newIds.has(v.profile)), trials, `the new profiles alone (${[...newIds].join(' ')})`);
-if (problems.length > 0) {
-  for (const p of problems) console.log(`problem: ${p}`);
-  process.exitCode = 1;
-} else {
-  console.log('ok: every id exists, new profiles in the contract\'s fields, the drawn trials, no trial of an earlier set, one line per pair, full grid, every because quoted from its record');
-}
+await checkVerdictSet({
+  file: VERDICTS_FILE,
+  earlierSets: EARLIER_SETS,
+  drawn: DRAWN,
+  addedProfiles: NEW_PROFILES_FILE,
+  profileProblems: readProfileLabels(NEW_PROFILES_FILE).flatMap((p) => profileProblems(p.id, p.profile)),
+});
