@@ -1,10 +1,10 @@
 /**
  * Batched writes for the PostgreSQL write path. Child tables (many narrow rows) bind each column as one array that
  * unnest() zips back into rows, so a batch of any size costs one statement per table. The trials table (a few large
- * text values per row: the JSON, the summary, the field vectors; and `trial_text`, three text vectors) binds each value as its own parameter in a
- * multi-row VALUES: an array literal of megabytes is escaped by the driver and parsed again by the server, which made
- * the unnest() insert of 1,000 trials about 1.7 times as slow (median of 8 alternating runs, var/pg-vals in the
- * issue-3 note).
+ * text values per row: the JSON, the summary, the field vectors) and `trial_text` (three text vectors) bind each
+ * value as its own parameter in a multi-row VALUES: an array literal of megabytes is escaped by the driver and parsed
+ * again by the server, which made the unnest() insert of 1,000 trials about 1.7 times as slow (median of 8
+ * alternating runs, var/pg-vals in the issue-3 note).
  */
 import { sql, type Transaction } from 'kysely';
 import type { Database } from './schema.ts';
