@@ -8,7 +8,7 @@ import type { Trial } from '../../domain/trial.ts';
 import type { DerivedRows, SiteRow } from '../shared/derived-rows.ts';
 import { insertRows, updateRows, type Column } from './insert-rows.ts';
 import type { Database } from './schema.ts';
-import { postgresSiteRows, withoutNul, type DerivedColumns } from './trial-row.ts';
+import { postgresSiteRows, withoutNul, type DerivedColumns, type TextColumns } from './trial-row.ts';
 
 /** A stored (or just inserted) trial and what was derived from it. */
 export interface DerivedEntry {
@@ -44,7 +44,7 @@ const SITE_COLUMNS: readonly Column<SiteInsert>[] = [
   ['country', 'text', (r) => r.country],
   ['status', 'text', (r) => r.status],
 ];
-/** The derived columns of `trials`, and those of `trial_text` (the text vectors a search reads, migration 0008). */
+/** The derived columns of `trials`; those of `trial_text` (the text vectors a search reads, migration 0008) follow. */
 const DERIVED_COLUMNS: readonly Column<DerivedUpdate>[] = [
   ['summary', 'text', (r) => r.summary],
   ['conditions_search', 'tsvector', (r) => r.conditions_search],
@@ -53,10 +53,14 @@ const DERIVED_COLUMNS: readonly Column<DerivedUpdate>[] = [
   ['age_groups', 'int4', (r) => r.age_groups],
   ['uk_sites', 'int4', (r) => r.uk_sites],
 ];
-const DERIVED_TEXT_COLUMNS: readonly Column<DerivedUpdate>[] = [
-  ['search', 'tsvector', (r) => r.search],
-  ['rank_vector', 'tsvector', (r) => r.rank_vector],
+/** A `trial_text` row: the key and the text vectors, written on insert (upsert.ts) and on re-derivation alike. */
+export type TextRow = TextColumns & { doc_id: number };
+/** The key of `trials` and `trial_text` rows alike. */
+export const DOC_ID: Column<{ doc_id: number }> = ['doc_id', 'int4', (r) => r.doc_id];
+export const TEXT_COLUMNS: readonly Column<TextRow>[] = [
   ['search_length', 'int4', (r) => r.search_length],
+  ['rank_vector', 'tsvector', (r) => r.rank_vector],
+  ['search', 'tsvector', (r) => r.search],
 ];
 
 /** Inserts the derived child rows of the entries (their `trials` rows already hold the derived columns). */
@@ -74,8 +78,7 @@ export async function replaceDerived(tx: Transaction<Database>, entries: readonl
   await sql`DELETE FROM trial_cancer_types WHERE doc_id = ANY(${docIds}::int4[])`.execute(tx);
   await sql`DELETE FROM trial_sites WHERE doc_id = ANY(${docIds}::int4[])`.execute(tx);
   const updates = entries.map(({ docId, columns }) => ({ ...columns, doc_id: docId }));
-  const key: Column<DerivedUpdate> = ['doc_id', 'int4', (r) => r.doc_id];
-  await updateRows(tx, 'trials', key, DERIVED_COLUMNS, updates);
-  await updateRows(tx, 'trial_text', key, DERIVED_TEXT_COLUMNS, updates);
+  await updateRows(tx, 'trials', DOC_ID, DERIVED_COLUMNS, updates);
+  await updateRows(tx, 'trial_text', DOC_ID, TEXT_COLUMNS, updates);
   await insertDerivedChildren(tx, entries);
 }

@@ -12,10 +12,10 @@ import type { Trial } from '../../domain/trial.ts';
 import { IDENTITY_KINDS } from '../shared/child-rows.ts';
 import { prepareRow, type PreparedRow } from './prepared-row.ts';
 import type { UpsertOutcome } from '../store.ts';
-import { insertDerivedChildren, type DerivedEntry } from './derived-write.ts';
+import { DOC_ID, insertDerivedChildren, TEXT_COLUMNS, type DerivedEntry, type TextRow } from './derived-write.ts';
 import { insertRows, insertTextRows, insertTrialRows, type Column } from './insert-rows.ts';
 import type { Database } from './schema.ts';
-import { postgresChildRows, withoutNul, type PostgresTrialRow, type TextColumns } from './trial-row.ts';
+import { postgresChildRows, withoutNul, type PostgresTrialRow } from './trial-row.ts';
 import { identityIds, planUpsert, type StoredHead } from './upsert-plan.ts';
 import { bumpStoreVersion } from './store-version.ts';
 import { WRITE_LOCK } from './locks.ts';
@@ -44,13 +44,6 @@ const TRIAL_COLUMNS: readonly Column<PostgresTrialRow>[] = [
   ['uk_sites', 'int4', (r) => r.uk_sites],
 ];
 
-type TextInsert = TextColumns & { doc_id: number };
-const TEXT_COLUMNS: readonly Column<TextInsert>[] = [
-  ['doc_id', 'int4', (r) => r.doc_id],
-  ['search_length', 'int4', (r) => r.search_length],
-  ['rank_vector', 'tsvector', (r) => r.rank_vector],
-  ['search', 'tsvector', (r) => r.search],
-];
 
 interface IdInsert { doc_id: number; value: string; kind: string; precedence: number }
 interface PhaseInsert { doc_id: number; phase: string }
@@ -100,7 +93,7 @@ async function insertTrials(tx: Transaction<Database>, trials: readonly Trial[],
   const phases: PhaseInsert[] = [];
   const terms = { trial_conditions: [] as TermInsert[], trial_interventions: [] as TermInsert[], trial_countries: [] as TermInsert[] };
   const derived: DerivedEntry[] = [];
-  const texts: TextInsert[] = [];
+  const texts: TextRow[] = [];
   for (const trial of trials) {
     const docId = docIds.get(withoutNul(trial.id));
     if (docId === undefined) throw new Error(`No row id came back for ${trial.id}`);
@@ -114,7 +107,7 @@ async function insertTrials(tx: Transaction<Database>, trials: readonly Trial[],
     for (const term of children.interventions) terms.trial_interventions.push({ ...term, doc_id: docId });
     for (const term of children.countries) terms.trial_countries.push({ ...term, doc_id: docId });
   }
-  await insertTextRows(tx, TEXT_COLUMNS, texts);
+  await insertTextRows(tx, [DOC_ID, ...TEXT_COLUMNS], texts);
   await insertRows(tx, 'trial_ids', ID_COLUMNS, ids);
   await insertRows(tx, 'trial_phases', PHASE_COLUMNS, phases);
   for (const [table, list] of Object.entries(terms)) await insertRows(tx, table, TERM_COLUMNS, list);
