@@ -652,3 +652,34 @@ describe('readCriterion: readings from the retired held-out set test10', () => {
     assert.deepEqual(read('Patients who are not eligible for transplant', { section: 'inclusion' }), []);
   });
 });
+
+describe('readCriterion: readings from the retired held-out set test11', () => {
+  it('reads a negated phase or state written after the disease as ruling out the phase, not the disease', () => {
+    assert.deepEqual(read('No CML in myeloid blast crisis'), []);
+    assert.deepEqual(read('No chronic myeloid leukaemia (CML) in accelerated phase'), []);
+    assert.deepEqual(read('No AML in first remission with good-risk cytogenetics'), []);
+    assert.deepEqual(read('No CML'), ['cancer-type cml absent']);
+  });
+  it('reads a negated narrower kind (promyelocytic, therapy-related, secondary) as saying nothing of the broader disease', () => {
+    assert.deepEqual(read('Excluding acute promyelocytic leukaemia', { section: 'inclusion' }), []);
+    assert.deepEqual(read('Exclude acute promyelocytic leukemia (M3)', { section: 'inclusion' }), []);
+    assert.deepEqual(read('No therapy-related MDS'), []);
+    assert.deepEqual(read('No secondary AML'), []);
+    assert.deepEqual(read('Exclude T-cell ALL', { section: 'inclusion' }), ['cancer-type t-all absent']);
+  });
+  it('reads a negated remission qualified by a favourable translocation as no requirement', () => {
+    assert.deepEqual(read('Not in first remission (fewer than 5% marrow blasts) with t(15;17) unless induction failed'), []);
+    assert.deepEqual(read('Not in first remission'), ['disease-state first-remission absent']);
+  });
+  it('reads "no prior therapy except ..." as untreated, the exceptions being no requirement', () => {
+    assert.deepEqual(read('No prior treatment except hydroxyurea or a biologic agent alone', { section: 'inclusion' }), ['disease-state newly-diagnosed present']);
+    assert.deepEqual(read('No prior therapy other than steroids', { section: 'inclusion' }), ['disease-state newly-diagnosed present']);
+    assert.deepEqual(read('No prior therapy with imatinib', { section: 'inclusion' }), ['prior-treatment imatinib absent']);
+  });
+  it('does not read the slash of a unit as "or" between two limits', () => {
+    const concepts = readCriterion('Bilirubin under 2 mg/dL AST under 3 times upper limit of normal').concepts;
+    assert.deepEqual(concepts.map((c) => [c.value, c.orPrevious ?? false]), [['bilirubin', false], ['ast', false]]);
+    const either = readCriterion('Bilirubin under 2 mg/dL or under 1.5 times upper limit of normal').concepts;
+    assert.equal(either.length >= 1, true);
+  });
+});

@@ -20,6 +20,8 @@ import { readAge, readBounds, readComparison, readPriorLines, readSince, readWit
 
 /** Words between two mentions that make them alternatives: "relapsed or refractory", "B-ALL/T-ALL", "AML, ALL". */
 const ALTERNATIVE = /\bor\b|\/|,/i;
+/** The slash of a unit after a number ("2.5 mg/dL", "50,000/mm3", "60 mL/min/1.73 m2"), which joins no alternatives. */
+const UNIT_SLASH = /\d\s*(?:[a-zµ]+\s*)?\/\s*[a-z0-9.^]+(?:\s*\/\s*[\d.]+\s*m2)?/gi;
 /** An upper limit on a count of treatments just before one: "no more than 3 prior", "at most two previous". */
 const UPPER_COUNT_BEFORE = /\b(?:no more than|not more than|at most|a maximum of|maximum of|up to|fewer than|less than|<=?|≤)\s*(?:\d+|one|two|three|four|five)\s+(?:prior|previous|lines? of|courses? of|cycles? of|regimens? of)?\s*$/i;
 /** A cancer in general followed by "including" or "such as": what comes next is an example of it. */
@@ -135,6 +137,16 @@ const ANTI_INFECTIVE = /^anti(?:biotic|microbial|viral|fungal)s?$/;
 const TREATED_FOR: ReadonlySet<string> = new Set(['for', 'of']);
 
 /** Words after a disease name that make it about the cells, not the diagnosis. */
+/** A kind of a disease narrower than the value it is read as (acute promyelocytic leukaemia is read as AML). */
+const NARROWER_KIND = /\bpromyelocytic\b/i;
+/** A kind named after a state: "(i.e., greater than 5% blasts in marrow) with t(8;21)", "with inv(16)", "with favorable cytogenetics". */
+const QUALIFIED_AFTER = /^\s*(?:\([^)]*\)\s*)?,?\s*with\s+(?:t\s*\(|inv\s*\(|translocations?\b|(?:good|favou?rable)[- ]risk\b|favou?rable\b)/i;
+/** Words before a disease that make it one kind of it: "therapy-related", "secondary". */
+const NARROWER_BEFORE = /(?:\b(?:related|induced)|\bsecondary)\s+$/i;
+
+/** A phase or state written after a disease: "(CML) in blast phase", "in myeloid blast crisis", "in first remission". */
+const PHASE_AFTER = /^(?:\( \w+ \) |\) )?in (?:(?:\w+ )?(?:blast|blastic|accelerated) (?:phase|crisis)|(?:\w+ ){0,2}(?:remission|relapse|cr1|cr2))\b/;
+
 const CELLS: ReadonlySet<string> = new Set(['cells', 'cell', 'blasts', 'blast']);
 
 /** What a criterion's words say, before it is placed in its list. */
@@ -428,9 +440,11 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
   // The last treatment read as planned: "eligible for TBI plus high dose chemotherapy followed by autologous
   // transplantation" plans each treatment joined to a planned one.
   let lastPlanned: Hit | null = null;
+  // "No prior therapy except hydroxyurea": a concept whose words end in the exception names the carve-outs after it.
+  const carveOut = hits.find((h) => words[h.end - 1] === 'except' || (words[h.end - 2] === 'other' && words[h.end - 1] === 'than'));
   hits.forEach((hit, k) => {
     const reading = readings[k];
-    if (reading === undefined || reading.excepted) return;
+    if (reading === undefined || reading.excepted || (carveOut !== undefined && hit.start >= carveOut.end)) return;
     if (hit.rule.type === 'prior-treatment' && noPriorTreatment) return;
     // "Recurred after an initial CR", "relapse after achieving a complete remission": a remission in the past,
     // named to say when the relapse came, not a state asked of the person now.
@@ -471,9 +485,16 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
     // itself is not asked for.
     if (hit.rule.type === 'prior-treatment' && UPPER_COUNT_BEFORE.test(text.slice(Math.max(0, (tokens[hit.start]?.start ?? 0) - 40), tokens[hit.start]?.start ?? 0))) return;
     // "No blastic phase CML", "no accelerated phase": a phase of the disease ruled out, not the disease.
-    if (hit.rule.type === 'cancer-type' && negated && (words[hit.start - 1] === 'phase' || words[hit.start - 1] === 'crisis')) return;
+    // "No CML in blast phase", "no AML in first remission with ..." likewise, the phase or state written after it.
+    if (hit.rule.type === 'cancer-type' && negated && (words[hit.start - 1] === 'phase' || words[hit.start - 1] === 'crisis' || PHASE_AFTER.test(words.slice(hit.end, hit.end + 8).join(' ')))) return;
     const after = textAfter(tokens, text, hit.end);
     const evidence = text.slice(tokens[hit.start]?.start ?? 0, tokens[hit.end - 1]?.end ?? 0);
+    // "Exclude acute promyelocytic leukemia (M3)": one kind of AML ruled out, which the profile cannot tell apart.
+    // "Not in first complete remission (...) with t(8;21), t(15;17) ...": the remission of a favourable kind only,
+    // which the profile cannot tell apart.
+    if (hit.rule.type === 'disease-state' && negated && QUALIFIED_AFTER.test(text.slice(tokens[hit.end - 1]?.end ?? 0, (tokens[hit.end - 1]?.end ?? 0) + 80))) return;
+    // "No treatment- or mutagen-related MDS", "no secondary AML" likewise.
+    if (hit.rule.type === 'cancer-type' && negated && (NARROWER_KIND.test(evidence) || NARROWER_BEFORE.test(text.slice(Math.max(0, (tokens[hit.start]?.start ?? 0) - 30), tokens[hit.start]?.start ?? 0)))) return;
     let value = hit.rule.value;
     let threshold = thresholdFor(hit, after, text, heading, context.section);
     // "At least 4 weeks since prior radiotherapy" is "no radiotherapy in the last 4 weeks".
@@ -510,7 +531,7 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
     const listed = previous !== undefined && /^[^\S\n]*\n\s*$/.test(between) && ONE_OF_LEAD.test(text.slice(0, tokens[previous.start]?.start ?? 0));
     // "Recurrent or refractory": the "or" ends the first mention's own words.
     const orEnded = previous !== undefined && previous.end === hit.start && words[previous.end - 1] === 'or';
-    const orPrevious = previous !== undefined && (previous.end <= hit.start || overlapping) && (ALTERNATIVE.test(between) || listed || orEnded);
+    const orPrevious = previous !== undefined && (previous.end <= hit.start || overlapping) && (ALTERNATIVE.test(between.replace(UNIT_SLASH, ' ')) || listed || orEnded);
     concepts.push({
       type: hit.rule.type,
       value,
@@ -556,7 +577,9 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
     // Not what another disease turns into ("MDS ... transformation to acute leukemia", "in transformation to acute
     // leukemia"): that names a stage of the other disease, not a group of diagnoses of its own.
     broadDiagnosis: BROAD_DIAGNOSIS.findAll(words).some((span) => !hits.some((h) => h.rule.type === 'cancer-type' && h.start < span.end && span.start < h.end)
-      && !(words[span.start - 1] === 'to' && TURNS_INTO.has(words[span.start - 2] ?? ''))),
+      && !(words[span.start - 1] === 'to' && TURNS_INTO.has(words[span.start - 2] ?? ''))
+      // Nor the lead-in of a list of them ("Acute leukemias in the following categories: ANLL in CR1 ...").
+      && !((words[span.end] === 'in' || words[span.end] === 'of') && words[span.end + 1] === 'the' && words[span.end + 2] === 'following')),
     // "AML that may have been primary or secondary" describes; "may have had chemotherapy" permits.
     permissive: PERMISSIVE.findAll(words).some((hit) => !['not', 'no', 'never'].includes(words[hit.start - 1] ?? '') && words[hit.end] !== 'been') || closingEligible(tokens, text),
   };

@@ -734,3 +734,54 @@ describe('matchTrial: run-on disease sections (from test7)', () => {
     assert.notEqual(itemFor(parsePatientProfile({ cancerType: ['aml'], diseaseState: ['refractory'] })), 'meets');
   });
 });
+
+describe('matchTrial: readings from the retired held-out set test11', () => {
+  const newAll = parsePatientProfile({ age: 30, cancerType: ['b-all'], diseaseState: ['newly-diagnosed'], priorTreatments: [] });
+  const cmlChronic = parsePatientProfile({ age: 40, cancerType: ['cml', 'ph-positive', 'bcr-abl1'], diseaseState: ['remission'], priorTreatments: ['imatinib'] });
+
+  it('does not take a "No ..." piece of a run-on list of subtypes as one of the subtypes to choose from', () => {
+    // The disease section of a bundled NCI record (NCT00003415, public domain), as its flattened text runs.
+    const trial = parseCriteria([
+      '',
+      '        DISEASE CHARACTERISTICS: Histologically confirmed myelodysplatic syndrome (MDS), diagnosed',
+      '        at least 3 months prior to study enrollment, with one of the following subtypes: Refractory',
+      '        anemia with excess blasts (RAEB) RAEB in transformation (RAEB-T) Chronic myelomonocytic',
+      '        leukemia (CMML) CMML with leukocytosis not controlled by hydroxyurea eligible in absence of',
+      '        neutropenia No hypoplastic MDS One or more cytopenias required:',
+      '        Platelet count no greater than 50,000/mm3',
+      '',
+      '        PATIENT CHARACTERISTICS: Age: 18 and over Other: No prior malignancy within 2 years',
+    ].join('\n'));
+    assert.equal(matchTrial(newAll, trial).verdict, 'not-eligible');
+  });
+
+  it('keeps a CML trial closed to people with other leukaemias when its accelerated phase names an extramedullary tumour', () => {
+    const trial = parseCriteria([
+      'DISEASE CHARACTERISTICS: Chronic myeloid leukemia (CML) in chronic phase OR CML in accelerated phase with any of:',
+      'Progressive splenomegaly Extramedullary tumor Ph positive OR bcr/abl positive No CML in blast phase',
+    ].join(' '));
+    assert.equal(matchTrial(newAll, trial).verdict, 'not-eligible');
+    assert.notEqual(matchTrial(cmlChronic, trial).verdict, 'not-eligible');
+  });
+
+  it('reads "Acute leukaemias in the following categories: AML in CR1 ..." as the list of categories, not as any acute leukaemia', () => {
+    const trial = parseCriteria('Inclusion Criteria:\n- Acute leukemias in the following categories: AML in first or second remission (CR1 or CR2)');
+    const relapsedAll = parsePatientProfile({ cancerType: ['t-all'], diseaseState: ['relapsed'] });
+    assert.equal(matchTrial(relapsedAll, trial).verdict, 'not-eligible');
+    assert.equal(trial[0]?.broadDiagnosis, false);
+    // Without the lead-in's "the following", the broad group stays one of the diseases taken.
+    assert.equal(parseCriteria('Inclusion Criteria:\n- Acute leukemia or AML, relapsed')[0]?.broadDiagnosis, true);
+  });
+
+  it('keeps a limit in mg/dL open beside a limit the profile answers, in one item', () => {
+    const trial = parseCriteria('Inclusion Criteria:\n- Bilirubin under 2 mg/dL AST under 3 times upper limit of normal');
+    const result = matchTrial(parsePatientProfile({ altAstXUln: 1, bilirubinXUln: 0.5 }), trial).results[0];
+    assert.equal(result?.verdict, 'unknown');
+  });
+
+  it('turns away someone already treated when the trial takes no prior therapy but hydroxyurea, and not someone untreated', () => {
+    const trial = parseCriteria('Inclusion Criteria:\n- Acute myeloid leukemia\n- No prior therapy except hydroxyurea');
+    assert.equal(matchTrial(parsePatientProfile({ cancerType: ['aml'], diseaseState: ['refractory'], priorTreatments: ['chemotherapy'] }), trial).verdict, 'not-eligible');
+    assert.notEqual(matchTrial(parsePatientProfile({ cancerType: ['aml'], diseaseState: ['newly-diagnosed'], priorTreatments: [] }), trial).verdict, 'not-eligible');
+  });
+});

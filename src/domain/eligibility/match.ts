@@ -507,7 +507,11 @@ function cohortsOf(criteria: readonly Criterion[]): ReadonlySet<Criterion> | nul
  * no item but a permission names a disease.
  */
 /** A cancer named by no type: "Histologically confirmed malignancy that is refractory to standard therapy". */
-const ANY_CANCER_WORD = /\b(?:malignan\w*|cancers?|tumou?rs?|neoplasms?|neoplasia|carcinomas?)\b/i;
+/**
+ * A word for any cancer, which leaves a trial's list of diseases open; not a site or feature of the trial's own
+ * disease ("extramedullary tumor" in CML's accelerated phase, "tumor lysis", "tumor cells").
+ */
+const ANY_CANCER_WORD = /(?<!\bextramedullary\s)\b(?:malignan\w*|cancers?|tumou?rs?|neoplasms?|neoplasia|carcinomas?)\b(?!\s+(?:lysis|cells?|burden|markers?|size)\b)/i;
 const TAKEN_DISEASES = new WeakMap<readonly Criterion[], ReadonlySet<string> | null>();
 function takenDiseasesOf(criteria: readonly Criterion[]): ReadonlySet<string> | null {
   let taken = TAKEN_DISEASES.get(criteria);

@@ -45,6 +45,8 @@ function isAlternative(text: string, reading: CriterionReading, permissive: bool
   // A broad group named alone ("L-3 and B-cell leukemia included") is one of the diseases, read or not.
   if (asked.length === 0) return reading.broadDiagnosis && text.split(/\s+/).length <= 8;
   const diagnosis = asked.some((c) => c.type === 'cancer-type' && c.polarity === 'present');
+  // "No treatment-related MDS" among the subtypes rules a kind out; it is never one of the kinds to choose from.
+  if (!BRANCH.test(text) && asked.every((c) => c.polarity === 'absent')) return false;
   return BRANCH.test(text) || (!reading.conditional && (diagnosis || asked.every((c) => DISEASE_TYPES.has(c.type))));
 }
 
