@@ -683,3 +683,30 @@ describe('readCriterion: readings from the retired held-out set test11', () => {
     assert.equal(either.length >= 1, true);
   });
 });
+
+describe('readCriterion: readings from the retired held-out set test12', () => {
+  it('reads a treatment a line or catheter is placed "for administration of", or a disease "unsuitable for", as a plan', () => {
+    const planned = (text: string): (boolean | undefined)[] => readCriterion(text, { section: 'inclusion' }).concepts.map((c) => c.planned);
+    assert.deepEqual(planned('Central line placed within the last week for administration of chemotherapy'), [true]);
+    assert.deepEqual(planned('Blood cancer unsuitable for a standard allogeneic transplant'), [true]);
+    assert.deepEqual(planned('Prior chemotherapy'), [undefined]);
+  });
+  it('reads a relapse listed beside residual or metastatic disease as no requirement of its own', () => {
+    assert.deepEqual(read('Measurable residual, recurrent or metastatic disease', { section: 'inclusion' }), []);
+    assert.deepEqual(read('Persistent or recurrent disease required', { section: 'inclusion' }), ['disease-state relapsed present']);
+    assert.deepEqual(read('Recurrent disease', { section: 'inclusion' }), ['disease-state relapsed present']);
+  });
+  it('reads a first line of treatment already had as no untreated disease', () => {
+    assert.deepEqual(read('Disease progression after first-line chemotherapy', { section: 'inclusion' }), ['disease-state relapsed present', 'prior-treatment chemotherapy present']);
+    assert.deepEqual(read('Whose frontline treatment included a platinum drug', { section: 'inclusion' }).filter((c) => c.includes('newly-diagnosed')), []);
+    assert.deepEqual(read('Eligible for first-line therapy', { section: 'inclusion' }), ['disease-state newly-diagnosed present']);
+  });
+  it('reads an illness that compromises the ability to give consent as consent made impossible', () => {
+    assert.deepEqual(read('Mental illness that would impair the person\'s capacity to give informed consent', { section: 'exclusion' }), ['consent consent absent']);
+    assert.deepEqual(read('Able to give informed consent', { section: 'inclusion' }), ['consent consent present']);
+  });
+  it('reads a remission that dates a relapse ("within 1 year of initial remission") as no remission asked for', () => {
+    assert.deepEqual(read('First relapse within 6 months of the initial complete remission', { section: 'inclusion' }), ['disease-state relapsed present']);
+    assert.deepEqual(read('In first complete remission', { section: 'inclusion' }), ['disease-state first-remission present']);
+  });
+});

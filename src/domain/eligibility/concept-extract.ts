@@ -31,6 +31,8 @@ const TURNS_INTO: ReadonlySet<string> = new Set(['transformation', 'transformed'
 /** Treatments too general to be the cause an inclusion item asks for ("nausea associated with opioid use"). */
 const NOT_CAUSES: ReadonlySet<string> = new Set(['other-drug', 'investigational-agent']);
 /** Words just before consent that bar it. */
+/** "Conditions that compromise the patient's ability to give": consent made impossible, as "precluding" it. */
+const ABILITY_LIMITED = /\b(?:compromis|impair|limit|affect|interfer|reduc)\w*\b[^.;]{0,40}\b(?:ability|capacity) to (?:give|provide|sign|understand)?\s*(?:(?:informed|written)\s+)?$/i;
 const CONSENT_BARRED = /\b(?:preclud\w*|fail(?:s|ure)? to give|refus\w*(?: to)?(?: give)?)\b/;
 /** A lead-in to a list of alternatives, ending in a colon: "associated with 1 of the following within 3 months:". */
 const ONE_OF_LEAD = /\b(?:1|one|any|either)(?: one)? of the following\b[^:\n]*:/i;
@@ -99,6 +101,13 @@ const AGE_IN_MONTHS = /\b\d{1,2}\s*months?\s+of\s+age\b|\binfants?\s+(?:under|yo
 const AFTER_REMISSION = new PhraseList(['after', 'to achieve', 'to attain', 'following', 'induction of', 'reinduction of', 're induction of']);
 
 const REMISSIONS: ReadonlySet<string> = new Set(['remission', 'first-remission']);
+/** A first line of treatment ("first-line", "frontline"), and words around it that put it in the past. */
+const FIRST_LINE = /^(?:first|front) ?line\b|^frontline\b/;
+const PAST_LINE_BEFORE = new PhraseList(['after', 'following', 'failed', 'failure of', 'failing', 'progressed', 'progression', 'progressing', 'started', 'received', 'whose', 'completed', 'prior', 'previous', 'beyond', 'refractory to', 'resistant to', 'relapse', 'relapsed']);
+const PAST_LINE_AFTER = /^[\s-]*(?:of\s+)?(?:treatment|therapy|chemotherapy|regimen)?\s*(?:included|carried out|was|were|had|has been|between)\b/i;
+/** A time counted from a remission: "within 1 year of", "6 months of". */
+const TIME_OF = new PhraseList(['year of', 'years of', 'month of', 'months of', 'week of', 'weeks of', 'day of', 'days of']);
+const RELAPSE_WORDS: ReadonlySet<string> = new Set(['relapse', 'relapsed', 'relapses', 'recurrence', 'recurred']);
 /** Words before a remission that put it in the past: "had achieved a CR to at least 1 prior therapy". */
 const PAST_REMISSION = new PhraseList(['achieved', 'attained', 'obtained', 'prior', 'previous']);
 
@@ -141,6 +150,9 @@ const TREATED_FOR: ReadonlySet<string> = new Set(['for', 'of']);
 const NARROWER_KIND = /\bpromyelocytic\b/i;
 /** A kind named after a state: "(i.e., greater than 5% blasts in marrow) with t(8;21)", "with inv(16)", "with favorable cytogenetics". */
 const QUALIFIED_AFTER = /^\s*(?:\([^)]*\)\s*)?,?\s*with\s+(?:t\s*\(|inv\s*\(|translocations?\b|(?:good|favou?rable)[- ]risk\b|favou?rable\b)/i;
+/** Kinds of disease beside a relapse, joined to it as alternatives: "residual, recurrent", "recurrent, or metastatic". */
+const OPEN_EXTENT_BEFORE = /\b(?:residual|metastatic|progressive|advanced|unresectable)\s*(?:,|\bor)\s*$/i;
+const OPEN_EXTENT_AFTER = /^\s*(?:,\s*)?(?:or\s+|,\s*)(?:residual|metastatic|progressive|locally advanced|advanced|unresectable)\b/i;
 /** Words before a disease that make it one kind of it: "therapy-related", "secondary". */
 const NARROWER_BEFORE = /(?:\b(?:related|induced)|\bsecondary)\s+$/i;
 
@@ -449,6 +461,13 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
     // "Recurred after an initial CR", "relapse after achieving a complete remission": a remission in the past,
     // named to say when the relapse came, not a state asked of the person now.
     if (hit.rule.type === 'disease-state' && (hit.rule.value === 'remission' || hit.rule.value === 'first-remission') && before(words, AFTER_REMISSION, hit.start, 4)) return;
+    // "Progression after first-line chemotherapy", "whose first-line treatment included ...": a first line already
+    // had, not disease still untreated.
+    if (hit.rule.type === 'disease-state' && hit.rule.value === 'newly-diagnosed' && FIRST_LINE.test(words.slice(hit.start, hit.end).join(' '))
+      && (before(words, PAST_LINE_BEFORE, hit.start, 4) || PAST_LINE_AFTER.test(text.slice(tokens[hit.end - 1]?.end ?? 0)))) return;
+    // "First relapse within 1 year of initial complete remission": the remission dates the relapse.
+    if (hit.rule.type === 'disease-state' && (hit.rule.value === 'remission' || hit.rule.value === 'first-remission') && before(words, TIME_OF, hit.start, 4)
+      && words.slice(0, hit.start).some((w) => RELAPSE_WORDS.has(w))) return;
     // "Isolated CNS relapse": CNS disease alone, which a person with CNS and marrow disease does not have; we
     // cannot tell the two apart from the profile, so it is left unread rather than read as any CNS disease.
     if (hit.rule.type === 'cns' && words[hit.start - 1] === 'isolated') return;
@@ -476,7 +495,7 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
       || (hit.rule.type === 'infection' && words.slice(Math.max(0, hit.start - 3), hit.start).includes('since'));
     // "Conditions precluding informed consent" is being unable to consent; "no illness that would preclude
     // informed consent", able to.
-    const barred = hit.rule.type === 'consent' && (CONSENT_BARRED.test(words.slice(Math.max(0, hit.start - 4), hit.start).join(' ')) || /^(?:is )?(?:impossible|not possible)\b/.test(words.slice(hit.end, hit.end + 3).join(' ')));
+    const barred = hit.rule.type === 'consent' && (CONSENT_BARRED.test(words.slice(Math.max(0, hit.start - 4), hit.start).join(' ')) || ABILITY_LIMITED.test(text.slice(Math.max(0, (tokens[hit.start]?.start ?? 0) - 70), tokens[hit.start]?.start ?? 0)) || /^(?:is )?(?:impossible|not possible)\b/.test(words.slice(hit.end, hit.end + 3).join(' ')));
     const negated = barred ? !(negatedSoFar || words[0] === 'no') : negatedSoFar;
     // "Advanced malignancy, including non-Hodgkin's lymphoma": an example of the cancers the item takes, any of which
     // will do, not a cancer it asks for.
@@ -493,6 +512,10 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
     // "Not in first complete remission (...) with t(8;21), t(15;17) ...": the remission of a favourable kind only,
     // which the profile cannot tell apart.
     if (hit.rule.type === 'disease-state' && negated && QUALIFIED_AFTER.test(text.slice(tokens[hit.end - 1]?.end ?? 0, (tokens[hit.end - 1]?.end ?? 0) + 80))) return;
+    // "Residual, recurrent, or metastatic disease": a relapse is one of several kinds of disease the item takes, the
+    // others ones the profile cannot answer, so the relapse is no requirement.
+    if (hit.rule.type === 'disease-state' && !negated && context.section === 'inclusion' && hit.rule.value === 'relapsed'
+      && (OPEN_EXTENT_BEFORE.test(text.slice(Math.max(0, (tokens[hit.start]?.start ?? 0) - 40), tokens[hit.start]?.start ?? 0)) || OPEN_EXTENT_AFTER.test(text.slice(tokens[hit.end - 1]?.end ?? 0)))) return;
     // "No treatment- or mutagen-related MDS", "no secondary AML" likewise.
     if (hit.rule.type === 'cancer-type' && negated && (NARROWER_KIND.test(evidence) || NARROWER_BEFORE.test(text.slice(Math.max(0, (tokens[hit.start]?.start ?? 0) - 30), tokens[hit.start]?.start ?? 0)))) return;
     let value = hit.rule.value;

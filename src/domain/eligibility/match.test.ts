@@ -785,3 +785,21 @@ describe('matchTrial: readings from the retired held-out set test11', () => {
     assert.notEqual(matchTrial(parsePatientProfile({ cancerType: ['aml'], diseaseState: ['newly-diagnosed'], priorTreatments: [] }), trial).verdict, 'not-eligible');
   });
 });
+
+describe('matchTrial: readings from the retired held-out set test12', () => {
+  it('reads the states after a single run-on disease ending in a colon as that disease\'s, closing the trial to other diseases', () => {
+    const trial = parseCriteria([
+      '',
+      '        DISEASE CHARACTERISTICS: Established diagnosis of acute myeloid leukemia:',
+      '        Failure to achieve a complete remission with first induction First relapse within 1 year of',
+      '        first remission Second relapse after two induction regimens Chemotherapy-related leukemia',
+      '        with poor-risk cytogenetics No active CNS leukemia',
+      '',
+      '        PATIENT CHARACTERISTICS: Age: 18 to 74',
+    ].join('\n'));
+    const relapsedTAll = parsePatientProfile({ age: 30, cancerType: ['t-all'], diseaseState: ['relapsed'], priorTreatments: ['chemotherapy'] });
+    assert.equal(matchTrial(relapsedTAll, trial).verdict, 'not-eligible');
+    const relapsedAml = parsePatientProfile({ age: 30, cancerType: ['aml'], diseaseState: ['relapsed'], priorTreatments: ['chemotherapy'] });
+    assert.notEqual(matchTrial(relapsedAml, trial).verdict, 'not-eligible');
+  });
+});

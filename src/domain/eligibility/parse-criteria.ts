@@ -116,7 +116,9 @@ function namesDisease(criterion: Criterion): boolean {
  */
 function withRunOnDiseases(criteria: readonly Parsed[]): Parsed[] {
   const diseases = criteria.filter((c) => c.runOnDisease === true && namesDisease(c));
-  if (diseases.length < 2) return [...criteria];
+  // One disease whose item ends in a colon ("Diagnosis of AML: Failure to achieve ... First relapse ...") leads the
+  // states after it as well.
+  if (diseases.length < 2 && !(diseases.length === 1 && /:\s*$/.test(diseases[0]?.text ?? ''))) return [...criteria];
   let owner: Parsed | null = null;
   return criteria.map((criterion) => {
     if (criterion.runOnDisease !== true) {
