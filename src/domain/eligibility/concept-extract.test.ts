@@ -710,3 +710,22 @@ describe('readCriterion: readings from the retired held-out set test12', () => {
     assert.deepEqual(read('In first complete remission', { section: 'inclusion' }), ['disease-state first-remission present']);
   });
 });
+
+describe('readCriterion: readings from the retired held-out set test13', () => {
+  it('reads "Ph-positive or -negative" as no Ph requirement, and Ph-negative metaphases as a count, not a kind', () => {
+    assert.deepEqual(read('Philadelphia chromosome (Ph)-positive or -negative chronic myeloid leukemia'), ['cancer-type cml present']);
+    assert.deepEqual(read('Fewer than half Ph-negative metaphases after a year of treatment'), []);
+    assert.deepEqual(read('Ph-positive ALL'), ['cancer-type ph-positive present', 'cancer-type all present']);
+  });
+  it('reads "juvenile CML" ruled out as a narrower kind, saying nothing of CML', () => {
+    assert.deepEqual(read('No juvenile CML'), []);
+  });
+  it('reads "first or greater remission" as any remission', () => {
+    assert.deepEqual(read('AML in first or greater remission', { section: 'inclusion' }), ['cancer-type aml present', 'disease-state remission present']);
+    assert.deepEqual(read('AML in second or greater remission', { section: 'inclusion' }), ['cancer-type aml present', 'disease-state second-or-later-remission present']);
+  });
+  it('reads a dose limit on earlier radiotherapy as no radiotherapy asked for', () => {
+    assert.deepEqual(read('No more than 2,000 cGy prior radiotherapy to the chest', { section: 'inclusion' }), []);
+    assert.deepEqual(read('Prior radiotherapy to the chest', { section: 'inclusion' }), ['prior-treatment radiotherapy present']);
+  });
+});

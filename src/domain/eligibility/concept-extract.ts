@@ -23,7 +23,7 @@ const ALTERNATIVE = /\bor\b|\/|,/i;
 /** The slash of a unit after a number ("2.5 mg/dL", "50,000/mm3", "60 mL/min/1.73 m2"), which joins no alternatives. */
 const UNIT_SLASH = /\d\s*(?:[a-zµ]+\s*)?\/\s*[a-z0-9.^]+(?:\s*\/\s*[\d.]+\s*m2)?/gi;
 /** An upper limit on a count of treatments just before one: "no more than 3 prior", "at most two previous". */
-const UPPER_COUNT_BEFORE = /\b(?:no more than|not more than|at most|a maximum of|maximum of|up to|fewer than|less than|<=?|≤)\s*(?:\d+|one|two|three|four|five)\s+(?:prior|previous|lines? of|courses? of|cycles? of|regimens? of)?\s*$/i;
+const UPPER_COUNT_BEFORE = /\b(?:no more than|not more than|at most|a maximum of|maximum of|up to|fewer than|less than|<=?|≤)\s*(?:(?:\d+|one|two|three|four|five)|[\d,.]+\s*(?:c?gy|rads?|mg\/m2|mg\/m\^2|mg))\s+(?:of\s+)?(?:prior|previous|lines? of|courses? of|cycles? of|regimens? of)?\s*$/i;
 /** A cancer in general followed by "including" or "such as": what comes next is an example of it. */
 const CANCER_EXAMPLE_BEFORE = /\b(?:advanced|any|metastatic|solid|all|proven|confirmed)\s+(?:\w+\s+)?(?:malignan\w*|cancers?|tumou?rs?)\b,?\s+(?:including|such as|e\.g\.,?|especially|particularly|for example)\b[^.;:,]{0,25}$/i;
 /** Words before "to" that name what a disease turns into. */
@@ -153,13 +153,13 @@ const QUALIFIED_AFTER = /^\s*(?:\([^)]*\)\s*)?,?\s*with\s+(?:t\s*\(|inv\s*\(|tra
 /** Kinds of disease beside a relapse, joined to it as alternatives: "residual, recurrent", "recurrent, or metastatic". */
 const OPEN_EXTENT_BEFORE = /\b(?:residual|metastatic|progressive|advanced|unresectable)\s*(?:,|\bor)\s*$/i;
 const OPEN_EXTENT_AFTER = /^\s*(?:,\s*)?(?:or\s+|,\s*)(?:residual|metastatic|progressive|locally advanced|advanced|unresectable)\b/i;
-/** Words before a disease that make it one kind of it: "therapy-related", "secondary". */
-const NARROWER_BEFORE = /(?:\b(?:related|induced)|\bsecondary)\s+$/i;
+/** Words before a disease that make it one kind of it: "therapy-related", "secondary", "juvenile". */
+const NARROWER_BEFORE = /(?:\b(?:related|induced)|\bsecondary|\bjuvenile)\s+$/i;
 
 /** A phase or state written after a disease: "(CML) in blast phase", "in myeloid blast crisis", "in first remission". */
 const PHASE_AFTER = /^(?:\( \w+ \) |\) )?in (?:(?:\w+ )?(?:blast|blastic|accelerated) (?:phase|crisis)|(?:\w+ ){0,2}(?:remission|relapse|cr1|cr2))\b/;
 
-const CELLS: ReadonlySet<string> = new Set(['cells', 'cell', 'blasts', 'blast']);
+const CELLS: ReadonlySet<string> = new Set(['cells', 'cell', 'blasts', 'blast', 'metaphases', 'metaphase']);
 
 /** What a criterion's words say, before it is placed in its list. */
 export interface CriterionReading {
@@ -461,6 +461,8 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
     // "Recurred after an initial CR", "relapse after achieving a complete remission": a remission in the past,
     // named to say when the relapse came, not a state asked of the person now.
     if (hit.rule.type === 'disease-state' && (hit.rule.value === 'remission' || hit.rule.value === 'first-remission') && before(words, AFTER_REMISSION, hit.start, 4)) return;
+    // "In first or greater remission": any remission (read as one), not a second one.
+    if (hit.rule.type === 'disease-state' && hit.rule.value === 'second-or-later-remission' && words[hit.start - 1] === 'or' && (words[hit.start - 2] === 'first' || words[hit.start - 2] === '1st') && ['greater', 'subsequent', 'later', 'higher'].includes(words[hit.start] ?? '')) return;
     // "Progression after first-line chemotherapy", "whose first-line treatment included ...": a first line already
     // had, not disease still untreated.
     if (hit.rule.type === 'disease-state' && hit.rule.value === 'newly-diagnosed' && FIRST_LINE.test(words.slice(hit.start, hit.end).join(' '))
@@ -750,7 +752,11 @@ function subgroupLead(text: string, concepts: readonly Concept[]): boolean {
  */
 function withoutRestatedRemission(concepts: readonly Concept[]): Concept[] {
   const refractory = concepts.some((c) => c.type === 'disease-state' && c.value === 'refractory' && c.polarity === 'present');
-  return concepts.filter((c) => !(refractory && c.type === 'disease-state' && c.value === 'remission' && c.polarity === 'absent'));
+  const named = (value: string): boolean => concepts.some((c) => c.type === 'cancer-type' && c.value === value && c.polarity === 'present');
+  // "Philadelphia chromosome (Ph)-positive or -negative CML": either will do, so neither is asked for.
+  const eitherPh = named('ph-positive') && named('ph-negative');
+  return concepts.filter((c) => !(refractory && c.type === 'disease-state' && c.value === 'remission' && c.polarity === 'absent')
+    && !(eitherPh && c.type === 'cancer-type' && (c.value === 'ph-positive' || c.value === 'ph-negative')));
 }
 
 /** One concept per type and value: the first mention sets the polarity, the first with a threshold the numbers. */

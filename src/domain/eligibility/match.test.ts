@@ -803,3 +803,37 @@ describe('matchTrial: readings from the retired held-out set test12', () => {
     assert.notEqual(matchTrial(relapsedAml, trial).verdict, 'not-eligible');
   });
 });
+
+describe('matchTrial: readings from the retired held-out set test13', () => {
+  it('meets by default a permission that names a marker ("Ph-negative CML allowed with ...")', () => {
+    const trial = parseCriteria('Inclusion Criteria:\n- Chronic myeloid leukemia\n  - Ph-negative CML allowed with a BCR-ABL rearrangement');
+    const phPositiveCml = parsePatientProfile({ cancerType: ['cml', 'ph-positive'], diseaseState: ['remission'] });
+    assert.notEqual(matchTrial(phPositiveCml, trial).verdict, 'not-eligible');
+  });
+
+  it('takes a state with its risk features ("CR1 - high risk defined as ...") as one of a disease\'s states, not a requirement', () => {
+    const trial = parseCriteria([
+      'Inclusion Criteria:',
+      '- Confirmed diagnosis of:',
+      '  - Acute myelogenous leukemia',
+      '    - CR2',
+      '    - Relapsed OR',
+      '  - Acute lymphocytic leukemia (ALL)',
+      '    - CR1 - high risk defined as CNS involvement or age 30 and over',
+      '    - CR2',
+      '    - Relapsed OR',
+      '  - Multiple myeloma',
+    ].join('\n'));
+    const relapsedTAll = parsePatientProfile({ age: 18, cancerType: ['t-all'], diseaseState: ['relapsed'], cnsInvolvement: false });
+    assert.notEqual(matchTrial(relapsedTAll, trial).verdict, 'not-eligible');
+    const newAll = parsePatientProfile({ age: 18, cancerType: ['b-all'], diseaseState: ['newly-diagnosed'], cnsInvolvement: false });
+    assert.equal(matchTrial(newAll, trial).verdict, 'not-eligible');
+  });
+
+  it('leaves open the branches joined by "or" to a plan it cannot check ("not eligible for BMT ..., or relapsed after BMT")', () => {
+    const trial = parseCriteria('Inclusion Criteria:\n- Patients with CML who are not eligible for BMT, or have failed standard therapy, or have relapsed after BMT');
+    const cml = parsePatientProfile({ cancerType: ['cml'], diseaseState: ['remission'], priorTreatments: ['imatinib'] });
+    assert.notEqual(matchTrial(cml, trial).verdict, 'not-eligible');
+    assert.equal(matchTrial(parsePatientProfile({ cancerType: ['aml'] }), trial).verdict, 'not-eligible');
+  });
+});

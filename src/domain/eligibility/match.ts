@@ -62,6 +62,8 @@ function decide(facts: ProfileFacts, criterion: Criterion, ownDiseases: Readonly
   // criterion is about the other one.
   const onlyAgreement = criterion.concepts.every(isAgreement);
   let previousConcept: Concept | null = null;
+  /** The last treatment the item plans rather than asks about ("not eligible for BMT"). */
+  let lastPlanned: Concept | null = null;
   for (const concept of criterion.concepts) {
     if (isAgreement(concept) && !onlyAgreement) continue;
     // "Age: Children" names an age limit without its numbers: nothing to check, as for words we could not read.
@@ -114,12 +116,16 @@ function decide(facts: ProfileFacts, criterion: Criterion, ownDiseases: Readonly
       // "Currently receiving re-induction or designated for chemotherapy": the second branch is a plan we cannot
       // check, so the alternative as a whole cannot fail; unless the first branch holds, it is left unread.
       if (joined !== undefined) open.add(joined);
+      lastPlanned = concept;
       continue;
     }
     if (joined !== undefined) {
       if (truth === true && joined.truth !== true || truth === undefined && joined.truth === false) chains[joinAt] = decision;
     } else {
       chains.push(decision);
+      // "Not eligible for BMT or interferon, or have failed standard therapy, or have relapsed after BMT": branches
+      // after a plan we cannot check, joined to it by "or", cannot fail either.
+      if (lastPlanned !== null && !anyBranch && criterion.section === 'inclusion' && (concept.orPrevious === true || /\bor\b/i.test(textBetween(criterion.text, lastPlanned, concept)))) open.add(decision);
     }
   }
   const kept = chains.filter((c) => !open.has(c) || c.truth === true);
@@ -367,7 +373,8 @@ function judge(facts: ProfileFacts, criterion: Criterion, ownDiseases: ReadonlyS
   let verdict: CriterionVerdict = decision.truth === undefined ? 'unknown' : decision.truth === (criterion.section === 'inclusion') ? 'meets' : 'does-not-meet';
   // "Other low-grade B-cell neoplasms ... allowed": a disease allowed besides the trial's others is one of its list
   // of diseases, and counts as one where the trial has such a list (PERMITTED_DISEASE, see matchTrial).
-  if (criterion.permissive && verdict === 'does-not-meet' && criterion.section === 'inclusion' && decision.concept.type === 'cancer-type') {
+  // Not a marker: "Ph-negative CML allowed with ..." permits a kind of the trial's disease, and is met by default.
+  if (criterion.permissive && verdict === 'does-not-meet' && criterion.section === 'inclusion' && decision.concept.type === 'cancer-type' && !MARKERS.has(decision.concept.value)) {
     const result: CriterionResult = { criterion, verdict, reason };
     PERMITTED_DISEASE.add(result);
     return result;
@@ -506,10 +513,10 @@ function cohortsOf(criteria: readonly Criterion[]): ReadonlySet<Criterion> | nul
  * ("haematological malignancies") or another cancer ("other malignant diseases"), which may hold any cancer, or when
  * no item but a permission names a disease.
  */
-/** A cancer named by no type: "Histologically confirmed malignancy that is refractory to standard therapy". */
 /**
- * A word for any cancer, which leaves a trial's list of diseases open; not a site or feature of the trial's own
- * disease ("extramedullary tumor" in CML's accelerated phase, "tumor lysis", "tumor cells").
+ * A cancer named by no type ("Histologically confirmed malignancy that is refractory to standard therapy"), which
+ * leaves a trial's list of diseases open; not a site or feature of the trial's own disease ("extramedullary tumor"
+ * in CML's accelerated phase, "tumor lysis", "tumor cells").
  */
 const ANY_CANCER_WORD = /(?<!\bextramedullary\s)\b(?:malignan\w*|cancers?|tumou?rs?|neoplasms?|neoplasia|carcinomas?)\b(?!\s+(?:lysis|cells?|burden|markers?|size)\b)/i;
 const TAKEN_DISEASES = new WeakMap<readonly Criterion[], ReadonlySet<string> | null>();
@@ -610,11 +617,19 @@ function nestedLists(criteria: readonly Criterion[]): ReadonlyMap<number, readon
     });
     for (const [owner, items] of loose) {
       const stateOnly = (c: Criterion): boolean => c.concepts.every((k) => k.type === 'disease-state' || k.type === 'prior-treatment' || MARKERS.has(k.value));
+      // "CR1 - high risk defined as overt CNS involvement, 1 or more risk factors (age 30 and over, ...)": a state
+      // with what makes it count, one of the states like the others.
+      const leadsWithState = (c: Criterion): boolean => c.concepts.some((k) => k.type === 'disease-state' && k.polarity === 'present' && c.text.indexOf(k.evidence) === 0);
       // Under an alternative of a "one of" list ("Acute lymphoblastic leukemia" over "In second CR", "In first CR
       // with high-risk features"), only a list of states is taken as the alternative's own.
       if (criteria[owner]?.anyOf !== null && !items.every((at) => stateOnly(criteria[at] as Criterion) && (criteria[at] as Criterion).concepts.length > 0)) continue;
-      const states = items.every((at) => stateOnly(criteria[at] as Criterion) || isDiagnosisItem(criteria[at] as Criterion));
-      under.set(owner, [...(under.get(owner) ?? []), ...(states ? [items] : items.map((at) => [at]))]);
+      const states = items.every((at) => stateOnly(criteria[at] as Criterion) || isDiagnosisItem(criteria[at] as Criterion) || leadsWithState(criteria[at] as Criterion));
+      // The last state ending in "OR" ("Relapsed OR") is a list of one: it joins the states before it.
+      const lists = under.get(owner) ?? [];
+      const lone = states ? lists.findIndex((list) => list.length === 1 && stateOnly(criteria[list[0] as number] as Criterion)) : -1;
+      const joined = lone >= 0 ? [...items, ...(lists[lone] as number[])] : items;
+      const kept = lone >= 0 ? lists.filter((_, k) => k !== lone) : lists;
+      under.set(owner, [...kept, ...(states ? [joined] : items.map((at) => [at]))]);
     }
     known = under;
     NESTED.set(criteria, known);
