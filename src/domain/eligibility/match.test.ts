@@ -837,3 +837,26 @@ describe('matchTrial: readings from the retired held-out set test13', () => {
     assert.equal(matchTrial(parsePatientProfile({ cancerType: ['aml'] }), trial).verdict, 'not-eligible');
   });
 });
+
+describe('matchTrial: readings from the retired held-out set test14', () => {
+  it('reads the states after diseases in a run-on "OR" list as those diseases\' states, not as alternatives of their own', () => {
+    const trial = parseCriteria([
+      '',
+      '        DISEASE CHARACTERISTICS: Patients with any of the following diagnoses: Acute lymphocytic',
+      '        leukemia OR acute myeloid leukemia Failed to achieve complete remission with induction',
+      '        chemotherapy OR Relapsed within one year of first remission OR Any later relapse Blastic',
+      '        phase chronic myelogenous leukemia Multiple myeloma',
+      '',
+      '        PATIENT CHARACTERISTICS: Age: 15 and over',
+    ].join('\n'));
+    const newAll = parsePatientProfile({ age: 17, cancerType: ['b-all'], diseaseState: ['newly-diagnosed'], priorTreatments: [] });
+    assert.equal(matchTrial(newAll, trial).verdict, 'not-eligible');
+    const relapsedAll = parsePatientProfile({ age: 30, cancerType: ['b-all'], diseaseState: ['relapsed'], priorTreatments: ['chemotherapy'] });
+    assert.equal(matchTrial(relapsedAll, trial).verdict, 'likely-eligible');
+  });
+
+  it('keeps a branch that names only a treatment as an alternative of its own', () => {
+    const trial = parseCriteria('Inclusion Criteria:\n- Leukemia, lymphoma, or Hodgkin\'s disease OR Stem cell transplantation for a neoplastic disease');
+    assert.notEqual(matchTrial(parsePatientProfile({ cancerType: ['b-all'], diseaseState: ['newly-diagnosed'], priorTreatments: [] }), trial).verdict, 'not-eligible');
+  });
+});

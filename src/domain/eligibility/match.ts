@@ -137,7 +137,7 @@ function decide(facts: ProfileFacts, criterion: Criterion, ownDiseases: Readonly
   const lead = kept.filter(inLead);
   const branches = kept.filter((d) => !inLead(d));
   if (!anyBranch) return allOf(branches);
-  const best = anyOf(decisionsByBranch(criterion, branches).map(segmentHolds));
+  const best = anyOf(alternativesOf(decisionsByBranch(criterion, branches)));
   // An alternative we cannot read ("On therapy OR within one year of stopping therapy") may be the one the person
   // meets: unless a branch we read holds, the alternatives decide nothing and the lead-in alone counts.
   const tail = best !== null && best.truth !== true && branchesOfItem(criterion).unreadBranch ? null : best;
@@ -238,6 +238,53 @@ function decisionsByBranch(criterion: Criterion, decisions: readonly Decision[])
     for (const segment of segments.get(d.concept) ?? [-1]) groups.set(segment, [...(groups.get(segment) ?? []), d]);
   }
   return [...groups.values()];
+}
+
+/**
+ * The alternatives of a list written in one item. A run-on list that lost its nesting names a disease and then, as
+ * branches of their own, the states it must be in ("Acute lymphocytic leukemia OR acute myeloid leukemia Failed to
+ * achieve CR with induction chemotherapy OR Relapsed within one year of initial CR OR ... Blastic phase chronic
+ * myelogenous leukemia"): a branch that names no disease is one more state of the diseases named before it, and a
+ * branch naming diseases only shares the states of the branch after it. Each disease with its states is then one
+ * alternative.
+ */
+function alternativesOf(branches: readonly (readonly Decision[])[]): Decision[] {
+  const namesDisease = (ds: readonly Decision[]): boolean => ds.some((d) => d.concept.type === 'cancer-type' && !MARKERS.has(d.concept.value));
+  // A branch naming a state ("Relapsed within one year of initial CR"); one naming only a treatment ("Stem cell
+  // transplantation for a neoplastic disease") is an alternative of its own.
+  const namesState = (ds: readonly Decision[]): boolean => !namesDisease(ds) && ds.some((d) => d.concept.type === 'disease-state');
+  if (!branches.some(namesState) || !branches.some(namesDisease)) return branches.map(segmentHolds);
+  const out: Decision[] = [];
+  let diseases: Decision[] = [];
+  let states: Decision[] = [];
+  const close = (): void => {
+    if (diseases.length === 0) return;
+    const disease = anyOf(diseases);
+    const state = anyOf(states);
+    const both = disease === null ? null : state === null ? disease : allOf([disease, state]);
+    if (both !== null) out.push(both);
+    diseases = [];
+    states = [];
+  };
+  for (const ds of branches) {
+    if (!namesDisease(ds)) {
+      // Before any disease, or no state: an alternative of its own.
+      if (diseases.length === 0 || !namesState(ds)) out.push(segmentHolds(ds));
+      else states.push(segmentHolds(ds));
+      continue;
+    }
+    // "Acute lymphocytic leukemia OR acute myeloid leukemia <states>": the first shares the second's states.
+    const sharesNext = states.length === 0 && diseases.length > 0;
+    if (!sharesNext) close();
+    const cancers = ds.filter((d) => d.concept.type === 'cancer-type');
+    const rest = ds.filter((d) => d.concept.type !== 'cancer-type');
+    const disease = anyOf(cancers);
+    if (disease !== null) diseases.push(disease);
+    const own = allOf(rest);
+    if (own !== null) states.push(own);
+  }
+  close();
+  return out;
 }
 
 /**
