@@ -729,3 +729,16 @@ describe('readCriterion: readings from the retired held-out set test13', () => {
     assert.deepEqual(read('Prior radiotherapy to the chest', { section: 'inclusion' }), ['prior-treatment radiotherapy present']);
   });
 });
+
+describe('readCriterion: readings from the retired held-out set test15', () => {
+  it('reads limits on two different blood tests joined by a comma as limits that must all hold', () => {
+    const concepts = readCriterion('Bilirubin ≤ 2.0 mg/dl, AST ≤ 1.5 times normal, and creatinine ≤ 2.0 mg/dl').concepts;
+    assert.deepEqual(concepts.map((c) => [c.value, c.orPrevious ?? false]), [['bilirubin', false], ['ast', false], ['creatinine', false]]);
+    const either = readCriterion('Creatinine no greater than 1.5 mg/dL or creatinine clearance at least 60 mL/min').concepts;
+    assert.deepEqual(either.map((c) => [c.value, c.orPrevious ?? false]), [['creatinine', false], ['creatinine-clearance', true]]);
+  });
+  it('reads an item that opens with one cancer and "must" as holding for that cancer only', () => {
+    assert.equal(readCriterion('Prostate cancer must be progressive metastatic disease or have a rising PSA', { section: 'inclusion' }).conditional, true);
+    assert.equal(readCriterion('Must have relapsed disease', { section: 'inclusion' }).conditional, false);
+  });
+});

@@ -69,7 +69,7 @@ function conditionalBefore(words: readonly string[], hits: readonly Hit[]): bool
  * "Patients with NHL, lung or prostate cancer must have tumour cells in the marrow": a requirement for those
  * diseases only, in a trial that takes others too: conditional on having one of them.
  */
-const DISEASE_LEAD = /^\W*(?:\d+\.\s*)?(?:patients|subjects|participants|those)\s+with\s+[^.;:]{2,120}?\s+(?:must|should|need to|are required to)\b/i;
+const DISEASE_LEAD = /^\W*(?:\d+\.\s*)?(?:(?:patients|subjects|participants|those)\s+with\s+[^.;:]{2,120}?|(?:[A-Za-z'-]+\s+){1,3}(?:cancer|carcinoma|leuka?emia|lymphoma|myeloma|tumou?rs?))\s+(?:patients\s+)?(?:must|should|need to|are required to)\b/i;
 /** The group an item is for, named at its end: "No concurrent antiretroviral therapy for HIV positive patients". */
 const GROUP_AT_END = /\bfor\s+(?:[\w-]+\s+){0,2}(?:positive|negative|infected|seropositive)\s+(?:patients|subjects|participants|people|women|men)\s*\.?$/i;
 /**
@@ -556,7 +556,10 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
     const listed = previous !== undefined && /^[^\S\n]*\n\s*$/.test(between) && ONE_OF_LEAD.test(text.slice(0, tokens[previous.start]?.start ?? 0));
     // "Recurrent or refractory": the "or" ends the first mention's own words.
     const orEnded = previous !== undefined && previous.end === hit.start && words[previous.end - 1] === 'or';
-    const orPrevious = previous !== undefined && (previous.end <= hit.start || overlapping) && (ALTERNATIVE.test(between.replace(UNIT_SLASH, ' ')) || listed || orEnded);
+    // Two different blood tests are joined as alternatives by "or" only: "Bilirubin <= 2 mg/dl, AST <= 1.5 times
+    // normal, and creatinine ..." lists limits that must all hold.
+    const twoTests = hit.rule.type === 'organ-function' && previous !== undefined && previous.rule.value !== hit.rule.value;
+    const orPrevious = previous !== undefined && (previous.end <= hit.start || overlapping) && ((twoTests ? /\bor\b/i : ALTERNATIVE).test(between.replace(UNIT_SLASH, ' ')) || listed || orEnded);
     concepts.push({
       type: hit.rule.type,
       value,

@@ -860,3 +860,25 @@ describe('matchTrial: readings from the retired held-out set test14', () => {
     assert.notEqual(matchTrial(parsePatientProfile({ cancerType: ['b-all'], diseaseState: ['newly-diagnosed'], priorTreatments: [] }), trial).verdict, 'not-eligible');
   });
 });
+
+describe('matchTrial: readings from the retired held-out set test15', () => {
+  it('takes a broad group with its state, leading a list of diseases, as holding for every disease of the list', () => {
+    const trial = parseCriteria([
+      '',
+      '        DISEASE CHARACTERISTICS: Histologically confirmed relapsed or refractory hematologic',
+      '        malignancy Acute leukemia Myelodysplasia Non-Hodgkin\'s lymphoma Multiple myeloma Chronic',
+      '        myeloid leukemia',
+      '',
+      '        PATIENT CHARACTERISTICS: Performance status: ECOG 0-2',
+    ].join('\n'));
+    const newAll = parsePatientProfile({ cancerType: ['b-all'], diseaseState: ['newly-diagnosed'], performanceStatus: { scale: 'ecog', value: 0 } });
+    assert.equal(matchTrial(newAll, trial).verdict, 'not-eligible');
+    const relapsedAll = parsePatientProfile({ cancerType: ['b-all'], diseaseState: ['relapsed'], performanceStatus: { scale: 'ecog', value: 0 } });
+    assert.notEqual(matchTrial(relapsedAll, trial).verdict, 'not-eligible');
+  });
+
+  it('leaves open a refractory cancer "or advanced malignancy for which no standard effective therapy exists"', () => {
+    const trial = parseCriteria('Inclusion Criteria:\n- Refractory advanced malignancy after standard therapy or advanced malignancy for which no standard effective therapy exists');
+    assert.equal(matchTrial(parsePatientProfile({ cancerType: ['aml'], diseaseState: ['newly-diagnosed'] }), trial).results[0]?.verdict, 'unknown');
+  });
+});

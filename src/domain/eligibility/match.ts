@@ -336,8 +336,11 @@ function leadEndOf(criterion: Criterion): number {
   return end;
 }
 
-/** "... or for which no standard therapy exists", "... or who are unfit for ...": an alternative we cannot read. */
-const OPEN_ALTERNATIVE = /\bor\s+(?:for (?:whom|which)|in whom|who|whose)\b/i;
+/**
+ * "... or for which no standard therapy exists", "... or advanced malignancy for which no standard effective therapy
+ * exists", "... or who are unfit for ...": an alternative we cannot read.
+ */
+const OPEN_ALTERNATIVE = /\bor\s+(?:(?:advanced|metastatic|solid|incurable|other)\s+)*(?:(?:malignan\w*|cancers?|tumou?rs?|disease)\s+)?(?:for (?:whom|which)|in whom|who|whose)\b/i;
 
 /** Results of criteria none of whose concepts could be weighed: "ask your specialist", never lowering a verdict. */
 const UNREAD = new WeakSet<CriterionResult>();
@@ -752,7 +755,12 @@ export function matchTrial(profile: PatientProfile, criteria: readonly Criterion
   const groups = new Map<number, { verdict: CriterionVerdict; read: boolean; someRead: boolean; byDefault: boolean }>();
   // Inclusion items that only name a diagnosis ("Mantle cell lymphoma", "Chronic phase CML") are the trial's list
   // of diseases: alternatives, like an explicit "one of the following" list.
-  const diagnoses = criteria.filter(isDiagnosisItem);
+  // "Histologically confirmed relapsed or refractory hematologic malignancy" over "Acute leukemia", "Multiple
+  // myeloma", ...: a broad group with its state, first of such a list, is the list's lead: its state holds for every
+  // disease in it, so it counts on its own.
+  const listed = criteria.filter(isDiagnosisItem);
+  const lead = listed.length >= 3 && listed[0]?.broadDiagnosis === true && listed[0].concepts.some((k) => k.type === 'disease-state' && k.polarity === 'present') ? listed[0] : null;
+  const diagnoses = lead === null ? listed : listed.slice(1);
   const diagnosisGroup = diagnoses.length >= 2 ? -1 : null;
   // A trial enrolling several groups of patients by disease: its group descriptions are alternatives too, and
   // the list of diagnoses joins them.
@@ -765,8 +773,8 @@ export function matchTrial(profile: PatientProfile, criteria: readonly Criterion
     if (own !== undefined) result = { ...result, verdict: own.verdict };
     const read = own?.read ?? !UNREAD.has(result);
     const byDefault = MET_BY_DEFAULT.has(result);
-    const inCohorts = cohorts !== null && (cohorts.has(result.criterion) || isDiagnosisItem(result.criterion));
-    const group = result.criterion.anyOf ?? (inCohorts ? -2 : diagnosisGroup !== null && isDiagnosisItem(result.criterion) ? diagnosisGroup : null);
+    const inCohorts = cohorts !== null && result.criterion !== lead && (cohorts.has(result.criterion) || isDiagnosisItem(result.criterion));
+    const group = result.criterion.anyOf ?? (inCohorts ? -2 : diagnosisGroup !== null && isDiagnosisItem(result.criterion) && result.criterion !== lead ? diagnosisGroup : null);
     if (group === null) {
       // A permitted disease outside any list of diseases permits, and asks nothing.
       if (PERMITTED_DISEASE.has(result)) {
