@@ -742,3 +742,18 @@ describe('readCriterion: readings from the retired held-out set test15', () => {
     assert.equal(readCriterion('Must have relapsed disease', { section: 'inclusion' }).conditional, false);
   });
 });
+
+describe('readCriterion: readings from the retired held-out set test16', () => {
+  it('reads "immunological" as a drug only with a word for one', () => {
+    assert.deepEqual(read('Factors predisposing to cancer, such as exposures (particularly immunological or viral)', { section: 'inclusion' }), []);
+    assert.deepEqual(read('No prior immunological therapy').map((c) => c.split(' ')[0]), ['prior-treatment']);
+  });
+  it('reads "B-cell lymphoid disease" as a group of B-cell cancers, not B-cell ALL', () => {
+    assert.deepEqual(read('Monoclonal B-cell lymphoid disease', { section: 'inclusion' }), []);
+    assert.deepEqual(read('B-lineage ALL', { section: 'inclusion' }), ['cancer-type b-all present']);
+  });
+  it('reads "de novo or secondary AML" as both kinds of AML, not untreated disease', () => {
+    assert.deepEqual(read('AML, de novo or secondary', { section: 'inclusion' }), ['cancer-type aml present']);
+    assert.deepEqual(read('De novo AML', { section: 'inclusion' }), ['disease-state newly-diagnosed present', 'cancer-type aml present']);
+  });
+});

@@ -101,6 +101,8 @@ const AGE_IN_MONTHS = /\b\d{1,2}\s*months?\s+of\s+age\b|\binfants?\s+(?:under|yo
 const AFTER_REMISSION = new PhraseList(['after', 'to achieve', 'to attain', 'following', 'induction of', 'reinduction of', 're induction of']);
 
 const REMISSIONS: ReadonlySet<string> = new Set(['remission', 'first-remission']);
+/** Words after "B-cell lymphoid" that make it a group of diseases: "disease", "malignancies", "neoplasms". */
+const LYMPHOID_GROUP: ReadonlySet<string> = new Set(['disease', 'diseases', 'disorder', 'disorders', 'malignancy', 'malignancies', 'neoplasm', 'neoplasms', 'cancer', 'cancers', 'tumors', 'tumours']);
 /** A first line of treatment ("first-line", "frontline"), and words around it that put it in the past. */
 const FIRST_LINE = /^(?:first|front) ?line\b|^frontline\b/;
 const PAST_LINE_BEFORE = new PhraseList(['after', 'following', 'failed', 'failure of', 'failing', 'progressed', 'progression', 'progressing', 'started', 'received', 'whose', 'completed', 'prior', 'previous', 'beyond', 'refractory to', 'resistant to', 'relapse', 'relapsed']);
@@ -461,6 +463,10 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
     // "Recurred after an initial CR", "relapse after achieving a complete remission": a remission in the past,
     // named to say when the relapse came, not a state asked of the person now.
     if (hit.rule.type === 'disease-state' && (hit.rule.value === 'remission' || hit.rule.value === 'first-remission') && before(words, AFTER_REMISSION, hit.start, 4)) return;
+    // "De novo or secondary AML": primary AML, one of two kinds both taken, not disease still untreated.
+    if (hit.rule.type === 'disease-state' && hit.rule.value === 'newly-diagnosed' && words[hit.start] === 'de' && /^\s*(?:[\w-]+\s+){0,2}or\s+(?:secondary|therapy[- ]related|treatment[- ]related)\b/i.test(text.slice(tokens[hit.end - 1]?.end ?? 0))) return;
+    // "B-cell lymphoid disease", "B-cell lymphoid malignancies": a group of B-cell cancers, not B-cell ALL.
+    if (hit.rule.type === 'cancer-type' && (hit.rule.value === 'b-all' || hit.rule.value === 't-all') && words[hit.end - 1] === 'lymphoid' && LYMPHOID_GROUP.has(words[hit.end] ?? '')) return;
     // "In first or greater remission": any remission (read as one), not a second one.
     if (hit.rule.type === 'disease-state' && hit.rule.value === 'second-or-later-remission' && words[hit.start - 1] === 'or' && (words[hit.start - 2] === 'first' || words[hit.start - 2] === '1st') && ['greater', 'subsequent', 'later', 'higher'].includes(words[hit.start] ?? '')) return;
     // "Progression after first-line chemotherapy", "whose first-line treatment included ...": a first line already

@@ -882,3 +882,19 @@ describe('matchTrial: readings from the retired held-out set test15', () => {
     assert.equal(matchTrial(parsePatientProfile({ cancerType: ['aml'], diseaseState: ['newly-diagnosed'] }), trial).results[0]?.verdict, 'unknown');
   });
 });
+
+describe('matchTrial: readings from the retired held-out set test16', () => {
+  it('reads diseases listed under "including the following:" as examples, none of them asked for', () => {
+    const trial = parseCriteria([
+      'Inclusion Criteria:',
+      '- Confirmed cancer or lymphoproliferative disease including the following:',
+      '  - Nasopharyngeal carcinoma',
+      '  - Hodgkin\'s lymphoma',
+      '- ECOG 0-2',
+    ].join('\n'));
+    const all = parsePatientProfile({ cancerType: ['t-all'], performanceStatus: { scale: 'ecog', value: 1 } });
+    assert.notEqual(matchTrial(all, trial).verdict, 'not-eligible');
+    const listed = parseCriteria('Inclusion Criteria:\n- One of the following:\n  - Nasopharyngeal carcinoma\n  - Hodgkin\'s lymphoma');
+    assert.equal(matchTrial(all, listed).verdict, 'not-eligible');
+  });
+});

@@ -30,6 +30,8 @@ const INLINE_NOTE = /\s+NOTE:\s.*$/s;
 /** Concept types that say which disease, in which state, after what and at what age: the stuff of a list of diseases. */
 const DISEASE_TYPES: ReadonlySet<string> = new Set(['cancer-type', 'disease-state', 'prior-treatment', 'age']);
 /** Words that make an item a branch of alternatives itself: a capital "OR", "1 of the following". */
+/** A lead-in whose items are examples: "... including the following:", "such as:", "e.g.:". */
+const EXAMPLES_LEAD = /\b(?:including|such as|e\.g\.|for example)\b[^:]{0,30}:\s*$/i;
 const BRANCH = /\bOR\b|\b(?:1|one|any|either) of the following\b/;
 
 /**
@@ -64,7 +66,11 @@ export function parseCriteria(text: string | null): Criterion[] {
       ? UNREAD
       : headingRead(bareHeading, readCriterion(item.text.replace(INLINE_NOTE, ''), { heading: item.heading, parent: item.parent, section: item.section }));
     const later = read.concepts.length > 0 && [item.heading ?? '', item.parent ?? ''].some((words) => LATER_PHASE.test(words));
-    const reading = later ? { ...read, conditional: true } : read;
+    // "Histologically confirmed malignancy including the following:" over "Nasopharyngeal carcinoma", "Hodgkin's
+    // lymphoma": diseases listed as examples of a broader group, none of them asked for.
+    const example = item.parent != null && EXAMPLES_LEAD.test(item.parent) && read.concepts.length > 0
+      && read.concepts.every((c) => c.type === 'cancer-type' && c.polarity === 'present');
+    const reading = example ? { ...UNREAD, conditional: read.conditional } : later ? { ...read, conditional: true } : read;
     return {
       index,
       section: item.section,
