@@ -25,15 +25,10 @@
 //   the trial that reaches the target is the last one taken. `--oncology N` prints the first N of that order
 //   (CRITERIA.md gives the N used and what was printed);
 // - shuffles are mulberry32 + Fisher–Yates (../seeded-shuffle.ts); no drawn trial is swapped or dropped.
-import { readDemoTrialTexts, type DemoTrialText } from '../demo-texts.ts';
-import { shuffled } from '../seeded-shuffle.ts';
+import { drawDemo, runDemoDrawCli, type DemoDraw } from '../demo-draw.ts';
 import { labelFilesBefore, usedTrials } from '../used-trials.ts';
 
-export const DRAW = { haemSeed: 2026112926, haem: 4, oncologySeed: 2026112925, criteriaTarget: 300 } as const;
-
-/** Criteria length limits, in characters, both included. */
-export const MIN_CHARS = 300;
-export const MAX_CHARS = 5000;
+export const DRAW = { haemSeed: 2026112926, haem: 4, oncologySeed: 2026112925, criteriaTarget: 300, cancerOnly: false } as const;
 
 /** Label files whose trials this draw leaves out (relative to bench/eligibility/), besides used-before-dev4.txt. */
 export const EARLIER_LABEL_FILES: readonly string[] = [
@@ -47,72 +42,9 @@ export function excludedTrials(): Set<string> {
   return usedTrials(EARLIER_LABEL_FILES);
 }
 
-// ../verdict-draw.ts keeps these private; the patterns are the same, applied to the same `about` (title | conditions).
-const LEUKAEMIA = /leuka?emi/i;
-const ACUTE_LYMPHOBLASTIC = /(acute lympho(blastic|cytic)|lymphoblastic) leuka?emia/i;
-const ALL_ABBREVIATION = /\bALL\b/;
-
-/** The verdict draws' test: the title or conditions name a leukaemia or ALL. */
-export function namesLeukaemiaOrAll(t: DemoTrialText): boolean {
-  return LEUKAEMIA.test(t.about) || ACUTE_LYMPHOBLASTIC.test(t.about) || ALL_ABBREVIATION.test(t.about);
-}
-
-const HAEM_WORDS = /lymphoma|myeloma|myelodysplastic|lymphoblastic/i;
-
-export interface DrawnDemoTrial {
-  readonly stratum: 'haem' | 'oncology';
-  readonly trial: DemoTrialText;
-}
-
-export interface DemoDraw {
-  readonly records: number;
-  readonly inLength: number;
-  readonly excluded: number;
-  readonly leukaemia: number;
-  readonly haemPool: number;
-  readonly oncologyPool: number;
-  readonly drawn: DrawnDemoTrial[];
-}
-
 /** The drawn trials in labelling order (the haem trials, then the first `oncology` of the oncology order). */
-export async function drawTest13(oncology: number): Promise<DemoDraw> {
-  const all = await readDemoTrialTexts(() => true);
-  const inLength = all.filter((t) => t.criteria.length >= MIN_CHARS && t.criteria.length <= MAX_CHARS);
-  const used = excludedTrials();
-  const fresh = inLength.filter((t) => !used.has(t.nctId));
-  const candidates = fresh.filter((t) => !namesLeukaemiaOrAll(t));
-  const byId = (a: DemoTrialText, b: DemoTrialText): number => a.nctId.localeCompare(b.nctId);
-  const haemPool = candidates.filter((t) => HAEM_WORDS.test(t.criteria)).sort(byId);
-  const oncologyPool = candidates.filter((t) => !HAEM_WORDS.test(t.criteria)).sort(byId);
-  const haem = shuffled(haemPool, DRAW.haemSeed).slice(0, DRAW.haem);
-  const onc = shuffled(oncologyPool, DRAW.oncologySeed).slice(0, oncology);
-  return {
-    records: all.length,
-    inLength: inLength.length,
-    excluded: inLength.length - fresh.length,
-    leukaemia: fresh.length - candidates.length,
-    haemPool: haemPool.length,
-    oncologyPool: oncologyPool.length,
-    drawn: [
-      ...haem.map((trial) => ({ stratum: 'haem' as const, trial })),
-      ...onc.map((trial) => ({ stratum: 'oncology' as const, trial })),
-    ],
-  };
+export function drawTest13(oncology: number): Promise<DemoDraw> {
+  return drawDemo(DRAW, excludedTrials(), oncology);
 }
 
-async function main(): Promise<void> {
-  const at = process.argv.indexOf('--oncology');
-  const oncology = at >= 0 ? Number(process.argv[at + 1] ?? 0) : 0;
-  const d = await drawTest13(oncology);
-  console.log(`demo records with criteria ${d.records}; ${MIN_CHARS}-${MAX_CHARS} chars ${d.inLength}`);
-  console.log(`left out: ${d.excluded} already labelled (of ${excludedTrials().size} used ids), ${d.leukaemia} naming a leukaemia or ALL`);
-  console.log(`haem pool ${d.haemPool} (seed ${DRAW.haemSeed}, take ${DRAW.haem}); oncology pool ${d.oncologyPool} (seed ${DRAW.oncologySeed})`);
-  for (const [i, x] of d.drawn.entries()) {
-    console.log(`${i + 1}. ${x.trial.nctId} [${x.stratum}] ${x.trial.criteria.length} chars  ${x.trial.about}`);
-  }
-  if (process.argv.includes('--texts')) {
-    for (const [i, x] of d.drawn.entries()) console.log(`\n===== ${i + 1}. ${x.trial.nctId} [${x.stratum}]\n${x.trial.about}\n\n${x.trial.criteria}`);
-  }
-}
-
-if (import.meta.url === `file://${process.argv[1]}`) await main();
+if (import.meta.url === `file://${process.argv[1]}`) await runDemoDrawCli(DRAW, excludedTrials());

@@ -4,102 +4,12 @@
 //
 //   cd /work/main && npx tsx bench/eligibility/test14/check-criteria.ts [--labels <file>]
 //
-// --labels checks another copy (a path relative to bench/eligibility/, or absolute). It is ../lct-label-check.ts
-// (runLctLabelCheck and checkDrawnLctSet) with the LCT texts replaced by the demo records of ../demo-texts.ts and the
-// LCT draw by ./draw-criteria.ts.
-import { readDemoTrialTexts } from '../demo-texts.ts';
-import { BASE_FIELDS, LABEL_VALUES, labelConceptProblems } from '../label-vocabulary.ts';
-import { readCriteriaLabels } from '../labels.read.ts';
-import { DRAW, drawTest14, excludedTrials, namesCancer } from './draw-criteria.ts';
+// --labels checks another copy (a path relative to bench/eligibility/, or absolute). The check itself is
+// ../demo-label-check.ts, shared by the demo-record criteria sets.
+import { runDemoLabelCheck } from '../demo-label-check.ts';
+import { DRAW, drawTest14, excludedTrials } from './draw-criteria.ts';
 
 /** How many trials of the shuffled "oncology" order the labels take: the 8th took the count from 269 to 309. */
 const ONCOLOGY_TAKEN = 8;
-const LABELS = 'test14/criteria-labels.jsonl';
 
-const collapse = (text: string): string => text.replace(/\s+/g, ' ').trim();
-
-function tally(counts: Map<string, number>, key: string): void {
-  counts.set(key, (counts.get(key) ?? 0) + 1);
-}
-
-function option(name: string, fallback: string): string {
-  const at = process.argv.indexOf(name);
-  return at >= 0 ? (process.argv[at + 1] ?? fallback) : fallback;
-}
-
-async function main(): Promise<void> {
-  const labelsFile = option('--labels', LABELS);
-  const criteria = readCriteriaLabels(labelsFile);
-  const draw = await drawTest14(ONCOLOGY_TAKEN);
-  const drawn = draw.drawn.map((d) => d.trial.nctId);
-  const wanted = new Set(drawn);
-  // Every record the labels name, drawn or not, so that a text of an undrawn trial is still looked up.
-  for (const c of criteria) wanted.add(c.trial);
-  const records = new Map((await readDemoTrialTexts((t) => wanted.has(t.nctId))).map((t) => [t.nctId, collapse(t.criteria)]));
-
-  const problems: string[] = [];
-  // The draw itself: no drawn trial of an earlier set, and the stop where the rule puts it.
-  const earlier = excludedTrials();
-  const reused = drawn.filter((t) => earlier.has(t)).length;
-  if (reused > 0) problems.push(`${reused} drawn trial(s) belong to an earlier set`);
-  if (draw.drawn.filter((d) => d.stratum === 'haem').length !== Math.min(DRAW.haem, draw.haemPool)) problems.push('haem stratum short');
-  // This set's one change to the rule: every oncology trial names a cancer in its criteria or brief title.
-  const noCancer = draw.drawn.filter((d) => d.stratum === 'oncology' && !namesCancer(d.trial)).length;
-  if (noCancer > 0) problems.push(`${noCancer} oncology trial(s) name no cancer`);
-  const last = drawn[drawn.length - 1];
-  const before = criteria.filter((c) => c.trial !== last).length;
-  if (before >= DRAW.criteriaTarget) problems.push(`the trials before the last already give ${before} criteria`);
-  if (criteria.length < DRAW.criteriaTarget) problems.push(`${criteria.length} criteria, fewer than ${DRAW.criteriaTarget}`);
-
-  const seen = new Set<string>();
-  const byType = new Map<string, number>();
-  const byValue = new Map<string, number>();
-  const thresholdsByType = new Map<string, number>();
-  const bySection = new Map<string, number>();
-  const byTrial = new Map<string, number>();
-  let concepts = 0;
-  let empty = 0;
-  for (const [i, c] of criteria.entries()) {
-    const where = `row ${i + 1} (${c.trial})`;
-    const record = records.get(c.trial);
-    if (record === undefined) problems.push(`${where}: no such demo record`);
-    else if (!record.includes(collapse(c.text))) problems.push(`${where}: text not in record`);
-    if (!drawn.includes(c.trial)) problems.push(`${where}: trial not in the draw`);
-    if (c.source !== 'demo') problems.push(`${where}: source should be demo`);
-    if (c.section !== 'inclusion' && c.section !== 'exclusion') problems.push(`${where}: bad section`);
-    if (typeof c.conditional !== 'boolean') problems.push(`${where}: conditional should be a boolean`);
-    const key = `${c.trial} ${collapse(c.text)}`;
-    if (seen.has(key)) problems.push(`${where}: text repeated within the trial`);
-    seen.add(key);
-    tally(bySection, c.section);
-    tally(byTrial, c.trial);
-    if (c.concepts.length === 0) empty += 1;
-    for (const k of c.concepts) {
-      concepts += 1;
-      tally(byType, `${k.type} ${k.polarity}`);
-      tally(byValue, `${k.type}/${k.value}`);
-      if (Object.keys(k).some((f) => !BASE_FIELDS.includes(f))) tally(thresholdsByType, k.type);
-      for (const p of labelConceptProblems(k)) problems.push(`${where}: ${p}`);
-    }
-  }
-  for (const trial of drawn) if (!byTrial.has(trial)) problems.push(`drawn trial ${trial} has no label`);
-  if ([...byTrial.keys()].join(' ') !== drawn.join(' ')) problems.push('trials are not in draw order');
-
-  const withThreshold = [...thresholdsByType.values()].reduce((a, b) => a + b, 0);
-  console.log(`draw: haem pool ${draw.haemPool}, oncology pool ${draw.oncologyPool}; ${drawn.length} trials drawn (${ONCOLOGY_TAKEN} oncology)`);
-  console.log(`${criteria.length} criteria, ${byTrial.size} trials, ${concepts} concepts (${withThreshold} with a threshold)`);
-  console.log(`sections: ${[...bySection].map(([s, n]) => `${s} ${n}`).join(', ')}; no concept: ${empty}; conditional: ${criteria.filter((c) => c.conditional).length}`);
-  console.log(`thresholds: ${[...thresholdsByType].map(([t, n]) => `${t} ${n}`).join(', ')}`);
-  console.log('type                 present absent');
-  for (const type of Object.keys(LABEL_VALUES)) {
-    const present = byType.get(`${type} present`) ?? 0;
-    const absent = byType.get(`${type} absent`) ?? 0;
-    console.log(`${type.padEnd(20)} ${String(present).padStart(7)} ${String(absent).padStart(6)}`);
-  }
-  console.log(`values: ${[...byValue].sort(([a], [b]) => a.localeCompare(b)).map(([v, n]) => `${v} ${n}`).join(', ')}`);
-  for (const p of problems) console.log(`PROBLEM ${p}`);
-  if (problems.length > 0) process.exit(1);
-  console.log('OK: every line parses, every text is in its record, every trial is drawn, every concept is in the vocabulary');
-}
-
-await main();
+await runDemoLabelCheck({ labels: 'test14/criteria-labels.jsonl', oncologyTaken: ONCOLOGY_TAKEN, rule: DRAW, draw: drawTest14, used: excludedTrials() });
