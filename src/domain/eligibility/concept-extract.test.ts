@@ -757,3 +757,13 @@ describe('readCriterion: readings from the retired held-out set test16', () => {
     assert.deepEqual(read('De novo AML', { section: 'inclusion' }), ['disease-state newly-diagnosed present', 'cancer-type aml present']);
   });
 });
+
+describe('readCriterion: readings from the retired held-out set test17', () => {
+  it('reads "beyond first complete remission" as a later remission only', () => {
+    assert.deepEqual(read('AML beyond first complete remission', { section: 'inclusion' }), ['cancer-type aml present', 'disease-state second-or-later-remission present']);
+  });
+  it('reads cells taken "while in remission" as a remission in the past', () => {
+    assert.deepEqual(read('Stem cells collected and frozen while in remission', { section: 'inclusion' }), []);
+    assert.deepEqual(read('In complete remission', { section: 'inclusion' }), ['disease-state remission present']);
+  });
+});

@@ -107,6 +107,8 @@ const LYMPHOID_GROUP: ReadonlySet<string> = new Set(['disease', 'diseases', 'dis
 const FIRST_LINE = /^(?:first|front) ?line\b|^frontline\b/;
 const PAST_LINE_BEFORE = new PhraseList(['after', 'following', 'failed', 'failure of', 'failing', 'progressed', 'progression', 'progressing', 'started', 'received', 'whose', 'completed', 'prior', 'previous', 'beyond', 'refractory to', 'resistant to', 'relapse', 'relapsed']);
 const PAST_LINE_AFTER = /^[\s-]*(?:of\s+)?(?:treatment|therapy|chemotherapy|regimen)?\s*(?:included|carried out|was|were|had|has been|between)\b/i;
+/** Cells taken from the person earlier: "harvested", "cryopreserved", "collected", "stored". */
+const CELLS_TAKEN = /\b(?:harvest|cryopreserv|collect|stored)\w*/i;
 /** A time counted from a remission: "within 1 year of", "6 months of". */
 const TIME_OF = new PhraseList(['year of', 'years of', 'month of', 'months of', 'week of', 'weeks of', 'day of', 'days of']);
 const RELAPSE_WORDS: ReadonlySet<string> = new Set(['relapse', 'relapsed', 'relapses', 'recurrence', 'recurred']);
@@ -467,6 +469,10 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
     if (hit.rule.type === 'disease-state' && hit.rule.value === 'newly-diagnosed' && words[hit.start] === 'de' && /^\s*(?:[\w-]+\s+){0,2}or\s+(?:secondary|therapy[- ]related|treatment[- ]related)\b/i.test(text.slice(tokens[hit.end - 1]?.end ?? 0))) return;
     // "B-cell lymphoid disease", "B-cell lymphoid malignancies": a group of B-cell cancers, not B-cell ALL.
     if (hit.rule.type === 'cancer-type' && (hit.rule.value === 'b-all' || hit.rule.value === 't-all') && words[hit.end - 1] === 'lymphoid' && LYMPHOID_GROUP.has(words[hit.end] ?? '')) return;
+    // "Cells harvested and cryopreserved while in remission": a remission in the past, when the cells were taken.
+    if (hit.rule.type === 'disease-state' && REMISSIONS.has(hit.rule.value) && words[hit.start - 1] === 'in' && words[hit.start - 2] === 'while' && CELLS_TAKEN.test(text)) return;
+    // "Beyond first complete remission": a later remission, not the first.
+    if (hit.rule.type === 'disease-state' && hit.rule.value === 'first-remission' && words[hit.start - 1] === 'beyond') return;
     // "In first or greater remission": any remission (read as one), not a second one.
     if (hit.rule.type === 'disease-state' && hit.rule.value === 'second-or-later-remission' && words[hit.start - 1] === 'or' && (words[hit.start - 2] === 'first' || words[hit.start - 2] === '1st') && ['greater', 'subsequent', 'later', 'higher'].includes(words[hit.start] ?? '')) return;
     // "Progression after first-line chemotherapy", "whose first-line treatment included ...": a first line already

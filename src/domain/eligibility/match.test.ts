@@ -898,3 +898,26 @@ describe('matchTrial: readings from the retired held-out set test16', () => {
     assert.equal(matchTrial(all, listed).verdict, 'not-eligible');
   });
 });
+
+describe('matchTrial: readings from the retired held-out set test17', () => {
+  it('reads the lines of a run-on list of diagnoses under "Any of the following ...:" as alternatives, each with its own state', () => {
+    const trial = parseCriteria([
+      '',
+      '        DISEASE CHARACTERISTICS: Any of the following diagnoses eligible: Acute myelogenous',
+      '        leukemia beyond first complete remission Acute lymphoblastic leukemia Multiple myeloma',
+      '        Chronic myelomonocytic leukemia No aplastic anemia',
+      '',
+      '        PATIENT CHARACTERISTICS: Age: 0.5 to 65',
+    ].join('\n'));
+    const newAll = parsePatientProfile({ age: 17, cancerType: ['b-all'], diseaseState: ['newly-diagnosed'] });
+    assert.notEqual(matchTrial(newAll, trial).verdict, 'not-eligible');
+    const amlCr1 = parsePatientProfile({ age: 40, cancerType: ['aml'], diseaseState: ['first-remission'] });
+    assert.equal(matchTrial(amlCr1, trial).verdict, 'not-eligible');
+  });
+
+  it('leaves open a disease asked for with a marker the profile does not hold ("with expression of CD33")', () => {
+    const trial = parseCriteria('Inclusion Criteria:\n- Acute lymphoblastic leukemia with expression of CD33');
+    assert.equal(matchTrial(parsePatientProfile({ cancerType: ['b-all'] }), trial).results[0]?.verdict, 'unknown');
+    assert.equal(matchTrial(parsePatientProfile({ cancerType: ['b-all', 'cd19-positive'] }), parseCriteria('Inclusion Criteria:\n- ALL with expression of CD19')).results[0]?.verdict, 'meets');
+  });
+});

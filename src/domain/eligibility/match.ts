@@ -184,12 +184,21 @@ function textBetween(text: string, first: Concept, second: Concept): string {
 
 /**
  * Where the alternatives of a list written in one item begin (after `from`): at each capital "OR", and at each
- * flattened bullet (" -Acute leukaemia in relapse -Myelodysplastic syndrome ...").
+ * flattened bullet (" -Acute leukaemia in relapse -Myelodysplastic syndrome ..."); and, in a run-on list joined back
+ * under its "any of the following" lead-in, at each line.
  */
 const BRANCH_CUT = /\bOR\b|\s-(?=\s?[A-Z(])/g;
 function branchCuts(text: string, from: number): number[] {
-  return [from, ...[...text.slice(from).matchAll(BRANCH_CUT)].map((m) => from + m.index), text.length];
+  // The lines of a run-on list of diseases joined back under "Any of the following diagnoses eligible:" are its
+  // alternatives (where no capital "OR" already cuts it, as in a list whose diseases have states of their own).
+  const firstLine = text.indexOf('\n');
+  const lead = firstLine > 0 ? text.slice(0, firstLine) : '';
+  const cut = ONE_OF_LEAD.test(lead) && DISEASE_LIST_LEAD.test(lead) && !/\bOR\b/.test(text) ? LISTED_BRANCH_CUT : BRANCH_CUT;
+  return [from, ...[...text.slice(from).matchAll(cut)].map((m) => from + m.index), text.length];
 }
+const LISTED_BRANCH_CUT = /\bOR\b|\s-(?=\s?[A-Z(])|\n/g;
+/** A lead-in to a list of diseases ("diagnoses", "malignancies", "types"), not of symptoms or findings. */
+const DISEASE_LIST_LEAD = /\b(?:diagnos[ie]s|malignancies|types|categories|diseases)\b/i;
 
 /** The alternatives of an item, as far as they depend on its words alone (read once per criterion). */
 interface ItemBranches {
@@ -321,7 +330,7 @@ function anyOf(decisions: readonly Decision[]): Decision | null {
  * features:"; -1 when there is none.
  */
 const LEAD_END_CACHE = new WeakMap<Criterion, number>();
-const ONE_OF_LEAD = /\b(?:1|one|any|either)(?: one)? of the following\b[^:]{0,60}:|\bat least (?:1|one) of\b[^:]{0,60}:/;
+const ONE_OF_LEAD = /\b(?:1|[Oo]ne|[Aa]ny|[Ee]ither)(?: one)? of the following\b[^:]{0,60}:|\b[Aa]t least (?:1|one) of\b[^:]{0,60}:/;
 function leadEndOf(criterion: Criterion): number {
   let end = LEAD_END_CACHE.get(criterion);
   if (end === undefined) {
@@ -341,6 +350,9 @@ function leadEndOf(criterion: Criterion): number {
  * exists", "... or who are unfit for ...": an alternative we cannot read.
  */
 const OPEN_ALTERNATIVE = /\bor\s+(?:(?:advanced|metastatic|solid|incurable|other)\s+)*(?:(?:malignan\w*|cancers?|tumou?rs?|disease)\s+)?(?:for (?:whom|which)|in whom|who|whose)\b/i;
+
+/** A marker asked for that the profile does not hold (CD19 and CD22 it does): "with expression of CD33", "CD20+". */
+const UNREAD_MARKER = /\b(?:expression of|expressing|positive for)\s+(?:the\s+)?CD(?!19\b|22\b)\d+|\bCD(?!19\b|22\b)\d+\s*(?:\+|-?positive\b)/i;
 
 /** Results of criteria none of whose concepts could be weighed: "ask your specialist", never lowering a verdict. */
 const UNREAD = new WeakSet<CriterionResult>();
@@ -440,6 +452,8 @@ function judge(facts: ProfileFacts, criterion: Criterion, ownDiseases: ReadonlyS
   // read may be the one the person meets.
   const openAlternative = verdict === 'does-not-meet' && criterion.section === 'inclusion' && OPEN_ALTERNATIVE.test(criterion.text);
   if (openAlternative) verdict = 'unknown';
+  // "Acute lymphocytic leukemia with expression of CD33": a marker the profile does not hold leaves the item open.
+  if (verdict === 'meets' && criterion.section === 'inclusion' && decision.concept.type === 'cancer-type' && UNREAD_MARKER.test(criterion.text)) verdict = 'unknown';
   // "If HIV positive, must ...": when the person has what the condition names, the rest (which we cannot read)
   // applies to them; when they do not, it does not. A conditional criterion never rules anyone out. When the rest
   // is read and met too ("Creatinine clearance at least 60 mL/min in patients with first relapse"), it is met.
@@ -509,7 +523,7 @@ function readsAsDiagnosis(criterion: Criterion): boolean {
  * ... OR Diagnosis of T-cell ALL"), or a lead-in "must meet 1 of the following". Lower-case "or" inside a phrase
  * ("relapsed or refractory") is handled concept by concept (`orPrevious`).
  */
-const DISJUNCTIVE = /\bOR\b|\b(?:1|one|any|either)(?: one)? of the following\b|\bat least (?:1|one) of\b/;
+const DISJUNCTIVE = /\bOR\b|\b(?:1|[Oo]ne|[Aa]ny|[Ee]ither)(?: one)? of the following\b|\b[Aa]t least (?:1|one) of\b/;
 const DISJUNCTIVE_CACHE = new WeakMap<Criterion, boolean>();
 function isDisjunctive(criterion: Criterion): boolean {
   let known = DISJUNCTIVE_CACHE.get(criterion);
