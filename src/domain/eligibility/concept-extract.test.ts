@@ -767,3 +767,10 @@ describe('readCriterion: readings from the retired held-out set test17', () => {
     assert.deepEqual(read('In complete remission', { section: 'inclusion' }), ['disease-state remission present']);
   });
 });
+
+describe('readCriterion: readings from the retired held-out set test18', () => {
+  it('reads CNS disease that a treatment is for as no CNS disease asked for', () => {
+    assert.deepEqual(read('No concurrent whole brain irradiation for documented CNS disease', { section: 'inclusion' }), ['prior-treatment radiotherapy absent']);
+    assert.deepEqual(read('Documented CNS disease', { section: 'inclusion' }), ['cns cns-involvement present']);
+  });
+});

@@ -467,6 +467,8 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
     if (hit.rule.type === 'disease-state' && (hit.rule.value === 'remission' || hit.rule.value === 'first-remission') && before(words, AFTER_REMISSION, hit.start, 4)) return;
     // "De novo or secondary AML": primary AML, one of two kinds both taken, not disease still untreated.
     if (hit.rule.type === 'disease-state' && hit.rule.value === 'newly-diagnosed' && words[hit.start] === 'de' && /^\s*(?:[\w-]+\s+){0,2}or\s+(?:secondary|therapy[- ]related|treatment[- ]related)\b/i.test(text.slice(tokens[hit.end - 1]?.end ?? 0))) return;
+    // "No concurrent whole brain irradiation for documented CNS disease": what a treatment is for, not a requirement.
+    if (hit.rule.type === 'cns' && hits.some((h) => h.rule.type === 'prior-treatment' && h.end <= hit.start) && /\b(?:irradiation|radiation|radiotherapy|therapy|treatment)\s+for\s+(?:documented\s+|known\s+|active\s+)?$/i.test(text.slice(Math.max(0, (tokens[hit.start]?.start ?? 0) - 40), tokens[hit.start]?.start ?? 0))) return;
     // "B-cell lymphoid disease", "B-cell lymphoid malignancies": a group of B-cell cancers, not B-cell ALL.
     if (hit.rule.type === 'cancer-type' && (hit.rule.value === 'b-all' || hit.rule.value === 't-all') && words[hit.end - 1] === 'lymphoid' && LYMPHOID_GROUP.has(words[hit.end] ?? '')) return;
     // "Cells harvested and cryopreserved while in remission": a remission in the past, when the cells were taken.

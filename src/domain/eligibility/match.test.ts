@@ -921,3 +921,16 @@ describe('matchTrial: readings from the retired held-out set test17', () => {
     assert.equal(matchTrial(parsePatientProfile({ cancerType: ['b-all', 'cd19-positive'] }), parseCriteria('Inclusion Criteria:\n- ALL with expression of CD19')).results[0]?.verdict, 'meets');
   });
 });
+
+describe('matchTrial: readings from the retired held-out set test18', () => {
+  it('leaves open a list of poor-risk cytogenetic findings of which Ph-positive disease is one', () => {
+    const trial = parseCriteria('Inclusion Criteria:\n- Poor-risk cytogenetics: t(9;22), t(8;14), 11q23 anomalies, monosomy 7, complex cytogenetics');
+    assert.equal(matchTrial(parsePatientProfile({ cancerType: ['b-all', 'ph-negative'] }), trial).results[0]?.verdict, 'unknown');
+    assert.equal(matchTrial(parsePatientProfile({ cancerType: ['b-all', 'ph-negative'] }), parseCriteria('Inclusion Criteria:\n- Philadelphia chromosome positive')).results[0]?.verdict, 'does-not-meet');
+  });
+
+  it('leaves open "... or any other advanced metastatic malignancy for which all standard therapy has failed"', () => {
+    const trial = parseCriteria('Inclusion Criteria:\n- Stage IV melanoma, or any other advanced metastatic malignancy for which all standard therapy has failed');
+    assert.equal(matchTrial(parsePatientProfile({ cancerType: ['aml'] }), trial).results[0]?.verdict, 'unknown');
+  });
+});

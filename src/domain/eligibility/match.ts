@@ -349,8 +349,10 @@ function leadEndOf(criterion: Criterion): number {
  * "... or for which no standard therapy exists", "... or advanced malignancy for which no standard effective therapy
  * exists", "... or who are unfit for ...": an alternative we cannot read.
  */
-const OPEN_ALTERNATIVE = /\bor\s+(?:(?:advanced|metastatic|solid|incurable|other)\s+)*(?:(?:malignan\w*|cancers?|tumou?rs?|disease)\s+)?(?:for (?:whom|which)|in whom|who|whose)\b/i;
+const OPEN_ALTERNATIVE = /\bor\s+(?:(?:any|advanced|metastatic|solid|incurable|other)\s+)*(?:(?:malignan\w*|cancers?|tumou?rs?|disease)\s+)?(?:for (?:whom|which)|in whom|who|whose)\b/i;
 
+/** A cytogenetic finding other than t(9;22): another translocation, 11q23, a lost or gained chromosome, "complex". */
+const OTHER_CYTOGENETICS = /\bt\s*\((?!9\s*;\s*22\))\d+\s*[;:,]\s*\d+\)|\b11q23\b|[-+]\s*[5-8]\b|\bmonosomy\b|\bcomplex (?:cytogenetics|karyotype)\b/i;
 /** A marker asked for that the profile does not hold (CD19 and CD22 it does): "with expression of CD33", "CD20+". */
 const UNREAD_MARKER = /\b(?:expression of|expressing|positive for)\s+(?:the\s+)?CD(?!19\b|22\b)\d+|\bCD(?!19\b|22\b)\d+\s*(?:\+|-?positive\b)/i;
 
@@ -452,6 +454,9 @@ function judge(facts: ProfileFacts, criterion: Criterion, ownDiseases: ReadonlyS
   // read may be the one the person meets.
   const openAlternative = verdict === 'does-not-meet' && criterion.section === 'inclusion' && OPEN_ALTERNATIVE.test(criterion.text);
   if (openAlternative) verdict = 'unknown';
+  // "Poor prognostic cytogenetic features: t(9;22), t(8;14), 11q23 anomalies, ...": Philadelphia-positive disease
+  // is one of several findings, the others ones the profile does not hold.
+  if (verdict === 'does-not-meet' && criterion.section === 'inclusion' && decision.concept.value === 'ph-positive' && criterion.concepts.every((k) => MARKERS.has(k.value)) && OTHER_CYTOGENETICS.test(criterion.text)) verdict = 'unknown';
   // "Acute lymphocytic leukemia with expression of CD33": a marker the profile does not hold leaves the item open.
   if (verdict === 'meets' && criterion.section === 'inclusion' && decision.concept.type === 'cancer-type' && UNREAD_MARKER.test(criterion.text)) verdict = 'unknown';
   // "If HIV positive, must ...": when the person has what the condition names, the rest (which we cannot read)
