@@ -4,6 +4,9 @@
 // trial is missing from the bundled records or belongs to an earlier labelled set, when a (profile, trial) pair is
 // repeated or missing from the profiles x trials grid, when a likely pair has a `because` or another pair lacks one,
 // or when a `because` is not a contiguous piece of its record's criteria once runs of whitespace are collapsed.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { readProfileLabels, readVerdictLabels, VERDICTS, type LabelledVerdict, type Verdict } from './labels.read.ts';
 import { legacyRecords, modernRecords } from './dev3/records.ts';
 import { usedTrials } from './used-trials.ts';
@@ -87,4 +90,18 @@ export async function checkVerdictSet(set: VerdictSet): Promise<void> {
     return;
   }
   console.log('ok: every id exists, the drawn trials, no trial of an earlier set, one line per pair, full grid, every because quoted from its record');
+}
+
+/** SHA-256 of the two profile files (the 29 shared profiles and test11's p30 … p41) as the sets since test12 read them. */
+export const PROFILE_FILE_HASHES: Readonly<Record<string, string>> = {
+  'profiles.jsonl': '4f5dd62bdc8827508ca8786b869bde58f83bded70837a45729fb3bf7d03270a5',
+  'test11/profiles.jsonl': '2d6347dde3f5f3a2f7a70565819dac32706b3dbc7b290679b3b0b0755a0f6c48',
+};
+
+/** Problems when a profile file is not byte for byte the one a set's verdicts were read against. */
+export function changedProfileFiles(hashes: Readonly<Record<string, string>> = PROFILE_FILE_HASHES): string[] {
+  return Object.entries(hashes).flatMap(([file, expected]) => {
+    const actual = createHash('sha256').update(readFileSync(join(import.meta.dirname, file))).digest('hex');
+    return actual === expected ? [] : [`${file}: changed since the verdicts were read (SHA-256 ${actual})`];
+  });
 }

@@ -16,11 +16,8 @@
 // files, added here by hand because ../used-trials.ts names its sets only up to test12 and is not changed by this set.
 //
 //   npx tsx bench/eligibility/test13/check-verdicts.ts
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { labelFilesBefore } from '../used-trials.ts';
-import { checkVerdictSet } from '../verdict-check.ts';
+import { changedProfileFiles, checkVerdictSet } from '../verdict-check.ts';
 
 const VERDICTS_FILE = 'test13/verdicts.jsonl';
 /** test11's profiles, p30 … p41, used here as they stand (the shared 29 are read by the checker itself). */
@@ -43,23 +40,10 @@ const DRAWN = [
   'NCT00493129',
 ];
 
-/** SHA-256 of the two profile files when these verdicts were read (2026-11-29); neither may change. */
-const PROFILE_FILES: Readonly<Record<string, string>> = {
-  'profiles.jsonl': '4f5dd62bdc8827508ca8786b869bde58f83bded70837a45729fb3bf7d03270a5',
-  'test11/profiles.jsonl': '2d6347dde3f5f3a2f7a70565819dac32706b3dbc7b290679b3b0b0755a0f6c48',
-};
-
-function profileFileProblems(): string[] {
-  return Object.entries(PROFILE_FILES).flatMap(([file, expected]) => {
-    const actual = createHash('sha256').update(readFileSync(join(import.meta.dirname, '..', file))).digest('hex');
-    return actual === expected ? [] : [`${file}: changed since the verdicts were read (SHA-256 ${actual})`];
-  });
-}
-
 await checkVerdictSet({
   file: VERDICTS_FILE,
   earlierSets: EARLIER_SETS,
   drawn: DRAWN,
   addedProfiles: ADDED_PROFILES_FILE,
-  profileProblems: profileFileProblems(),
+  profileProblems: changedProfileFiles(),
 });
