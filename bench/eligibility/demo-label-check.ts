@@ -7,9 +7,9 @@
  * out). Exits with code 1 on a problem. `--labels <file>` checks another copy (relative to bench/eligibility/, or
  * absolute). It is ./lct-label-check.ts with the LCT texts replaced by the demo records of ./demo-texts.ts.
  */
+import { checkCriteriaRows, collapse, option, printTypeTable } from './criteria-rows.ts';
 import { namesCancer, type DemoDraw, type DemoDrawRule } from './demo-draw.ts';
 import { readDemoTrialTexts } from './demo-texts.ts';
-import { BASE_FIELDS, LABEL_VALUES, labelConceptProblems } from './label-vocabulary.ts';
 import { readCriteriaLabels } from './labels.read.ts';
 
 /** One set: its label file, how many trials of its oncology order the labels take, its rule, draw and left-out trials. */
@@ -19,17 +19,6 @@ export interface DemoLabelSet {
   readonly rule: DemoDrawRule;
   readonly draw: (oncology: number) => Promise<DemoDraw>;
   readonly used: ReadonlySet<string>;
-}
-
-const collapse = (text: string): string => text.replace(/\s+/g, ' ').trim();
-
-function tally(counts: Map<string, number>, key: string): void {
-  counts.set(key, (counts.get(key) ?? 0) + 1);
-}
-
-function option(name: string, fallback: string): string {
-  const at = process.argv.indexOf(name);
-  return at >= 0 ? (process.argv[at + 1] ?? fallback) : fallback;
 }
 
 export async function runDemoLabelCheck(set: DemoLabelSet): Promise<void> {
@@ -56,51 +45,14 @@ export async function runDemoLabelCheck(set: DemoLabelSet): Promise<void> {
   if (before >= set.rule.criteriaTarget) problems.push(`the trials before the last already give ${before} criteria`);
   if (criteria.length < set.rule.criteriaTarget) problems.push(`${criteria.length} criteria, fewer than ${set.rule.criteriaTarget}`);
 
-  const seen = new Set<string>();
-  const byType = new Map<string, number>();
-  const byValue = new Map<string, number>();
-  const thresholdsByType = new Map<string, number>();
-  const bySection = new Map<string, number>();
-  const byTrial = new Map<string, number>();
-  let concepts = 0;
-  let empty = 0;
-  for (const [i, c] of criteria.entries()) {
-    const where = `row ${i + 1} (${c.trial})`;
-    const record = records.get(c.trial);
-    if (record === undefined) problems.push(`${where}: no such demo record`);
-    else if (!record.includes(collapse(c.text))) problems.push(`${where}: text not in record`);
-    if (!drawn.includes(c.trial)) problems.push(`${where}: trial not in the draw`);
-    if (c.source !== 'demo') problems.push(`${where}: source should be demo`);
-    if (c.section !== 'inclusion' && c.section !== 'exclusion') problems.push(`${where}: bad section`);
-    if (typeof c.conditional !== 'boolean') problems.push(`${where}: conditional should be a boolean`);
-    const key = `${c.trial} ${collapse(c.text)}`;
-    if (seen.has(key)) problems.push(`${where}: text repeated within the trial`);
-    seen.add(key);
-    tally(bySection, c.section);
-    tally(byTrial, c.trial);
-    if (c.concepts.length === 0) empty += 1;
-    for (const k of c.concepts) {
-      concepts += 1;
-      tally(byType, `${k.type} ${k.polarity}`);
-      tally(byValue, `${k.type}/${k.value}`);
-      if (Object.keys(k).some((f) => !BASE_FIELDS.includes(f))) tally(thresholdsByType, k.type);
-      for (const p of labelConceptProblems(k)) problems.push(`${where}: ${p}`);
-    }
-  }
-  for (const trial of drawn) if (!byTrial.has(trial)) problems.push(`drawn trial ${trial} has no label`);
-  if ([...byTrial.keys()].join(' ') !== drawn.join(' ')) problems.push('trials are not in draw order');
+  const { byType, byValue, thresholdsByType, bySection, byTrial, concepts, empty } = checkCriteriaRows(criteria, records, drawn, 'demo', problems);
 
   const withThreshold = [...thresholdsByType.values()].reduce((a, b) => a + b, 0);
   console.log(`draw: haem pool ${draw.haemPool}, oncology pool ${draw.oncologyPool}; ${drawn.length} trials drawn (${set.oncologyTaken} oncology)`);
   console.log(`${criteria.length} criteria, ${byTrial.size} trials, ${concepts} concepts (${withThreshold} with a threshold)`);
   console.log(`sections: ${[...bySection].map(([s, n]) => `${s} ${n}`).join(', ')}; no concept: ${empty}; conditional: ${criteria.filter((c) => c.conditional).length}`);
   console.log(`thresholds: ${[...thresholdsByType].map(([t, n]) => `${t} ${n}`).join(', ')}`);
-  console.log('type                 present absent');
-  for (const type of Object.keys(LABEL_VALUES)) {
-    const present = byType.get(`${type} present`) ?? 0;
-    const absent = byType.get(`${type} absent`) ?? 0;
-    console.log(`${type.padEnd(20)} ${String(present).padStart(7)} ${String(absent).padStart(6)}`);
-  }
+  printTypeTable(byType);
   console.log(`values: ${[...byValue].sort(([a], [b]) => a.localeCompare(b)).map(([v, n]) => `${v} ${n}`).join(', ')}`);
   for (const p of problems) console.log(`PROBLEM ${p}`);
   if (problems.length > 0) process.exit(1);
