@@ -774,3 +774,13 @@ describe('readCriterion: readings from the retired held-out set test18', () => {
     assert.deepEqual(read('Documented CNS disease', { section: 'inclusion' }), ['cns cns-involvement present']);
   });
 });
+
+describe('readCriterion: readings from the retired held-out set test19', () => {
+  it('reads a "frontline protocol" as the name of a protocol, not untreated disease', () => {
+    assert.deepEqual(read('Must not have enrolled on the frontline protocol', { section: 'inclusion' }), []);
+    assert.deepEqual(read('Eligible for frontline therapy', { section: 'inclusion' }), ['disease-state newly-diagnosed present']);
+  });
+  it('reads adult T-cell leukaemia/lymphoma as a leukaemia of its own kind, not T-cell ALL', () => {
+    assert.deepEqual(read('Adult T-cell leukemia/lymphoma (ATL)', { section: 'inclusion' }).filter((c) => c.startsWith('cancer-type')), ['cancer-type other-leukaemia present']);
+  });
+});

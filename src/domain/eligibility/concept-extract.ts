@@ -479,8 +479,9 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
     if (hit.rule.type === 'disease-state' && hit.rule.value === 'second-or-later-remission' && words[hit.start - 1] === 'or' && (words[hit.start - 2] === 'first' || words[hit.start - 2] === '1st') && ['greater', 'subsequent', 'later', 'higher'].includes(words[hit.start] ?? '')) return;
     // "Progression after first-line chemotherapy", "whose first-line treatment included ...": a first line already
     // had, not disease still untreated.
+    // "Enrolled on the POG frontline protocol": the name of a protocol.
     if (hit.rule.type === 'disease-state' && hit.rule.value === 'newly-diagnosed' && FIRST_LINE.test(words.slice(hit.start, hit.end).join(' '))
-      && (before(words, PAST_LINE_BEFORE, hit.start, 4) || PAST_LINE_AFTER.test(text.slice(tokens[hit.end - 1]?.end ?? 0)))) return;
+      && (before(words, PAST_LINE_BEFORE, hit.start, 4) || PAST_LINE_AFTER.test(text.slice(tokens[hit.end - 1]?.end ?? 0)) || /^[\s-]*(?:therapeutic\s+)?(?:protocols?|study|studies|trials?)\b/i.test(text.slice(tokens[hit.end - 1]?.end ?? 0)))) return;
     // "First relapse within 1 year of initial complete remission": the remission dates the relapse.
     if (hit.rule.type === 'disease-state' && (hit.rule.value === 'remission' || hit.rule.value === 'first-remission') && before(words, TIME_OF, hit.start, 4)
       && words.slice(0, hit.start).some((w) => RELAPSE_WORDS.has(w))) return;
