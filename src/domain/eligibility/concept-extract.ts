@@ -465,26 +465,11 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
     // "Recurred after an initial CR", "relapse after achieving a complete remission": a remission in the past,
     // named to say when the relapse came, not a state asked of the person now.
     if (hit.rule.type === 'disease-state' && (hit.rule.value === 'remission' || hit.rule.value === 'first-remission') && before(words, AFTER_REMISSION, hit.start, 4)) return;
-    // "De novo or secondary AML": primary AML, one of two kinds both taken, not disease still untreated.
-    if (hit.rule.type === 'disease-state' && hit.rule.value === 'newly-diagnosed' && words[hit.start] === 'de' && /^\s*(?:[\w-]+\s+){0,2}or\s+(?:secondary|therapy[- ]related|treatment[- ]related)\b/i.test(text.slice(tokens[hit.end - 1]?.end ?? 0))) return;
+    if (hit.rule.type === 'disease-state' && stateAsksNothing(hit, words, text, tokens)) return;
     // "No concurrent whole brain irradiation for documented CNS disease": what a treatment is for, not a requirement.
     if (hit.rule.type === 'cns' && hits.some((h) => h.rule.type === 'prior-treatment' && h.end <= hit.start) && /\b(?:irradiation|radiation|radiotherapy|therapy|treatment)\s+for\s+(?:documented\s+|known\s+|active\s+)?$/i.test(text.slice(Math.max(0, (tokens[hit.start]?.start ?? 0) - 40), tokens[hit.start]?.start ?? 0))) return;
     // "B-cell lymphoid disease", "B-cell lymphoid malignancies": a group of B-cell cancers, not B-cell ALL.
     if (hit.rule.type === 'cancer-type' && (hit.rule.value === 'b-all' || hit.rule.value === 't-all') && words[hit.end - 1] === 'lymphoid' && LYMPHOID_GROUP.has(words[hit.end] ?? '')) return;
-    // "Cells harvested and cryopreserved while in remission": a remission in the past, when the cells were taken.
-    if (hit.rule.type === 'disease-state' && REMISSIONS.has(hit.rule.value) && words[hit.start - 1] === 'in' && words[hit.start - 2] === 'while' && CELLS_TAKEN.test(text)) return;
-    // "Beyond first complete remission": a later remission, not the first.
-    if (hit.rule.type === 'disease-state' && hit.rule.value === 'first-remission' && words[hit.start - 1] === 'beyond') return;
-    // "In first or greater remission": any remission (read as one), not a second one.
-    if (hit.rule.type === 'disease-state' && hit.rule.value === 'second-or-later-remission' && words[hit.start - 1] === 'or' && (words[hit.start - 2] === 'first' || words[hit.start - 2] === '1st') && ['greater', 'subsequent', 'later', 'higher'].includes(words[hit.start] ?? '')) return;
-    // "Progression after first-line chemotherapy", "whose first-line treatment included ...": a first line already
-    // had, not disease still untreated.
-    // "Enrolled on the POG frontline protocol": the name of a protocol.
-    if (hit.rule.type === 'disease-state' && hit.rule.value === 'newly-diagnosed' && FIRST_LINE.test(words.slice(hit.start, hit.end).join(' '))
-      && (before(words, PAST_LINE_BEFORE, hit.start, 4) || PAST_LINE_AFTER.test(text.slice(tokens[hit.end - 1]?.end ?? 0)) || /^[\s-]*(?:therapeutic\s+)?(?:protocols?|study|studies|trials?)\b/i.test(text.slice(tokens[hit.end - 1]?.end ?? 0)))) return;
-    // "First relapse within 1 year of initial complete remission": the remission dates the relapse.
-    if (hit.rule.type === 'disease-state' && (hit.rule.value === 'remission' || hit.rule.value === 'first-remission') && before(words, TIME_OF, hit.start, 4)
-      && words.slice(0, hit.start).some((w) => RELAPSE_WORDS.has(w))) return;
     // "Isolated CNS relapse": CNS disease alone, which a person with CNS and marrow disease does not have; we
     // cannot tell the two apart from the profile, so it is left unread rather than read as any CNS disease.
     if (hit.rule.type === 'cns' && words[hit.start - 1] === 'isolated') return;
@@ -525,7 +510,6 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
     if (hit.rule.type === 'cancer-type' && negated && (words[hit.start - 1] === 'phase' || words[hit.start - 1] === 'crisis' || PHASE_AFTER.test(words.slice(hit.end, hit.end + 8).join(' ')))) return;
     const after = textAfter(tokens, text, hit.end);
     const evidence = text.slice(tokens[hit.start]?.start ?? 0, tokens[hit.end - 1]?.end ?? 0);
-    // "Exclude acute promyelocytic leukemia (M3)": one kind of AML ruled out, which the profile cannot tell apart.
     // "Not in first complete remission (...) with t(8;21), t(15;17) ...": the remission of a favourable kind only,
     // which the profile cannot tell apart.
     if (hit.rule.type === 'disease-state' && negated && QUALIFIED_AFTER.test(text.slice(tokens[hit.end - 1]?.end ?? 0, (tokens[hit.end - 1]?.end ?? 0) + 80))) return;
@@ -533,7 +517,8 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
     // others ones the profile cannot answer, so the relapse is no requirement.
     if (hit.rule.type === 'disease-state' && !negated && context.section === 'inclusion' && hit.rule.value === 'relapsed'
       && (OPEN_EXTENT_BEFORE.test(text.slice(Math.max(0, (tokens[hit.start]?.start ?? 0) - 40), tokens[hit.start]?.start ?? 0)) || OPEN_EXTENT_AFTER.test(text.slice(tokens[hit.end - 1]?.end ?? 0)))) return;
-    // "No treatment- or mutagen-related MDS", "no secondary AML" likewise.
+    // "Exclude acute promyelocytic leukemia (M3)": one kind of AML ruled out, which the profile cannot tell apart;
+    // "no treatment- or mutagen-related MDS", "no secondary AML" likewise.
     if (hit.rule.type === 'cancer-type' && negated && (NARROWER_KIND.test(evidence) || NARROWER_BEFORE.test(text.slice(Math.max(0, (tokens[hit.start]?.start ?? 0) - 30), tokens[hit.start]?.start ?? 0)))) return;
     let value = hit.rule.value;
     let threshold = thresholdFor(hit, after, text, heading, context.section);
@@ -626,6 +611,29 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
     // "AML that may have been primary or secondary" describes; "may have had chemotherapy" permits.
     permissive: PERMISSIVE.findAll(words).some((hit) => !['not', 'no', 'never'].includes(words[hit.start - 1] ?? '') && words[hit.end] !== 'been') || closingEligible(tokens, text),
   };
+}
+
+/**
+ * A disease state named in words that ask nothing of the person now: "de novo or secondary AML" (two kinds of AML,
+ * both taken); cells taken "while in remission" (a remission then); "beyond first complete remission" (a later one
+ * only); "first or greater remission" (any remission, read as such); a first line of treatment already had or a
+ * "frontline protocol" (a protocol's name); a remission that dates a relapse ("first relapse within 1 year of
+ * initial complete remission").
+ */
+function stateAsksNothing(hit: Hit, words: readonly string[], text: string, tokens: readonly Token[]): boolean {
+  const value = hit.rule.value;
+  const rest = text.slice(tokens[hit.end - 1]?.end ?? 0);
+  if (value === 'newly-diagnosed') {
+    if (words[hit.start] === 'de' && /^\s*(?:[\w-]+\s+){0,2}or\s+(?:secondary|therapy[- ]related|treatment[- ]related)\b/i.test(rest)) return true;
+    return FIRST_LINE.test(words.slice(hit.start, hit.end).join(' '))
+      && (before(words, PAST_LINE_BEFORE, hit.start, 4) || PAST_LINE_AFTER.test(rest) || /^[\s-]*(?:therapeutic\s+)?(?:protocols?|study|studies|trials?)\b/i.test(rest));
+  }
+  if (REMISSIONS.has(value) && words[hit.start - 1] === 'in' && words[hit.start - 2] === 'while' && CELLS_TAKEN.test(text)) return true;
+  if (value === 'first-remission' && words[hit.start - 1] === 'beyond') return true;
+  if (value === 'second-or-later-remission') {
+    return words[hit.start - 1] === 'or' && (words[hit.start - 2] === 'first' || words[hit.start - 2] === '1st') && ['greater', 'subsequent', 'later', 'higher'].includes(words[hit.start] ?? '');
+  }
+  return REMISSIONS.has(value) && before(words, TIME_OF, hit.start, 4) && words.slice(0, hit.start).some((w) => RELAPSE_WORDS.has(w));
 }
 
 /** "... for at least 2 months after completion of last dose of UCN-01": a time after the trial's own treatment. */

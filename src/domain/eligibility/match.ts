@@ -330,7 +330,7 @@ function anyOf(decisions: readonly Decision[]): Decision | null {
  * features:"; -1 when there is none.
  */
 const LEAD_END_CACHE = new WeakMap<Criterion, number>();
-const ONE_OF_LEAD = /\b(?:1|[Oo]ne|[Aa]ny|[Ee]ither)(?: one)? of the following\b[^:]{0,60}:|\b[Aa]t least (?:1|one) of\b[^:]{0,60}:/;
+const ONE_OF_LEAD = /\b(?:1|one|any|either)(?: one)? of the following\b[^:]{0,60}:|\bat least (?:1|one) of\b[^:]{0,60}:/i;
 function leadEndOf(criterion: Criterion): number {
   let end = LEAD_END_CACHE.get(criterion);
   if (end === undefined) {
