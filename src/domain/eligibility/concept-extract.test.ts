@@ -784,3 +784,46 @@ describe('readCriterion: readings from the retired held-out set test19', () => {
     assert.deepEqual(read('Adult T-cell leukemia/lymphoma (ATL)', { section: 'inclusion' }).filter((c) => c.startsWith('cancer-type')), ['cancer-type other-leukaemia present']);
   });
 });
+
+describe('readCriterion: readings from the retired held-out set test20', () => {
+  it('reads whom a trial gives priority to as no requirement', () => {
+    assert.deepEqual(read('Priority given to patients with lung cancer or cancers with tumors easily available for biopsy', { section: 'inclusion' }), []);
+    assert.deepEqual(read('Patients with lung cancer', { section: 'inclusion' }), ['cancer-type solid-tumour present']);
+  });
+  it('reads "recurrent or metastatic" disease as a relapse among other kinds, not a relapse asked for', () => {
+    assert.deepEqual(read('Histologically proven recurrent or metastatic malignant disease', { section: 'inclusion' }), []);
+    assert.deepEqual(read('Recurrent malignant disease', { section: 'inclusion' }), ['disease-state relapsed present']);
+  });
+  it('reads a treatment the disease is "sensitive to" as no treatment had', () => {
+    assert.deepEqual(read('Advanced malignancies that are sensitive to cyclophosphamide/carboplatin therapy', { section: 'inclusion' }), []);
+    assert.deepEqual(read('Prior cyclophosphamide', { section: 'inclusion' }), ['prior-treatment chemotherapy present']);
+  });
+  it('reads the cancer a secondary leukaemia came from as its origin, not another cancer now', () => {
+    assert.deepEqual(read('AML, secondary (evolving from previous treatment for malignancies other than leukemia)', { section: 'inclusion' }), ['cancer-type aml present']);
+    assert.deepEqual(read('Previous treatment for malignancies other than leukemia', { section: 'inclusion' }), ['other-cancer other-malignancy present']);
+  });
+  it('joins a disease and a marker of its cells as alternatives by "or" only', () => {
+    const concepts = readCriterion('Chronic lymphocytic leukemia evidenced by mature CD5+, CD19+ B cells', { section: 'inclusion' }).concepts;
+    assert.deepEqual(concepts.map((c) => [c.value, c.orPrevious === true]), [['cll', false], ['cd19-positive', false]]);
+    const either = readCriterion('Chronic lymphocytic leukemia or CD19+ disease', { section: 'inclusion' }).concepts;
+    assert.equal(either.find((c) => c.value === 'cd19-positive')?.orPrevious, true);
+  });
+  it('reads "CR1 or higher" as any remission, and a relapse foreseen with "risk of ... or" as none', () => {
+    assert.deepEqual(read('CR1 or higher', { section: 'inclusion' }), ['disease-state remission present']);
+    assert.deepEqual(read('High risk of relapse or progressive disease', { section: 'inclusion' }), []);
+    assert.deepEqual(read('Relapse or progressive disease', { section: 'inclusion' }).slice(0, 1), ['disease-state relapsed present']);
+  });
+  it('reads a treatment named as the label of an item where the item says it again ("RADIOTHERAPY: At least 1 month since radiotherapy")', () => {
+    assert.deepEqual(read('RADIOTHERAPY: At least 1 month since radiotherapy.', { section: 'inclusion' }), ['prior-treatment radiotherapy absent']);
+  });
+  it('reads "sensitivity to" a drug as an allergy, "endocrine therapy" as a drug, and a bracket opening with "or" as another name', () => {
+    assert.deepEqual(read('Sensitivity to epoetin alfa or any of its components', { section: 'exclusion' }), []);
+    assert.deepEqual(read('No prior endocrine therapy', { section: 'inclusion' }), ['prior-treatment other-drug absent']);
+    const concepts = readCriterion('Philadelphia chromosome positive (or bcr positive) chronic myelogenous leukemia', { section: 'inclusion' }).concepts;
+    assert.equal(concepts.find((c) => c.value === 'cml')?.orPrevious, undefined);
+  });
+  it('reads a disease named as a label before a colon as the group the rest is for', () => {
+    assert.equal(readCriterion('NHL: Granulocyte count greater than 1,500/mm^3', { section: 'inclusion' }).conditional, true);
+    assert.equal(readCriterion('NHL of low grade', { section: 'inclusion' }).conditional, false);
+  });
+});

@@ -20,6 +20,8 @@ import { readAge, readBounds, readComparison, readPriorLines, readSince, readWit
 
 /** Words between two mentions that make them alternatives: "relapsed or refractory", "B-ALL/T-ALL", "AML, ALL". */
 const ALTERNATIVE = /\bor\b|\/|,/i;
+/** A bracket opening with "or" between two mentions: "Ph positive (or bcr positive) CML" names Ph another way. */
+const CLOSED_BRACKET = /\(\s*or\b[^()]*\)/gi;
 /** The slash of a unit after a number ("2.5 mg/dL", "50,000/mm3", "60 mL/min/1.73 m2"), which joins no alternatives. */
 const UNIT_SLASH = /\d\s*(?:[a-zµ]+\s*)?\/\s*[a-z0-9.^]+(?:\s*\/\s*[\d.]+\s*m2)?/gi;
 /** An upper limit on a count of treatments just before one: "no more than 3 prior", "at most two previous". */
@@ -133,10 +135,11 @@ const DOSE_OR_SITE = /^\s*(?:(?:of\s+)?(?:greater than|more than|over|exceeding|
 /**
  * Words before a treatment that make it what the disease resisted, not a treatment asked about: "refractory to
  * induction therapy", "relapsed after chemotherapy", "failed an ATRA-containing regimen". The disease state says it.
+ * "Sensitive to cyclophosphamide/carboplatin therapy" is likewise how the disease answers a treatment, not one had.
  */
 const RESISTED = new PhraseList([
   'refractory to', 'resistant to', 'failed', 'failing', 'failure of', 'failure to', 'responded to', 'respond to', 'response to',
-  'intolerant to', 'intolerance to', 'intolerant of',
+  'intolerant to', 'intolerance to', 'intolerant of', 'sensitive to', 'responsive to',
 ]);
 
 /** A sub-heading about performance status ("Performance status:" over "0-3"): the item's grades are on that scale. */
@@ -154,8 +157,15 @@ const TREATED_FOR: ReadonlySet<string> = new Set(['for', 'of']);
 const NARROWER_KIND = /\bpromyelocytic\b/i;
 /** A kind named after a state: "(i.e., greater than 5% blasts in marrow) with t(8;21)", "with inv(16)", "with favorable cytogenetics". */
 const QUALIFIED_AFTER = /^\s*(?:\([^)]*\)\s*)?,?\s*with\s+(?:t\s*\(|inv\s*\(|translocations?\b|(?:good|favou?rable)[- ]risk\b|favou?rable\b)/i;
+/** Markers of the cancer's cells, which narrow a diagnosis rather than name another. */
+const CELL_MARKERS: ReadonlySet<string> = new Set(['ph-positive', 'ph-negative', 'ph-like', 'bcr-abl1', 'cd19-positive', 'cd22-positive']);
+/** "Priority given to patients with lung cancer": whom the trial prefers, which rules nobody in or out. */
+const PREFERENCE_LEAD = /^\W*(?:(?:first\s+)?(?:priority|preference)\s+(?:will\s+be\s+|is\s+)?given\b|(?:patients\s+with\s+[^.;:]{2,60}\s+)?(?:are\s+)?preferred\b)/i;
+/** Where a secondary leukaemia came from: "secondary (evolving from myelodysplastic syndrome ... or previous treatment for malignancies ...)". */
+const ORIGIN_BEFORE = /(?:\b(?:evolving|evolved|arising|arisen|transformed|progressing|progressed)\s+from\b|\bsecondary\s*\()[^.;)]*$/i;
 /** Kinds of disease beside a relapse, joined to it as alternatives: "residual, recurrent", "recurrent, or metastatic". */
 const OPEN_EXTENT_BEFORE = /\b(?:residual|metastatic|progressive|advanced|unresectable)\s*(?:,|\bor)\s*$/i;
+const OPEN_EXTENT_WITHIN = /\b(?:or|and\/or)\s+(?:residual|metastatic|progressive|locally advanced|advanced|unresectable)\b/i;
 const OPEN_EXTENT_AFTER = /^\s*(?:,\s*)?(?:or\s+|,\s*)(?:residual|metastatic|progressive|locally advanced|advanced|unresectable)\b/i;
 /** Words before a disease that make it one kind of it: "therapy-related", "secondary", "juvenile". */
 const NARROWER_BEFORE = /(?:\b(?:related|induced)|\bsecondary|\bjuvenile)\s+$/i;
@@ -323,9 +333,12 @@ function findHits(tokens: readonly Token[], text: string, section?: 'inclusion' 
   const mdsName = (k: Hit): boolean => k.rule.type === 'disease-state' && k.rule.value === 'refractory' && /^(?:anemia|anaemia|cytopenias?)$/.test(tokens[k.end]?.word ?? '');
   // "Remission induction chemotherapy" names a treatment, not a remission.
   const treatmentName = (k: Hit): boolean => k.rule.type === 'disease-state' && k.rule.value === 'remission' && tokens[k.end]?.word === 'induction';
-  // "High risk of relapse", "relapse-free survival": a relapse foreseen or counted, not one the person had.
+  // "High risk of relapse", "relapse-free survival": a relapse foreseen or counted, not one the person had; "risk
+  // of relapse or progressive disease" foresees the second as well.
+  const foreseenFrom = (at: number): boolean => FORESEEN_BEFORE.has(`${tokens[at - 2]?.word ?? ''} ${tokens[at - 1]?.word ?? ''}`);
   const foreseen = (k: Hit): boolean => k.rule.type === 'disease-state' && (k.rule.value === 'relapsed' || k.rule.value === 'refractory')
-    && (FORESEEN_BEFORE.has(`${tokens[k.start - 2]?.word ?? ''} ${tokens[k.start - 1]?.word ?? ''}`) || tokens[k.end]?.word === 'free');
+    && (foreseenFrom(k.start) || tokens[k.end]?.word === 'free'
+      || [1, 2, 3].some((n) => foreseenFrom(k.start - n) && tokens.slice(k.start - n, k.start).every((t) => FORESEEN_JOINED.has(t.word)) && tokens[k.start - 1]?.word === 'or'));
   // "Newly diagnosed angina pectoris", "new onset diabetes": a new illness of another kind, not a new cancer.
   const otherIllness = (k: Hit): boolean => k.rule.type === 'disease-state' && k.rule.value === 'newly-diagnosed'
     && tokens.slice(k.end, k.end + 4).some((t) => NOT_CANCER_ILLNESS.test(t.word));
@@ -458,10 +471,16 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
   let lastPlanned: Hit | null = null;
   // "No prior therapy except hydroxyurea": a concept whose words end in the exception names the carve-outs after it.
   const carveOut = hits.find((h) => words[h.end - 1] === 'except' || (words[h.end - 2] === 'other' && words[h.end - 1] === 'than'));
+  const preference = PREFERENCE_LEAD.test(text);
   hits.forEach((hit, k) => {
     const reading = readings[k];
-    if (reading === undefined || reading.excepted || (carveOut !== undefined && hit.start >= carveOut.end)) return;
+    if (reading === undefined || reading.excepted || (carveOut !== undefined && hit.start >= carveOut.end) || preference) return;
+    // "AML, either de novo or secondary (evolving from myelodysplastic syndrome ... or previous treatment for
+    // malignancies other than leukemia)": where the leukaemia came from, not another cancer the person has now.
+    if (hit.rule.type === 'other-cancer' && ORIGIN_BEFORE.test(text.slice(0, tokens[hit.start]?.start ?? 0))) return;
     if (hit.rule.type === 'prior-treatment' && noPriorTreatment) return;
+    // "RADIOTHERAPY: At least 1 month since radiotherapy": a label the item says again after its colon is read there.
+    if (words[hit.end] === ':' && hit.start <= 1 && hits.some((h) => h.start > hit.end && h.rule.type === hit.rule.type && h.rule.value === hit.rule.value)) return;
     // "Recurred after an initial CR", "relapse after achieving a complete remission": a remission in the past,
     // named to say when the relapse came, not a state asked of the person now.
     if (hit.rule.type === 'disease-state' && (hit.rule.value === 'remission' || hit.rule.value === 'first-remission') && before(words, AFTER_REMISSION, hit.start, 4)) return;
@@ -515,8 +534,10 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
     if (hit.rule.type === 'disease-state' && negated && QUALIFIED_AFTER.test(text.slice(tokens[hit.end - 1]?.end ?? 0, (tokens[hit.end - 1]?.end ?? 0) + 80))) return;
     // "Residual, recurrent, or metastatic disease": a relapse is one of several kinds of disease the item takes, the
     // others ones the profile cannot answer, so the relapse is no requirement.
+    // "Recurrent or metastatic malignant disease" read as one mention holds the other kind in its own words.
     if (hit.rule.type === 'disease-state' && !negated && context.section === 'inclusion' && hit.rule.value === 'relapsed'
-      && (OPEN_EXTENT_BEFORE.test(text.slice(Math.max(0, (tokens[hit.start]?.start ?? 0) - 40), tokens[hit.start]?.start ?? 0)) || OPEN_EXTENT_AFTER.test(text.slice(tokens[hit.end - 1]?.end ?? 0)))) return;
+      && (OPEN_EXTENT_BEFORE.test(text.slice(Math.max(0, (tokens[hit.start]?.start ?? 0) - 40), tokens[hit.start]?.start ?? 0)) || OPEN_EXTENT_AFTER.test(text.slice(tokens[hit.end - 1]?.end ?? 0))
+        || OPEN_EXTENT_WITHIN.test(evidence))) return;
     // "Exclude acute promyelocytic leukemia (M3)": one kind of AML ruled out, which the profile cannot tell apart;
     // "no treatment- or mutagen-related MDS", "no secondary AML" likewise.
     if (hit.rule.type === 'cancer-type' && negated && (NARROWER_KIND.test(evidence) || NARROWER_BEFORE.test(text.slice(Math.max(0, (tokens[hit.start]?.start ?? 0) - 30), tokens[hit.start]?.start ?? 0)))) return;
@@ -559,7 +580,10 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
     // Two different blood tests are joined as alternatives by "or" only: "Bilirubin <= 2 mg/dl, AST <= 1.5 times
     // normal, and creatinine ..." lists limits that must all hold.
     const twoTests = hit.rule.type === 'organ-function' && previous !== undefined && previous.rule.value !== hit.rule.value;
-    const orPrevious = previous !== undefined && (previous.end <= hit.start || overlapping) && ((twoTests ? /\bor\b/i : ALTERNATIVE).test(between.replace(UNIT_SLASH, ' ')) || listed || orEnded);
+    // A disease and a marker of its cells are joined as alternatives by "or" only: "CLL evidenced by ... CD5+,
+    // CD19+, CD23+" asks for both.
+    const diseaseAndMarker = hit.rule.type === 'cancer-type' && previous !== undefined && CELL_MARKERS.has(hit.rule.value) !== CELL_MARKERS.has(previous.rule.value);
+    const orPrevious = previous !== undefined && (previous.end <= hit.start || overlapping) && ((twoTests || diseaseAndMarker ? /\bor\b/i : ALTERNATIVE).test(between.replace(UNIT_SLASH, ' ').replace(CLOSED_BRACKET, ' ')) || listed || orEnded);
     concepts.push({
       type: hit.rule.type,
       value,
@@ -600,6 +624,7 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
       || DISEASE_LEAD.test(text)
       || (GROUP_AT_END.test(text) && concepts.length > 1)
       || subgroupLead(text, concepts)
+      || diseaseLabelled(words, hits)
       // "No patients under age 55 who have consented to an unrelated donor search unless ...": an age naming a group.
       || (concepts.some((c) => c.type === 'age') && AGE_WHO.test(text)),
     // Not what another disease turns into ("MDS ... transformation to acute leukemia", "in transformation to acute
@@ -611,6 +636,12 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
     // "AML that may have been primary or secondary" describes; "may have had chemotherapy" permits.
     permissive: PERMISSIVE.findAll(words).some((hit) => !['not', 'no', 'never'].includes(words[hit.start - 1] ?? '') && words[hit.end] !== 'been') || closingEligible(tokens, text),
   };
+}
+
+/** "NHL: Granulocyte count greater than 1,500/mm^3": a disease named as a label before the colon, for whom the rest holds. */
+function diseaseLabelled(words: readonly string[], hits: readonly Hit[]): boolean {
+  const colon = words.indexOf(':');
+  return colon > 0 && colon < words.length - 1 && hits.some((h) => h.rule.type === 'cancer-type' && h.start === 0 && h.end === colon);
 }
 
 /**
@@ -708,6 +739,8 @@ function bareInfectionHits(words: readonly string[], hits: readonly Hit[]): Hit[
 }
 
 /** The two words before a relapse that foresee it rather than report it. */
+/** Words between a foreseen relapse and the next thing foreseen with it: "risk of relapse or progressive disease". */
+const FORESEEN_JOINED: ReadonlySet<string> = new Set(['relapse', 'recurrence', 'progression', 'or', ',']);
 const FORESEEN_BEFORE: ReadonlySet<string> = new Set(['risk of', 'risk for', 'likelihood of', 'chance of', 'probability of', 'prevention of', 'prevent the', 'to prevent', 'likely to']);
 
 /** Words before a treatment that limit it to some of those who had it: "no prior extensive radiotherapy". */

@@ -934,3 +934,42 @@ describe('matchTrial: readings from the retired held-out set test18', () => {
     assert.equal(matchTrial(parsePatientProfile({ cancerType: ['aml'] }), trial).results[0]?.verdict, 'unknown');
   });
 });
+
+describe('matchTrial: readings from the retired held-out set test20', () => {
+  const nested = parseCriteria([
+    'Inclusion Criteria:',
+    '  -  Patients with any of the following diagnoses:',
+    '       -  Chronic myelogenous leukemia',
+    '            -  Chronic phase 1',
+    '                 -  Failed prior interferon alfa therapy OR',
+    '                 -  Relapsed after prior autologous stem cell transplantation',
+    '            -  Chronic phase 2',
+    '       -  Acute leukemia',
+    '            -  Standard risk',
+    '                 -  Age over 60 years',
+    '                 -  Complete remission 1 (CR1)',
+    '            -  High risk',
+    '                 -  High WBC at presentation, unfavorable cytogenetics, mixed lineage',
+    '                 -  CR1',
+    '                 -  Complete remission 2 or higher',
+    '       -  Myelodysplastic syndrome',
+  ].join('\n'));
+  it('reads sub-groups nested under an alternative ("Acute leukemia" > "High risk" > its states) as that alternative\'s own', () => {
+    const secondRemission = parsePatientProfile({ age: 15, cancerType: ['b-all'], diseaseState: ['second-or-later-remission'] });
+    assert.notEqual(matchTrial(secondRemission, nested).verdict, 'not-eligible');
+    const newlyDiagnosed = parsePatientProfile({ age: 15, cancerType: ['b-all'], diseaseState: ['newly-diagnosed'] });
+    assert.equal(matchTrial(newlyDiagnosed, nested).verdict, 'not-eligible');
+  });
+
+  it('leaves open a disease "sensitive to" a treatment (no treatment had), or refractory', () => {
+    const trial = parseCriteria('Inclusion Criteria:\n- Advanced malignancies that are sensitive to cyclophosphamide/carboplatin therapy OR refractory to standard therapy');
+    assert.equal(matchTrial(parsePatientProfile({ cancerType: ['aml'], diseaseState: ['newly-diagnosed'] }), trial).results[0]?.verdict, 'unknown');
+    assert.equal(matchTrial(parsePatientProfile({ cancerType: ['aml'], diseaseState: ['newly-diagnosed'] }), parseCriteria('Inclusion Criteria:\n- Refractory to standard therapy')).results[0]?.verdict, 'does-not-meet');
+  });
+
+  it('applies a limit labelled with a disease ("NHL: ...") only to people with that disease', () => {
+    const trial = parseCriteria('Inclusion Criteria:\n- NHL: Granulocyte count greater than 1,500/mm^3');
+    assert.equal(matchTrial(parsePatientProfile({ cancerType: ['cll'] }), trial).results[0]?.verdict, 'meets');
+    assert.equal(matchTrial(parsePatientProfile({ cancerType: ['lymphoma'] }), trial).results[0]?.verdict, 'unknown');
+  });
+});

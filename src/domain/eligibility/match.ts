@@ -665,7 +665,12 @@ function nestedLists(criteria: readonly Criterion[]): ReadonlyMap<number, readon
     // a disease the trial enrols as one of several ("Acute Myelogenous Leukemia, Age 18-75" over "1. In CR #1, 2,
     // or 3", "2. Any relapse ..."): it says what that disease's patients need, and counts for them only.
     const cohorts = cohortsOf(criteria);
-    const owns = (c: Criterion): boolean => c.anyOf !== null || cohorts?.has(c) === true || isDiagnosisItem(c);
+    // An inclusion item that heads items of its own under an alternative ("Chronic myelogenous leukemia" over
+    // "Chronic phase 1" over "Failed prior interferon alfa therapy OR ..."): a sub-group of that alternative,
+    // whose items say what its patients need, as the alternative's own do.
+    const heads = (c: Criterion): boolean => c.section === 'inclusion' && c.parent !== null
+      && criteria.some((d) => d.parent === `${c.parent} ${c.text}`);
+    const owns = (c: Criterion): boolean => c.anyOf !== null || cohorts?.has(c) === true || isDiagnosisItem(c) || heads(c);
     const ownerOf = (lead: string | null | undefined, list: readonly number[]): number =>
       lead == null ? -1 : criteria.findIndex((c, at) => owns(c) && !list.includes(at) && (lead === c.text || lead.endsWith(` ${c.text}`)));
     const under = new Map<number, number[][]>();
@@ -691,14 +696,22 @@ function nestedLists(criteria: readonly Criterion[]): ReadonlyMap<number, readon
       const leadsWithState = (c: Criterion): boolean => c.concepts.some((k) => k.type === 'disease-state' && k.polarity === 'present' && c.text.indexOf(k.evidence) === 0);
       // Under an alternative of a "one of" list ("Acute lymphoblastic leukemia" over "In second CR", "In first CR
       // with high-risk features"), only a list of states is taken as the alternative's own.
-      if (criteria[owner]?.anyOf !== null && !items.every((at) => stateOnly(criteria[at] as Criterion) && (criteria[at] as Criterion).concepts.length > 0)) continue;
+      // Sub-groups of the alternative ("Chronic phase 1" over its own items, beside "Chronic phase 2") are such a
+      // list too, the sub-group we cannot read beside one we can read.
+      const headed = items.some((at) => heads(criteria[at] as Criterion));
+      if (criteria[owner]?.anyOf !== null && !items.every((at) => stateOnly(criteria[at] as Criterion) && ((criteria[at] as Criterion).concepts.length > 0 || headed))) continue;
       const states = items.every((at) => stateOnly(criteria[at] as Criterion) || isDiagnosisItem(criteria[at] as Criterion) || leadsWithState(criteria[at] as Criterion));
       // The last state ending in "OR" ("Relapsed OR") is a list of one: it joins the states before it.
       const lists = under.get(owner) ?? [];
       const lone = states ? lists.findIndex((list) => list.length === 1 && stateOnly(criteria[list[0] as number] as Criterion)) : -1;
-      const joined = lone >= 0 ? [...items, ...(lists[lone] as number[])] : items;
+      // A line we could not read among states ("High WBC at presentation, unfavorable cytogenetics ..." over "CR1",
+      // "Complete remission 2 or higher") is no state to choose instead of them: it stands apart. Beside sub-groups,
+      // one we could not read is a sub-group still ("Chronic phase 2" beside "Chronic phase 1").
+      const joinable = (at: number): boolean => headed || (criteria[at] as Criterion).concepts.length > 0;
+      const alternatives = items.filter(joinable);
+      const joined = lone >= 0 ? [...alternatives, ...(lists[lone] as number[])] : alternatives;
       const kept = lone >= 0 ? lists.filter((_, k) => k !== lone) : lists;
-      under.set(owner, [...kept, ...(states ? [joined] : items.map((at) => [at]))]);
+      under.set(owner, [...kept, ...(states ? [joined, ...items.filter((at) => !joinable(at)).map((at) => [at])] : items.map((at) => [at]))]);
     }
     known = under;
     NESTED.set(criteria, known);
@@ -735,8 +748,8 @@ function nestedVerdicts(criteria: readonly Criterion[], results: readonly Criter
     const known = verdicts.get(result);
     if (known !== undefined) return known;
     if (scoped.has(result)) return { verdict: 'meets', read: false };
-    let verdict = result.verdict;
-    let read = !UNREAD.has(result);
+    let verdict: CriterionVerdict = 'meets';
+    let listsRead = false;
     for (const list of depth < 4 ? (under.get(result) ?? []) : []) {
       let best: { verdict: CriterionVerdict; read: boolean } | null = null;
       for (const item of list) {
@@ -748,9 +761,13 @@ function nestedVerdicts(criteria: readonly Criterion[], results: readonly Criter
       // A list we could not read at all leaves the alternative as it is.
       if (!best.read && best.verdict === 'unknown') continue;
       if (RANK[best.verdict] < RANK[verdict]) verdict = best.verdict;
-      read ||= best.read;
+      listsRead ||= best.read;
     }
-    const out = { verdict, read };
+    // A sub-group's name we could not read ("High risk", "Chronic phase 1") is what its items spell out: when they
+    // were read, they alone decide it.
+    const ownRead = !UNREAD.has(result);
+    if (ownRead || !listsRead) verdict = RANK[result.verdict] < RANK[verdict] ? result.verdict : verdict;
+    const out = { verdict, read: ownRead || listsRead };
     if (under.has(result)) verdicts.set(result, out);
     return out;
   };
