@@ -827,3 +827,33 @@ describe('readCriterion: readings from the retired held-out set test20', () => {
     assert.equal(readCriterion('NHL of low grade', { section: 'inclusion' }).conditional, false);
   });
 });
+
+describe('readCriterion: readings from the retired held-out set test21', () => {
+  it('reads an item labelled with a part of the trial ("Phase II: ...") as for that part only', () => {
+    assert.equal(readCriterion('Phase II: Histologically proven metastatic prostate cancer', { section: 'inclusion' }).conditional, true);
+    assert.equal(readCriterion('Phase II study of drug X in AML', { section: 'inclusion' }).conditional, false);
+  });
+  it('reads high-dose chemotherapy and total body irradiation as kinds of the treatment, and a dose escalation as the trial\'s own', () => {
+    const limited = (text: string): boolean | undefined => readCriterion(text, { section: 'inclusion' }).concepts[0]?.limited;
+    assert.equal(limited('No prior high dose chemotherapy'), true);
+    assert.equal(limited('No prior total body irradiation'), true);
+    assert.equal(limited('No prior chemotherapy'), undefined);
+    assert.equal(readCriterion('Radiation dose to marrow no greater than 3,000 cGy until 6 patients have been safely treated at that dose level').concepts[0]?.planned, true);
+  });
+  it('reads "failed at least 1 standard therapy" as failed therapy, Waldenström\'s macroglobulinemia as a lymphoma, and "complete remission 1" as the first', () => {
+    assert.deepEqual(read('Must have failed at least 1 standard therapy', { section: 'inclusion' }), ['disease-state refractory present']);
+    assert.deepEqual(read("Waldenstrom's macroglobulinemia", { section: 'inclusion' }), ['cancer-type lymphoma present']);
+    assert.deepEqual(read('Untreated or in complete remission 1 (CR1)', { section: 'inclusion' }), ['disease-state newly-diagnosed present', 'disease-state first-remission present']);
+    assert.deepEqual(read('Complete remission 2 or higher', { section: 'inclusion' }), ['disease-state second-or-later-remission present']);
+  });
+  it('reads kinds of drug listed under a lead-in that rules them out with a window ("More than 10 days since prior and no concurrent CYP3A4 inducers, including the following:")', () => {
+    const parent = 'More than 10 days since prior and no concurrent CYP3A4 inducers, including the following:';
+    assert.deepEqual(readCriterion('Anticonvulsants (e.g., phenytoin)', { section: 'inclusion', parent }).concepts.map((c) => [c.value, c.polarity, c.threshold]),
+      [['other-drug', 'absent', { withinDays: 10 }]]);
+    assert.deepEqual(readCriterion('Anticonvulsants (e.g., phenytoin)', { section: 'inclusion', parent: 'Concurrent medications including the following:' }).concepts.map((c) => c.polarity), ['present']);
+  });
+  it('keeps the words of a concept named again in the item', () => {
+    const [lymphoma] = readCriterion("Non-Hodgkin's lymphoma or Waldenstrom's macroglobulinemia", { section: 'inclusion' }).concepts;
+    assert.ok(lymphoma?.repeats?.some((words) => words.startsWith('Waldenstrom')), JSON.stringify(lymphoma));
+  });
+});

@@ -20,6 +20,17 @@ import { readAge, readBounds, readComparison, readPriorLines, readSince, readWit
 
 /** Words between two mentions that make them alternatives: "relapsed or refractory", "B-ALL/T-ALL", "AML, ALL". */
 const ALTERNATIVE = /\bor\b|\/|,/i;
+/** A lead-in ruling out a kind of treatment and listing examples of it: "no concurrent CYP3A4 inducers, including the following:". */
+const NEGATED_EXAMPLES_LEAD = /\b(?:no|not|without)\s+(?:[\w-]+\s+){0,2}?(?:concurrent|prior|previous|current|other)\b[^:;.]*\b(?:including|such as|e\.g\.)[^:]{0,20}:\s*$/i;
+
+/** A lead-in's "since" window, applied to the whole item below it (its words start at 0). */
+function leadWindow(parent: string): { days: number; end: number } | null {
+  const window = readSince(parent);
+  return window === null ? null : { days: window.days, end: 0 };
+}
+
+/** A part of a trial named as a label before its items: "Phase I:", "Phase II (randomized):", "Part A:", "Cohort 2:". */
+const PART_LABEL = /^\W*(?:phase\s+(?:[IV]{1,3}|\d)(?:\s*(?:\/|and|or)\s*(?:[IV]{1,3}|\d))?|part\s+[A-Z0-9]|cohort\s+[A-Z0-9]+|arm\s+[A-Z0-9]|stratum\s+[A-Z0-9]+)\b\s*(?:\([^)]*\)\s*)?:\s*\S/i;
 /** A bracket opening with "or" between two mentions: "Ph positive (or bcr positive) CML" names Ph another way. */
 const CLOSED_BRACKET = /\(\s*or\b[^()]*\)/gi;
 /** The slash of a unit after a number ("2.5 mg/dL", "50,000/mm3", "60 mL/min/1.73 m2"), which joins no alternatives. */
@@ -459,12 +470,15 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
   // A lead-in that negates what follows ("No prior therapy with any of the following:"), ending in a colon; not an
   // item above that happens to end inside a negation's reach ("AML, not otherwise categorized (M1 [without
   // maturation] ...)" over "Untreated AML").
-  const openNegation = context.parent != null && /:\s*$/.test(context.parent) && endsNegated(tokenize(context.parent).map((t) => t.word));
+  const openNegation = context.parent != null && /:\s*$/.test(context.parent)
+    && (endsNegated(tokenize(context.parent).map((t) => t.word)) || NEGATED_EXAMPLES_LEAD.test(context.parent));
   const hits = findHits(tokens, text, context.section);
   const causes = hits.map((hit) => ({ ...hit, cause: hit.rule.type === 'prior-treatment' && !NOT_CAUSES.has(hit.rule.value) }));
   const readings = readSpans(words, causes, openNegation, context.section === 'exclusion');
   const noPriorTreatment = NOT_PRIOR_TREATMENT.occursIn(words);
-  const since = readSince(text);
+  // "More than 10 days since prior and no concurrent CYP3A4 inducers, including the following:" over
+  // "Anticonvulsants (...)": the lead-in's window holds for each kind it lists.
+  const since = readSince(text) ?? (openNegation && context.parent != null ? leadWindow(context.parent) : null);
   const concepts: Concept[] = [];
   // The last treatment read as planned: "eligible for TBI plus high dose chemotherapy followed by autologous
   // transplantation" plans each treatment joined to a planned one.
@@ -557,6 +571,9 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
     const restated = words[hit.start - 1] === '(' && words[hit.end] === ')';
     const planned = hit.rule.type === 'prior-treatment' && !before(words, PAST_OR_CONCURRENT, hit.start, 8) && (before(words, PLANNED, hit.start, 8, !restated) || PLANNED_AFTER.endAt(words, hit.end) > hit.end
       || afterStudyDose(text, tokens[hit.start]?.start ?? 0)
+      // "Radiation dose to marrow no greater than 3,000 cGy until 6 patients have been safely treated at that dose
+      // level": the trial's own dose escalation.
+      || DOSE_ESCALATION.test(text)
       || (PROCEDURES.has(hit.rule.value) && words[hit.start - 1] === 'for' && since === null)
       || (lastPlanned !== null && JOINED_TREATMENTS.test(words.slice(lastPlanned.end, hit.start).join(' '))));
     if (planned) lastPlanned = hit;
@@ -566,7 +583,7 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
     const failedTherapy = hit.rule.type === 'disease-state' && hit.rule.value === 'refractory' && /^fail/.test(words[hit.start] ?? '');
     const narrowedRelapse = hit.rule.type === 'disease-state' && hit.rule.value === 'relapsed' && NARROWED_RELAPSE.test(text.slice(Math.max(0, (tokens[hit.start]?.start ?? 0) - 40), tokens[hit.start]?.start ?? 0));
     // "No prior topotecan": a drug of a kind the profile names only as a kind (chemotherapy) is limited too.
-    const limited = narrowedRelapse || (hit.rule.type === 'prior-treatment' && (DOSE_OR_SITE.test(after) || hit.rule.namedDrug === true || LIMITING_BEFORE.has(words[hit.start - 1] ?? '')))
+    const limited = narrowedRelapse || (hit.rule.type === 'prior-treatment' && (DOSE_OR_SITE.test(after) || hit.rule.namedDrug === true || LIMITING_BEFORE.has(words[hit.start - 1] ?? '') || TOTAL_BODY.test(`${words[hit.start - 2] ?? ''} ${words[hit.start - 1] ?? ''} ${evidence}`) || HIGH_DOSE.test(words.slice(Math.max(0, hit.start - 2), hit.start).join(' '))))
       || (hit.rule.type === 'cns' && hit.rule.value === 'cns-involvement' && before(words, UNCONTROLLED, hit.start, 2));
     const previous = hits.slice(0, k).reverse().find((h) => h.rule.type === hit.rule.type);
     // A mention inside a longer one ("refractory" in "recurrent or refractory leukaemia") is read from the longer
@@ -625,6 +642,8 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
       || (GROUP_AT_END.test(text) && concepts.length > 1)
       || subgroupLead(text, concepts)
       || diseaseLabelled(words, hits)
+      // "Phase II: Histologically proven metastatic prostate cancer": for the people of one part of the trial.
+      || PART_LABEL.test(text)
       // "No patients under age 55 who have consented to an unrelated donor search unless ...": an age naming a group.
       || (concepts.some((c) => c.type === 'age') && AGE_WHO.test(text)),
     // Not what another disease turns into ("MDS ... transformation to acute leukemia", "in transformation to acute
@@ -744,6 +763,12 @@ const FORESEEN_JOINED: ReadonlySet<string> = new Set(['relapse', 'recurrence', '
 const FORESEEN_BEFORE: ReadonlySet<string> = new Set(['risk of', 'risk for', 'likelihood of', 'chance of', 'probability of', 'prevention of', 'prevent the', 'to prevent', 'likely to']);
 
 /** Words before a treatment that limit it to some of those who had it: "no prior extensive radiotherapy". */
+/** Words of a trial's own dose escalation: "until 6 patients have been safely treated at that dose level". */
+const DOSE_ESCALATION = /\buntil\s+\d+\s+patients\b|\bat (?:that|each|the (?:next|previous|same)) dose level\b/i;
+/** "No prior high-dose chemotherapy", "myeloablative chemotherapy": one kind of the treatment, which the profile does not tell apart. */
+/** Total body irradiation: one kind of radiotherapy, which the profile does not tell apart. */
+const TOTAL_BODY = /\b(?:total[- ]body|tbi)\b/i;
+const HIGH_DOSE = /(?:^|\s)(?:high dose|myeloablative)$/;
 const LIMITING_BEFORE: ReadonlySet<string> = new Set(['extensive', 'substantial', 'significant', 'large', 'wide', 'extended',
   // A site ("no prior pelvic irradiation"): someone who had radiotherapy elsewhere is not ruled out.
   'pelvic', 'pelvis', 'abdominal', 'mediastinal', 'thoracic', 'chest', 'cranial', 'craniospinal', 'spinal', 'mantle', 'breast', 'lung']);
@@ -825,8 +850,12 @@ function deduplicate(concepts: readonly Concept[]): Concept[] {
     // Two ages joined by "or" ("under 18, or over 80") are both kept.
     const bothAges = (c: Concept): boolean => c.type === 'age' && concept.orPrevious === true && c.threshold !== undefined && concept.threshold !== undefined;
     const same = out.findIndex((c) => c.type === concept.type && c.value === concept.value && c.planned === concept.planned && !bothAges(c));
-    if (same < 0) out.push(concept);
-    else if (out[same]?.threshold === undefined && concept.threshold !== undefined && out[same]?.polarity === concept.polarity) out[same] = concept;
+    const kept = out[same];
+    if (kept === undefined) out.push(concept);
+    else if (kept.threshold === undefined && concept.threshold !== undefined && kept.polarity === concept.polarity) out[same] = concept;
+    // "... non-Hodgkin's lymphoma ... Waldenstrom's macroglobulinemia": the other words stay known, so that an
+    // alternative naming the concept again is read.
+    else if (concept.evidence !== kept.evidence && !(kept.repeats ?? []).includes(concept.evidence)) out[same] = { ...kept, repeats: [...(kept.repeats ?? []), concept.evidence] };
   }
   return out;
 }

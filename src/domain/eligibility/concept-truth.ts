@@ -82,9 +82,15 @@ function stateHolds(facts: ProfileFacts, concept: Concept): boolean | undefined 
   if (concept.failedTherapy === true && (have.has('relapsed') || have.has('refractory'))) return true;
   // "Isolated extramedullary relapse" (`limited`): a relapse, but of a kind the profile does not record.
   if (have.has(concept.value)) return concept.limited === true ? undefined : true;
-  if (excluded(have, concept.value, relations['disease-state'].excludes)) return false;
+  // A state the person's rules out, or one that would put them in a state theirs rules out: "relapsed" and no
+  // remission said is no second remission either. The relapse a later remission implies is a past one, which a
+  // remission now does not rule out.
+  const implied = [concept.value, ...(STATE_IMPLIES[concept.value] ?? []).filter((value) => value !== 'relapsed')];
+  if (implied.some((value) => excluded(have, value, relations['disease-state'].excludes))) return false;
   return undefined;
 }
+
+const STATE_IMPLIES: Links = relations['disease-state'].implies;
 
 /**
  * Whether the person has been in remission at some time: yes when in remission now or relapsed (a relapse follows

@@ -264,3 +264,17 @@ describe('splitCriteria: lines wrapped at a fixed width (readings added from the
     assert.equal(splitCriteria('Subjects must not have:\n- Heart failure')[0]?.section, 'exclusion');
   });
 });
+
+describe('splitCriteria: readings from the retired held-out set test21', () => {
+  it('starts a new item of a flattened list at a marker code ("CD22 positive ...") but not after "and/or"', () => {
+    const listed = texts([
+      '',
+      '        DISEASE CHARACTERISTICS: Histologically proven B cell lymphoma of one of the following types: Any grade of',
+      "        non-Hodgkin's lymphoma Chronic lymphocytic leukemia CD22 positive acute lymphocytic leukemia",
+      '        Must have failed at least 1 standard therapy',
+    ].join('\n'));
+    assert.ok(listed[0]?.includes('\nCD22 positive acute lymphocytic leukemia'), JSON.stringify(listed));
+    const joined = texts('\n        DISEASE CHARACTERISTICS: Recurrent B cell malignancy that is positive for CD19 and/or\n        CD20 antigens No CNS metastases');
+    assert.equal(joined[0], 'Recurrent B cell malignancy that is positive for CD19 and/or CD20 antigens', JSON.stringify(joined));
+  });
+});

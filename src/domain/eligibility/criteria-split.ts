@@ -292,8 +292,18 @@ function isSubheading(line: string): boolean {
  */
 function disjunctiveBlocks(nodes: readonly Node[], diseaseBlocks: ReadonlySet<number>): Set<number> {
   const out = new Set<number>();
-  for (const node of nodes) if (diseaseBlocks.has(node.block) && node.section === 'inclusion' && node.runOn === true && RUN_ON_ALTERNATIVES.test(node.text)) out.add(node.block);
+  for (const node of nodes) if (diseaseBlocks.has(node.block) && node.section === 'inclusion' && node.runOn === true && RUN_ON_ALTERNATIVES.test(ownWords(node.text))) out.add(node.block);
   return out;
+}
+
+/**
+ * A run-on item's words less the list it took back in (joinRunOnLists): "B cell lymphoma of one of the following
+ * types:" with its types on the lines below is an item's own list of alternatives, not a sign that the section's
+ * items are alternatives of one another.
+ */
+function ownWords(text: string): string {
+  const firstLine = text.indexOf('\n');
+  return firstLine < 0 ? text : text.slice(0, firstLine).replace(/\b(?:1|one|any) of the following\b[^:]*:?\s*[^:]*$/i, '');
 }
 
 function emit(nodes: readonly Node[], diseaseBlocks: ReadonlySet<number>): SplitCriterion[] {

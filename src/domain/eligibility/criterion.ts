@@ -121,6 +121,8 @@ export interface Concept {
   readonly failedTherapy?: true;
   /** The words that named it, as written (for reasons and for checking labels). */
   readonly evidence: string;
+  /** Addition to the contract: other words of the item that named it again ("lymphoma" ... "Waldenstrom's macroglobulinemia"). */
+  readonly repeats?: readonly string[];
 }
 
 /** One item of a trial's inclusion or exclusion list, with its original words and what it is about. */

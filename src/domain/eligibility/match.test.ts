@@ -973,3 +973,76 @@ describe('matchTrial: readings from the retired held-out set test20', () => {
     assert.equal(matchTrial(parsePatientProfile({ cancerType: ['lymphoma'] }), trial).results[0]?.verdict, 'unknown');
   });
 });
+
+describe('matchTrial: readings from the retired held-out set test21', () => {
+  const bAll = parsePatientProfile({ age: 34, cancerType: ['b-all'], diseaseState: ['relapsed'], priorTreatments: ['chemotherapy'] });
+  const tAll = parsePatientProfile({ age: 34, cancerType: ['t-all'], diseaseState: ['relapsed'], priorTreatments: ['chemotherapy'] });
+  const aml = parsePatientProfile({ age: 55, cancerType: ['aml'], diseaseState: ['refractory'], priorTreatments: ['chemotherapy'] });
+  const listed = parseCriteria([
+    '',
+    '        DISEASE CHARACTERISTICS: Histologically or cytologically proven B cell lymphoma of one of',
+    '        the following types: Any histologic grade of non-Hodgkin\'s lymphoma Chronic lymphocytic',
+    '        leukemia CD22 positive acute lymphocytic leukemia Waldenstrom\'s macroglobulinemia Must have',
+    '        failed at least 1 standard therapy Autologous peripheral blood stem cells (PBSC) or bone',
+    '        marrow available',
+  ].join('\n'));
+  it('reads a run-on list of kinds under its own "one of the following types:" as that item\'s alternatives, a marker narrowing its disease', () => {
+    assert.equal(matchTrial(bAll, listed).verdict, 'might-be-eligible');
+    assert.equal(matchTrial(tAll, listed).verdict, 'not-eligible');
+    assert.equal(matchTrial(aml, listed).verdict, 'not-eligible');
+    // The items after the list are requirements of their own, not alternatives of it.
+    assert.deepEqual(listed.map((c) => c.anyOf), [null, null, null]);
+  });
+
+  it('reads a branch naming a disease no cancer type reads ("Secondary leukemias untreated or in CR1") as an open alternative', () => {
+    const trial = parseCriteria([
+      'Inclusion Criteria:',
+      '- Diagnosis of any of the following:',
+      '  - Myelodysplastic syndrome',
+      '  - Secondary leukemias untreated or in complete remission 1 (CR1)',
+      '  - Acute myeloid leukemia in complete remission 2 (CR2)',
+    ].join('\n'));
+    const untreatedAll = parsePatientProfile({ cancerType: ['t-all'], diseaseState: ['newly-diagnosed'] });
+    assert.notEqual(matchTrial(untreatedAll, trial).verdict, 'not-eligible');
+    assert.equal(matchTrial(parsePatientProfile({ cancerType: ['t-all'], diseaseState: ['refractory'] }), trial).verdict, 'not-eligible');
+  });
+
+  it('reads "relapsed" with no remission said as no later remission either', () => {
+    assert.equal(verdictOf('In second or later complete remission', parsePatientProfile({ diseaseState: ['relapsed'] })), 'does-not-meet');
+    assert.equal(verdictOf('In second or later complete remission', parsePatientProfile({ diseaseState: ['remission'] })), 'unknown');
+  });
+
+  it('reads examples under a lead-in ("high risk malignancy including:") beside a list of diagnoses without turning anyone away', () => {
+    const trial = parseCriteria([
+      'Inclusion Criteria:',
+      '- Histologically confirmed high risk malignancy including:',
+      '  - Acute lymphocytic leukemia (ALL) in second or subsequent remission',
+      '  - Myelodysplastic syndrome with evidence of evolution to acute myeloid leukemia',
+      '     - Refractory anemia with excess blasts',
+      '  - Non-Hodgkin lymphoma with recurrent disease',
+    ].join('\n'));
+    const secondRemission = parsePatientProfile({ age: 34, cancerType: ['b-all'], diseaseState: ['relapsed', 'second-or-later-remission'] });
+    assert.notEqual(matchTrial(secondRemission, trial).verdict, 'not-eligible');
+  });
+});
+
+describe('matchTrial: more readings from the retired held-out set test21', () => {
+  it('reads a line of a run-on list naming a disease no cancer type reads ("Secondary leukemias ...") as an alternative of its own', () => {
+    const trial = parseCriteria([
+      '',
+      '        DISEASE CHARACTERISTICS: Diagnosis of any of the following: Chronic myelogenous leukemia',
+      '        (CML) in first chronic phase Myelodysplastic syndrome Refractory anemia with excess blasts',
+      '        (RAEB) RAEB in transformation Secondary leukemias untreated or in complete remission 1',
+      '        (CR1) Acute myeloid leukemia in complete remission 2 (CR2) Acute lymphocytic leukemia (ALL)',
+      '        in CR2 High-risk acute leukemia in CR1',
+    ].join('\n'));
+    assert.notEqual(matchTrial(parsePatientProfile({ cancerType: ['t-all'], diseaseState: ['newly-diagnosed'] }), trial).verdict, 'not-eligible');
+    assert.equal(matchTrial(parsePatientProfile({ cancerType: ['t-all'], diseaseState: ['refractory'] }), trial).verdict, 'not-eligible');
+  });
+
+  it('reads a marker as narrowing the disease of its alternative where states follow the diseases', () => {
+    const trial = 'CD22 positive acute lymphocytic leukemia OR Chronic lymphocytic leukemia OR In second relapse';
+    assert.equal(verdictOf(trial, parsePatientProfile({ cancerType: ['t-all'], diseaseState: ['relapsed'] })), 'does-not-meet');
+    assert.equal(verdictOf(trial, parsePatientProfile({ cancerType: ['cll'], diseaseState: ['relapsed'] })), 'meets');
+  });
+});

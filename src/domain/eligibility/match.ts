@@ -134,8 +134,12 @@ function decide(facts: ProfileFacts, criterion: Criterion, ownDiseases: Readonly
   // hold for every branch; only what follows it is the list of alternatives.
   const leadEnd = anyBranch ? leadEndOf(criterion) : -1;
   const inLead = (d: Decision): boolean => leadEnd >= 0 && criterion.text.indexOf(d.concept.evidence) < leadEnd;
-  const lead = kept.filter(inLead);
   const branches = kept.filter((d) => !inLead(d));
+  // "B cell lymphoma of one of the following types: ... Chronic lymphocytic leukemia, CD22 positive acute
+  // lymphocytic leukemia": a lead-in's disease over alternatives that name diseases of their own is their group's
+  // name, which the alternatives decide.
+  const diseaseBranches = branches.some((d) => d.concept.type === 'cancer-type' && !MARKERS.has(d.concept.value));
+  const lead = kept.filter((d) => inLead(d) && !(diseaseBranches && d.concept.type === 'cancer-type' && !MARKERS.has(d.concept.value)));
   if (!anyBranch) return allOf(branches);
   const best = anyOf(alternativesOf(decisionsByBranch(criterion, branches)));
   // An alternative we cannot read ("On therapy OR within one year of stopping therapy") may be the one the person
@@ -209,6 +213,8 @@ interface ItemBranches {
   readonly branched: boolean;
   /** Some alternative names no concept we read (it may be the one the person meets). */
   readonly unreadBranch: boolean;
+  /** Each alternative's words, by its number in `segments` (-1: the words before the first). */
+  readonly texts: ReadonlyMap<number, string>;
 }
 
 const ITEM_BRANCHES = new WeakMap<Criterion, ItemBranches>();
@@ -218,10 +224,10 @@ function branchesOfItem(criterion: Criterion): ItemBranches {
     const text = criterion.text;
     const from = Math.max(leadEndOf(criterion), 0);
     const cuts = branchCuts(text, from);
-    const places = criterion.concepts.map((concept) => {
-      const words = escapeRegExp(concept.evidence.trim()).replace(/\s+/g, String.raw`\s+`);
+    const places = criterion.concepts.map((concept) => [concept.evidence, ...(concept.repeats ?? [])].flatMap((evidence) => {
+      const words = escapeRegExp(evidence.trim()).replace(/\s+/g, String.raw`\s+`);
       return [...text.matchAll(new RegExp(String.raw`(?<!\w)${words}(?!\w)`, 'gi'))].map((m) => ({ start: m.index, end: m.index + m[0].length }));
-    });
+    }));
     const all = places.flat();
     const segments = new Map<Concept, number[]>();
     criterion.concepts.forEach((concept, k) => {
@@ -233,21 +239,32 @@ function branchesOfItem(criterion: Criterion): ItemBranches {
     const read = new Set(criterion.concepts.filter((c) => c.planned !== true).flatMap((c) => segments.get(c) ?? []));
     // A stretch with no words (the colon before the first bullet) is no alternative.
     const unreadBranch = cuts.length >= 3 && cuts.slice(0, -1).some((cut, k) => !read.has(k) && /[A-Za-z]{2}/.test(text.slice(cut, cuts[k + 1]).replace(/\bOR\b/, '')));
-    known = { segments, branched: cuts.length > 3, unreadBranch };
+    const texts = new Map(cuts.slice(0, -1).map((cut, k) => [k, text.slice(cut, cuts[k + 1])] as const));
+    texts.set(-1, text.slice(0, from));
+    known = { segments, branched: cuts.length > 3, unreadBranch, texts };
     ITEM_BRANCHES.set(criterion, known);
   }
   return known;
 }
 
 /** The decisions in each alternative. */
-function decisionsByBranch(criterion: Criterion, decisions: readonly Decision[]): Decision[][] {
-  const { segments } = branchesOfItem(criterion);
+function decisionsByBranch(criterion: Criterion, decisions: readonly Decision[]): Branch[] {
+  const { segments, texts } = branchesOfItem(criterion);
   const groups = new Map<number, Decision[]>();
   for (const d of decisions) {
     for (const segment of segments.get(d.concept) ?? [-1]) groups.set(segment, [...(groups.get(segment) ?? []), d]);
   }
-  return [...groups.values()];
+  return [...groups].map(([segment, ds]) => ({ decisions: ds, text: texts.get(segment) ?? '' }));
 }
+
+/** One alternative of an item: the decisions read in it and its words. */
+interface Branch {
+  readonly decisions: readonly Decision[];
+  readonly text: string;
+}
+
+/** A disease named in words no cancer type reads: "Secondary leukemias untreated or in CR1". */
+const UNREAD_DISEASE = /\b(?:leuka?emias?|lymphomas?|malignanc(?:y|ies)|cancers?|neoplasms?|myelomas?)\b/i;
 
 /**
  * The alternatives of a list written in one item. A run-on list that lost its nesting names a disease and then, as
@@ -257,7 +274,8 @@ function decisionsByBranch(criterion: Criterion, decisions: readonly Decision[])
  * branch naming diseases only shares the states of the branch after it. Each disease with its states is then one
  * alternative.
  */
-function alternativesOf(branches: readonly (readonly Decision[])[]): Decision[] {
+function alternativesOf(written: readonly Branch[]): Decision[] {
+  const branches = written.map((b) => b.decisions);
   const namesDisease = (ds: readonly Decision[]): boolean => ds.some((d) => d.concept.type === 'cancer-type' && !MARKERS.has(d.concept.value));
   // A branch naming a state ("Relapsed within one year of initial CR"); one naming only a treatment ("Stem cell
   // transplantation for a neoplastic disease") is an alternative of its own.
@@ -275,10 +293,17 @@ function alternativesOf(branches: readonly (readonly Decision[])[]): Decision[] 
     diseases = [];
     states = [];
   };
-  for (const ds of branches) {
+  for (const [k, ds] of branches.entries()) {
     if (!namesDisease(ds)) {
+      const own = segmentHolds(ds);
+      // A disease we cannot read, with its states: an alternative of its own, open unless its states fail.
+      if (UNREAD_DISEASE.test(written[k]?.text ?? '')) {
+        close();
+        out.push(own.truth === false ? own : { ...own, truth: undefined });
+        continue;
+      }
       // Before any disease, or no state: an alternative of its own.
-      if (diseases.length === 0 || !namesState(ds)) out.push(segmentHolds(ds));
+      if (diseases.length === 0 || !namesState(ds)) out.push(own);
       else states.push(segmentHolds(ds));
       continue;
     }
@@ -287,7 +312,7 @@ function alternativesOf(branches: readonly (readonly Decision[])[]): Decision[] 
     if (!sharesNext) close();
     const cancers = ds.filter((d) => d.concept.type === 'cancer-type');
     const rest = ds.filter((d) => d.concept.type !== 'cancer-type');
-    const disease = anyOf(cancers);
+    const disease = cancerOf(cancers);
     if (disease !== null) diseases.push(disease);
     const own = allOf(rest);
     if (own !== null) states.push(own);
@@ -303,8 +328,18 @@ function alternativesOf(branches: readonly (readonly Decision[])[]): Decision[] 
 function segmentHolds(decisions: readonly Decision[]): Decision {
   const cancers = decisions.filter((d) => d.concept.type === 'cancer-type');
   const rest = decisions.filter((d) => d.concept.type !== 'cancer-type');
-  const cancer = anyOf(cancers);
+  const cancer = cancerOf(cancers);
   return allOf(cancer === null ? rest : [cancer, ...rest]) ?? (decisions[0] as Decision);
+}
+
+/**
+ * The cancer an alternative names: its diseases are alternatives of one another, and so are its markers, but a
+ * marker narrows the disease ("CD22 positive acute lymphocytic leukemia" is ALL with CD22, not either).
+ */
+function cancerOf(cancers: readonly Decision[]): Decision | null {
+  const disease = anyOf(cancers.filter((d) => !MARKERS.has(d.concept.value)));
+  const marker = anyOf(cancers.filter((d) => MARKERS.has(d.concept.value)));
+  return disease === null ? marker : marker === null ? disease : allOf([disease, marker]);
 }
 
 /** AND: false beats unknown beats true; the first deciding chain gives the reason. */
@@ -669,7 +704,9 @@ function nestedLists(criteria: readonly Criterion[]): ReadonlyMap<number, readon
     // "Chronic phase 1" over "Failed prior interferon alfa therapy OR ..."): a sub-group of that alternative,
     // whose items say what its patients need, as the alternative's own do.
     const heads = (c: Criterion): boolean => c.section === 'inclusion' && c.parent !== null
-      && criteria.some((d) => d.parent === `${c.parent} ${c.text}`);
+      && criteria.some((d) => d.parent === `${c.parent} ${c.text}`)
+      && criteria.some((d) => d !== c && (c.parent === d.text || (c.parent ?? '').endsWith(` ${d.text}`))
+        && (d.anyOf !== null || cohorts?.has(d) === true || isDiagnosisItem(d) || heads(d)));
     const owns = (c: Criterion): boolean => c.anyOf !== null || cohorts?.has(c) === true || isDiagnosisItem(c) || heads(c);
     const ownerOf = (lead: string | null | undefined, list: readonly number[]): number =>
       lead == null ? -1 : criteria.findIndex((c, at) => owns(c) && !list.includes(at) && (lead === c.text || lead.endsWith(` ${c.text}`)));

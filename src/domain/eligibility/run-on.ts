@@ -31,7 +31,7 @@ export function splitSentences(text: string): string[] {
 }
 
 /**
- * Items of a flattened NCI list: a cut before a capitalised word ("Size") or a letter-and-number code ("L-3") that
+ * Items of a flattened NCI list: a cut before a capitalised word ("Size") or a letter-and-number code ("L-3", "CD22") that
  * follows a lower-case word, a number or a closing bracket, unless the capitalised word is a name that rarely starts an item ("Karnofsky") or
  * begins a run of capitalised words (a proper name: "Radiation Therapy Oncology Group").
  */
@@ -42,9 +42,10 @@ export function splitFlattenedList(text: string): string[] {
     const word = words[i]?.[0] ?? '';
     const previous = words[i - 1]?.[0] ?? '';
     const next = words[i + 1]?.[0] ?? '';
-    // A capitalised word, or a letter-and-number code ("L-3 and B-cell leukemia included").
-    if (!/^(?:[A-Z][a-z]|[A-Z]-\d)/.test(word) || ITEM_STARTS_NOT.has(word.replace(/[^A-Za-z'-]+$/, ''))) continue;
-    if (!/[a-z0-9%)\]]$/.test(previous) || /^[A-Z][a-z]/.test(next) || /^(of|or|and|with|to|the|for|in)$/.test(previous)) continue;
+    // A capitalised word, or a letter-and-number code ("L-3 and B-cell leukemia included", "CD22 positive acute
+    // lymphocytic leukemia").
+    if (!/^(?:[A-Z][a-z]|[A-Z]-\d|[A-Z]{2,4}\d{1,3}\b)/.test(word) || ITEM_STARTS_NOT.has(word.replace(/[^A-Za-z'-]+$/, ''))) continue;
+    if (!/[a-z0-9%)\]]$/.test(previous) || /^[A-Z][a-z]/.test(next) || /^(of|or|and|and\/or|with|to|the|for|in)$/.test(previous)) continue;
     cuts.push(words[i]?.index ?? 0);
   }
   return cutAt(text, cuts);
