@@ -857,3 +857,23 @@ describe('readCriterion: readings from the retired held-out set test21', () => {
     assert.ok(lymphoma?.repeats?.some((words) => words.startsWith('Waldenstrom')), JSON.stringify(lymphoma));
   });
 });
+
+describe('readCriterion: readings from the retired held-out set test22', () => {
+  it('reads what a secondary leukaemia followed or was preceded by as its origin, not a cancer or a broad group asked for', () => {
+    assert.deepEqual(read("Secondary leukemias eligible, as follows: Following cured malignancies, including Hodgkin's disease", { section: 'inclusion' }), []);
+    assert.deepEqual(read("Hodgkin's disease", { section: 'inclusion' }), ['cancer-type lymphoma present']);
+    assert.equal(readCriterion('Acute myelogenous leukemia that may have been primary AML, secondary AML, or preceded by hematologic disorder', { section: 'inclusion' }).broadDiagnosis, false);
+    assert.equal(readCriterion('Acute myelogenous leukemia or other hematologic disorder', { section: 'inclusion' }).broadDiagnosis, true);
+  });
+  it('reads interferon, photodynamic and immune-stimulating therapy as drugs, and radioimmunotherapy as a kind of radiotherapy', () => {
+    assert.deepEqual(read('At least 5 days since interferon therapy', { section: 'inclusion' }), ['prior-treatment other-drug absent']);
+    assert.deepEqual(read('No prior photodynamic therapy', { section: 'inclusion' }), ['prior-treatment other-drug absent']);
+    assert.deepEqual(read('Immunostimulation therapy', { section: 'exclusion' }), ['prior-treatment other-drug present']);
+    assert.deepEqual(readCriterion('No prior radioimmunotherapy', { section: 'inclusion' }).concepts.map((c) => [c.value, c.polarity, c.limited]), [['radiotherapy', 'absent', true]]);
+  });
+  it('reads treatments in a bracket after the one a disease resisted as resisted too, and "regimen failure on" as refractory disease', () => {
+    assert.deepEqual(read('No hematologic response to prior conventional therapy (hydroxyurea or interferon)', { section: 'inclusion' }), []);
+    assert.deepEqual(read('No prior conventional therapy (hydroxyurea or interferon)', { section: 'inclusion' }), ['prior-treatment other-drug absent']);
+    assert.deepEqual(read('AML with documented regimen failure on the control arm (standard chemotherapy alone)', { section: 'inclusion' }), ['cancer-type aml present', 'disease-state refractory present']);
+  });
+});

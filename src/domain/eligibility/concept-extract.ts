@@ -20,6 +20,10 @@ import { readAge, readBounds, readComparison, readPriorLines, readSince, readWit
 
 /** Words between two mentions that make them alternatives: "relapsed or refractory", "B-ALL/T-ALL", "AML, ALL". */
 const ALTERNATIVE = /\bor\b|\/|,/i;
+/** Words just before a disease that make it where another came from: "preceded by", "evolving from", "secondary to". */
+const ORIGIN_WORDS_BEFORE = /\b(?:preceded by|(?:evolving|evolved|arising|arisen|transformed) from|secondary to)\s+(?:an?\s+|prior\s+|antecedent\s+)*$/i;
+/** Words before a cancer that make it what a secondary leukaemia followed: "Secondary leukemias eligible: Following cured malignancies, including". */
+const SECONDARY_AFTER = /\bsecondary\s+(?:acute\s+)?(?:leuka?emias?|aml|mds)\b[^.;]*\b(?:following|after)\b[^.;]*$/i;
 /** A lead-in ruling out a kind of treatment and listing examples of it: "no concurrent CYP3A4 inducers, including the following:". */
 const NEGATED_EXAMPLES_LEAD = /\b(?:no|not|without)\s+(?:[\w-]+\s+){0,2}?(?:concurrent|prior|previous|current|other)\b[^:;.]*\b(?:including|such as|e\.g\.)[^:]{0,20}:\s*$/i;
 
@@ -150,8 +154,20 @@ const DOSE_OR_SITE = /^\s*(?:(?:of\s+)?(?:greater than|more than|over|exceeding|
  */
 const RESISTED = new PhraseList([
   'refractory to', 'resistant to', 'failed', 'failing', 'failure of', 'failure to', 'responded to', 'respond to', 'response to',
-  'intolerant to', 'intolerance to', 'intolerant of', 'sensitive to', 'responsive to',
+  'intolerant to', 'intolerance to', 'intolerant of', 'sensitive to', 'responsive to', 'failure on',
 ]);
+
+/**
+ * "No hematologic response to prior conventional therapy (hydroxyurea or interferon)": a treatment in a bracket that
+ * names the one the disease resisted, just before it.
+ */
+function resistedInBracket(words: readonly string[], start: number): boolean {
+  for (let at = start - 1; at >= 0 && at >= start - 6; at -= 1) {
+    if (words[at] === ')' || CLAUSE_ENDS.has(words[at] ?? '')) return false;
+    if (words[at] === '(') return before(words, RESISTED, at, 6);
+  }
+  return false;
+}
 
 /** A sub-heading about performance status ("Performance status:" over "0-3"): the item's grades are on that scale. */
 const PERFORMANCE_HEADING = /\bperformance\b/i;
@@ -492,6 +508,9 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
     // "AML, either de novo or secondary (evolving from myelodysplastic syndrome ... or previous treatment for
     // malignancies other than leukemia)": where the leukaemia came from, not another cancer the person has now.
     if (hit.rule.type === 'other-cancer' && ORIGIN_BEFORE.test(text.slice(0, tokens[hit.start]?.start ?? 0))) return;
+    // "Secondary leukemias eligible, as follows: Following cured malignancies, including Hodgkin's disease": the
+    // cancer a secondary leukaemia followed, not one the person has now.
+    if ((hit.rule.type === 'cancer-type' || hit.rule.type === 'other-cancer') && SECONDARY_AFTER.test(text.slice(0, tokens[hit.start]?.start ?? 0))) return;
     if (hit.rule.type === 'prior-treatment' && noPriorTreatment) return;
     // "RADIOTHERAPY: At least 1 month since radiotherapy": a label the item says again after its colon is read there.
     if (words[hit.end] === ':' && hit.start <= 1 && hits.some((h) => h.start > hit.end && h.rule.type === hit.rule.type && h.rule.value === hit.rule.value)) return;
@@ -513,7 +532,7 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
     // "Refractory to induction therapy", "failed 2 lines of chemotherapy": the treatment belongs to the disease state.
     // A treatment inside or just after the words that say the disease was refractory ("not responded (no CR) to
     // induction chemotherapy") is likewise the disease state's.
-    if (hit.rule.type === 'prior-treatment' && (before(words, RESISTED, hit.start, 6) || hits.some((h) => h.rule.value === 'refractory' && h.start < hit.start && hit.start - h.end <= 3))) return;
+    if (hit.rule.type === 'prior-treatment' && (before(words, RESISTED, hit.start, 6) || resistedInBracket(words, hit.start) || hits.some((h) => h.rule.value === 'refractory' && h.start < hit.start && hit.start - h.end <= 3))) return;
     // "No relapse following allogeneic transplantation": the relapse says when; what rules a person out is the
     // treatment it followed, so the negation is read on the treatment alone.
     if (hit.rule.type === 'disease-state' && reading.negated && FOLLOWING.has(words[hit.end] ?? '') && hits.some((h) => h.rule.type === 'prior-treatment' && h.start > hit.end && h.start - hit.end <= 3)) return;
@@ -650,6 +669,8 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
     // leukemia"): that names a stage of the other disease, not a group of diagnoses of its own.
     broadDiagnosis: BROAD_DIAGNOSIS.findAll(words).some((span) => !hits.some((h) => h.rule.type === 'cancer-type' && h.start < span.end && span.start < h.end)
       && !(words[span.start - 1] === 'to' && TURNS_INTO.has(words[span.start - 2] ?? ''))
+      // Nor where the leukaemia came from ("AML ... or preceded by hematologic disorder").
+      && !ORIGIN_WORDS_BEFORE.test(text.slice(0, tokens[span.start]?.start ?? 0))
       // Nor the lead-in of a list of them ("Acute leukemias in the following categories: ANLL in CR1 ...").
       && !((words[span.end] === 'in' || words[span.end] === 'of') && words[span.end + 1] === 'the' && words[span.end + 2] === 'following')),
     // "AML that may have been primary or secondary" describes; "may have had chemotherapy" permits.
@@ -766,8 +787,8 @@ const FORESEEN_BEFORE: ReadonlySet<string> = new Set(['risk of', 'risk for', 'li
 /** Words of a trial's own dose escalation: "until 6 patients have been safely treated at that dose level". */
 const DOSE_ESCALATION = /\buntil\s+\d+\s+patients\b|\bat (?:that|each|the (?:next|previous|same)) dose level\b/i;
 /** "No prior high-dose chemotherapy", "myeloablative chemotherapy": one kind of the treatment, which the profile does not tell apart. */
-/** Total body irradiation: one kind of radiotherapy, which the profile does not tell apart. */
-const TOTAL_BODY = /\b(?:total[- ]body|tbi)\b/i;
+/** Total body irradiation, radioimmunotherapy: kinds of radiotherapy, which the profile does not tell apart. */
+const TOTAL_BODY = /\b(?:total[- ]body|tbi|radioimmunotherapy)\b/i;
 const HIGH_DOSE = /(?:^|\s)(?:high dose|myeloablative)$/;
 const LIMITING_BEFORE: ReadonlySet<string> = new Set(['extensive', 'substantial', 'significant', 'large', 'wide', 'extended',
   // A site ("no prior pelvic irradiation"): someone who had radiotherapy elsewhere is not ruled out.

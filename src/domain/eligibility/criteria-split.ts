@@ -102,6 +102,8 @@ const NO_CONTENT = new RegExp(`^(?:${vocab.emptyItems.join('|')})[.]?$`, 'i');
 const ONE_OF = /\b(?:one|1|any|either|at least one|at least 1)\s+(?:\(\d\)\s+)?of\b|\beither\b|\bone or more of\b/i;
 /** "No prior therapy with any of the following:" forbids each item: they are not alternatives. */
 const NEGATED_LEAD = /^(?:no|not|none|without)\b|\b(?:must not|may not|cannot|should not|have not|has not|no prior)\b/i;
+/** The start of a heading's sentence left at the end of the line before it: "The following leukemias are" (then "excluded:"). */
+const FOLLOWING_ARE = /(?:^|\s)the following\s+[\w\s-]{0,40}?\b(?:are|is)\s*$/i;
 /** An item that hands over to the next: "..., or", "... OR". */
 const ENDS_WITH_OR = /(?:^|[\s,;])(?:or|and\/or)\s*[,;:.]?\s*$/i;
 /** "No other malignancy except:", "... except for the following:" (not "except vincristine Endocrine therapy:"). */
@@ -162,6 +164,13 @@ export function splitCriteria(text: string | null): SplitCriterion[] {
     const colon = whole === null ? /^(.{3,110}?):\s*(.*)$/.exec(line.text) : null;
     const opened = whole ?? (colon !== null ? sectionHeading(colon[1] ?? '') : null);
     if (opened !== null) {
+      // "... The following leukemias are" then "excluded: Blast crisis of ...": the words before the heading only
+      // led into it.
+      const last = nodes.at(-1);
+      if (last !== undefined && FOLLOWING_ARE.test(last.text)) {
+        last.text = last.text.replace(FOLLOWING_ARE, '').trim();
+        if (last.text === '') nodes.pop();
+      }
       ({ section, permissive, nci } = opened);
       block += 1;
       if (DISEASE_BLOCK.test(colon?.[1] ?? line.text)) diseaseBlocks.add(block);

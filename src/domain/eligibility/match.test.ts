@@ -1046,3 +1046,43 @@ describe('matchTrial: more readings from the retired held-out set test21', () =>
     assert.equal(verdictOf(trial, parsePatientProfile({ cancerType: ['cll'], diseaseState: ['relapsed'] })), 'meets');
   });
 });
+
+describe('matchTrial: readings from the retired held-out set test22', () => {
+  const relapsedAll = parsePatientProfile({ age: 40, cancerType: ['b-all'], diseaseState: ['relapsed'], priorTreatments: ['chemotherapy'] });
+  const relapsedCll = parsePatientProfile({ age: 60, cancerType: ['cll'], diseaseState: ['relapsed'], priorTreatments: ['chemotherapy'] });
+  it('reads the first item of a run-on disease section read as alternatives, naming the only disease, as the diagnosis they share', () => {
+    const trial = parseCriteria([
+      '',
+      '        DISEASE CHARACTERISTICS: Relapsed or refractory chronic lymphocytic leukemia (CLL)',
+      '        Previously treated with alkylating agent Refractory or intolerant to fludarabine OR',
+      '        Progressive B-cell CLL as defined by at least 1 of the following: Hemoglobin less than 11 g/dL',
+    ].join('\n'));
+    assert.equal(trial[0]?.anyOf, null);
+    assert.equal(matchTrial(relapsedAll, trial).verdict, 'not-eligible');
+    assert.notEqual(matchTrial(relapsedCll, trial).verdict, 'not-eligible');
+  });
+
+  it('keeps the first item an alternative when another names a state it rules out', () => {
+    const trial = parseCriteria([
+      '',
+      '        DISEASE CHARACTERISTICS: Histologically confirmed childhood acute lymphoblastic leukemia',
+      '        (ALL) in second hematologic remission or greater who have relapsed: On therapy OR Within',
+      '        one year of discontinuation of therapy Patients with central nervous system or',
+      '        testicular relapse: Occurred within 18 months of diagnosis Patients in first remission with',
+      '        greater than 4 weeks to achieve remission',
+    ].join('\n'));
+    assert.notEqual(trial[0]?.anyOf, null);
+    const secondRemission = parsePatientProfile({ age: 15, cancerType: ['b-all'], diseaseState: ['relapsed', 'second-or-later-remission'] });
+    assert.notEqual(matchTrial(secondRemission, trial).verdict, 'not-eligible');
+  });
+
+  it('drops the start of a heading\'s sentence left on the line before it ("The following leukemias are" / "excluded:")', () => {
+    const trial = parseCriteria([
+      '',
+      '        DISEASE CHARACTERISTICS: Newly diagnosed acute myeloid leukemia (AML) The following leukemias are',
+      '        excluded: Blast crisis of chronic myeloid leukemia',
+    ].join('\n'));
+    assert.deepEqual(trial.map((c) => c.text), ['Newly diagnosed acute myeloid leukemia (AML)', 'Blast crisis of chronic myeloid leukemia']);
+    assert.equal(matchTrial(relapsedAll, trial).verdict, 'not-eligible');
+  });
+});

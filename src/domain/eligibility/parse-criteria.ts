@@ -2,6 +2,7 @@
  * The one entry point for a trial's eligibility text: split it into criteria (criteria-split.ts) and read the
  * concepts of each (concept-extract.ts). Parse once per trial; matching a profile against the result is cheap.
  */
+import relations from './concept-relations.json' with { type: 'json' };
 import type { Criterion } from './criterion.ts';
 import { readCriterion } from './concept-extract.ts';
 import type { CriterionReading } from './concept-extract.ts';
@@ -57,7 +58,7 @@ function isAlternative(text: string, reading: CriterionReading, permissive: bool
  * words, section, sub-heading, list lead-in and concepts. Null or empty text gives no criteria.
  */
 export function parseCriteria(text: string | null): Criterion[] {
-  return withWaivers(withRunOnDiseases(splitCriteria(text).map((item, index) => {
+  return withWaivers(withSharedDiagnosis(withRunOnDiseases(splitCriteria(text).map((item, index) => {
     // "NOTE: A new classification ... has been adopted by PDQ" informs, and "Chemotherapy: Not specified" asks
     // nothing of the person.
     const aboutDonor = [item.text, item.heading ?? '', item.parent ?? ''].some((words) => ABOUT_DONOR.test(words));
@@ -84,15 +85,50 @@ export function parseCriteria(text: string | null): Criterion[] {
       ...(WAIVER.test(item.text) ? { waivable: true as const } : {}),
       concepts: reading.concepts,
       ...(item.runOnDisease === true ? { runOnDisease: true } : {}),
+      ...(item.guessedAnyOf ? { guessed: true } : {}),
     };
-  })).map(withoutRunOnMark));
+  }))).map(withoutMarks));
 }
 
-function withoutRunOnMark(parsed: Parsed): Criterion {
-  if (parsed.runOnDisease === undefined) return parsed;
+function withoutMarks(parsed: Parsed): Criterion {
+  if (parsed.runOnDisease === undefined && parsed.guessed === undefined) return parsed;
   const criterion: Parsed = { ...parsed };
   delete (criterion as { runOnDisease?: boolean }).runOnDisease;
+  delete (criterion as { guessed?: boolean }).guessed;
   return criterion;
+}
+
+/** The diseases an item names as present (markers aside). */
+function presentDiseases(criterion: Criterion): Set<string> {
+  return new Set(criterion.concepts.filter((c) => c.type === 'cancer-type' && c.polarity === 'present' && c.planned !== true && !MARKER_VALUES.has(c.value)).map((c) => c.value));
+}
+/** The disease states an item asks for. */
+function presentStates(criterion: Criterion): Set<string> {
+  return new Set(criterion.concepts.filter((c) => c.type === 'disease-state' && c.polarity === 'present').map((c) => c.value));
+}
+const STATE_EXCLUDES: Readonly<Record<string, readonly string[]>> = relations['disease-state'].excludes;
+const MARKER_VALUES: ReadonlySet<string> = new Set(['ph-positive', 'ph-negative', 'ph-like', 'bcr-abl1', 'cd19-positive', 'cd22-positive']);
+
+/**
+ * A run-on disease section read as alternatives (its lost bullets leave no other sign) that opens by naming the
+ * disease ("Relapsed or refractory CLL", "... confirmed adult AML") and names no other: that first item is the
+ * diagnosis every alternative shares, and must hold on its own; the rest stay alternatives of one another.
+ */
+function withSharedDiagnosis(criteria: readonly Parsed[]): Parsed[] {
+  const firstOf = new Map<number, Parsed>();
+  for (const c of criteria) if (c.guessed === true && c.anyOf !== null && !firstOf.has(c.anyOf)) firstOf.set(c.anyOf, c);
+  const shared = new Set<Parsed>();
+  for (const [group, first] of firstOf) {
+    const diseases = presentDiseases(first);
+    if (diseases.size === 0 || !namesDisease(first)) continue;
+    const others = criteria.filter((c) => c !== first && c.anyOf === group);
+    // Not when another item names a state the first one's rule out ("ALL in second remission or greater" beside
+    // "Patients in first remission with ..."): then the first is one alternative among them.
+    const states = presentStates(first);
+    const clash = others.some((c) => [...presentStates(c)].some((other) => [...states].some((own) => STATE_EXCLUDES[own]?.includes(other) === true || STATE_EXCLUDES[other]?.includes(own) === true)));
+    if (others.length > 0 && !clash && others.every((c) => [...presentDiseases(c)].every((d) => diseases.has(d)))) shared.add(first);
+  }
+  return criteria.map((c) => (shared.has(c) ? { ...c, anyOf: null } : c));
 }
 
 /**
@@ -105,7 +141,7 @@ function headingRead(bareHeading: boolean, reading: CriterionReading): Criterion
   return diseases.length > 0 ? { ...reading, concepts: diseases } : UNREAD;
 }
 
-type Parsed = Criterion & { readonly runOnDisease?: boolean };
+type Parsed = Criterion & { readonly runOnDisease?: boolean; readonly guessed?: boolean };
 
 /** An item that names one of a trial's diseases and nothing else about the person: "Ovarian cancer", "Other malignancies". */
 function namesDisease(criterion: Criterion): boolean {
