@@ -877,3 +877,22 @@ describe('readCriterion: readings from the retired held-out set test22', () => {
     assert.deepEqual(read('AML with documented regimen failure on the control arm (standard chemotherapy alone)', { section: 'inclusion' }), ['cancer-type aml present', 'disease-state refractory present']);
   });
 });
+
+describe('readCriterion: readings from the retired held-out set test23', () => {
+  it('reads "lasted <2 years" as a duration, not an age', () => {
+    assert.deepEqual(read('At least 2 prior courses of purine analog, or 1 if the response to this course lasted <2 years', { section: 'inclusion' }).filter((c) => c.startsWith('age')), []);
+    assert.deepEqual(only('Age < 2 years'), { type: 'age', value: 'age', polarity: 'present', max: 1 });
+  });
+  it('reads other cancers that "will be considered on a case-by-case basis" as a permission', () => {
+    assert.equal(readCriterion('Patients with other cancers who have had less than 5 years of disease free survival will be considered on a case-by-case basis', { section: 'inclusion' }).permissive, true);
+  });
+  it('reads large granular lymphocyte leukaemia as a leukaemia of its own kind, and a non-haematological malignancy as a solid tumour', () => {
+    assert.deepEqual(read('Large granular lymphocyte leukemia', { section: 'inclusion' }), ['cancer-type other-leukaemia present']);
+    assert.deepEqual(read('Diagnosis of non-hematologic malignancy', { section: 'inclusion' }), ['cancer-type solid-tumour present']);
+  });
+  it('reads the lines of a list an item rules out ("Must not be any of the following:") as ruled out', () => {
+    assert.deepEqual(read('Must not be any of the following: Acute lymphoblastic leukemia\nBlastic phase of chronic myelogenous leukemia', { section: 'inclusion' }),
+      ['cancer-type all absent', 'cancer-type cml absent']);
+    assert.deepEqual(read('Must have any of the following: Acute lymphoblastic leukemia', { section: 'inclusion' }), ['cancer-type all present']);
+  });
+});

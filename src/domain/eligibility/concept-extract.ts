@@ -24,6 +24,8 @@ const ALTERNATIVE = /\bor\b|\/|,/i;
 const ORIGIN_WORDS_BEFORE = /\b(?:preceded by|(?:evolving|evolved|arising|arisen|transformed) from|secondary to)\s+(?:an?\s+|prior\s+|antecedent\s+)*$/i;
 /** Words before a cancer that make it what a secondary leukaemia followed: "Secondary leukemias eligible: Following cured malignancies, including". */
 const SECONDARY_AFTER = /\bsecondary\s+(?:acute\s+)?(?:leuka?emias?|aml|mds)\b[^.;]*\b(?:following|after)\b[^.;]*$/i;
+/** An item that opens by ruling out a list it holds: "Must not be any of the following:" then the list's lines. */
+const NEGATED_LIST_IN_ITEM = /^\W*(?:must not|may not|cannot|should not|not|no)\b[^:\n]{0,40}\b(?:any|one|either) of the following\b[^:\n]*:\s*\S/i;
 /** A lead-in ruling out a kind of treatment and listing examples of it: "no concurrent CYP3A4 inducers, including the following:". */
 const NEGATED_EXAMPLES_LEAD = /\b(?:no|not|without)\s+(?:[\w-]+\s+){0,2}?(?:concurrent|prior|previous|current|other)\b[^:;.]*\b(?:including|such as|e\.g\.)[^:]{0,20}:\s*$/i;
 
@@ -488,6 +490,9 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
   // maturation] ...)" over "Untreated AML").
   const openNegation = context.parent != null && /:\s*$/.test(context.parent)
     && (endsNegated(tokenize(context.parent).map((t) => t.word)) || NEGATED_EXAMPLES_LEAD.test(context.parent));
+  // "Must not be any of the following: Acute lymphoblastic leukemia / Blastic phase of CML ...": a list joined back
+  // into the item from run-on text, each of whose lines is ruled out.
+  const ruledOutFrom = NEGATED_LIST_IN_ITEM.test(text) ? text.indexOf(':') : -1;
   const hits = findHits(tokens, text, context.section);
   const causes = hits.map((hit) => ({ ...hit, cause: hit.rule.type === 'prior-treatment' && !NOT_CAUSES.has(hit.rule.value) }));
   const readings = readSpans(words, causes, openNegation, context.section === 'exclusion');
@@ -544,7 +549,8 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
     // "No prior treatment for leukemia" is read whole as newly diagnosed, which takes the "no" into its words; the
     // treatment inside it is still negated.
     const insideNoPrior = hit.rule.type === 'prior-treatment' && hits.some((h) => h.rule.value === 'newly-diagnosed' && words[h.start] === 'no' && h.start < hit.start && hit.end <= h.end);
-    const negatedSoFar = insideNoPrior || reading.negated !== (hit.rule.polarity === 'absent') || (hit.rule.type === 'prior-treatment' && since !== null && (tokens[hit.start]?.start ?? 0) >= since.end)
+    const negatedSoFar = insideNoPrior || reading.negated !== (hit.rule.polarity === 'absent')
+      || (ruledOutFrom >= 0 && (tokens[hit.start]?.start ?? 0) > ruledOutFrom && !reading.negated) || (hit.rule.type === 'prior-treatment' && since !== null && (tokens[hit.start]?.start ?? 0) >= since.end)
       // "At least 2 weeks since any active infection": none lately.
       || (hit.rule.type === 'infection' && words.slice(Math.max(0, hit.start - 3), hit.start).includes('since'));
     // "Conditions precluding informed consent" is being unable to consent; "no illness that would preclude

@@ -179,7 +179,7 @@ const AGE_NUMBER = String.raw`\d{1,3}(?:\.\d{1,2})?`;
 const YEARS_OLD = String.raw`(?:\s*-?\s*${YEARS})?(?:\s*-?\s*old| of age)?`;
 /** The last few words before a number name the age: "Age: 18-65", "aged at least 16". */
 const AGE_JUST_BEFORE = /\b(?:age|ages|aged)\b\s*(?:[:=;]|of|is|must be|should be|at entry|at diagnosis|at enrol?ment|between|from|at)?\s*(?:<=|>=|<|>|=)?\s*\(?\s*$/i;
-const DURATION_BEFORE = /\b(?:for|within|in|past|last|over|during|since|after|duration|history|than|of|cr|remission|treatment|therapy|use)\s*(?:<=|>=|<|>)?\s*$/i;
+const DURATION_BEFORE = /\b(?:for|within|in|past|last|over|during|since|after|duration|history|than|of|cr|remission|treatment|therapy|use|lasted|lasting|lasts)\s*(?:<=|>=|<|>)?\s*$/i;
 /** Numbers of years that are not ages: "life expectancy of at least 1 year", "IQ at least 70". */
 const NOT_AGE = /life expectancy|charlson|comorbidity (?:index|scale|score)|\bsurvival\b|\bIQ\b|predicted|since diagnosis|\bduration\b|time (?:from|since) diagnosis|bone age|physiologic(?:al)? age|\beducation\b|\bschooling\b/i;
 /** The names of performance scales. */
