@@ -304,7 +304,7 @@ function alternativesOf(written: readonly Branch[]): Decision[] {
       }
       // Before any disease, or no state: an alternative of its own.
       if (diseases.length === 0 || !namesState(ds)) out.push(own);
-      else states.push(segmentHolds(ds));
+      else states.push(own);
       continue;
     }
     // "Acute lymphocytic leukemia OR acute myeloid leukemia <states>": the first shares the second's states.
