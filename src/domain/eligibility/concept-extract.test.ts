@@ -896,3 +896,11 @@ describe('readCriterion: readings from the retired held-out set test23', () => {
     assert.deepEqual(read('Must have any of the following: Acute lymphoblastic leukemia', { section: 'inclusion' }), ['cancer-type all present']);
   });
 });
+
+describe('readCriterion: readings from the retired held-out set test24', () => {
+  it('reads "carcinoma of the breast or hematologic malignancies" as a breast cancer or any blood cancer', () => {
+    const reading = readCriterion('Diagnosis of carcinoma of the breast or hematologic malignancies', { section: 'inclusion' });
+    assert.equal(reading.broadDiagnosis, true);
+    assert.deepEqual(reading.concepts.map((c) => c.repeats), [undefined]);
+  });
+});

@@ -22,6 +22,8 @@ import { readAge, readBounds, readComparison, readPriorLines, readSince, readWit
 const ALTERNATIVE = /\bor\b|\/|,/i;
 /** Words just before a disease that make it where another came from: "preceded by", "evolving from", "secondary to". */
 const ORIGIN_WORDS_BEFORE = /\b(?:preceded by|(?:evolving|evolved|arising|arisen|transformed) from|secondary to)\s+(?:an?\s+|prior\s+|antecedent\s+)*$/i;
+/** Words that make a malignancy a blood cancer: "hematologic malignancies", "lymphoid neoplasms". */
+const BLOOD_WORDS: ReadonlySet<string> = new Set(['hematologic', 'hematological', 'haematologic', 'haematological', 'hematopoietic', 'lymphoid', 'myeloid', 'blood']);
 /** Words before a cancer that make it what a secondary leukaemia followed: "Secondary leukemias eligible: Following cured malignancies, including". */
 const SECONDARY_AFTER = /\bsecondary\s+(?:acute\s+)?(?:leuka?emias?|aml|mds)\b[^.;]*\b(?:following|after)\b[^.;]*$/i;
 /** An item that opens by ruling out a list it holds: "Must not be any of the following:" then the list's lines. */
@@ -378,9 +380,14 @@ function findHits(tokens: readonly Token[], text: string, section?: 'inclusion' 
   const anyScore = (k: Hit): boolean => k.rule.type === 'performance-status' && tokens[k.start - 1]?.word === 'any';
   // "Life expectancy: At least 3 months" under "Performance status:": a number of months, not a score.
   const lifeExpectancy = (k: Hit): boolean => k.rule.type === 'performance-status' && k.rule.inferScale && /\blife expectancy\b/i.test(text);
+  // "Carcinoma of the breast or hematologic malignancies": an organ joined by "or" to a blood cancer names no cancer of
+  // that organ with the blood cancer's word.
+  const acrossBlood = (k: Hit): boolean => k.rule.type === 'cancer-type' && k.rule.value === 'solid-tumour'
+    && tokens.slice(k.start + 1, k.end - 1).some((t) => t.word === 'or' || t.word === 'and')
+    && tokens.slice(k.start + 1, k.end).some((t) => BLOOD_WORDS.has(t.word));
   return kept
     .filter((k) => !(named && k.rule.inferScale) && !(subsumed.has(k.rule.value) && SUBSUMES[k.rule.type] !== undefined) && !treatedFor(k) && !treatmentName(k) && !infectionMeasure(k) && !mdsName(k)
-      && !otherIllness(k) && !lifeExpectancy(k) && !restatedCancer(k) && !foreseen(k) && !anyScore(k))
+      && !otherIllness(k) && !lifeExpectancy(k) && !restatedCancer(k) && !foreseen(k) && !anyScore(k) && !acrossBlood(k))
     .sort((a, b) => a.start - b.start);
 }
 

@@ -278,3 +278,9 @@ describe('splitCriteria: readings from the retired held-out set test21', () => {
     assert.equal(joined[0], 'Recurrent B cell malignancy that is positive for CD19 and/or CD20 antigens', JSON.stringify(joined));
   });
 });
+
+describe('splitCriteria: readings from the retired held-out set test24', () => {
+  it('joins a line to the one before when that one stops on a word no item ends on', () => {
+    assert.deepEqual(texts('INCLUSION CRITERIA:\n\nPatients must have an ECOG performance status of\n2 or better.'), ['Patients must have an ECOG performance status of 2 or better.']);
+  });
+});

@@ -199,7 +199,10 @@ export function splitCriteria(text: string | null): SplitCriterion[] {
       continue;
     }
     if (line.marker === null) {
-      const wrapped = /^[a-z(]/.test(line.text) || hanging || (nci && last !== undefined && wrappedRunOn(last, line.text, heading));
+      // "... an ECOG performance status of" then "2 or better.": a line after one that stops on a word no item ends
+      // on goes on with it.
+      const wrapped = /^[a-z(]/.test(line.text) || hanging || (nci && last !== undefined && wrappedRunOn(last, line.text, heading))
+        || (last !== undefined && last.marker === null && OPEN_END.test(last.text));
       if (last !== undefined && !line.afterBlank && wrapped && !/[.;:]$/.test(last.text)) {
         // A wrapped line goes on with the item above up to its first inline sub-heading ("... vincristine
         // Endocrine therapy: Prior corticosteroids allowed"); in run-on NCI text, new items may start in it too.

@@ -1086,3 +1086,11 @@ describe('matchTrial: readings from the retired held-out set test22', () => {
     assert.equal(matchTrial(relapsedAll, trial).verdict, 'not-eligible');
   });
 });
+
+describe('matchTrial: readings from the retired held-out set test24', () => {
+  it('reads "hematologic malignancies" beside a solid tumour as taking any blood cancer', () => {
+    assert.equal(verdictOf('Diagnosis of carcinoma of the breast or hematologic malignancies', parsePatientProfile({ cancerType: ['b-all'] })), 'meets');
+    assert.equal(verdictOf('Diagnosis of carcinoma of the breast or hematologic malignancies', parsePatientProfile({ cancerType: ['solid-tumour'] })), 'meets');
+    assert.equal(verdictOf('Diagnosis of carcinoma of the breast', parsePatientProfile({ cancerType: ['b-all'] })), 'does-not-meet');
+  });
+});

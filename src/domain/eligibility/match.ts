@@ -148,6 +148,9 @@ function decide(facts: ProfileFacts, criterion: Criterion, ownDiseases: Readonly
   return allOf(tail === null ? lead : [...lead, tail]);
 }
 
+/** A group of all blood cancers, and the cancers it holds. */
+const BROAD_BLOOD = /\b(?:hematologic(?:al)?|haematologic(?:al)?|hematopoietic)\s+(?:malignanc(?:y|ies)|cancers?|neoplasms?)\b/i;
+const BLOOD_CANCERS: ReadonlySet<string> = new Set(['all', 'b-all', 't-all', 'aml', 'cml', 'cll', 'other-leukaemia', 'lymphoma', 'myeloma', 'mds']);
 /** Leukaemias by kind, and the acute ones. */
 const ANY_LEUKAEMIA: ReadonlySet<string> = new Set(['all', 'b-all', 't-all', 'aml', 'cml', 'cll', 'other-leukaemia']);
 const ACUTE_LEUKAEMIA: ReadonlySet<string> = new Set(['all', 'b-all', 't-all', 'aml']);
@@ -166,6 +169,8 @@ const BROAD_LEUKAEMIA = /^(?:patients with\s+)?(?:[\w'-]+(?:\s+[\w'-]+)?(?:,\s*|
  */
 function broadGroupHolds(text: string, cancer: ReadonlySet<string> | undefined): boolean {
   if (text.includes(':')) return false;
+  // "Carcinoma of the breast or hematologic malignancies": any blood cancer is one of them.
+  if (cancer !== undefined && BROAD_BLOOD.test(text) && [...cancer].some((c) => BLOOD_CANCERS.has(c))) return true;
   const match = BROAD_LEUKAEMIA.exec(text.replace(/^\W+/, ''));
   if (match === null || cancer === undefined) return false;
   const group = match[1]?.trim().toLowerCase();
