@@ -189,7 +189,7 @@ const NARROWER_KIND = /\bpromyelocytic\b/i;
 /** A kind named after a state: "(i.e., greater than 5% blasts in marrow) with t(8;21)", "with inv(16)", "with favorable cytogenetics". */
 const QUALIFIED_AFTER = /^\s*(?:\([^)]*\)\s*)?,?\s*with\s+(?:t\s*\(|inv\s*\(|translocations?\b|(?:good|favou?rable)[- ]risk\b|favou?rable\b)/i;
 /** Markers of the cancer's cells, which narrow a diagnosis rather than name another. */
-const CELL_MARKERS: ReadonlySet<string> = new Set(['ph-positive', 'ph-negative', 'ph-like', 'bcr-abl1', 'cd19-positive', 'cd22-positive']);
+export const CELL_MARKERS: ReadonlySet<string> = new Set(['ph-positive', 'ph-negative', 'ph-like', 'bcr-abl1', 'cd19-positive', 'cd22-positive']);
 /** "Priority given to patients with lung cancer": whom the trial prefers, which rules nobody in or out. */
 const PREFERENCE_LEAD = /^\W*(?:(?:first\s+)?(?:priority|preference)\s+(?:will\s+be\s+|is\s+)?given\b|(?:patients\s+with\s+[^.;:]{2,60}\s+)?(?:are\s+)?preferred\b)/i;
 /** Where a secondary leukaemia came from: "secondary (evolving from myelodysplastic syndrome ... or previous treatment for malignancies ...)". */
@@ -615,7 +615,7 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
     const failedTherapy = hit.rule.type === 'disease-state' && hit.rule.value === 'refractory' && /^fail/.test(words[hit.start] ?? '');
     const narrowedRelapse = hit.rule.type === 'disease-state' && hit.rule.value === 'relapsed' && NARROWED_RELAPSE.test(text.slice(Math.max(0, (tokens[hit.start]?.start ?? 0) - 40), tokens[hit.start]?.start ?? 0));
     // "No prior topotecan": a drug of a kind the profile names only as a kind (chemotherapy) is limited too.
-    const limited = narrowedRelapse || (hit.rule.type === 'prior-treatment' && (DOSE_OR_SITE.test(after) || hit.rule.namedDrug === true || LIMITING_BEFORE.has(words[hit.start - 1] ?? '') || TOTAL_BODY.test(`${words[hit.start - 2] ?? ''} ${words[hit.start - 1] ?? ''} ${evidence}`) || HIGH_DOSE.test(words.slice(Math.max(0, hit.start - 2), hit.start).join(' '))))
+    const limited = narrowedRelapse || (hit.rule.type === 'prior-treatment' && (DOSE_OR_SITE.test(after) || hit.rule.namedDrug === true || LIMITING_BEFORE.has(words[hit.start - 1] ?? '') || KIND_OF_RADIOTHERAPY.test(`${words[hit.start - 2] ?? ''} ${words[hit.start - 1] ?? ''} ${evidence}`) || HIGH_DOSE.test(words.slice(Math.max(0, hit.start - 2), hit.start).join(' '))))
       || (hit.rule.type === 'cns' && hit.rule.value === 'cns-involvement' && before(words, UNCONTROLLED, hit.start, 2));
     const previous = hits.slice(0, k).reverse().find((h) => h.rule.type === hit.rule.type);
     // A mention inside a longer one ("refractory" in "recurrent or refractory leukaemia") is read from the longer
@@ -801,7 +801,7 @@ const FORESEEN_BEFORE: ReadonlySet<string> = new Set(['risk of', 'risk for', 'li
 const DOSE_ESCALATION = /\buntil\s+\d+\s+patients\b|\bat (?:that|each|the (?:next|previous|same)) dose level\b/i;
 /** "No prior high-dose chemotherapy", "myeloablative chemotherapy": one kind of the treatment, which the profile does not tell apart. */
 /** Total body irradiation, radioimmunotherapy: kinds of radiotherapy, which the profile does not tell apart. */
-const TOTAL_BODY = /\b(?:total[- ]body|tbi|radioimmunotherapy)\b/i;
+const KIND_OF_RADIOTHERAPY = /\b(?:total[- ]body|tbi|radioimmunotherapy)\b/i;
 const HIGH_DOSE = /(?:^|\s)(?:high dose|myeloablative)$/;
 const LIMITING_BEFORE: ReadonlySet<string> = new Set(['extensive', 'substantial', 'significant', 'large', 'wide', 'extended',
   // A site ("no prior pelvic irradiation"): someone who had radiotherapy elsewhere is not ruled out.

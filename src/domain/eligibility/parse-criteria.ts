@@ -4,7 +4,7 @@
  */
 import relations from './concept-relations.json' with { type: 'json' };
 import type { Criterion } from './criterion.ts';
-import { readCriterion } from './concept-extract.ts';
+import { CELL_MARKERS, readCriterion } from './concept-extract.ts';
 import type { CriterionReading } from './concept-extract.ts';
 import { splitCriteria } from './criteria-split.ts';
 
@@ -100,14 +100,13 @@ function withoutMarks(parsed: Parsed): Criterion {
 
 /** The diseases an item names as present (markers aside). */
 function presentDiseases(criterion: Criterion): Set<string> {
-  return new Set(criterion.concepts.filter((c) => c.type === 'cancer-type' && c.polarity === 'present' && c.planned !== true && !MARKER_VALUES.has(c.value)).map((c) => c.value));
+  return new Set(criterion.concepts.filter((c) => c.type === 'cancer-type' && c.polarity === 'present' && c.planned !== true && !CELL_MARKERS.has(c.value)).map((c) => c.value));
 }
 /** The disease states an item asks for. */
 function presentStates(criterion: Criterion): Set<string> {
   return new Set(criterion.concepts.filter((c) => c.type === 'disease-state' && c.polarity === 'present').map((c) => c.value));
 }
 const STATE_EXCLUDES: Readonly<Record<string, readonly string[]>> = relations['disease-state'].excludes;
-const MARKER_VALUES: ReadonlySet<string> = new Set(['ph-positive', 'ph-negative', 'ph-like', 'bcr-abl1', 'cd19-positive', 'cd22-positive']);
 
 /**
  * A run-on disease section read as alternatives (its lost bullets leave no other sign) that opens by naming the
