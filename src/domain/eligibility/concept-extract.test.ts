@@ -904,3 +904,58 @@ describe('readCriterion: readings from the retired held-out set test24', () => {
     assert.deepEqual(reading.concepts.map((c) => c.repeats), [undefined]);
   });
 });
+
+describe('readCriterion: readings from the retired held-out set test25', () => {
+  const inclusion = { section: 'inclusion' as const };
+  it('reads "first or second remission" as either remission, each at its own words', () => {
+    const reading = readCriterion('AML in first or second remission', inclusion);
+    assert.deepEqual(reading.concepts.map((c) => [c.value, c.evidence, c.orPrevious ?? false]), [['aml', 'AML', false], ['first-remission', 'first', false], ['second-or-later-remission', 'second remission', true]]);
+  });
+
+  it('reads an untreated relapse as a relapse of a kind the profile does not record, not as newly diagnosed', () => {
+    const reading = readCriterion('AML in second remission or untreated first relapse', inclusion);
+    assert.deepEqual(reading.concepts.map((c) => [c.value, c.orPrevious ?? false, c.limited ?? false]), [['aml', false, false], ['second-or-later-remission', false, false], ['relapsed', true, true]]);
+  });
+
+  it('reads "required for patients in relapse" as for that group only', () => {
+    assert.equal(readCriterion('CD45 expression by leukemic cells required for patients in relapse', inclusion).conditional, true);
+  });
+
+  it('reads "or other advanced malignancies" as a broad group beside the disease named', () => {
+    assert.equal(readCriterion('Metastatic malignant melanoma or other advanced malignancies', inclusion).broadDiagnosis, true);
+    assert.equal(readCriterion('Metastatic malignant melanoma or other solid tumors', inclusion).broadDiagnosis, false);
+  });
+
+  it('keeps an age that goes with the diagnosis, but not one that says whom a limit is for', () => {
+    assert.deepEqual(readCriterion('Previously untreated AML in patients 1 month to 21 years of age', inclusion).concepts.find((c) => c.type === 'age')?.threshold, { min: 0.08, max: 21 });
+    assert.deepEqual(read('Lansky 50-100% for patients under 16 years of age', inclusion), ['performance-status lansky present']);
+  });
+
+  it('reads failed standard curative or palliative therapies as refractory disease', () => {
+    assert.deepEqual(read('Must have failed standard curative and/or palliative therapies', inclusion), ['disease-state refractory present']);
+  });
+
+  it('reads a treatment had or still to come, and a kind of transplant the profile does not record', () => {
+    const [transplant] = readCriterion('Patients who have received or will receive a solid organ transplant or T cell depleted bone marrow transplant', inclusion).concepts;
+    assert.deepEqual([transplant?.value, transplant?.orPlanned, transplant?.planned, transplant?.limited], ['transplant', true, undefined, true]);
+    assert.equal(readCriterion('Patients who have received a bone marrow transplant', inclusion).concepts[0]?.orPlanned, undefined);
+  });
+
+  it('reads a permission in a clause of its own as permitting what it names, leaving the requirement before it', () => {
+    const reading = readCriterion('Unequivocal diagnosis of AML, excluding M3; patients with a history of antecedent myelodysplasia remain eligible', inclusion);
+    assert.deepEqual(reading.concepts.map((c) => c.value), ['aml']);
+    assert.equal(reading.permissive, false);
+    assert.equal(readCriterion('Prior imatinib allowed', inclusion).permissive, true);
+  });
+
+  it('reads "no prior treatment for acute leukemia or myelodysplasia" as naming no diagnosis', () => {
+    assert.deepEqual(read('No prior treatment for acute leukemia or myelodysplasia', inclusion), ['disease-state newly-diagnosed present', 'prior-treatment chemotherapy absent']);
+  });
+
+  it('reads the WHO performance scale and more kinds of sarcoma', () => {
+    assert.deepEqual(only('WHO 0-1', { heading: 'Performance status', ...inclusion }), { type: 'performance-status', value: 'who', polarity: 'present', max: 1 });
+    assert.deepEqual(only('WHO physical status score is 0~1', inclusion), { type: 'performance-status', value: 'who', polarity: 'present', max: 1 });
+    assert.deepEqual(read('Fibrosarcoma', inclusion), ['cancer-type solid-tumour present']);
+    assert.deepEqual(read('Malignant fibrous histiocytoma', inclusion), ['cancer-type solid-tumour present']);
+  });
+});

@@ -16,6 +16,7 @@ import {
   SEX_NOT_ABOUT,
 } from './negation.ts';
 import { PhraseList } from './phrase-list.ts';
+import type { PhraseHit } from './phrase-list.ts';
 import { readAge, readBounds, readComparison, readPriorLines, readSince, readWithinDays, readWithinYears } from './thresholds.ts';
 
 /** Words between two mentions that make them alternatives: "relapsed or refractory", "B-ALL/T-ALL", "AML, ALL". */
@@ -138,6 +139,9 @@ const PAST_REMISSION = new PhraseList(['achieved', 'attained', 'obtained', 'prio
 
 /** "Prior or concurrent steroids allowed": a treatment had before entry as well as during the trial is a past one too. */
 const PAST_OR_CONCURRENT = new PhraseList(['prior or concurrent', 'previous or concurrent', 'prior and concurrent', 'prior or concomitant', 'previous or concomitant', 'prior and or concurrent']);
+
+/** A treatment had or still to come: "who have received or will receive", "has undergone or is scheduled to undergo". */
+const HAD_OR_PLANNED = /\b(?:received|had|undergone)\s+(?:or|and\/or)\s+(?:will|(?:are|is)\s+(?:scheduled|planned|going|about)\s+to)\b[^.;]*$/i;
 
 /** Procedures a person is put forward for: "65 and under for autologous stem cell transplantation" plans one. */
 const PROCEDURES: ReadonlySet<string> = new Set(['transplant', 'allogeneic-transplant', 'autologous-transplant']);
@@ -448,6 +452,8 @@ function performanceThreshold(rule: Hit['rule'], after: string): { scale: Perfor
   let bounds = readBounds(after.slice(0, 60));
   let scale = rule.value as PerformanceScale;
   if (rule.inferScale && bounds !== null && Math.max(bounds.min ?? 0, bounds.max ?? 0) > 5) scale = 'karnofsky';
+  // "Performance status: WHO 0-1": the scale named, in capitals, just before its grades.
+  else if (rule.inferScale && /^\W*WHO\b/.test(after)) scale = 'who';
   // ECOG and WHO grades are whole numbers: "< 3" is "at most 2".
   if (scale === 'ecog' || scale === 'who') bounds = readBounds(after.slice(0, 60), undefined, true);
   if (bounds !== null && Math.max(bounds.min ?? 0, bounds.max ?? 0) > SCALE_TOP[scale]) bounds = null;
@@ -514,9 +520,15 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
   // "No prior therapy except hydroxyurea": a concept whose words end in the exception names the carve-outs after it.
   const carveOut = hits.find((h) => words[h.end - 1] === 'except' || (words[h.end - 2] === 'other' && words[h.end - 1] === 'than'));
   const preference = PREFERENCE_LEAD.test(text);
+  // "Diagnosis of AML ...; patients with a history of antecedent myelodysplasia remain eligible": a permission in a
+  // clause of its own, after a requirement, permits what it names and leaves the requirement standing.
+  const permitted = permittedClause(words, hits, context.section);
+  // Words read as part of the next mention rather than as a concept of their own ("untreated" in "untreated relapse").
+  const qualifiers = new Set<Hit>();
   hits.forEach((hit, k) => {
     const reading = readings[k];
     if (reading === undefined || reading.excepted || (carveOut !== undefined && hit.start >= carveOut.end) || preference) return;
+    if (permitted !== null && hit.start > permitted.from && hit.start < permitted.to) return;
     // "AML, either de novo or secondary (evolving from myelodysplastic syndrome ... or previous treatment for
     // malignancies other than leukemia)": where the leukaemia came from, not another cancer the person has now.
     if (hit.rule.type === 'other-cancer' && ORIGIN_BEFORE.test(text.slice(0, tokens[hit.start]?.start ?? 0))) return;
@@ -530,6 +542,12 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
     // named to say when the relapse came, not a state asked of the person now.
     if (hit.rule.type === 'disease-state' && (hit.rule.value === 'remission' || hit.rule.value === 'first-remission') && before(words, AFTER_REMISSION, hit.start, 4)) return;
     if (hit.rule.type === 'disease-state' && stateAsksNothing(hit, words, text, tokens)) return;
+    // "Untreated first relapse": a relapse not yet treated, not a new diagnosis.
+    // Its relapse is then read against the state before it ("in second remission or untreated first relapse").
+    if (hit.rule.value === 'newly-diagnosed' && hit.end - hit.start === 1 && words[hit.start] === 'untreated' && hits.some((h) => h.rule.value === 'relapsed' && h.start >= hit.end && h.start - hit.end <= 1)) {
+      qualifiers.add(hit);
+      return;
+    }
     // "No concurrent whole brain irradiation for documented CNS disease": what a treatment is for, not a requirement.
     if (hit.rule.type === 'cns' && hits.some((h) => h.rule.type === 'prior-treatment' && h.end <= hit.start) && /\b(?:irradiation|radiation|radiotherapy|therapy|treatment)\s+for\s+(?:documented\s+|known\s+|active\s+)?$/i.test(text.slice(Math.max(0, (tokens[hit.start]?.start ?? 0) - 40), tokens[hit.start]?.start ?? 0))) return;
     // "B-cell lymphoid disease", "B-cell lymphoid malignancies": a group of B-cell cancers, not B-cell ALL.
@@ -556,6 +574,9 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
     // "No prior treatment for leukemia" is read whole as newly diagnosed, which takes the "no" into its words; the
     // treatment inside it is still negated.
     const insideNoPrior = hit.rule.type === 'prior-treatment' && hits.some((h) => h.rule.value === 'newly-diagnosed' && words[h.start] === 'no' && h.start < hit.start && hit.end <= h.end);
+    // "No prior treatment for acute leukemia or myelodysplasia": the second disease is one more that was not treated,
+    // not a diagnosis asked for.
+    if (hit.rule.type === 'cancer-type' && words[hit.start - 1] === 'or' && hits.some((h) => h.rule.value === 'newly-diagnosed' && words[h.start] === 'no' && h.end === hit.start - 1)) return;
     const negatedSoFar = insideNoPrior || reading.negated !== (hit.rule.polarity === 'absent')
       || (ruledOutFrom >= 0 && (tokens[hit.start]?.start ?? 0) > ruledOutFrom && !reading.negated) || (hit.rule.type === 'prior-treatment' && since !== null && (tokens[hit.start]?.start ?? 0) >= since.end)
       // "At least 2 weeks since any active infection": none lately.
@@ -574,7 +595,10 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
     // "No CML in blast phase", "no AML in first remission with ..." likewise, the phase or state written after it.
     if (hit.rule.type === 'cancer-type' && negated && (words[hit.start - 1] === 'phase' || words[hit.start - 1] === 'crisis' || PHASE_AFTER.test(words.slice(hit.end, hit.end + 8).join(' ')))) return;
     const after = textAfter(tokens, text, hit.end);
-    const evidence = text.slice(tokens[hit.start]?.start ?? 0, tokens[hit.end - 1]?.end ?? 0);
+    // "First or second remission": where a later mention starts inside this one, this one's words stop before it,
+    // so that each alternative is found at its own place in the item.
+    const inner = hits.find((h) => h !== hit && h.rule.type === hit.rule.type && h.start > hit.start && h.start < hit.end && h.end === hit.end);
+    const evidence = text.slice(tokens[hit.start]?.start ?? 0, tokens[(inner === undefined ? hit.end : inner.start) - 1]?.end ?? 0).replace(/\s+or$/i, '');
     // "Not in first complete remission (...) with t(8;21), t(15;17) ...": the remission of a favourable kind only,
     // which the profile cannot tell apart.
     if (hit.rule.type === 'disease-state' && negated && QUALIFIED_AFTER.test(text.slice(tokens[hit.end - 1]?.end ?? 0, (tokens[hit.end - 1]?.end ?? 0) + 80))) return;
@@ -601,7 +625,9 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
     }
     // A bracket that only restates the treatment ("tyrosine kinase inhibitors (TKI)") belongs to the words before it.
     const restated = words[hit.start - 1] === '(' && words[hit.end] === ')';
-    const planned = hit.rule.type === 'prior-treatment' && !before(words, PAST_OR_CONCURRENT, hit.start, 8) && (before(words, PLANNED, hit.start, 8, !restated) || PLANNED_AFTER.endAt(words, hit.end) > hit.end
+    // "Have received or will receive a ... transplant": had or still to come, not only planned.
+    const orPlanned = hit.rule.type === 'prior-treatment' && !negated && HAD_OR_PLANNED.test(text.slice(0, tokens[hit.start]?.start ?? 0));
+    const planned = hit.rule.type === 'prior-treatment' && !orPlanned && !before(words, PAST_OR_CONCURRENT, hit.start, 8) && (before(words, PLANNED, hit.start, 8, !restated) || PLANNED_AFTER.endAt(words, hit.end) > hit.end
       || afterStudyDose(text, tokens[hit.start]?.start ?? 0)
       // "Radiation dose to marrow no greater than 3,000 cGy until 6 patients have been safely treated at that dose
       // level": the trial's own dose escalation.
@@ -617,7 +643,7 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
     // "No prior topotecan": a drug of a kind the profile names only as a kind (chemotherapy) is limited too.
     const limited = narrowedRelapse || (hit.rule.type === 'prior-treatment' && (DOSE_OR_SITE.test(after) || hit.rule.namedDrug === true || LIMITING_BEFORE.has(words[hit.start - 1] ?? '') || KIND_OF_RADIOTHERAPY.test(`${words[hit.start - 2] ?? ''} ${words[hit.start - 1] ?? ''} ${evidence}`) || HIGH_DOSE.test(words.slice(Math.max(0, hit.start - 2), hit.start).join(' '))))
       || (hit.rule.type === 'cns' && hit.rule.value === 'cns-involvement' && before(words, UNCONTROLLED, hit.start, 2));
-    const previous = hits.slice(0, k).reverse().find((h) => h.rule.type === hit.rule.type);
+    const previous = hits.slice(0, k).reverse().find((h) => h.rule.type === hit.rule.type && !qualifiers.has(h));
     // A mention inside a longer one ("refractory" in "recurrent or refractory leukaemia") is read from the longer
     // one's first word.
     const overlapping = previous !== undefined && previous.end > hit.start && previous.start < hit.start;
@@ -641,6 +667,7 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
       ...(planned ? { planned: true as const } : {}),
       ...(orPrevious ? { orPrevious: true as const } : {}),
       ...(ongoing ? { ongoing: true as const } : {}),
+      ...(orPlanned ? { orPlanned: true as const } : {}),
       ...(limited ? { limited: true as const } : {}),
       ...(past ? { past: true as const } : {}),
       ...(failedTherapy ? { failedTherapy: true as const } : {}),
@@ -649,7 +676,8 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
   });
   const ageHeading = /^age\b/i.test(heading);
   // "Physiologic age 65 and under" is no age limit, even under an "Age:" heading.
-  const ageForWhom = AGE_FOR_WHOM.test(text) && concepts.length > 0;
+  // "AML in patients 1 month to 21 years of age" is the age of the diagnosis the trial takes: a limit of its own.
+  const ageForWhom = AGE_FOR_WHOM.test(text) && concepts.some((c) => c.type !== 'cancer-type' && c.type !== 'disease-state');
   const age = PHYSIOLOGIC_AGE.test(text) || ageForWhom ? null : readAge(text, ageHeading);
   // "21 and under at diagnosis": the limit is on the age the disease was found, which the profile gives only
   // for a person newly diagnosed.
@@ -687,8 +715,28 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
       // Nor the lead-in of a list of them ("Acute leukemias in the following categories: ANLL in CR1 ...").
       && !((words[span.end] === 'in' || words[span.end] === 'of') && words[span.end + 1] === 'the' && words[span.end + 2] === 'following')),
     // "AML that may have been primary or secondary" describes; "may have had chemotherapy" permits.
-    permissive: PERMISSIVE.findAll(words).some((hit) => !['not', 'no', 'never'].includes(words[hit.start - 1] ?? '') && words[hit.end] !== 'been') || closingEligible(tokens, text),
+    permissive: permitted === null && (permissions(words).length > 0 || closingEligible(tokens, text)),
   };
+}
+
+/** Words that permit ("allowed", "remain eligible"), not negated ("not allowed") nor past ("has been permitted"). */
+function permissions(words: readonly string[]): PhraseHit[] {
+  return PERMISSIVE.findAll(words).filter((hit) => !['not', 'no', 'never'].includes(words[hit.start - 1] ?? '') && words[hit.end] !== 'been');
+}
+
+/**
+ * The clause of an inclusion item, between semicolons, that holds every permission of the item when a requirement
+ * comes before it: [from, to) in words, or null.
+ */
+function permittedClause(words: readonly string[], hits: readonly Hit[], section: CriterionContext['section']): { from: number; to: number } | null {
+  const permits = permissions(words);
+  const first = permits[0];
+  if (section !== 'inclusion' || first === undefined) return null;
+  const from = words.lastIndexOf(';', first.start);
+  if (from < 0 || !hits.some((h) => h.end <= from)) return null;
+  const next = words.indexOf(';', first.start);
+  const to = next < 0 ? words.length : next;
+  return permits.every((p) => p.start > from && p.end <= to) ? { from, to } : null;
 }
 
 /** "NHL: Granulocyte count greater than 1,500/mm^3": a disease named as a label before the colon, for whom the rest holds. */
@@ -805,7 +853,9 @@ const KIND_OF_RADIOTHERAPY = /\b(?:total[- ]body|tbi|radioimmunotherapy)\b/i;
 const HIGH_DOSE = /(?:^|\s)(?:high dose|myeloablative)$/;
 const LIMITING_BEFORE: ReadonlySet<string> = new Set(['extensive', 'substantial', 'significant', 'large', 'wide', 'extended',
   // A site ("no prior pelvic irradiation"): someone who had radiotherapy elsewhere is not ruled out.
-  'pelvic', 'pelvis', 'abdominal', 'mediastinal', 'thoracic', 'chest', 'cranial', 'craniospinal', 'spinal', 'mantle', 'breast', 'lung']);
+  'pelvic', 'pelvis', 'abdominal', 'mediastinal', 'thoracic', 'chest', 'cranial', 'craniospinal', 'spinal', 'mantle', 'breast', 'lung',
+  // A way of doing it ("T cell depleted bone marrow transplant"): the profile says a transplant was had, not how.
+  'depleted']);
 
 /** Words that join one treatment to the next in a plan: "plus", "followed by", "and", "or", commas, "with". */
 const JOINED_TREATMENTS = /^(?:(?:,|and|or|plus|followed|by|then|with|and\/or|\/|high|dose|conventional|standard|a|an|the)\s*){0,5}$/;
@@ -813,10 +863,10 @@ const JOINED_TREATMENTS = /^(?:(?:,|and|or|plus|followed|by|then|with|and\/or|\/
 /** Illnesses that are not cancers, after "newly diagnosed". */
 const NOT_CANCER_ILLNESS = /^(?:angina|diabetes|hypertension|heart|cardiac|coronary|myocardial|arrhythmias?|epilepsy|seizures?|thrombosis|embolism|stroke|hiv|hepatitis|tuberculosis|infections?|asthma|copd|depression|psychosis)$/;
 /**
- * "No isolated extramedullary relapse", "CNS relapse": a relapse of a kind the profile does not record. Having
- * relapsed does not settle it.
+ * "No isolated extramedullary relapse", "CNS relapse", "untreated first relapse": a relapse of a kind the profile
+ * does not record. Having relapsed does not settle it.
  */
-const NARROWED_RELAPSE = /\b(?:isolated|extramedullary|extra-medullary|cns|testicular|ocular|meningeal|skin|cutaneous|marrow|medullary)\s+(?:\w+\s+){0,2}$/i;
+const NARROWED_RELAPSE = /\b(?:isolated|extramedullary|extra-medullary|cns|testicular|ocular|meningeal|skin|cutaneous|marrow|medullary)\s+(?:\w+\s+){0,2}$|\buntreated\s+(?:(?:first|second|1st|2nd)\s+)?$/i;
 
 /** Organ grafts ("No prior organ allograft") are not the stem-cell transplants the vocabulary means. */
 const ORGAN_GRAFT = /\b(?:organ|solid[- ]organ|kidney|renal|liver|hepatic|heart|cardiac|lung|corneal?)\s+(?:allo-?)?(?:grafts?|allografts?|transplant\w*)\b/gi;

@@ -129,6 +129,8 @@ function treatmentHolds(facts: ProfileFacts, concept: Concept): boolean | undefi
   // Had it, but when, how much or where? A window ("within 14 days") needs a date we do not ask for; a dose or a
   // site ("more than 25 Gy to the spine") a record we do not have; a treatment under way at entry, whether it is.
   if (had && (concept.threshold?.withinDays !== undefined || concept.limited === true || concept.ongoing === true)) return undefined;
+  // "Received or will receive": one still to come may be planned.
+  if (!had && concept.orPlanned === true) return undefined;
   return had;
 }
 

@@ -108,6 +108,11 @@ export interface Concept {
    */
   readonly ongoing?: true;
   /**
+   * Addition to the contract: a treatment had or still to come ("who have received or will receive a transplant"):
+   * having had it meets it, and not having had it yet leaves it open.
+   */
+  readonly orPlanned?: true;
+  /**
    * Addition to the contract: a treatment limited by a dose or a body site the profile does not hold ("no prior
    * radiotherapy greater than 25 Gy to the craniospinal axis"): having had it does not settle the criterion. On
    * CNS disease, a qualifier the profile does not hold ("no uncontrolled CNS leukaemia"): having it does not settle it.

@@ -1094,3 +1094,54 @@ describe('matchTrial: readings from the retired held-out set test24', () => {
     assert.equal(verdictOf('Diagnosis of carcinoma of the breast', parsePatientProfile({ cancerType: ['b-all'] })), 'does-not-meet');
   });
 });
+
+describe('matchTrial: readings from the retired held-out set test25', () => {
+  const firstRemissionAml = parsePatientProfile({ age: 44, cancerType: ['aml'], diseaseState: ['first-remission'], priorLines: 1, priorTreatments: ['chemotherapy'], altAstXUln: 2, bilirubinXUln: 0.7 });
+  const untreatedAml = parsePatientProfile({ age: 52, cancerType: ['aml'], diseaseState: ['newly-diagnosed'], priorLines: 0, priorTreatments: [], infections: ['hiv'] });
+  const reasonOf = (text: string, profile: PatientProfile): string => matchTrial(profile, parseCriteria(`Inclusion Criteria:\n- ${text}`)).results[0]?.reason ?? '';
+
+  it('takes someone in first remission into "first or second remission or untreated first relapse"', () => {
+    assert.equal(verdictOf('Acute myelogenous leukemia in first or second remission or untreated first relapse', firstRemissionAml), 'meets');
+    assert.equal(verdictOf('Acute myelogenous leukemia in second remission or untreated first relapse', firstRemissionAml), 'does-not-meet');
+  });
+
+  it('leaves open a broad group beside the disease named, but not a group of the other lineage', () => {
+    assert.equal(verdictOf('Recurrent or metastatic malignant melanoma or other advanced malignancies', relapsedBAll), 'unknown');
+    assert.match(reasonOf('Recurrent or metastatic malignant melanoma or other advanced malignancies', relapsedBAll), /broad group/);
+    assert.equal(verdictOf('Metastatic malignant melanoma or other solid tumors', relapsedBAll), 'does-not-meet');
+    assert.equal(verdictOf('B-cell malignancy, including B-cell non-Hodgkin\'s lymphoma or B-cell chronic lymphocytic leukemia', untreatedAml), 'does-not-meet');
+    assert.equal(verdictOf('B-cell malignancy, including B-cell non-Hodgkin\'s lymphoma or B-cell chronic lymphocytic leukemia', parsePatientProfile({ cancerType: ['cll'] })), 'meets');
+  });
+
+  it('says an age under a year in months', () => {
+    assert.equal(reasonOf('Children 6 months to 17 years', relapsedBAll), 'This trial is for people aged 6 months to 17 years. You are 40.');
+  });
+
+  it('waives a liver limit "except for bone involvement"', () => {
+    assert.equal(verdictOf('AST and alkaline phosphatase less than 1.5 times upper limit of normal (ULN) (except for bone involvement)', firstRemissionAml), 'unknown');
+    assert.equal(verdictOf('AST and alkaline phosphatase less than 1.5 times upper limit of normal (ULN)', firstRemissionAml), 'does-not-meet');
+  });
+
+  it('leaves a transplant "received or will receive" open for someone yet to have one', () => {
+    const item = 'Patients who have received or will receive a solid organ transplant or bone marrow transplant';
+    assert.equal(verdictOf(item, untreatedAml), 'unknown');
+    assert.equal(verdictOf(item, relapsedBAll), 'unknown');
+    assert.equal(verdictOf(item, parsePatientProfile({ priorTreatments: ['allogeneic-transplant'] })), 'meets');
+  });
+
+  it('leaves the items under a lead-in naming the donor to the donor', () => {
+    const trial = 'Inclusion Criteria:\n- Fully matched or one HLA antigen mismatched sibling donor\n  - HIV negative\n  - No older than 65 years';
+    assert.deepEqual(matchTrial(untreatedAml, parseCriteria(trial)).results.map((r) => r.verdict), ['unknown', 'unknown', 'unknown']);
+  });
+
+  it('allows the exceptions listed under "with four permissible exceptions:"', () => {
+    const trial = 'Inclusion Criteria:\n- No prior treatment for acute leukemia with four permissible exceptions:\n  - Emergency leukapheresis;\n  - Growth factor/cytokine support.';
+    assert.equal(matchTrial(untreatedAml, parseCriteria(trial)).results[2]?.verdict, 'meets');
+    assert.equal(matchTrial(untreatedAml, parseCriteria(trial)).results[2]?.criterion.permissive, true);
+  });
+
+  it('leaves open a diagnosis that leaves out a kind of the disease the profile cannot tell apart', () => {
+    assert.equal(verdictOf('Unequivocal histologic diagnosis of AML, FAB classification (M0-M7), excluding M3 (acute promyelocytic leukemia)', untreatedAml), 'unknown');
+    assert.equal(verdictOf('Unequivocal histologic diagnosis of AML, FAB classification (M0-M7)', untreatedAml), 'meets');
+  });
+});

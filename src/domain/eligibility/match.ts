@@ -42,8 +42,11 @@ interface Decision {
   readonly truth: Truth;
   readonly concept: Concept;
   readonly has: Truth;
-  /** Met through a broad group the item names ("Leukemia, lymphoma, ..."), not through the concept. */
-  readonly broad?: true;
+  /**
+   * Through a broad group the item names ("Leukemia, lymphoma, ..."), not through the concept: `true` when the
+   * group holds the person's cancer, `'open'` when it may ("melanoma or other advanced malignancies").
+   */
+  readonly broad?: true | 'open';
 }
 
 /**
@@ -86,17 +89,19 @@ function decide(facts: ProfileFacts, criterion: Criterion, ownDiseases: Readonly
     // "Refractory leukaemia, lymphoma or solid tumour": not being one of the named types does not rule a leukaemia out.
     // Not across the branches of a list written in one item: each names its own disease, and the broad group is a
     // branch of its own (" -Acute leukaemia after 1 or more relapses -AML with t(9;22) in first remission").
-    let broad = false;
-    if (truth === false && criterion.broadDiagnosis && !branched && concept.type === 'cancer-type' && concept.polarity === 'present') {
+    let broad: boolean | 'open' = false;
+    // "B-cell malignancy, including B-cell NHL or B-cell CLL": a group of one lineage leaves out the other lineage's
+    // cancers, so AML is not one of them.
+    if (truth === false && criterion.broadDiagnosis && !branched && concept.type === 'cancer-type' && concept.polarity === 'present' && !outsideLineage(criterion.text, facts.cancer ?? undefined)) {
       // "Leukemia, lymphoma, or Hodgkin's disease": a leukaemia of any kind is one of them.
-      broad = broadGroupHolds(criterion.text, facts.cancer ?? undefined);
-      truth = broad ? true : undefined;
+      broad = broadGroupHolds(criterion.text, facts.cancer ?? undefined) || 'open';
+      truth = broad === true ? true : undefined;
     }
     // An exclusion cannot turn away everyone with the disease the trial enrols: in an ALL trial, "ALL with
     // Burkitt-like alterations" excludes a kind of ALL named by words we cannot read, so the disease itself says
     // nothing (as for a criterion without concepts).
     if (criterion.section === 'exclusion' && concept.type === 'cancer-type' && concept.polarity === 'present' && ownDiseases.has(concept.value)) continue;
-    const decision: Decision = broad ? { truth, concept, has, broad } : { truth, concept, has };
+    const decision: Decision = broad === false ? { truth, concept, has } : { truth, concept, has, broad };
     // "Refractory to induction (chemotherapy) or in relapse": an alternative joins the last chain of its type,
     // even with a concept of another type between them. OR: true beats unknown beats false.
     // Not across the alternatives of a list written in one item: each is read on its own.
@@ -176,6 +181,18 @@ function broadGroupHolds(text: string, cancer: ReadonlySet<string> | undefined):
   const group = match[1]?.trim().toLowerCase();
   const kinds = group === undefined ? ANY_LEUKAEMIA : group === 'acute' ? ACUTE_LEUKAEMIA : LYMPHOID_LEUKAEMIA;
   return [...cancer].some((c) => kinds.has(c));
+}
+
+/** Groups of one lineage, and the person's cancers that are surely outside each. */
+const LINEAGE_GROUPS: readonly { readonly group: RegExp; readonly outside: ReadonlySet<string> }[] = [
+  { group: /\bB[- ]?cell\s+(?:malignanc|neoplas|lymphoproliferative)/i, outside: new Set(['aml', 'cml', 'mds', 't-all']) },
+  { group: /\blymphoid\s+(?:malignanc|neoplas)/i, outside: new Set(['aml', 'cml', 'mds']) },
+];
+
+/** True when the item's broad group is of one lineage and every disease the person has (markers aside) is of another. */
+function outsideLineage(text: string, cancer: ReadonlySet<string> | undefined): boolean {
+  const diseases = [...(cancer ?? [])].filter((c) => !MARKERS.has(c));
+  return diseases.length > 0 && LINEAGE_GROUPS.some(({ group, outside }) => group.test(text) && diseases.every((c) => outside.has(c)));
 }
 
 /** A disease state and a marker of the disease: either may be the branch a person meets ("relapsed, or Ph+"). */
@@ -395,6 +412,8 @@ const OPEN_ALTERNATIVE = /\bor\s+(?:(?:any|advanced|metastatic|solid|incurable|o
 const OTHER_CYTOGENETICS = /\bt\s*\((?!9\s*;\s*22\))\d+\s*[;:,]\s*\d+\)|\b11q23\b|[-+]\s*[5-8]\b|\bmonosomy\b|\bcomplex (?:cytogenetics|karyotype)\b/i;
 /** A marker asked for that the profile does not hold (CD19 and CD22 it does): "with expression of CD33", "CD20+". */
 const UNREAD_MARKER = /\b(?:expression of|expressing|positive for)\s+(?:the\s+)?CD(?!19\b|22\b)\d+|\bCD(?!19\b|22\b)\d+\s*(?:\+|-?positive\b)/i;
+/** A kind of the disease left out that the profile cannot tell apart: "AML, ... excluding M3 (acute promyelocytic leukemia)". */
+const LEFT_OUT_KIND = /\b(?:excluding|except(?: for)?|other than|but not)\s+(?:the\s+)?(?:FAB\s+)?(?:M3\b|APL\b|APML\b|acute promyelocytic)/i;
 
 /** Results of criteria none of whose concepts could be weighed: "ask your specialist", never lowering a verdict. */
 const UNREAD = new WeakSet<CriterionResult>();
@@ -473,7 +492,7 @@ function judge(facts: ProfileFacts, criterion: Criterion, ownDiseases: ReadonlyS
     UNREAD.add(result);
     return result;
   }
-  const reason = decision.broad === true ? reasonFor.broadGroup() : conceptReason(criterion, decision.concept, decision.has, facts.profile);
+  const reason = decision.broad === true ? reasonFor.broadGroup() : decision.broad === 'open' ? reasonFor.broadOpen() : conceptReason(criterion, decision.concept, decision.has, facts.profile);
   let verdict: CriterionVerdict = decision.truth === undefined ? 'unknown' : decision.truth === (criterion.section === 'inclusion') ? 'meets' : 'does-not-meet';
   // "Other low-grade B-cell neoplasms ... allowed": a disease allowed besides the trial's others is one of its list
   // of diseases, and counts as one where the trial has such a list (PERMITTED_DISEASE, see matchTrial).
@@ -498,7 +517,8 @@ function judge(facts: ProfileFacts, criterion: Criterion, ownDiseases: ReadonlyS
   // is one of several findings, the others ones the profile does not hold.
   if (verdict === 'does-not-meet' && criterion.section === 'inclusion' && decision.concept.value === 'ph-positive' && criterion.concepts.every((k) => MARKERS.has(k.value)) && OTHER_CYTOGENETICS.test(criterion.text)) verdict = 'unknown';
   // "Acute lymphocytic leukemia with expression of CD33": a marker the profile does not hold leaves the item open.
-  if (verdict === 'meets' && criterion.section === 'inclusion' && decision.concept.type === 'cancer-type' && UNREAD_MARKER.test(criterion.text)) verdict = 'unknown';
+  // "Diagnosis of AML, FAB M0-M7, excluding M3": whether the person's AML is the kind left out, the profile cannot say.
+  if (verdict === 'meets' && criterion.section === 'inclusion' && decision.concept.type === 'cancer-type' && (UNREAD_MARKER.test(criterion.text) || LEFT_OUT_KIND.test(criterion.text))) verdict = 'unknown';
   // "If HIV positive, must ...": when the person has what the condition names, the rest (which we cannot read)
   // applies to them; when they do not, it does not. A conditional criterion never rules anyone out. When the rest
   // is read and met too ("Creatinine clearance at least 60 mL/min in patients with first relapse"), it is met.

@@ -17,6 +17,10 @@ const NOTHING_ASKED = /^[\w\s,/()-]{0,40}?(?:[:\-–]\s*)?(?:not specified|see (
  * ("Donor must consent to G-CSF", "DONOR: HLA-identical sibling"). The patient cannot answer them.
  */
 const ABOUT_DONOR = /^\W*(?:\d+\.\s*)?(?:for\s+)?(?:(?:related|unrelated|sibling|stem cell|allogeneic|potential|matched|the)\s+)?donors?\b/i;
+/** A lead-in whose items are exceptions to it: "... with four permissible exceptions:", "with the following exceptions:". */
+const EXCEPTIONS_LEAD = /\bexceptions\s*:\s*$/i;
+/** A lead-in that ends by naming the donor, whose items are the donor's: "Fully matched or one HLA antigen mismatched sibling donor". */
+const DONOR_LEAD = /\bdonors?\s*:?\s*$/i;
 const UNREAD: CriterionReading = { concepts: [], conditional: false, permissive: false, broadDiagnosis: false };
 /** "Induction therapy:", "Postinduction therapy:" left without the items under it: a heading, nothing asked. */
 const BARE_HEADING = /^[^:]{1,60}:\s*$/;
@@ -61,7 +65,7 @@ export function parseCriteria(text: string | null): Criterion[] {
   return withWaivers(withSharedDiagnosis(withRunOnDiseases(splitCriteria(text).map((item, index) => {
     // "NOTE: A new classification ... has been adopted by PDQ" informs, and "Chemotherapy: Not specified" asks
     // nothing of the person.
-    const aboutDonor = [item.text, item.heading ?? '', item.parent ?? ''].some((words) => ABOUT_DONOR.test(words));
+    const aboutDonor = [item.text, item.heading ?? '', item.parent ?? ''].some((words) => ABOUT_DONOR.test(words)) || DONOR_LEAD.test(item.parent ?? '');
     const bareHeading = BARE_HEADING.test(item.text) && item.text.split(/\s+/).length <= 5;
     const read = NOTE.test(item.text) || NOTHING_ASKED.test(item.text.trim()) || aboutDonor
       ? UNREAD
@@ -80,7 +84,8 @@ export function parseCriteria(text: string | null): Criterion[] {
       parent: item.parent,
       anyOf: item.guessedAnyOf && !isAlternative(item.text, reading, item.permissive) ? null : item.anyOf,
       conditional: reading.conditional,
-      permissive: item.permissive || reading.permissive,
+      // "No prior treatment ... with four permissible exceptions:" over "Growth factor/cytokine support": each is allowed.
+      permissive: item.permissive || reading.permissive || EXCEPTIONS_LEAD.test(item.parent ?? ''),
       broadDiagnosis: reading.broadDiagnosis,
       ...(WAIVER.test(item.text) ? { waivable: true as const } : {}),
       concepts: reading.concepts,
@@ -176,10 +181,10 @@ function withRunOnDiseases(criteria: readonly Parsed[]): Parsed[] {
 }
 
 /**
- * "... unless attributable to malignancy", "(unless due to disease)", "(in the absence of liver involvement)": a limit
- * waived when the disease causes it.
+ * "... unless attributable to malignancy", "(unless due to disease)", "(in the absence of liver involvement)",
+ * "(except for bone involvement)": a limit waived when the disease causes it.
  */
-const WAIVER = /\bunless\b(?:(?![.;]).){0,60}?\b(?:attributable|attributed|due|related|secondary|caused)\b|\bin the absence of (?:(?![.;]).){0,30}?\binvolvement\b/i;
+const WAIVER = /\bunless\b(?:(?![.;]).){0,60}?\b(?:attributable|attributed|due|related|secondary|caused)\b|\bin the absence of (?:(?![.;]).){0,30}?\binvolvement\b|\bexcept (?:for |in |with |if )?(?:patients with )?(?:[\w-]+\s+){0,2}?(?:involvement|metastases)\b/i;
 /** A line that is nothing but a waiver, for the limits beside it. */
 const WAIVER_ONLY = /^\W*unless\b/i;
 

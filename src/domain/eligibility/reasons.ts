@@ -52,7 +52,19 @@ function range(template: LimitWords, threshold: Threshold | undefined, fallback:
   if (bound?.kind === 'under' && bound.n === 1 && template.underOne !== undefined) bound = { kind: 'underOne' };
   const phrase = bound === null ? template.unknown : template[bound.kind] ?? template.unknown;
   const numbers = { n: bound?.n, min: bound?.min, max: bound?.max };
-  return phrase.replace(/\{(\w+)\}/g, (_, slot: string) => String(slots[slot] ?? numbers[slot as keyof typeof numbers] ?? ''));
+  // Ages under a year are said in months ("aged 1 month to 21 years"), never as a fraction of a year.
+  const young = template === words.limits.age && [numbers.n, numbers.min].some((n) => n !== undefined && n < 1);
+  const say = (slot: string, n: number): string => (!young ? String(n) : n < 1 ? months(n) : slot === 'max' ? `${n} years` : String(n));
+  return phrase.replace(/\{(\w+)\}/g, (_, slot: string) => {
+    const n = numbers[slot as keyof typeof numbers];
+    return slots[slot] ?? (n === undefined ? '' : say(slot, n));
+  });
+}
+
+/** A fraction of a year as months: 0.5 is "6 months", 0.08 "1 month". */
+function months(years: number): string {
+  const count = Math.max(1, Math.round(years * 12));
+  return `${count} ${count === 1 ? 'month' : 'months'}`;
 }
 
 function limit(threshold: Threshold | undefined): string {
@@ -124,6 +136,7 @@ export const reasonFor = {
   conditional: (): string => fill('conditional'),
   notYourGroup: (): string => fill('notYourGroup'),
   broadGroup: (): string => fill('broadGroup'),
+  broadOpen: (): string => fill('broadOpen'),
   oneOf: (): string => fill('oneOf'),
   waivable: (): string => fill('waivable'),
   relaxed: (): string => fill('relaxed'),

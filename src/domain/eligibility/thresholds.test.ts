@@ -127,3 +127,15 @@ describe('readAge: forms from the retired held-out sets', () => {
     assert.equal(readAge('Able to take part in medical care for at least 1-2 years', false), null);
   });
 });
+
+describe('thresholds: readings from the retired held-out set test25', () => {
+  it('reads an age range that starts in months as a fraction of a year', () => {
+    assert.deepEqual(readAge('Children 6 months to 17 years', false), { min: 0.5, max: 17 });
+    assert.deepEqual(readAge('AML in patients 1 month to 21 years of age', false), { min: 0.08, max: 21 });
+    assert.equal(readAge('No prior therapy within 6 months to 2 years', false), null);
+  });
+
+  it('reads "not persistently greater than" as at most', () => {
+    assert.deepEqual(readComparison('AST and ALT not persistently greater than 2 times normal'), { comparator: '<=', value: 2, unit: 'x-uln' });
+  });
+});

@@ -8,7 +8,7 @@ import { ownValue } from '../own-key.ts';
 
 /** Word forms of comparisons, longest first, rewritten to symbols before numbers are read. */
 const WORDED: readonly [RegExp, Comparator][] = [
-  [/\b(?:less than or equal to|lower than or equal to|(?:less|lower|smaller) or equal(?: to)?|no (?:more|greater|higher) th[ae][nt]|not (?:more|greater|higher) than|not exceeding|not to exceed|not exceed|up to|at most|maximum(?: of)?|equal to or (?:less|lower) than|of less than or equal to)\b|≤|=<|<=|<\/=|<\s*or\s*=|⩽/gi, '<='],
+  [/\b(?:less than or equal to|lower than or equal to|(?:less|lower|smaller) or equal(?: to)?|no (?:more|greater|higher) th[ae][nt]|not (?:persistently |consistently )?(?:more|greater|higher) than|not exceeding|not to exceed|not exceed|up to|at most|maximum(?: of)?|equal to or (?:less|lower) than|of less than or equal to)\b|≤|=<|<=|<\/=|<\s*or\s*=|⩽/gi, '<='],
   [/\b(?:greater than or equal to|more than or equal to|higher than or equal to|(?:greater|more|higher) or equal(?: to)?|no less than|not less than|no lower than|at least|minimum(?: of)?|equal to or (?:greater|more|higher) than|or more)\b|≥|=>|>=|>\/=|>\s*or\s*=|⩾/gi, '>='],
   [/\bor (?:less|lower|fewer|below|younger|better)\b/gi, '<='],
   [/\b(?:less than|lower than|below|under|fewer than|younger than)\b|</gi, '<'],
@@ -209,6 +209,11 @@ export function readAge(text: string, underAgeHeading: boolean): { min?: number;
     return new RegExp(YEARS, 'i').test(matched) && !DURATION_BEFORE.test(before);
   };
   const bounds: { min?: number; max?: number } = {};
+  // "6 months to 17 years", "1 month to 21 years of age": the youngest age in months, as a fraction of a year.
+  const fromMonths = /\b(\d{1,2})\s*months?(?:\s+of age|\s+old)?\s*(?:-|–|to)\s*(\d{1,3})\s*(?:years?|yrs?)\b/i.exec(text);
+  if (fromMonths !== null && Number(fromMonths[2]) <= 120 && !DURATION_BEFORE.test(text.slice(0, fromMonths.index))) {
+    return { min: Math.round((Number(fromMonths[1]) / 12) * 100) / 100, max: Number(fromMonths[2]) };
+  }
   // "18 to 65", "30 years old and 60 years old", "21- and 64-years", "13 and to 16".
   const range = new RegExp(String.raw`(${AGE_NUMBER})${YEARS_OLD}\s*-?\s*(?:-|–|to|and(?:\s+to)?)\s*(${AGE_NUMBER})(?!\d|\.\d|\s*%)(?:\s*-?\s*${YEARS})?${NOT_TIME}`, 'i').exec(symbolic);
   if (range !== null && isAge(range.index, range[0])) {
