@@ -959,3 +959,28 @@ describe('readCriterion: readings from the retired held-out set test25', () => {
     assert.deepEqual(read('Malignant fibrous histiocytoma', inclusion), ['cancer-type solid-tumour present']);
   });
 });
+
+describe('readCriterion: readings from the retired held-out set test26', () => {
+  const inclusion = { section: 'inclusion' as const };
+  it('reads clauses about groups after a requirement as leaving the requirement standing, and a group ruled out as it stands', () => {
+    const reading = readCriterion('Diagnosis of AML, excluding M3; patients with antecedent myelodysplasia are eligible only if no biopsy showed MDS; patients with therapy-related AML are not eligible', inclusion);
+    assert.deepEqual([reading.conditional, reading.permissive, reading.concepts.map((c) => c.value)], [false, false, ['aml']]);
+    const ruledOut = readCriterion('Biopsy proven B-cell malignancies [e.g. CLL, NHL]; HIV-associated lymphomas are not eligible; patients with CLL are eligible if previously treated', inclusion);
+    assert.ok(ruledOut.concepts.some((c) => c.type === 'infection' && c.value === 'hiv'));
+  });
+
+  it('reads a short course of a treatment as allowed, and none at all as meeting it', () => {
+    assert.deepEqual(readCriterion('Less than 7 days of prior hydroxyurea', inclusion).concepts.map((c) => [c.value, c.polarity, c.limited, c.threshold]), [['other-drug', 'absent', true, undefined]]);
+    assert.deepEqual(read('No more than 2 courses of prior chemotherapy', inclusion), ['prior-treatment chemotherapy absent']);
+  });
+
+  it('reads a SWOG grade as the ECOG scale, but not a SWOG protocol number', () => {
+    assert.deepEqual(readCriterion('Karnofsky 70-100% SWOG 0 or 1', inclusion).concepts.map((c) => [c.value, c.threshold]), [['karnofsky', { min: 70 }], ['ecog', { max: 1 }]]);
+    assert.deepEqual(read('Must be registered on SWOG-S9910 and SWOG-9007', inclusion), []);
+  });
+
+  it('reads non-responders and failure to conventional therapy as refractory disease', () => {
+    assert.deepEqual(read('Nonresponders to induction chemotherapy', inclusion), ['disease-state refractory present']);
+    assert.deepEqual(read('Documented failure to conventional therapy', inclusion), ['disease-state refractory present']);
+  });
+});

@@ -140,6 +140,8 @@ const PAST_REMISSION = new PhraseList(['achieved', 'attained', 'obtained', 'prio
 /** "Prior or concurrent steroids allowed": a treatment had before entry as well as during the trial is a past one too. */
 const PAST_OR_CONCURRENT = new PhraseList(['prior or concurrent', 'previous or concurrent', 'prior and concurrent', 'prior or concomitant', 'previous or concomitant', 'prior and or concurrent']);
 
+/** A limit on how much of a treatment was had: "less than 7 days of prior", "no more than 2 courses of". */
+const SHORT_COURSE_BEFORE = /\b(?:less than|fewer than|no more than|not more than|at most|up to|<|<=|≤)\s*\d+\s*(?:days?|weeks?|months?|doses?|courses?|cycles?)\s+of\s+(?:prior\s+|previous\s+)?$/i;
 /** A treatment had or still to come: "who have received or will receive", "has undergone or is scheduled to undergo". */
 const HAD_OR_PLANNED = /\b(?:received|had|undergone)\s+(?:or|and\/or)\s+(?:will|(?:are|is)\s+(?:scheduled|planned|going|about)\s+to)\b[^.;]*$/i;
 
@@ -520,15 +522,16 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
   // "No prior therapy except hydroxyurea": a concept whose words end in the exception names the carve-outs after it.
   const carveOut = hits.find((h) => words[h.end - 1] === 'except' || (words[h.end - 2] === 'other' && words[h.end - 1] === 'than'));
   const preference = PREFERENCE_LEAD.test(text);
-  // "Diagnosis of AML ...; patients with a history of antecedent myelodysplasia remain eligible": a permission in a
-  // clause of its own, after a requirement, permits what it names and leaves the requirement standing.
-  const permitted = permittedClause(words, hits, context.section);
+  // "Diagnosis of AML ...; patients with a history of antecedent myelodysplasia remain eligible": permissions and
+  // conditions in clauses of their own, after a requirement, are about groups within it: the requirement stands.
+  const subgroups = subgroupClauses(words, hits, context.section);
+  const leadWords = subgroups.length === 0 ? words : words.slice(0, subgroups[0]?.[0]);
   // Words read as part of the next mention rather than as a concept of their own ("untreated" in "untreated relapse").
   const qualifiers = new Set<Hit>();
   hits.forEach((hit, k) => {
     const reading = readings[k];
     if (reading === undefined || reading.excepted || (carveOut !== undefined && hit.start >= carveOut.end) || preference) return;
-    if (permitted !== null && hit.start > permitted.from && hit.start < permitted.to) return;
+    if (subgroups.some(([start, end]) => hit.start > start && hit.start < end)) return;
     // "AML, either de novo or secondary (evolving from myelodysplastic syndrome ... or previous treatment for
     // malignancies other than leukemia)": where the leukaemia came from, not another cancer the person has now.
     if (hit.rule.type === 'other-cancer' && ORIGIN_BEFORE.test(text.slice(0, tokens[hit.start]?.start ?? 0))) return;
@@ -568,6 +571,8 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
     if (hit.rule.type === 'disease-state' && reading.negated && FOLLOWING.has(words[hit.end] ?? '') && hits.some((h) => h.rule.type === 'prior-treatment' && h.start > hit.end && h.start - hit.end <= 3)) return;
     // "PS-341" is a drug code, not a performance status: no scale has grades past 100.
     if (hit.rule.type === 'performance-status' && hit.rule.inferScale && Number(words[hit.end]) > 100) return;
+    // "SWOG 0 or 1" is a grade on the SWOG (Zubrod, ECOG) scale; "SWOG protocol S0106" names the group.
+    if (hit.rule.type === 'performance-status' && hit.end - hit.start === 1 && words[hit.start] === 'swog' && !/^[0-5]$/.test(words[hit.end] ?? '')) return;
     // "Untreated active hepatitis", "no occult untreated infection", "untreated brain metastases": untreated
     // describes the infection or the CNS disease, not the cancer.
     if (hit.rule.type === 'disease-state' && hit.end - hit.start === 1 && words[hit.start] === 'untreated' && hits.some((h) => (h.rule.type === 'infection' || h.rule.type === 'cns') && h.end > hit.start && h.start - hit.end <= 3)) return;
@@ -584,7 +589,10 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
     // "Conditions precluding informed consent" is being unable to consent; "no illness that would preclude
     // informed consent", able to.
     const barred = hit.rule.type === 'consent' && (CONSENT_BARRED.test(words.slice(Math.max(0, hit.start - 4), hit.start).join(' ')) || ABILITY_LIMITED.test(text.slice(Math.max(0, (tokens[hit.start]?.start ?? 0) - 70), tokens[hit.start]?.start ?? 0)) || /^(?:is )?(?:impossible|not possible)\b/.test(words.slice(hit.end, hit.end + 3).join(' ')));
-    const negated = barred ? !(negatedSoFar || words[0] === 'no') : negatedSoFar;
+    // "Less than 7 days of prior hydroxyurea", "no more than 7 days of prior corticosteroid therapy": a short course
+    // allowed, a longer one ruled out; none at all meets it.
+    const shortCourse = hit.rule.type === 'prior-treatment' && SHORT_COURSE_BEFORE.test(text.slice(Math.max(0, (tokens[hit.start]?.start ?? 0) - 60), tokens[hit.start]?.start ?? 0));
+    const negated = shortCourse || (barred ? !(negatedSoFar || words[0] === 'no') : negatedSoFar);
     // "Advanced malignancy, including non-Hodgkin's lymphoma": an example of the cancers the item takes, any of which
     // will do, not a cancer it asks for.
     if (hit.rule.type === 'cancer-type' && context.section === 'inclusion' && CANCER_EXAMPLE_BEFORE.test(text.slice(0, tokens[hit.start]?.start ?? 0))) return;
@@ -641,7 +649,7 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
     const failedTherapy = hit.rule.type === 'disease-state' && hit.rule.value === 'refractory' && /^fail/.test(words[hit.start] ?? '');
     const narrowedRelapse = hit.rule.type === 'disease-state' && hit.rule.value === 'relapsed' && NARROWED_RELAPSE.test(text.slice(Math.max(0, (tokens[hit.start]?.start ?? 0) - 40), tokens[hit.start]?.start ?? 0));
     // "No prior topotecan": a drug of a kind the profile names only as a kind (chemotherapy) is limited too.
-    const limited = narrowedRelapse || (hit.rule.type === 'prior-treatment' && (DOSE_OR_SITE.test(after) || hit.rule.namedDrug === true || LIMITING_BEFORE.has(words[hit.start - 1] ?? '') || KIND_OF_RADIOTHERAPY.test(`${words[hit.start - 2] ?? ''} ${words[hit.start - 1] ?? ''} ${evidence}`) || HIGH_DOSE.test(words.slice(Math.max(0, hit.start - 2), hit.start).join(' '))))
+    const limited = narrowedRelapse || shortCourse || (hit.rule.type === 'prior-treatment' && (DOSE_OR_SITE.test(after) || hit.rule.namedDrug === true || LIMITING_BEFORE.has(words[hit.start - 1] ?? '') || KIND_OF_RADIOTHERAPY.test(`${words[hit.start - 2] ?? ''} ${words[hit.start - 1] ?? ''} ${evidence}`) || HIGH_DOSE.test(words.slice(Math.max(0, hit.start - 2), hit.start).join(' '))))
       || (hit.rule.type === 'cns' && hit.rule.value === 'cns-involvement' && before(words, UNCONTROLLED, hit.start, 2));
     const previous = hits.slice(0, k).reverse().find((h) => h.rule.type === hit.rule.type && !qualifiers.has(h));
     // A mention inside a longer one ("refractory" in "recurrent or refractory leukaemia") is read from the longer
@@ -663,7 +671,8 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
       type: hit.rule.type,
       value,
       polarity: negated ? 'absent' : 'present',
-      ...(threshold === undefined ? {} : { threshold }),
+      // A short course's length is how much was had, not a time since.
+      ...(threshold === undefined || shortCourse ? {} : { threshold }),
       ...(planned ? { planned: true as const } : {}),
       ...(orPrevious ? { orPrevious: true as const } : {}),
       ...(ongoing ? { ongoing: true as const } : {}),
@@ -697,7 +706,7 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
   return {
     concepts: withoutRestatedRemission(deduplicate(concepts.filter((c) => !misnamed(text, c)))),
     // "Age 5 years and under: Creatinine less than 1.2 mg/dL" holds for that age only.
-    conditional: conditionalBefore(words, hits) || (AGE_LEAD.test(text) && concepts.some((c) => c.type !== 'age'))
+    conditional: conditionalBefore(leadWords, hits) || (AGE_LEAD.test(text) && concepts.some((c) => c.type !== 'age'))
       || DISEASE_LEAD.test(text)
       || (GROUP_AT_END.test(text) && concepts.length > 1)
       || subgroupLead(text, concepts)
@@ -715,7 +724,7 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
       // Nor the lead-in of a list of them ("Acute leukemias in the following categories: ANLL in CR1 ...").
       && !((words[span.end] === 'in' || words[span.end] === 'of') && words[span.end + 1] === 'the' && words[span.end + 2] === 'following')),
     // "AML that may have been primary or secondary" describes; "may have had chemotherapy" permits.
-    permissive: permitted === null && (permissions(words).length > 0 || closingEligible(tokens, text)),
+    permissive: subgroups.length === 0 && (permissions(words).length > 0 || closingEligible(tokens, text)),
   };
 }
 
@@ -725,18 +734,27 @@ function permissions(words: readonly string[]): PhraseHit[] {
 }
 
 /**
- * The clause of an inclusion item, between semicolons, that holds every permission of the item when a requirement
- * comes before it: [from, to) in words, or null.
+ * The clauses about groups within an inclusion item, [start, end) in words from a semicolon: when the clause before
+ * the first semicolon names something and neither permits nor sets a condition, and each clause after it permits,
+ * sets a condition or rules a group out ("...; patients with antecedent myelodysplasia are eligible only if ...;
+ * patients with therapy-related AML are not eligible"), the ones that permit or set a condition. Empty otherwise; a
+ * clause that rules a group out is read as it stands.
  */
-function permittedClause(words: readonly string[], hits: readonly Hit[], section: CriterionContext['section']): { from: number; to: number } | null {
-  const permits = permissions(words);
-  const first = permits[0];
-  if (section !== 'inclusion' || first === undefined) return null;
-  const from = words.lastIndexOf(';', first.start);
-  if (from < 0 || !hits.some((h) => h.end <= from)) return null;
-  const next = words.indexOf(';', first.start);
-  const to = next < 0 ? words.length : next;
-  return permits.every((p) => p.start > from && p.end <= to) ? { from, to } : null;
+function subgroupClauses(words: readonly string[], hits: readonly Hit[], section: CriterionContext['section']): [number, number][] {
+  const from = words.indexOf(';');
+  if (section !== 'inclusion' || from < 0 || !hits.some((h) => h.end <= from)) return [];
+  const cues = [...permissions(words), ...CONDITIONAL.findAll(words)];
+  if (cues.some((c) => c.start < from)) return [];
+  const clauses: [number, number][] = [];
+  for (let start = from; start >= 0 && start < words.length; ) {
+    const next = words.indexOf(';', start + 1);
+    const end = next < 0 ? words.length : next;
+    if (end - start > 1) clauses.push([start, end]);
+    start = next;
+  }
+  const cued = clauses.filter(([start, end]) => cues.some((c) => c.start > start && c.start < end));
+  const rulesOut = (start: number, end: number): boolean => /\bnot eligible\b/i.test(words.slice(start, end).join(' '));
+  return clauses.every(([start, end]) => cued.some((c) => c[0] === start) || rulesOut(start, end)) ? cued : [];
 }
 
 /** "NHL: Granulocyte count greater than 1,500/mm^3": a disease named as a label before the colon, for whom the rest holds. */

@@ -1145,3 +1145,20 @@ describe('matchTrial: readings from the retired held-out set test25', () => {
     assert.equal(verdictOf('Unequivocal histologic diagnosis of AML, FAB classification (M0-M7)', untreatedAml), 'meets');
   });
 });
+
+describe('matchTrial: readings from the retired held-out set test26', () => {
+  it('turns a person with cancer away from a study of healthy volunteers, and only there', () => {
+    const donors = parseCriteria('Inclusion Criteria:\n- Healthy healthy individual aged between 18 and 60 years.\n- No active infection');
+    const result = matchTrial(relapsedBAll, donors);
+    assert.equal(result.verdict, 'not-eligible');
+    assert.match(result.results[0]?.reason ?? '', /healthy volunteers/);
+    const withPatients = parseCriteria('Inclusion Criteria:\n- Relapsed B-ALL\n- Healthy adult volunteers aged 18 to 60 may donate');
+    assert.notEqual(matchTrial(relapsedBAll, withPatients).results[1]?.verdict, 'does-not-meet');
+  });
+
+  it('takes someone who had none of a treatment allowed only as a short course', () => {
+    assert.equal(verdictOf('Less than 1 month of prior cytarabine', parsePatientProfile({ priorTreatments: [] })), 'meets');
+    assert.equal(verdictOf('Less than 1 month of prior cytarabine', relapsedBAll), 'unknown');
+    assert.equal(verdictOf('No more than 2 courses of prior chemotherapy', relapsedBAll), 'unknown');
+  });
+});

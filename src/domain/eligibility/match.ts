@@ -412,6 +412,8 @@ const OPEN_ALTERNATIVE = /\bor\s+(?:(?:any|advanced|metastatic|solid|incurable|o
 const OTHER_CYTOGENETICS = /\bt\s*\((?!9\s*;\s*22\))\d+\s*[;:,]\s*\d+\)|\b11q23\b|[-+]\s*[5-8]\b|\bmonosomy\b|\bcomplex (?:cytogenetics|karyotype)\b/i;
 /** A marker asked for that the profile does not hold (CD19 and CD22 it does): "with expression of CD33", "CD20+". */
 const UNREAD_MARKER = /\b(?:expression of|expressing|positive for)\s+(?:the\s+)?CD(?!19\b|22\b)\d+|\bCD(?!19\b|22\b)\d+\s*(?:\+|-?positive\b)/i;
+/** Words that ask for a healthy person: "Healthy individual aged ...", "healthy adult volunteers". */
+const HEALTHY = /^\W*(?:\d+\.\s*)?healthy\b|\bhealthy\s+(?:male\s+|female\s+|adult\s+)?(?:individuals?|volunteers?|subjects?|adults?|persons?|people|participants?)\b/i;
 /** A kind of the disease left out that the profile cannot tell apart: "AML, ... excluding M3 (acute promyelocytic leukemia)". */
 const LEFT_OUT_KIND = /\b(?:excluding|except(?: for)?|other than|but not)\s+(?:the\s+)?(?:FAB\s+)?(?:M3\b|APL\b|APML\b|acute promyelocytic)/i;
 
@@ -484,6 +486,11 @@ function isDefinition(criterion: Criterion): boolean {
 }
 
 function judge(facts: ProfileFacts, criterion: Criterion, ownDiseases: ReadonlySet<string>, relaxed: ReadonlySet<string>): CriterionResult {
+  // "Healthy individual aged between 18 and 60 years" in a trial that names no disease it takes: a study of
+  // healthy volunteers (donors, for instance), not of people with cancer.
+  if (criterion.section === 'inclusion' && ownDiseases.size === 0 && HEALTHY.test(criterion.text) && (facts.cancer?.size ?? 0) > 0) {
+    return { criterion, verdict: 'does-not-meet', reason: reasonFor.healthyOnly() };
+  }
   const decision = isDefinition(criterion) ? null : decide(facts, criterion, ownDiseases);
   if (decision === null) {
     if (criterion.permissive) return metByDefault({ criterion, verdict: 'meets', reason: reasonFor.permissive() });

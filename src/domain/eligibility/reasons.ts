@@ -137,6 +137,7 @@ export const reasonFor = {
   notYourGroup: (): string => fill('notYourGroup'),
   broadGroup: (): string => fill('broadGroup'),
   broadOpen: (): string => fill('broadOpen'),
+  healthyOnly: (): string => fill('healthyOnly'),
   oneOf: (): string => fill('oneOf'),
   waivable: (): string => fill('waivable'),
   relaxed: (): string => fill('relaxed'),
