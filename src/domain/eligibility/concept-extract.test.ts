@@ -984,3 +984,15 @@ describe('readCriterion: readings from the retired held-out set test26', () => {
     assert.deepEqual(read('Documented failure to conventional therapy', inclusion), ['disease-state refractory present']);
   });
 });
+
+describe('readCriterion: readings from the retired held-out set test27', () => {
+  it('reads a line closing on "eligible" in a list joined into its lead-in as one more alternative, not a permission', () => {
+    const joined = 'Acute myeloid leukemia (AML) or myelodysplastic syndrome in one of the following categories: In first relapse\nFailed to achieve initial complete remission\nNewly diagnosed secondary AML eligible';
+    assert.equal(readCriterion(joined, { section: 'inclusion' }).permissive, false);
+    assert.equal(readCriterion('Combined CNS and ocular relapse eligible', { section: 'inclusion' }).permissive, true);
+  });
+
+  it('keeps an age in months as an age limit without bounds in years', () => {
+    assert.deepEqual(readCriterion('Age < 6 months', { section: 'inclusion' }).concepts.map((c) => [c.type, c.threshold]), [['age', undefined]]);
+  });
+});

@@ -74,7 +74,7 @@ const PHYSIOLOGIC_AGE = /\bphysiologic(?:al)? age\b/i;
 /** An age limit that applies at diagnosis: "1 to 21 at diagnosis", "age at diagnosis under 30". */
 const AT_DIAGNOSIS = /\bat (?:the time of )?(?:initial |original )?diagnosis\b|\bage at (?:initial |original )?diagnosis\b/i;
 
-/** An age written in months: "under 12 months of age", "infants younger than 6 months". */
+/** An age written in months: "under 12 months of age", "infants younger than 6 months", "age > 36 months". */
 /**
  * A condition that opens the requirement ("If HIV positive, must ...", "Women of childbearing potential must ..."),
  * not an alternative after it ("documented complete response after induction on day 29 or, if 2 more weeks of
@@ -114,7 +114,7 @@ const AGE_GROUP_LEAD = /^\W*(?:\d+\.\s*)?(?:(?:healthy\s+)?adults?|adult (?:pati
 const CHILD_LEAD = /^\W*(?:\d+\.\s*)?(?:children|childhood|minors?|newborns?|neonates?|infants?|(?:pediatric|paediatric) (?:patients|subjects|participants))\b(?!\s+(?:or|and)\s+(?:their\s+)?(?:guardians?|parents?))|\bis a minor\b/i;
 /** "Age: Any age", "No age limit": no limit at all. */
 const ANY_AGE = /^\W*(?:any age|all ages|no age (?:limit|restriction)s?)\W*$/i;
-const AGE_IN_MONTHS = /\b\d{1,2}\s*months?\s+of\s+age\b|\binfants?\s+(?:under|younger than|less than|below)\s+\d{1,2}\s*months?\b/i;
+const AGE_IN_MONTHS = /\b\d{1,2}\s*months?\s+of\s+age\b|\binfants?\s+(?:under|younger than|less than|below)\s+\d{1,2}\s*months?\b|\bage\s*(?:<|>|≤|≥|<=|>=)\s*\d{1,2}\s*months?\b/i;
 
 /**
  * Words before a remission that make it a past one or a goal, not a state: "after an initial CR", "to achieve
@@ -913,8 +913,11 @@ function misnamed(text: string, concept: Concept): boolean {
  * "eligible" that closes what it says (at the end, or before a capitalised word that starts the next item) permits.
  */
 function closingEligible(tokens: readonly Token[], text: string): boolean {
+  // In a list joined into its lead-in ("... in one of the following categories: In first relapse / ... / Newly
+  // diagnosed secondary AML eligible"), a line that closes on "eligible" is one more alternative, not a permission.
+  const firstLine = text.includes('\n') ? text.indexOf('\n') : text.length;
   return tokens.some((t, k) => {
-    if (t.word !== 'eligible' || ['not', 'no', 'never', 'in'].includes(tokens[k - 1]?.word ?? '')) return false;
+    if (t.word !== 'eligible' || t.start > firstLine || ['not', 'no', 'never', 'in'].includes(tokens[k - 1]?.word ?? '')) return false;
     const next = tokens[k + 1];
     return next === undefined || /^[.;,)]$/.test(next.word) || /^[A-Z]/.test(text.slice(next.start, next.end));
   });

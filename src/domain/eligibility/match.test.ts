@@ -1162,3 +1162,26 @@ describe('matchTrial: readings from the retired held-out set test26', () => {
     assert.equal(verdictOf('No more than 2 courses of prior chemotherapy', relapsedBAll), 'unknown');
   });
 });
+
+describe('matchTrial: readings from the retired held-out set test27', () => {
+  const trialOf = (...items: string[]): ReturnType<typeof parseCriteria> => parseCriteria(`Inclusion Criteria:\n${items.map((item) => `- ${item}`).join('\n')}`);
+  it('turns away someone with another disease from a trial asking for a blood disorder no cancer type holds', () => {
+    const myelofibrosis = trialOf('Idiopathic myelofibrosis (IMF) with at least 1 poor prognosis characteristic', 'ECOG 0-2');
+    const result = matchTrial(relapsedBAll, myelofibrosis);
+    assert.equal(result.verdict, 'not-eligible');
+    assert.equal(result.results[0]?.reason, 'This trial is for people with idiopathic myelofibrosis. You said you have a different illness.');
+    assert.equal(matchTrial(parsePatientProfile({ cancerType: ['cml'] }), trialOf('Myeloproliferative disorders in an advanced state with splenomegaly')).verdict, 'might-be-eligible');
+  });
+
+  it('takes someone with a cancer into "children with cancer (or a precancer syndrome) or HIV infection"', () => {
+    const item = 'Children with cancer (or a precancer syndrome) or HIV infection, between the age(s) of 3 months to 30 years';
+    assert.equal(verdictOf(item, parsePatientProfile({ age: 17, cancerType: ['b-all'], infections: [] })), 'meets');
+    assert.equal(verdictOf(item, parsePatientProfile({ age: 34, cancerType: ['b-all'], infections: [] })), 'does-not-meet');
+    assert.equal(verdictOf('Children with HIV infection', parsePatientProfile({ age: 17, cancerType: ['b-all'], infections: [] })), 'does-not-meet');
+  });
+
+  it('leaves such a disease open when it is one entry of a list of diagnoses, or beside diseases we read', () => {
+    assert.equal(matchTrial(relapsedBAll, trialOf('Aplastic anemia', 'Myeloproliferative syndrome')).verdict, 'might-be-eligible');
+    assert.notEqual(matchTrial(relapsedBAll, trialOf('Relapsed B-ALL', 'Idiopathic myelofibrosis with at least 1 poor prognosis characteristic')).results[1]?.verdict, 'does-not-meet');
+  });
+});

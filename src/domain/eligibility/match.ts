@@ -90,6 +90,12 @@ function decide(facts: ProfileFacts, criterion: Criterion, ownDiseases: Readonly
     // Not across the branches of a list written in one item: each names its own disease, and the broad group is a
     // branch of its own (" -Acute leukaemia after 1 or more relapses -AML with t(9;22) in first remission").
     let broad: boolean | 'open' = false;
+    // "Children with cancer (or a precancer syndrome) or HIV infection": someone with a cancer is one of them.
+    if (truth === false && concept.type === 'infection' && concept.polarity === 'present' && criterion.section === 'inclusion'
+      && [...(facts.cancer ?? [])].some((c) => !MARKERS.has(c)) && ANY_CANCER_OR.test(criterion.text.slice(0, Math.max(0, criterion.text.indexOf(concept.evidence))))) {
+      broad = true;
+      truth = true;
+    }
     // "B-cell malignancy, including B-cell NHL or B-cell CLL": a group of one lineage leaves out the other lineage's
     // cancers, so AML is not one of them.
     if (truth === false && criterion.broadDiagnosis && !branched && concept.type === 'cancer-type' && concept.polarity === 'present' && !outsideLineage(criterion.text, facts.cancer ?? undefined)) {
@@ -183,6 +189,8 @@ function broadGroupHolds(text: string, cancer: ReadonlySet<string> | undefined):
   return [...cancer].some((c) => kinds.has(c));
 }
 
+/** Any cancer named as one alternative before another: "with cancer (or a precancer syndrome) or ...". */
+const ANY_CANCER_OR = /\bwith\s+(?:a\s+|any\s+)?(?:cancer|malignancy|malignant disease)\b[^.;]*\bor\s+(?:[\w-]+\s+){0,2}$/i;
 /** Groups of one lineage, and the person's cancers that are surely outside each. */
 const LINEAGE_GROUPS: readonly { readonly group: RegExp; readonly outside: ReadonlySet<string> }[] = [
   { group: /\bB[- ]?cell\s+(?:malignanc|neoplas|lymphoproliferative)/i, outside: new Set(['aml', 'cml', 'mds', 't-all']) },
@@ -412,6 +420,11 @@ const OPEN_ALTERNATIVE = /\bor\s+(?:(?:any|advanced|metastatic|solid|incurable|o
 const OTHER_CYTOGENETICS = /\bt\s*\((?!9\s*;\s*22\))\d+\s*[;:,]\s*\d+\)|\b11q23\b|[-+]\s*[5-8]\b|\bmonosomy\b|\bcomplex (?:cytogenetics|karyotype)\b/i;
 /** A marker asked for that the profile does not hold (CD19 and CD22 it does): "with expression of CD33", "CD20+". */
 const UNREAD_MARKER = /\b(?:expression of|expressing|positive for)\s+(?:the\s+)?CD(?!19\b|22\b)\d+|\bCD(?!19\b|22\b)\d+\s*(?:\+|-?positive\b)/i;
+/**
+ * An item that opens by naming a blood disorder none of the cancer types holds: "Idiopathic myelofibrosis (IMF) with
+ * ...", "Diagnosis of polycythemia vera". Group 1 is its name.
+ */
+const OTHER_BLOOD_DIAGNOSIS = /^\W*(?:(?:histologically|pathologically|cytologically)\s+(?:confirmed|proven|documented)\s+|(?:confirmed\s+)?diagnosis\s+of\s+)?((?:idiopathic\s+|primary\s+|secondary\s+)?myelofibrosis|myeloproliferative\s+(?:disorders?|neoplasms?|diseases?|syndromes?)|polycyth(?:a)?emia\s+vera|essential\s+thrombocyth(?:a)?emia|aplastic\s+an(?:a)?emia|paroxysmal\s+nocturnal\s+h(?:a)?emoglobinuria)\b/i;
 /** Words that ask for a healthy person: "Healthy individual aged ...", "healthy adult volunteers". */
 const HEALTHY = /^\W*(?:\d+\.\s*)?healthy\b|\bhealthy\s+(?:male\s+|female\s+|adult\s+)?(?:individuals?|volunteers?|subjects?|adults?|persons?|people|participants?)\b/i;
 /** A kind of the disease left out that the profile cannot tell apart: "AML, ... excluding M3 (acute promyelocytic leukemia)". */
@@ -490,6 +503,18 @@ function judge(facts: ProfileFacts, criterion: Criterion, ownDiseases: ReadonlyS
   // healthy volunteers (donors, for instance), not of people with cancer.
   if (criterion.section === 'inclusion' && ownDiseases.size === 0 && HEALTHY.test(criterion.text) && (facts.cancer?.size ?? 0) > 0) {
     return { criterion, verdict: 'does-not-meet', reason: reasonFor.healthyOnly() };
+  }
+  // "Idiopathic myelofibrosis (IMF) with at least 1 poor prognosis characteristic": a diagnosis the concept types do
+  // not hold, asked for as the item's opening words, in a trial that names no disease they hold. Only chronic myeloid leukaemia is one of them (a
+  // myeloproliferative disorder); any other diagnosis the person gave is not.
+  // Not where the trial names diseases we read too: the item is then one of its list of diagnoses.
+  const otherDiagnosis = criterion.section === 'inclusion' && criterion.concepts.length === 0 && !criterion.conditional && !criterion.permissive
+    && criterion.anyOf === null && ownDiseases.size === 0 ? OTHER_BLOOD_DIAGNOSIS.exec(criterion.text) : null;
+  const diseases = [...(facts.cancer ?? [])].filter((c) => !MARKERS.has(c));
+  // A name alone ("Aplastic anemia", "Myeloproliferative syndrome") is an entry of a list of diagnoses, one of several.
+  const nameAlone = otherDiagnosis !== null && criterion.text.slice(otherDiagnosis.index + otherDiagnosis[0].length).split(/\s+/).filter((w) => /\w/.test(w)).length < 3;
+  if (otherDiagnosis !== null && !nameAlone && diseases.length > 0 && !diseases.some((c) => c === 'cml' && /myeloproliferative/i.test(otherDiagnosis[0]))) {
+    return { criterion, verdict: 'does-not-meet', reason: reasonFor.otherDiagnosis(otherDiagnosis[1] ?? '') };
   }
   const decision = isDefinition(criterion) ? null : decide(facts, criterion, ownDiseases);
   if (decision === null) {

@@ -138,6 +138,7 @@ export const reasonFor = {
   broadGroup: (): string => fill('broadGroup'),
   broadOpen: (): string => fill('broadOpen'),
   healthyOnly: (): string => fill('healthyOnly'),
+  otherDiagnosis: (name: string): string => fill('otherDiagnosis', { name: name.toLowerCase() }),
   oneOf: (): string => fill('oneOf'),
   waivable: (): string => fill('waivable'),
   relaxed: (): string => fill('relaxed'),

@@ -135,6 +135,11 @@ describe('thresholds: readings from the retired held-out set test25', () => {
     assert.equal(readAge('No prior therapy within 6 months to 2 years', false), null);
   });
 
+  it('reads "between the age(s) of 3 months to 30 years", and no bound in years from an age in months (test27)', () => {
+    assert.deepEqual(readAge('between the age(s) of 3 months to 30 years', false), { min: 0.25, max: 30 });
+    assert.equal(readAge('Age < 6 months', false), null);
+  });
+
   it('reads "not persistently greater than" as at most', () => {
     assert.deepEqual(readComparison('AST and ALT not persistently greater than 2 times normal'), { comparator: '<=', value: 2, unit: 'x-uln' });
   });

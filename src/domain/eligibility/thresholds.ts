@@ -211,7 +211,8 @@ export function readAge(text: string, underAgeHeading: boolean): { min?: number;
   const bounds: { min?: number; max?: number } = {};
   // "6 months to 17 years", "1 month to 21 years of age": the youngest age in months, as a fraction of a year.
   const fromMonths = /\b(\d{1,2})\s*months?(?:\s+of age|\s+old)?\s*(?:-|–|to)\s*(\d{1,3})\s*(?:years?|yrs?)\b/i.exec(text);
-  if (fromMonths !== null && Number(fromMonths[2]) <= 120 && !DURATION_BEFORE.test(text.slice(0, fromMonths.index))) {
+  const beforeMonths = fromMonths === null ? '' : text.slice(0, fromMonths.index);
+  if (fromMonths !== null && Number(fromMonths[2]) <= 120 && (!DURATION_BEFORE.test(beforeMonths) || /\bages?(?:\(s\))?\s+of\s*$/i.test(beforeMonths))) {
     return { min: Math.round((Number(fromMonths[1]) / 12) * 100) / 100, max: Number(fromMonths[2]) };
   }
   // "18 to 65", "30 years old and 60 years old", "21- and 64-years", "13 and to 16".
@@ -221,7 +222,8 @@ export function readAge(text: string, underAgeHeading: boolean): { min?: number;
     if (a < b && b <= 120) return { min: a, max: b };
   }
   // "≥ 18 years", "> the age of 40", "Minimum age: 16" (written "≥ age: 16" once comparisons are symbols).
-  for (const match of symbolic.matchAll(new RegExp(String.raw`(<=|>=|<|>)\s*(?:the\s+)?(?:age\s*(?:of\s*)?[:=]?\s*)?(${AGE_NUMBER})(?!\d|\.\d|\s*%)(?:\s*-?\s*${YEARS})?${NOT_TIME}`, 'gi'))) {
+  // Not "younger than 3 months": an age in months has no bound in years.
+  for (const match of symbolic.matchAll(new RegExp(String.raw`(<=|>=|<|>)\s*(?:the\s+)?(?:age\s*(?:of\s*)?[:=]?\s*)?(${AGE_NUMBER})(?!\d|\.\d|\s*%|\s*(?:months?|weeks?|days?)\b)(?:\s*-?\s*${YEARS})?${NOT_TIME}`, 'gi'))) {
     const value = Number(match[2]);
     if (value > 120 || !isAge(match.index, match[0])) continue;
     if (match[1]?.startsWith('>') === true) bounds.min ??= value;
