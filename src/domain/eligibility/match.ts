@@ -92,13 +92,13 @@ function decide(facts: ProfileFacts, criterion: Criterion, ownDiseases: Readonly
     let broad: boolean | 'open' = false;
     // "Children with cancer (or a precancer syndrome) or HIV infection": someone with a cancer is one of them.
     if (truth === false && concept.type === 'infection' && concept.polarity === 'present' && criterion.section === 'inclusion'
-      && [...(facts.cancer ?? [])].some((c) => !MARKERS.has(c)) && ANY_CANCER_OR.test(criterion.text.slice(0, Math.max(0, criterion.text.indexOf(concept.evidence))))) {
+      && personsDiseases(facts).length > 0 && ANY_CANCER_OR.test(criterion.text.slice(0, Math.max(0, criterion.text.indexOf(concept.evidence))))) {
       broad = true;
       truth = true;
     }
     // "B-cell malignancy, including B-cell NHL or B-cell CLL": a group of one lineage leaves out the other lineage's
     // cancers, so AML is not one of them.
-    if (truth === false && criterion.broadDiagnosis && !branched && concept.type === 'cancer-type' && concept.polarity === 'present' && !outsideLineage(criterion.text, facts.cancer ?? undefined)) {
+    if (truth === false && criterion.broadDiagnosis && !branched && concept.type === 'cancer-type' && concept.polarity === 'present' && !outsideLineage(criterion.text, facts)) {
       // "Leukemia, lymphoma, or Hodgkin's disease": a leukaemia of any kind is one of them.
       broad = broadGroupHolds(criterion.text, facts.cancer ?? undefined) || 'open';
       truth = broad === true ? true : undefined;
@@ -197,9 +197,14 @@ const LINEAGE_GROUPS: readonly { readonly group: RegExp; readonly outside: Reado
   { group: /\blymphoid\s+(?:malignanc|neoplas)/i, outside: new Set(['aml', 'cml', 'mds']) },
 ];
 
+/** The diseases the person gave, markers aside ("cml" of "cml, ph-positive, bcr-abl1"). */
+function personsDiseases(facts: ProfileFacts): string[] {
+  return [...(facts.cancer ?? [])].filter((c) => !MARKERS.has(c));
+}
+
 /** True when the item's broad group is of one lineage and every disease the person has (markers aside) is of another. */
-function outsideLineage(text: string, cancer: ReadonlySet<string> | undefined): boolean {
-  const diseases = [...(cancer ?? [])].filter((c) => !MARKERS.has(c));
+function outsideLineage(text: string, facts: ProfileFacts): boolean {
+  const diseases = personsDiseases(facts);
   return diseases.length > 0 && LINEAGE_GROUPS.some(({ group, outside }) => group.test(text) && diseases.every((c) => outside.has(c)));
 }
 
@@ -427,6 +432,25 @@ const UNREAD_MARKER = /\b(?:expression of|expressing|positive for)\s+(?:the\s+)?
 const OTHER_BLOOD_DIAGNOSIS = /^\W*(?:(?:histologically|pathologically|cytologically)\s+(?:confirmed|proven|documented)\s+|(?:confirmed\s+)?diagnosis\s+of\s+)?((?:idiopathic\s+|primary\s+|secondary\s+)?myelofibrosis|myeloproliferative\s+(?:disorders?|neoplasms?|diseases?|syndromes?)|polycyth(?:a)?emia\s+vera|essential\s+thrombocyth(?:a)?emia|aplastic\s+an(?:a)?emia|paroxysmal\s+nocturnal\s+h(?:a)?emoglobinuria)\b/i;
 /** Words that ask for a healthy person: "Healthy individual aged ...", "healthy adult volunteers". */
 const HEALTHY = /^\W*(?:\d+\.\s*)?healthy\b|\bhealthy\s+(?:male\s+|female\s+|adult\s+)?(?:individuals?|volunteers?|subjects?|adults?|persons?|people|participants?)\b/i;
+/**
+ * An item of a trial that names no disease we read and is not for people with the person's cancer: a study of healthy
+ * volunteers ("Healthy individual aged between 18 and 60 years", donors for instance), or one of a blood disorder the
+ * concept types do not hold, asked for as the item's opening words ("Idiopathic myelofibrosis (IMF) with at least 1
+ * poor prognosis characteristic"; chronic myeloid leukaemia is a myeloproliferative disorder, no other diagnosis the
+ * person gave is one of them). Where the trial names diseases we read too, such an item is one of its list of
+ * diagnoses, and so is a disorder's name alone on a line ("Aplastic anemia"). Null when the item is not such.
+ */
+function notForPeopleWithCancer(facts: ProfileFacts, criterion: Criterion, ownDiseases: ReadonlySet<string>): CriterionResult | null {
+  const diseases = personsDiseases(facts);
+  if (criterion.section !== 'inclusion' || ownDiseases.size > 0 || diseases.length === 0) return null;
+  if (HEALTHY.test(criterion.text)) return { criterion, verdict: 'does-not-meet', reason: reasonFor.healthyOnly() };
+  if (criterion.concepts.length > 0 || criterion.conditional || criterion.permissive || criterion.anyOf !== null) return null;
+  const disorder = OTHER_BLOOD_DIAGNOSIS.exec(criterion.text);
+  if (disorder === null || diseases.some((c) => c === 'cml' && /myeloproliferative/i.test(disorder[0]))) return null;
+  const nameAlone = criterion.text.slice(disorder.index + disorder[0].length).split(/\s+/).filter((w) => /\w/.test(w)).length < 3;
+  return nameAlone ? null : { criterion, verdict: 'does-not-meet', reason: reasonFor.otherDiagnosis(disorder[1] ?? '') };
+}
+
 /** A kind of the disease left out that the profile cannot tell apart: "AML, ... excluding M3 (acute promyelocytic leukemia)". */
 const LEFT_OUT_KIND = /\b(?:excluding|except(?: for)?|other than|but not)\s+(?:the\s+)?(?:FAB\s+)?(?:M3\b|APL\b|APML\b|acute promyelocytic)/i;
 
@@ -499,23 +523,8 @@ function isDefinition(criterion: Criterion): boolean {
 }
 
 function judge(facts: ProfileFacts, criterion: Criterion, ownDiseases: ReadonlySet<string>, relaxed: ReadonlySet<string>): CriterionResult {
-  // "Healthy individual aged between 18 and 60 years" in a trial that names no disease it takes: a study of
-  // healthy volunteers (donors, for instance), not of people with cancer.
-  if (criterion.section === 'inclusion' && ownDiseases.size === 0 && HEALTHY.test(criterion.text) && (facts.cancer?.size ?? 0) > 0) {
-    return { criterion, verdict: 'does-not-meet', reason: reasonFor.healthyOnly() };
-  }
-  // "Idiopathic myelofibrosis (IMF) with at least 1 poor prognosis characteristic": a diagnosis the concept types do
-  // not hold, asked for as the item's opening words, in a trial that names no disease they hold. Only chronic myeloid leukaemia is one of them (a
-  // myeloproliferative disorder); any other diagnosis the person gave is not.
-  // Not where the trial names diseases we read too: the item is then one of its list of diagnoses.
-  const otherDiagnosis = criterion.section === 'inclusion' && criterion.concepts.length === 0 && !criterion.conditional && !criterion.permissive
-    && criterion.anyOf === null && ownDiseases.size === 0 ? OTHER_BLOOD_DIAGNOSIS.exec(criterion.text) : null;
-  const diseases = [...(facts.cancer ?? [])].filter((c) => !MARKERS.has(c));
-  // A name alone ("Aplastic anemia", "Myeloproliferative syndrome") is an entry of a list of diagnoses, one of several.
-  const nameAlone = otherDiagnosis !== null && criterion.text.slice(otherDiagnosis.index + otherDiagnosis[0].length).split(/\s+/).filter((w) => /\w/.test(w)).length < 3;
-  if (otherDiagnosis !== null && !nameAlone && diseases.length > 0 && !diseases.some((c) => c === 'cml' && /myeloproliferative/i.test(otherDiagnosis[0]))) {
-    return { criterion, verdict: 'does-not-meet', reason: reasonFor.otherDiagnosis(otherDiagnosis[1] ?? '') };
-  }
+  const notForThem = notForPeopleWithCancer(facts, criterion, ownDiseases);
+  if (notForThem !== null) return notForThem;
   const decision = isDefinition(criterion) ? null : decide(facts, criterion, ownDiseases);
   if (decision === null) {
     if (criterion.permissive) return metByDefault({ criterion, verdict: 'meets', reason: reasonFor.permissive() });
@@ -943,7 +952,7 @@ export function matchTrial(profile: PatientProfile, criteria: readonly Criterion
   // A trial that names every disease it takes, none of them the person's: whatever its lists of alternatives left
   // open in words we could not read, they are about those diseases.
   const taken = takenDiseasesOf(criteria);
-  const cancers = [...(facts.cancer ?? [])].filter((c) => !MARKERS.has(c));
+  const cancers = personsDiseases(facts);
   const otherDisease = taken !== null && cancers.length > 0 && !cancers.some((c) => taken.has(c));
   const verdict: TrialVerdict = failed > 0 || otherDisease ? 'not-eligible' : readUnknown === 0 && readMet > 0 ? 'likely-eligible' : 'might-be-eligible';
   const tier = verdict === 'likely-eligible' ? 2 : verdict === 'might-be-eligible' ? 1 : 0;
