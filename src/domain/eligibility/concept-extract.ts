@@ -524,7 +524,8 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
   const preference = PREFERENCE_LEAD.test(text);
   // "Diagnosis of AML ...; patients with a history of antecedent myelodysplasia remain eligible": permissions and
   // conditions in clauses of their own, after a requirement, are about groups within it: the requirement stands.
-  const subgroups = subgroupClauses(words, hits, context.section);
+  const permits = permissions(words);
+  const subgroups = subgroupClauses(words, hits, permits, context.section);
   const leadWords = subgroups.length === 0 ? words : words.slice(0, subgroups[0]?.[0]);
   // Words read as part of the next mention rather than as a concept of their own ("untreated" in "untreated relapse").
   const qualifiers = new Set<Hit>();
@@ -724,7 +725,7 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
       // Nor the lead-in of a list of them ("Acute leukemias in the following categories: ANLL in CR1 ...").
       && !((words[span.end] === 'in' || words[span.end] === 'of') && words[span.end + 1] === 'the' && words[span.end + 2] === 'following')),
     // "AML that may have been primary or secondary" describes; "may have had chemotherapy" permits.
-    permissive: subgroups.length === 0 && (permissions(words).length > 0 || closingEligible(tokens, text)),
+    permissive: subgroups.length === 0 && (permits.length > 0 || closingEligible(tokens, text)),
   };
 }
 
@@ -740,10 +741,10 @@ function permissions(words: readonly string[]): PhraseHit[] {
  * patients with therapy-related AML are not eligible"), the ones that permit or set a condition. Empty otherwise; a
  * clause that rules a group out is read as it stands.
  */
-function subgroupClauses(words: readonly string[], hits: readonly Hit[], section: CriterionContext['section']): [number, number][] {
+function subgroupClauses(words: readonly string[], hits: readonly Hit[], permits: readonly PhraseHit[], section: CriterionContext['section']): [number, number][] {
   const from = words.indexOf(';');
   if (section !== 'inclusion' || from < 0 || !hits.some((h) => h.end <= from)) return [];
-  const cues = [...permissions(words), ...CONDITIONAL.findAll(words)];
+  const cues = [...permits, ...CONDITIONAL.findAll(words)];
   if (cues.some((c) => c.start < from)) return [];
   const clauses: [number, number][] = [];
   for (let start = from; start >= 0 && start < words.length; ) {
