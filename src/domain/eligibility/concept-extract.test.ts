@@ -996,3 +996,24 @@ describe('readCriterion: readings from the retired held-out set test27', () => {
     assert.deepEqual(readCriterion('Age < 6 months', { section: 'inclusion' }).concepts.map((c) => [c.type, c.threshold]), [['age', undefined]]);
   });
 });
+
+describe('readCriterion: readings from the retired held-out set test28', () => {
+  it('reads the states of a dashed run-on list under a disease as alternatives', () => {
+    const states = readCriterion('Acute lymphoblastic leukemia: -relapsed -in second remission or later -in first remission with unfavorable prognostic features', { section: 'inclusion' })
+      .concepts.filter((c) => c.type === 'disease-state');
+    assert.deepEqual(states.map((c) => [c.value, c.orPrevious === true]), [['relapsed', false], ['second-or-later-remission', true], ['first-remission', true]]);
+    // Without the label and its dashes, two states in one sentence are not made alternatives.
+    const plain = readCriterion('Relapsed disease - in second remission', { section: 'inclusion' }).concepts.filter((c) => c.type === 'disease-state');
+    assert.equal(plain.at(-1)?.orPrevious, undefined);
+  });
+
+  it('reads no stem cell transplant in an organ transplant, unless marrow or stem cells are named beside it', () => {
+    assert.deepEqual(readCriterion('No prior autologous or allogeneic organ or tissue transplant', { section: 'inclusion' }).concepts, []);
+    assert.deepEqual(readCriterion('No prior allogeneic bone marrow or organ transplant', { section: 'inclusion' }).concepts.map((c) => c.value), ['allogeneic-transplant']);
+  });
+
+  it('reads a treatment "offered to" patients as treatment in the trial', () => {
+    const [transplant] = readCriterion('Syngeneic bone marrow transplantation offered to patients with consenting identical twin donor', { section: 'inclusion' }).concepts;
+    assert.equal(transplant?.planned, true);
+  });
+});

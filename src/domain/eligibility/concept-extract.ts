@@ -56,11 +56,18 @@ const NOT_CAUSES: ReadonlySet<string> = new Set(['other-drug', 'investigational-
 /** "Conditions that compromise the patient's ability to give": consent made impossible, as "precluding" it. */
 const ABILITY_LIMITED = /\b(?:compromis|impair|limit|affect|interfer|reduc)\w*\b[^.;]{0,40}\b(?:ability|capacity) to (?:give|provide|sign|understand)?\s*(?:(?:informed|written)\s+)?$/i;
 const CONSENT_BARRED = /\b(?:preclud\w*|fail(?:s|ure)? to give|refus\w*(?: to)?(?: give)?)\b/;
+/** A transplanted organ named in a transplant's words ("allogeneic organ or tissue transplant", "renal allograft"). */
+const ORGAN_TRANSPLANT = /\b(?:organs?|kidney|renal|liver|hepatic|heart|cardiac|lung|corneal?)\b/i;
+const STEM_CELLS = /\b(?:marrow|stem|cells?|h(?:a)?ematopoietic|progenitor|cord)\b/i;
+const isOrganTransplant = (words: string): boolean => ORGAN_TRANSPLANT.test(words) && !STEM_CELLS.test(words);
+/** A dash opening a run-on list's next line ("... -in second remission"), and a label over such a list. */
+const DASHED_ITEM = /(?:^|\s)-\s?(?:in\s+)?$/;
+const LABEL_THEN_DASH = /:\s*-\s?\w/;
 /** A lead-in to a list of alternatives, ending in a colon: "associated with 1 of the following within 3 months:". */
 const ONE_OF_LEAD = /\b(?:1|one|any|either)(?: one)? of the following\b[^:\n]*:/i;
 
 /** Words right after a treatment that make it the trial's own: "Induction therapy must begin within 72 hours". */
-const PLANNED_AFTER = new PhraseList(['must begin', 'must start', 'will begin', 'will start', 'will be given', 'to be given', 'is planned', 'are planned', 'should be considered', 'is recommended', 'should be offered', 'protocol', 'protocols']);
+const PLANNED_AFTER = new PhraseList(['must begin', 'must start', 'will begin', 'will start', 'will be given', 'to be given', 'is planned', 'are planned', 'should be considered', 'is recommended', 'should be offered', 'offered', 'protocol', 'protocols']);
 
 /** An item led by an age band and a colon: what follows applies to that age band only. */
 const AGE_LEAD = /^\W*(?:patients\s+)?(?:age|aged|ages)\b[^:]{1,40}:\s*\S/i;
@@ -540,6 +547,8 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
     // cancer a secondary leukaemia followed, not one the person has now.
     if ((hit.rule.type === 'cancer-type' || hit.rule.type === 'other-cancer') && SECONDARY_AFTER.test(text.slice(0, tokens[hit.start]?.start ?? 0))) return;
     if (hit.rule.type === 'prior-treatment' && noPriorTreatment) return;
+    // "No prior autologous or allogeneic organ or tissue transplant": a transplanted organ, not stem cells.
+    if (hit.rule.type === 'prior-treatment' && hit.rule.value.endsWith('transplant') && isOrganTransplant(text.slice(tokens[hit.start]?.start ?? 0, tokens[hit.end - 1]?.end ?? 0))) return;
     // "RADIOTHERAPY: At least 1 month since radiotherapy": a label the item says again after its colon is read there.
     if (words[hit.end] === ':' && hit.start <= 1 && hits.some((h) => h.start > hit.end && h.rule.type === hit.rule.type && h.rule.value === hit.rule.value)) return;
     // "Recurred after an initial CR", "relapse after achieving a complete remission": a remission in the past,
@@ -667,7 +676,10 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
     // A disease and a marker of its cells are joined as alternatives by "or" only: "CLL evidenced by ... CD5+,
     // CD19+, CD23+" asks for both.
     const diseaseAndMarker = hit.rule.type === 'cancer-type' && previous !== undefined && CELL_MARKERS.has(hit.rule.value) !== CELL_MARKERS.has(previous.rule.value);
-    const orPrevious = previous !== undefined && (previous.end <= hit.start || overlapping) && ((twoTests || diseaseAndMarker ? /\bor\b/i : ALTERNATIVE).test(between.replace(UNIT_SLASH, ' ').replace(CLOSED_BRACKET, ' ')) || listed || orEnded);
+    // "Acute lymphoblastic leukemia: -relapsed -in second remission or later": states in a dashed run-on list
+    // under a disease are its alternatives.
+    const dashed = previous !== undefined && hit.rule.type === 'disease-state' && DASHED_ITEM.test(between) && LABEL_THEN_DASH.test(text);
+    const orPrevious = previous !== undefined && (previous.end <= hit.start || overlapping) && ((twoTests || diseaseAndMarker ? /\bor\b/i : ALTERNATIVE).test(between.replace(UNIT_SLASH, ' ').replace(CLOSED_BRACKET, ' ')) || listed || orEnded || dashed);
     concepts.push({
       type: hit.rule.type,
       value,

@@ -284,3 +284,18 @@ describe('splitCriteria: readings from the retired held-out set test24', () => {
     assert.deepEqual(texts('INCLUSION CRITERIA:\n\nPatients must have an ECOG performance status of\n2 or better.'), ['Patients must have an ECOG performance status of 2 or better.']);
   });
 });
+
+describe('splitCriteria: readings from the retired held-out set test28', () => {
+  it('cuts a flattened NCI list before an abbreviation joined to a word ("AIDS-related NHL eligible")', () => {
+    const items = texts("DISEASE CHARACTERISTICS: Histologically confirmed recurrent intermediate or high grade non-Hodgkin's lymphoma (NHL) AIDS-related NHL eligible");
+    assert.deepEqual(items, ["Histologically confirmed recurrent intermediate or high grade non-Hodgkin's lymphoma (NHL)", 'AIDS-related NHL eligible']);
+  });
+
+  it('reads a run-on disease section opening "One of the following" (capital O) as alternatives', () => {
+    const section = 'DISEASE CHARACTERISTICS: One of the following hematologic conditions: Chronic phase or advanced chronic myelogenous leukemia Acute lymphoblastic leukemia: -relapsed -in second remission or later Acute myelogenous leukemia: -in second remission or later\n\nPATIENT CHARACTERISTICS: Age: 18 to 60';
+    const items = splitCriteria(section);
+    assert.deepEqual(items.map((c) => c.anyOf), [0, 0, 0, null]);
+    // Lower case as before: "1 of the following" within the section.
+    assert.deepEqual(splitCriteria(section.replace('One of', '1 of')).map((c) => c.anyOf), [0, 0, 0, null]);
+  });
+});

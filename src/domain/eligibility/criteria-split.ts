@@ -110,7 +110,7 @@ const ENDS_WITH_OR = /(?:^|[\s,;])(?:or|and\/or)\s*[,;:.]?\s*$/i;
 /** The NCI PDQ section that lists the diseases a trial takes. */
 const DISEASE_BLOCK = /^\W*disease characteristics\b/i;
 /** Capital "OR" between requirements, or "1 of the following", in run-on NCI text. */
-const RUN_ON_ALTERNATIVES = /\bOR\b|\b(?:1|one|any) of the following\b/;
+const RUN_ON_ALTERNATIVES = /\bOR\b|\b(?:1|[Oo]ne|[Aa]ny) of the following\b/;
 const EXCEPT_LEAD = /\b(?:except|other than|with the exception of|excluding|unless)\b(?:\s+(?:for|of|in|the|following|as|below|these|those|listed|patients|with))*\s*:\s*$/i;
 
 /**

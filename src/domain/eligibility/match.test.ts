@@ -1185,3 +1185,45 @@ describe('matchTrial: readings from the retired held-out set test27', () => {
     assert.notEqual(matchTrial(relapsedBAll, trialOf('Relapsed B-ALL', 'Idiopathic myelofibrosis with at least 1 poor prognosis characteristic')).results[1]?.verdict, 'does-not-meet');
   });
 });
+
+describe('matchTrial: readings from the retired held-out set test28', () => {
+  const trialOf = (...items: string[]): ReturnType<typeof parseCriteria> => parseCriteria(`Inclusion Criteria:\n${items.map((item) => `- ${item}`).join('\n')}`);
+  const cll = parsePatientProfile({ age: 72, cancerType: ['cll'], diseaseState: ['relapsed'], priorTreatments: ['chemotherapy'] });
+
+  it('does not count a permission of a treatment "for leukemia" as one more disease the trial takes', () => {
+    const apl = trialOf('Newly diagnosed acute promyelocytic leukemia', 'Prior corticosteroids for leukemia allowed');
+    assert.equal(matchTrial(cll, apl).verdict, 'not-eligible');
+    // A disease allowed on a line of its own still is one.
+    assert.notEqual(matchTrial(cll, trialOf('Acute promyelocytic leukemia', 'Chronic lymphocytic leukemia allowed')).verdict, 'not-eligible');
+  });
+
+  it('reads nothing asked in a pointer to another heading ("Radiotherapy: See Chemotherapy")', () => {
+    const trial = parseCriteria('PRIOR CONCURRENT THERAPY:\nRadiotherapy:\n- See Chemotherapy');
+    assert.deepEqual(trial.flatMap((c) => c.concepts), []);
+  });
+
+  it('reads the requirement before a PDQ note run on into the same item', () => {
+    const nhl = parseCriteria("DISEASE CHARACTERISTICS:\n- Histologically proven stage II, III, or IV high-grade non-Hodgkin's lymphoma that has relapsed NOTE: A new classification scheme for adult non-Hodgkin's lymphoma has been adopted by PDQ. The terminology of \"indolent\" or \"aggressive\" lymphoma will replace the former terminology of \"low\", \"intermediate\", or \"high\" grade lymphoma.");
+    assert.equal(matchTrial(relapsedBAll, nhl).verdict, 'not-eligible');
+  });
+
+  it('reads diseases given as labels over their states, in a run-on list of conditions, as its alternatives', () => {
+    const section = 'DISEASE CHARACTERISTICS: One of the following hematologic conditions: Chronic phase or advanced chronic myelogenous leukemia Acute lymphoblastic leukemia: -relapsed -in second remission or later Acute myelogenous leukemia: -in second remission or later -in first remission with high-risk features\n\nPATIENT CHARACTERISTICS: Age: 18 to 60';
+    const trial = parseCriteria(section);
+    assert.equal(trial[2]?.conditional, false);
+    assert.equal(matchTrial(relapsedBAll, trial).verdict, 'likely-eligible');
+    assert.equal(matchTrial(parsePatientProfile({ age: 40, cancerType: ['aml'], diseaseState: ['refractory'] }), trial).verdict, 'not-eligible');
+    assert.equal(matchTrial(cll, trial).verdict, 'not-eligible');
+  });
+
+  it('asks for a genetic change of the cancer cells: met by a Philadelphia chromosome, otherwise a question that counts', () => {
+    const item = 'Detectable clonal cytogenetic or molecular abnormality at time of diagnosis';
+    const phPositive = parsePatientProfile({ cancerType: ['b-all', 'ph-positive'] });
+    assert.equal(verdictOf(item, phPositive), 'meets');
+    assert.equal(verdictOf(item, relapsedBAll), 'unknown');
+    assert.equal(matchTrial(relapsedBAll, trialOf('Relapsed acute lymphoblastic leukemia', item)).verdict, 'might-be-eligible');
+    // A way of confirming the diagnosis asks for no change.
+    assert.equal(matchTrial(relapsedBAll, trialOf('Relapsed acute lymphoblastic leukemia', 'Confirmed by cytochemistry, immunophenotyping, and/or chromosomal abnormalities')).verdict, 'likely-eligible');
+    assert.equal(matchTrial(relapsedBAll, trialOf('Relapsed acute lymphoblastic leukemia', 'Confirmed by chromosomal abnormality')).verdict, 'likely-eligible');
+  });
+});

@@ -522,12 +522,33 @@ function isDefinition(criterion: Criterion): boolean {
   return known;
 }
 
+/**
+ * "Detectable clonal cytogenetic or molecular abnormality at time of diagnosis": the cancer's cells must carry a
+ * genetic change. A Philadelphia chromosome or BCR-ABL1 the person named is one; without one the profile cannot say,
+ * and the item is a question for the specialist that counts (not an unread line).
+ */
+const GENETIC_CHANGE = /\b(?:clonal\s+)?(?:cytogenetic|molecular|chromosom(?:e|al)|genetic)(?:\s+(?:and|or|and\/or)\s+(?:cytogenetic|molecular|chromosom(?:e|al)|genetic))?\s+(?:abnormalit(?:y|ies)|aberrations?|lesions?|markers?)\b/i;
+const GENETIC_MARKERS: ReadonlySet<string> = new Set(['ph-positive', 'bcr-abl1']);
+function geneticChange(facts: ProfileFacts, criterion: Criterion): CriterionResult | null {
+  if (criterion.section !== 'inclusion' || criterion.conditional || criterion.anyOf !== null || NEGATED_OPENING.test(criterion.text)) return null;
+  const change = GENETIC_CHANGE.exec(criterion.text);
+  if (criterion.concepts.some((c) => c.planned !== true) || change === null) return null;
+  // The item asks for the change, not a way of confirming the disease ("Confirmed by cytochemistry ... and/or
+  // chromosomal abnormalities"): the change opens it.
+  const before = criterion.text.slice(0, change.index);
+  if (before.split(/\s+/).filter((w) => /\w/.test(w)).length > 3 || /\b(?:confirm|by|diagnos)/i.test(before)) return null;
+  const has = [...(facts.cancer ?? [])].some((c) => GENETIC_MARKERS.has(c));
+  return has ? { criterion, verdict: 'meets', reason: reasonFor.geneticChange() } : { criterion, verdict: 'unknown', reason: reasonFor.geneticChangeUnknown() };
+}
+
 function judge(facts: ProfileFacts, criterion: Criterion, ownDiseases: ReadonlySet<string>, relaxed: ReadonlySet<string>): CriterionResult {
   const notForThem = notForPeopleWithCancer(facts, criterion, ownDiseases);
   if (notForThem !== null) return notForThem;
   const decision = isDefinition(criterion) ? null : decide(facts, criterion, ownDiseases);
   if (decision === null) {
     if (criterion.permissive) return metByDefault({ criterion, verdict: 'meets', reason: reasonFor.permissive() });
+    const genetic = geneticChange(facts, criterion);
+    if (genetic !== null) return genetic;
     const planned = criterion.concepts.some((c) => c.planned === true);
     const result: CriterionResult = { criterion, verdict: 'unknown', reason: planned ? reasonFor.planned() : reasonFor.unread() };
     UNREAD.add(result);
@@ -588,6 +609,7 @@ function judge(facts: ProfileFacts, criterion: Criterion, ownDiseases: ReadonlyS
 /** "Histologically confirmed ...", "Diagnosis of ...": an item that opens by naming the diagnosis. */
 /** An item that opens by ruling something out ("No prior treatment for leukemia") names no diagnosis to choose. */
 const NEGATED_OPENING = /^\W*(?:no|not|none|never|without)\b/i;
+const TREATED_FOR = /\b(?:for|against)\s+(?:the\s+|their\s+|this\s+)?(?:\w+\s+)?(?:leuka?emias?|lymphomas?|malignanc(?:y|ies)|disease|cancers?)\b/i;
 const DIAGNOSIS_OPENING = /^\W*(?:(?:histologically|pathologically|cytologically|morphologically)\s+)?(?:confirmed|proven|documented|verified|diagnosis of|diagnosed with)\b/i;
 
 /**
@@ -610,7 +632,9 @@ function readsAsDiagnosis(criterion: Criterion): boolean {
   // anti-leukaemia therapy").
   // So does a broad group with its state ("Acute leukaemia in remission").
   // So does one that opens by naming it ("Histologically confirmed malignancy that is refractory to standard therapy").
+  // A broad group a treatment was for ("Prior corticosteroids for leukemia allowed") is no diagnosis to choose.
   let named = criterion.broadDiagnosis && !NEGATED_OPENING.test(criterion.text) && (criterion.text.split(/\s+/).length <= 8 || DIAGNOSIS_OPENING.test(criterion.text))
+    && !(TREATED_FOR.test(criterion.text) && criterion.concepts.some((concept) => concept.type === 'prior-treatment'))
     && criterion.concepts.every((concept) => concept.type === 'disease-state' || concept.type === 'prior-treatment');
   // "Other malignancies" alone, among a trial's diseases: one more to choose, though we cannot tell which.
   if (criterion.text.split(/\s+/).length <= 4 && criterion.concepts.length > 0

@@ -10,8 +10,11 @@ import { splitCriteria } from './criteria-split.ts';
 
 /** "NOTE: ...", and PDQ's boilerplate on its lymphoma terms ("A new classification scheme ... has been adopted by PDQ", "The terminology ... will replace the former terminology"). */
 const NOTE = /^\W*note\b|\bclassification scheme\b.{0,80}\badopted by PDQ\b|\bterminology\b.{0,160}\bwill replace the former terminology\b/is;
-/** "Chemotherapy - Not specified", "Radiotherapy: See Disease Characteristics": a PDQ heading with nothing asked. */
-const NOTHING_ASKED = /^[\w\s,/()-]{0,40}?(?:[:\-–]\s*)?(?:not specified|see (?:disease|patient) characteristics|no restrictions?|any)\.?$/i;
+/**
+ * "Chemotherapy - Not specified", "Radiotherapy: See Disease Characteristics", "See Chemotherapy": a PDQ heading with
+ * nothing asked, or a pointer to another heading's items.
+ */
+const NOTHING_ASKED = /^[\w\s,/()-]{0,40}?(?:[:\-–]\s*)?(?:not specified|see (?:disease|patient) characteristics|see (?:prior )?(?:chemotherapy|radiotherapy|biologic therapy|endocrine therapy|surgery|other)|no restrictions?|any)\.?$/i;
 /**
  * Requirements of the donor, not the patient: items under a "Donor" heading or lead-in, or that open with the word
  * ("Donor must consent to G-CSF", "DONOR: HLA-identical sibling"). The patient cannot answer them.
@@ -38,6 +41,8 @@ const DISEASE_TYPES: ReadonlySet<string> = new Set(['cancer-type', 'disease-stat
 /** A lead-in whose items are examples: "... including the following:", "such as:", "e.g.:". */
 const EXAMPLES_LEAD = /\b(?:including|such as|e\.g\.|for example)\b[^:]{0,30}:\s*$/i;
 const BRANCH = /\bOR\b|\b(?:1|one|any|either) of the following\b/;
+/** "Acute myelogenous leukemia: -in second remission ...": an item opening with its disease as a label. */
+const DISEASE_LABEL = /^\W*[^:]{3,60}:\s*\S/;
 
 /**
  * True when an item can be one of a run-on disease section's alternatives: it is a branch itself ("... OR ..."),
@@ -54,7 +59,17 @@ function isAlternative(text: string, reading: CriterionReading, permissive: bool
   const diagnosis = asked.some((c) => c.type === 'cancer-type' && c.polarity === 'present');
   // "No treatment-related MDS" among the subtypes rules a kind out; it is never one of the kinds to choose from.
   if (!BRANCH.test(text) && asked.every((c) => c.polarity === 'absent')) return false;
-  return BRANCH.test(text) || (!reading.conditional && (diagnosis || asked.every((c) => DISEASE_TYPES.has(c.type))));
+  return BRANCH.test(text) || ((!reading.conditional || isDiseaseLabel(text, reading)) && (diagnosis || asked.every((c) => DISEASE_TYPES.has(c.type))));
+}
+
+/**
+ * "Acute myelogenous leukemia: -in second remission ...": a disease given as a label over its states, read as "for
+ * those with it"; among a list of diseases it is one of them, and its states are what it asks.
+ */
+function isDiseaseLabel(text: string, reading: CriterionReading): boolean {
+  const colon = text.indexOf(':');
+  return reading.conditional && DISEASE_LABEL.test(text) && reading.concepts.some((c) => c.type === 'cancer-type' && c.polarity === 'present'
+    && c.planned !== true && text.indexOf(c.evidence) >= 0 && text.indexOf(c.evidence) < colon);
 }
 
 /**
@@ -67,23 +82,27 @@ export function parseCriteria(text: string | null): Criterion[] {
     // nothing of the person.
     const aboutDonor = [item.text, item.heading ?? '', item.parent ?? ''].some((words) => ABOUT_DONOR.test(words)) || DONOR_LEAD.test(item.parent ?? '');
     const bareHeading = BARE_HEADING.test(item.text) && item.text.split(/\s+/).length <= 5;
-    const read = NOTE.test(item.text) || NOTHING_ASKED.test(item.text.trim()) || aboutDonor
+    // A note run on after a requirement ("... lymphoma ... NOTE: A new classification scheme ...") leaves the
+    // requirement to read.
+    const asked = item.text.replace(INLINE_NOTE, '');
+    const read = NOTE.test(asked) || NOTHING_ASKED.test(item.text.trim()) || aboutDonor
       ? UNREAD
-      : headingRead(bareHeading, readCriterion(item.text.replace(INLINE_NOTE, ''), { heading: item.heading, parent: item.parent, section: item.section }));
+      : headingRead(bareHeading, readCriterion(asked, { heading: item.heading, parent: item.parent, section: item.section }));
     const later = read.concepts.length > 0 && [item.heading ?? '', item.parent ?? ''].some((words) => LATER_PHASE.test(words));
     // "Histologically confirmed malignancy including the following:" over "Nasopharyngeal carcinoma", "Hodgkin's
     // lymphoma": diseases listed as examples of a broader group, none of them asked for.
     const example = item.parent != null && EXAMPLES_LEAD.test(item.parent) && read.concepts.length > 0
       && read.concepts.every((c) => c.type === 'cancer-type' && c.polarity === 'present');
     const reading = example ? { ...UNREAD, conditional: read.conditional } : later ? { ...read, conditional: true } : read;
+    const anyOf = item.guessedAnyOf && !isAlternative(item.text, reading, item.permissive) ? null : item.anyOf;
     return {
       index,
       section: item.section,
       text: item.text,
       heading: item.heading,
       parent: item.parent,
-      anyOf: item.guessedAnyOf && !isAlternative(item.text, reading, item.permissive) ? null : item.anyOf,
-      conditional: reading.conditional,
+      anyOf,
+      conditional: reading.conditional && !(anyOf !== null && isDiseaseLabel(item.text, reading)),
       // "No prior treatment ... with four permissible exceptions:" over "Growth factor/cytokine support": each is allowed.
       permissive: item.permissive || reading.permissive || EXCEPTIONS_LEAD.test(item.parent ?? ''),
       broadDiagnosis: reading.broadDiagnosis,

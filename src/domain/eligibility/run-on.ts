@@ -42,9 +42,9 @@ export function splitFlattenedList(text: string): string[] {
     const word = words[i]?.[0] ?? '';
     const previous = words[i - 1]?.[0] ?? '';
     const next = words[i + 1]?.[0] ?? '';
-    // A capitalised word, or a letter-and-number code ("L-3 and B-cell leukemia included", "CD22 positive acute
-    // lymphocytic leukemia").
-    if (!/^(?:[A-Z][a-z]|[A-Z]-\d|[A-Z]{2,4}\d{1,3}\b)/.test(word) || ITEM_STARTS_NOT.has(word.replace(/[^A-Za-z'-]+$/, ''))) continue;
+    // A capitalised word, a letter-and-number code ("L-3 and B-cell leukemia included", "CD22 positive acute
+    // lymphocytic leukemia"), or an abbreviation joined to a word ("AIDS-related NHL eligible").
+    if (!/^(?:[A-Z][a-z]|[A-Z]-\d|[A-Z]{2,4}\d{1,3}\b|[A-Z]{2,5}-[a-z])/.test(word) || ITEM_STARTS_NOT.has(word.replace(/[^A-Za-z'-]+$/, ''))) continue;
     if (!/[a-z0-9%)\]]$/.test(previous) || /^[A-Z][a-z]/.test(next) || /^(of|or|and|and\/or|with|to|the|for|in)$/.test(previous)) continue;
     cuts.push(words[i]?.index ?? 0);
   }

@@ -144,3 +144,11 @@ describe('thresholds: readings from the retired held-out set test25', () => {
     assert.deepEqual(readComparison('AST and ALT not persistently greater than 2 times normal'), { comparator: '<=', value: 2, unit: 'x-uln' });
   });
 });
+
+describe('thresholds: readings from the retired held-out set test28', () => {
+  it('reads "greater" and "less" before a number without "than" as comparisons, and "no greater" as at most', () => {
+    assert.deepEqual(readComparison('Must not have transaminases greater 5 x upper limit of normal'), { comparator: '>', value: 5, unit: 'x-uln' });
+    assert.deepEqual(readComparison('Bilirubin no greater 1.75 mg/dL'), { comparator: '<=', value: 1.75, unit: 'mg/dl' });
+    assert.deepEqual(readComparison('Creatinine less 2 mg/dL'), { comparator: '<', value: 2, unit: 'mg/dl' });
+  });
+});

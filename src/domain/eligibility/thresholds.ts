@@ -8,11 +8,12 @@ import { ownValue } from '../own-key.ts';
 
 /** Word forms of comparisons, longest first, rewritten to symbols before numbers are read. */
 const WORDED: readonly [RegExp, Comparator][] = [
-  [/\b(?:less than or equal to|lower than or equal to|(?:less|lower|smaller) or equal(?: to)?|no (?:more|greater|higher) th[ae][nt]|not (?:persistently |consistently )?(?:more|greater|higher) than|not exceeding|not to exceed|not exceed|up to|at most|maximum(?: of)?|equal to or (?:less|lower) than|of less than or equal to)\b|≤|=<|<=|<\/=|<\s*or\s*=|⩽/gi, '<='],
+  [/\b(?:less than or equal to|lower than or equal to|(?:less|lower|smaller) or equal(?: to)?|no (?:more|greater|higher) th[ae][nt]|no (?:more|greater|higher)(?=\s+\d)|not (?:persistently |consistently )?(?:more|greater|higher) than|not exceeding|not to exceed|not exceed|up to|at most|maximum(?: of)?|equal to or (?:less|lower) than|of less than or equal to)\b|≤|=<|<=|<\/=|<\s*or\s*=|⩽/gi, '<='],
   [/\b(?:greater than or equal to|more than or equal to|higher than or equal to|(?:greater|more|higher) or equal(?: to)?|no less than|not less than|no lower than|at least|minimum(?: of)?|equal to or (?:greater|more|higher) than|or more)\b|≥|=>|>=|>\/=|>\s*or\s*=|⩾/gi, '>='],
   [/\bor (?:less|lower|fewer|below|younger|better)\b/gi, '<='],
-  [/\b(?:less than|lower than|below|under|fewer than|younger than)\b|</gi, '<'],
-  [/\b(?:greater than|more than|higher than|above|over(?: than)?|exceeding|in excess of|older than)\b|>/gi, '>'],
+  // "Transaminases greater 5 x upper limit of normal": the "than" left out before a number.
+  [/\b(?:less than|lower than|below|under|fewer than|younger than|less(?=\s+\d))\b|</gi, '<'],
+  [/\b(?:greater than|more than|higher than|above|over(?: than)?|exceeding|in excess of|older than|greater(?=\s+\d))\b|>/gi, '>'],
 ];
 
 const ONE_PASS = new RegExp(WORDED.map(([pattern]) => `(${pattern.source})`).join('|'), 'gi');
