@@ -18,8 +18,11 @@ export interface VerdictSet {
   readonly earlierSets: readonly string[];
   /** The trials its draw drew, in NCT order. */
   readonly drawn: readonly string[];
-  /** Profiles the set adds to ../profiles.jsonl (test11 on), a file relative to this folder; counted apart too. */
-  readonly addedProfiles?: string;
+  /**
+   * Profiles added to ../profiles.jsonl (test11's from test11 on; a set's own besides from test30), files relative to
+   * this folder; counted apart too.
+   */
+  readonly addedProfiles?: string | readonly string[];
   /** Problems found in the set's own profiles (fields and values), reported with the others. */
   readonly profileProblems?: readonly string[];
 }
@@ -44,9 +47,10 @@ function printCounts(verdicts: readonly LabelledVerdict[], trials: readonly stri
 export async function checkVerdictSet(set: VerdictSet): Promise<void> {
   const problems: string[] = [...(set.profileProblems ?? [])];
   const verdicts = readVerdictLabels(set.file);
-  const added = set.addedProfiles === undefined ? [] : readProfileLabels(set.addedProfiles).map((p) => p.id);
+  const addedFiles = set.addedProfiles === undefined ? [] : typeof set.addedProfiles === 'string' ? [set.addedProfiles] : set.addedProfiles;
+  const added = addedFiles.flatMap((file) => readProfileLabels(file).map((p) => p.id));
   const profiles = [...readProfileLabels().map((p) => p.id), ...added];
-  if (new Set(profiles).size !== profiles.length) problems.push('a profile id is in both profile files, or twice in one');
+  if (new Set(profiles).size !== profiles.length) problems.push('a profile id is in two profile files, or twice in one');
   const trials = [...new Set(verdicts.map((v) => v.trial))].sort();
 
   // The tar first, as the draw reads it, so the quoted words are the ones the labeller read.
