@@ -1017,3 +1017,43 @@ describe('readCriterion: readings from the retired held-out set test28', () => {
     assert.equal(transplant?.planned, true);
   });
 });
+
+describe('readCriterion: readings from the development sets test17 and test24 (twenty-seventh round)', () => {
+  it('reads no creatinine clearance in "CCR" without a number (NCI\'s Center for Cancer Research)', () => {
+    assert.deepEqual(readCriterion('A POB, CCR investigator decides that it is in the best interest of the patient', { section: 'inclusion' }).concepts, []);
+    assert.deepEqual(readCriterion('CCR > 60 ml/min', { section: 'inclusion' }).concepts.map((c) => [c.value, c.threshold?.value]), [['creatinine-clearance', 60]]);
+  });
+
+  it('reads "Normal ejection fraction" as an ejection fraction within normal limits, as "ejection fraction normal"', () => {
+    const [normal] = readCriterion('Normal left ventricular ejection fraction', { section: 'inclusion' }).concepts;
+    assert.deepEqual(normal?.threshold, { comparator: '>=', value: 1, unit: 'x-lln' });
+    assert.deepEqual(readCriterion('LVEF within normal limits', { section: 'inclusion' }).concepts[0]?.threshold, { comparator: '>=', value: 1, unit: 'x-lln' });
+    assert.equal(readCriterion('Ejection fraction: see below', { section: 'inclusion' }).concepts[0]?.threshold, undefined);
+  });
+});
+
+describe('readCriterion: readings from the retired held-out set test29', () => {
+  const conceptsOf = (text: string, section: 'inclusion' | 'exclusion' = 'inclusion'): ReturnType<typeof readCriterion>['concepts'] => readCriterion(text, { section }).concepts;
+
+  it('reads an item ruling an age out as the bound the other way ("No one age less than 18 years")', () => {
+    assert.deepEqual(conceptsOf('No one age less than 18 years.')[0]?.threshold, { min: 18 });
+    assert.deepEqual(conceptsOf('No patients 65 years and over')[0]?.threshold, { max: 64 });
+    assert.deepEqual(conceptsOf('No younger than 16')[0]?.threshold, { min: 16 });
+  });
+
+  it('reads no disease in a kind of it ruled out by its sub-group ("No MDS of FAB sub-group ... (RARS)")', () => {
+    assert.deepEqual(conceptsOf("No MDS of FAB sub-group' refractory anemia with ring sideroblasts' (RARS)."), []);
+    assert.deepEqual(conceptsOf('No transforming to acute leukemia (FAB sub-group RAEB-T; greater than 20% blasts in marrow aspirate).'), []);
+    assert.deepEqual(conceptsOf('No MDS').map((c) => [c.value, c.polarity]), [['mds', 'absent']]);
+  });
+
+  it('reads a transplant "indicated" for the person as treatment in the trial', () => {
+    assert.equal(conceptsOf('No patients for whom bone marrow transplant is indicated as primary therapy.')[0]?.planned, true);
+  });
+
+  it('reads an ejection fraction below normal, and drops a normal one a run-on "No history of" negates', () => {
+    assert.deepEqual(conceptsOf('LVEF below normal', 'exclusion')[0]?.threshold, { comparator: '<', value: 1, unit: 'x-lln' });
+    assert.deepEqual(conceptsOf('Abnormal ejection fraction', 'exclusion')[0]?.threshold, { comparator: '<', value: 1, unit: 'x-lln' });
+    assert.deepEqual(conceptsOf('No history of severe heart disease, cardiomyopathy, or congestive heart failure LVEF normal by MUGA or echocardiogram'), []);
+  });
+});

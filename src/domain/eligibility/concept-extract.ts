@@ -60,6 +60,23 @@ const CONSENT_BARRED = /\b(?:preclud\w*|fail(?:s|ure)? to give|refus\w*(?: to)?(
 const ORGAN_TRANSPLANT = /\b(?:organs?|kidney|renal|liver|hepatic|heart|cardiac|lung|corneal?)\b/i;
 const STEM_CELLS = /\b(?:marrow|stem|cells?|h(?:a)?ematopoietic|progenitor|cord)\b/i;
 const isOrganTransplant = (words: string): boolean => ORGAN_TRANSPLANT.test(words) && !STEM_CELLS.test(words);
+/**
+ * An ejection fraction against the normal range, which has a lower limit: "Normal ejection fraction", "LVEF within
+ * normal limits", "LVEF >= institutional lower limit of normal" are at least 1 x the lower limit of normal; "LVEF below
+ * normal", "abnormal LVEF" under it. Null when no such words are next to it.
+ */
+function ejectionFractionNormal(before: string, after: string): Threshold | null {
+  if (/\babnormal\s+(?:(?:left\s+)?ventricular\s+|cardiac\s+)?$/i.test(before) || /^\W*(?:is\s+)?(?:below|less than|under|lower than|<)\s*(?:the\s+)?(?:institutional\s+)?(?:lower limits? of\s+)?(?:normal|lln)\b/i.test(after)) {
+    return { comparator: '<', value: 1, unit: 'x-lln' };
+  }
+  if (/\bnormal\s+(?:(?:left\s+)?ventricular\s+|cardiac\s+)?$/i.test(before) || /^[^.;]{0,40}?\b(?:normal|lln|wnl)\b/i.test(after)) {
+    return { comparator: '>=', value: 1, unit: 'x-lln' };
+  }
+  return null;
+}
+
+/** An item that rules an age out: "No one age less than 18 years", "No patients over 65"; not "No younger than 16". */
+const NEGATED_AGE = /^\W*no\s+(?!(?:younger|older|less|more|greater|lower|higher)\s+than\b)(?:(?:one|patients?|subjects?|persons?|participants?|people|children|adults)\s+)?(?:(?:who\s+(?:is|are)|aged?|of\s+age)\s+)?(?:age\s+)?(?:(?:less|greater|more|younger|older|under|over|below|above)\b|[<>≤≥]|\d{1,3}\s*(?:years?\s*)?(?:old\s*)?(?:or|and)\s+(?:older|over|above|younger|under)\b)/i;
 /** A dash opening a run-on list's next line ("... -in second remission"), and a label over such a list. */
 const DASHED_ITEM = /(?:^|\s)-\s?(?:in\s+)?$/;
 const LABEL_THEN_DASH = /:\s*-\s?\w/;
@@ -67,7 +84,7 @@ const LABEL_THEN_DASH = /:\s*-\s?\w/;
 const ONE_OF_LEAD = /\b(?:1|one|any|either)(?: one)? of the following\b[^:\n]*:/i;
 
 /** Words right after a treatment that make it the trial's own: "Induction therapy must begin within 72 hours". */
-const PLANNED_AFTER = new PhraseList(['must begin', 'must start', 'will begin', 'will start', 'will be given', 'to be given', 'is planned', 'are planned', 'should be considered', 'is recommended', 'should be offered', 'offered', 'protocol', 'protocols']);
+const PLANNED_AFTER = new PhraseList(['must begin', 'must start', 'will begin', 'will start', 'will be given', 'to be given', 'is planned', 'are planned', 'is indicated', 'are indicated', 'should be considered', 'is recommended', 'should be offered', 'offered', 'protocol', 'protocols']);
 
 /** An item led by an age band and a colon: what follows applies to that age band only. */
 const AGE_LEAD = /^\W*(?:patients\s+)?(?:age|aged|ages)\b[^:]{1,40}:\s*\S/i;
@@ -212,7 +229,9 @@ const OPEN_EXTENT_BEFORE = /\b(?:residual|metastatic|progressive|advanced|unrese
 const OPEN_EXTENT_WITHIN = /\b(?:or|and\/or)\s+(?:residual|metastatic|progressive|locally advanced|advanced|unresectable)\b/i;
 const OPEN_EXTENT_AFTER = /^\s*(?:,\s*)?(?:or\s+|,\s*)(?:residual|metastatic|progressive|locally advanced|advanced|unresectable)\b/i;
 /** Words before a disease that make it one kind of it: "therapy-related", "secondary", "juvenile". */
-const NARROWER_BEFORE = /(?:\b(?:related|induced)|\bsecondary|\bjuvenile)\s+$/i;
+const NARROWER_BEFORE = /(?:\b(?:related|induced)|\bsecondary|\bjuvenile)\s+$|\bsub-?(?:group|type)s?\b[^.;]{0,60}$/i;
+/** A kind named after the disease: "No MDS of FAB sub-group 'refractory anemia with ring sideroblasts'". */
+const NARROWER_AFTER = /^\s*of\s+(?:the\s+)?(?:FAB\s+|WHO\s+)?sub-?(?:group|type)s?\b/i;
 
 /** A phase or state written after a disease: "(CML) in blast phase", "in myeloid blast crisis", "in first remission". */
 const PHASE_AFTER = /^(?:\( \w+ \) |\) )?in (?:(?:\w+ )?(?:blast|blastic|accelerated) (?:phase|crisis)|(?:\w+ ){0,2}(?:remission|relapse|cr1|cr2))\b/;
@@ -547,6 +566,9 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
     // cancer a secondary leukaemia followed, not one the person has now.
     if ((hit.rule.type === 'cancer-type' || hit.rule.type === 'other-cancer') && SECONDARY_AFTER.test(text.slice(0, tokens[hit.start]?.start ?? 0))) return;
     if (hit.rule.type === 'prior-treatment' && noPriorTreatment) return;
+    // "A POB, CCR investigator decides ...": NCI's Center for Cancer Research, not a creatinine clearance, which comes
+    // with its number.
+    if (hit.rule.type === 'organ-function' && /^ccr$/i.test(words.slice(hit.start, hit.end).join(' ')) && !/^\W*(?:\S+\s+){0,4}?(?:[<>≤≥=]|\d)/.test(text.slice(tokens[hit.end - 1]?.end ?? 0))) return;
     // "No prior autologous or allogeneic organ or tissue transplant": a transplanted organ, not stem cells.
     if (hit.rule.type === 'prior-treatment' && hit.rule.value.endsWith('transplant') && isOrganTransplant(text.slice(tokens[hit.start]?.start ?? 0, tokens[hit.end - 1]?.end ?? 0))) return;
     // "RADIOTHERAPY: At least 1 month since radiotherapy": a label the item says again after its colon is read there.
@@ -628,9 +650,16 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
         || OPEN_EXTENT_WITHIN.test(evidence))) return;
     // "Exclude acute promyelocytic leukemia (M3)": one kind of AML ruled out, which the profile cannot tell apart;
     // "no treatment- or mutagen-related MDS", "no secondary AML" likewise.
-    if (hit.rule.type === 'cancer-type' && negated && (NARROWER_KIND.test(evidence) || NARROWER_BEFORE.test(text.slice(Math.max(0, (tokens[hit.start]?.start ?? 0) - 30), tokens[hit.start]?.start ?? 0)))) return;
+    if (hit.rule.type === 'cancer-type' && negated && (NARROWER_KIND.test(evidence) || NARROWER_BEFORE.test(text.slice(Math.max(0, (tokens[hit.start]?.start ?? 0) - 80), tokens[hit.start]?.start ?? 0))
+      || NARROWER_AFTER.test(after))) return;
     let value = hit.rule.value;
     let threshold = thresholdFor(hit, after, text, heading, context.section);
+    if (hit.rule.type === 'organ-function' && hit.rule.value === 'ejection-fraction' && (threshold === undefined || threshold.unit === 'x-uln')) {
+      threshold = ejectionFractionNormal(text.slice(Math.max(0, (tokens[hit.start]?.start ?? 0) - 40), tokens[hit.start]?.start ?? 0), after.slice(0, 80)) ?? threshold;
+      // A normal ejection fraction is asked for, never ruled out: "No history of ... heart failure LVEF normal by
+      // MUGA" is two items run together, the first one's negation carried onto the second; it asks nothing we read.
+      if (negated && threshold?.unit === 'x-lln' && threshold.comparator === '>=') return;
+    }
     // "At least 4 weeks since prior radiotherapy" is "no radiotherapy in the last 4 weeks".
     const sinceWindow = hit.rule.type === 'prior-treatment' && since !== null && (tokens[hit.start]?.start ?? 0) >= since.end;
     if (sinceWindow) threshold = { withinDays: since.days };
@@ -712,6 +741,11 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
       { type: 'age', value: 'age', polarity: 'present', threshold: { max: age.max }, ...atDiagnosis, evidence: text },
       { type: 'age', value: 'age', polarity: 'present', threshold: { min: strictlyOver ? age.min + 1 : age.min }, orPrevious: true, ...atDiagnosis, evidence: text },
     );
+  } else if (age !== null && NEGATED_AGE.test(text) && (age.min === undefined) !== (age.max === undefined)) {
+    // "No one age less than 18 years", "No patients over 65": the ages left out, so the bound the other way.
+    const strictlyOver = new RegExp(String.raw`(?:>|greater than|more than|older than|over)\s*(?:the age of\s*)?${age.min ?? ''}\b`, 'i').test(text.replace(/[＞˃›]/g, '>'));
+    const kept = age.max !== undefined ? { min: age.max + 1 } : { max: strictlyOver ? (age.min ?? 0) : (age.min ?? 0) - 1 };
+    concepts.unshift({ type: 'age', value: 'age', polarity: 'present', threshold: kept, ...atDiagnosis, evidence: text });
   } else if (age !== null) concepts.unshift({ type: 'age', value: 'age', polarity: 'present', threshold: age, ...atDiagnosis, evidence: text });
   // "Age: Children", "infants under 12 months of age": an age limit without numbers in years. It is kept so the
   // person is asked about it, and never decides alone (no bounds to check).

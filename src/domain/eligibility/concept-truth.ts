@@ -209,7 +209,18 @@ function organValue(profile: PatientProfile, concept: Concept): number | undefin
   }
 }
 
+/**
+ * An ejection fraction against its lower limit of normal ("normal", at least 1 x LLN; "below normal", under it): 55 %
+ * or more is normal on any usual cut-off, under 50 % on none; between, the trial's own cut-off decides.
+ */
+function againstNormal(told: number | undefined, comparator: Comparator | undefined): boolean | undefined {
+  const normal = told === undefined ? undefined : told >= 55 ? true : told < 50 ? false : undefined;
+  if (normal === undefined) return undefined;
+  return comparator === '<' || comparator === '<=' ? !normal : normal;
+}
+
 function organHolds(profile: PatientProfile, concept: Concept): boolean | undefined {
+  if (concept.value === 'ejection-fraction' && concept.threshold?.unit === 'x-lln') return againstNormal(profile.ejectionFractionPercent, concept.threshold.comparator);
   const { comparator, value } = concept.threshold ?? {};
   const told = organValue(profile, concept);
   if (comparator === undefined || value === undefined || told === undefined) return undefined;

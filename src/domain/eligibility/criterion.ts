@@ -74,7 +74,7 @@ export type Polarity = (typeof POLARITIES)[number];
 export const COMPARATORS = ['<', '<=', '>', '>='] as const;
 export type Comparator = (typeof COMPARATORS)[number];
 
-export const UNITS = ['x-uln', 'mg/dl', 'umol/l', 'ml/min', 'ml/min/1.73m2', 'percent', 'u/l'] as const;
+export const UNITS = ['x-uln', 'x-lln', 'mg/dl', 'umol/l', 'ml/min', 'ml/min/1.73m2', 'percent', 'u/l'] as const;
 export type Unit = (typeof UNITS)[number];
 
 /**

@@ -1227,3 +1227,68 @@ describe('matchTrial: readings from the retired held-out set test28', () => {
     assert.equal(matchTrial(relapsedBAll, trialOf('Relapsed acute lymphoblastic leukemia', 'Confirmed by chromosomal abnormality')).verdict, 'likely-eligible');
   });
 });
+
+describe('matchTrial: readings from the development sets test17 and test24 (twenty-seventh round)', () => {
+  it('takes a leukaemia named among the examples of what an item takes ("including but not limited to, lymphoma, ..., leukemia")', () => {
+    const item = 'Patients with cancer (or a pre-cancer syndrome or rare disease), who present with disease manifestations of special interest to investigators, including but not limited to, lymphoma, brain tumors, Ewing\'s sarcoma, leukemia, osteosarcoma';
+    assert.equal(verdictOf(item, relapsedBAll), 'meets');
+    assert.notEqual(verdictOf(item.replace(', leukemia', ''), relapsedBAll), 'meets');
+  });
+
+  it('reads a normal ejection fraction as 55 % or more, one under 50 % as not normal, and between as open', () => {
+    const withEf = (ejectionFractionPercent: number): PatientProfile => parsePatientProfile({ ejectionFractionPercent });
+    assert.equal(verdictOf('Normal ejection fraction', withEf(60)), 'meets');
+    assert.equal(verdictOf('Normal ejection fraction', withEf(45)), 'does-not-meet');
+    assert.equal(verdictOf('Normal ejection fraction', withEf(52)), 'unknown');
+    const [result] = matchTrial(withEf(60), parseCriteria('Inclusion Criteria:\n- LVEF within normal limits')).results;
+    assert.equal(result?.reason, 'This trial is for people whose heart pumping strength (ejection fraction) is normal. You said yours is 60%.');
+  });
+});
+
+describe('matchTrial: readings from the retired held-out set test29', () => {
+  const trialOf = (...items: string[]): ReturnType<typeof parseCriteria> => parseCriteria(`Inclusion Criteria:\n${items.map((item) => `- ${item}`).join('\n')}`);
+
+  it('does not take a marker of the cells alone ("CD20 or CD19 positive") as one more disease to choose', () => {
+    const nhl = parseCriteria([
+      "DISEASE CHARACTERISTICS: Histologically confirmed intermediate or high grade non-Hodgkin's",
+      'lymphoma Stage II, III, or IV disease B-cell where lymphoid cells are CD20 or CD19 positive',
+      "No mantle cell, lymphoblastic, or peripheral T-cell non-Hodgkin's lymphoma Measurable or",
+      'evaluable disease No prior treatment for lymphoma',
+      '',
+      'PATIENT CHARACTERISTICS: Age: 18 and over Performance status: Karnofsky 60-100% Other: No other prior',
+      'malignancy within the past 5 years except surgically cured basal or squamous cell skin cancer',
+    ].join('\n'));
+    const newlyDiagnosedBAll = parsePatientProfile({ age: 24, cancerType: ['b-all'], diseaseState: ['newly-diagnosed'], priorTreatments: [] });
+    assert.equal(matchTrial(newlyDiagnosedBAll, nhl).verdict, 'not-eligible');
+    // With a state, a marker item is a disease of a list whose nesting was lost, and still an alternative.
+    const lost = trialOf('Acute lymphocytic leukemia (ALL): In second or later remission', 'In first remission with poor prognostic features (Philadelphia chromosome positive)');
+    assert.notEqual(matchTrial(parsePatientProfile({ cancerType: ['b-all', 'ph-negative'], diseaseState: ['second-or-later-remission'] }), lost).verdict, 'not-eligible');
+  });
+
+  it('never lowers an item by what it allows besides ("Ph- or bcr/abl-positive" over "Cytogenetic negativity allowed if ...")', () => {
+    const cml = parseCriteria([
+      'DISEASE CHARACTERISTICS:',
+      '  -  Newly diagnosed chronic myelogenous leukemia in chronic phase',
+      '  -  Philadelphia chromosome- or bcr/abl-positive',
+      '       -  Cytogenetic negativity (analyzed separately) allowed if at least 1 of the',
+      '          following criteria is met:',
+      '            -  Malaise with decreased performance status',
+      '            -  Symptomatic splenomegaly',
+      'PATIENT CHARACTERISTICS:',
+      '  -  ECOG 0-2',
+    ].join('\n'));
+    const phPositiveCml = parsePatientProfile({ cancerType: ['cml', 'ph-positive', 'bcr-abl1'], diseaseState: ['newly-diagnosed'], performanceStatus: { scale: 'ecog', value: 0 } });
+    assert.equal(matchTrial(phPositiveCml, cml).verdict, 'likely-eligible');
+  });
+
+  it('reads "... are considered Ph chromosome positive" as a definition, not a requirement', () => {
+    const item = 'Patients determined to be Ph chromosome negative by cytogenetics, but positive for BCR-ABL by FISH or polymerase chain reaction are considered Ph chromosome positive';
+    assert.equal(verdictOf(item, relapsedBAll), 'unknown');
+  });
+
+  it('judges an ejection fraction below normal as not for someone whose is under 50 %', () => {
+    const item = 'LVEF below normal';
+    assert.equal(verdictOf(item, parsePatientProfile({ ejectionFractionPercent: 45 }), 'Exclusion'), 'does-not-meet');
+    assert.equal(verdictOf(item, parsePatientProfile({ ejectionFractionPercent: 60 }), 'Exclusion'), 'meets');
+  });
+});

@@ -172,6 +172,7 @@ const LYMPHOID_LEUKAEMIA: ReadonlySet<string> = new Set(['all', 'b-all', 't-all'
  * diseases: first, or after a comma or "or" ("Leukemia, lymphoma, or Hodgkin's disease", "Lymphoma or acute leukemia
  * in remission", "Patients with lymphoid leukemias or lymphomas not easily classified ...").
  */
+const EXAMPLE_LEUKAEMIA = /\bincluding(?:,?\s+but not limited to)?,?\s+(?:[^.;:]*?,\s*)?(acute\s+|lymphoid\s+)?leuka?emias?\b/i;
 const BROAD_LEUKAEMIA = /^(?:patients with\s+)?(?:[\w'-]+(?:\s+[\w'-]+)?(?:,\s*|\s+or\s+)){0,3}(acute\s+|lymphoid\s+)?leuka?emias?\b/i;
 
 /**
@@ -182,7 +183,9 @@ function broadGroupHolds(text: string, cancer: ReadonlySet<string> | undefined):
   if (text.includes(':')) return false;
   // "Carcinoma of the breast or hematologic malignancies": any blood cancer is one of them.
   if (cancer !== undefined && BROAD_BLOOD.test(text) && [...cancer].some((c) => BLOOD_CANCERS.has(c))) return true;
-  const match = BROAD_LEUKAEMIA.exec(text.replace(/^\W+/, ''));
+  // "Patients with cancer ... including but not limited to, lymphoma, brain tumors, Ewing's sarcoma, leukemia, ...":
+  // leukaemia named among the examples of what the item takes.
+  const match = BROAD_LEUKAEMIA.exec(text.replace(/^\W+/, '')) ?? EXAMPLE_LEUKAEMIA.exec(text);
   if (match === null || cancer === undefined) return false;
   const group = match[1]?.trim().toLowerCase();
   const kinds = group === undefined ? ANY_LEUKAEMIA : group === 'acute' ? ACUTE_LEUKAEMIA : LYMPHOID_LEUKAEMIA;
@@ -509,8 +512,11 @@ function metByDefault(result: CriterionResult): CriterionResult {
   return result;
 }
 
-/** "Greater than 25% lymphoblasts in marrow is defined as ALL": how the trial tells its diseases apart, not a requirement. */
-const DEFINITION = /\b(?:is|are) defined as\b/i;
+/**
+ * "Greater than 25% lymphoblasts in marrow is defined as ALL", "Ph negative by cytogenetics but positive for BCR-ABL by
+ * FISH are considered Ph positive": how the trial tells its diseases apart, not a requirement.
+ */
+const DEFINITION = /\b(?:is|are) (?:defined as|considered(?: to be)?)\b/i;
 
 const DEFINITIONS = new WeakMap<Criterion, boolean>();
 function isDefinition(criterion: Criterion): boolean {
@@ -624,6 +630,18 @@ function isDiagnosisItem(criterion: Criterion): boolean {
     DIAGNOSIS_ITEMS.set(criterion, known);
   }
   return known;
+}
+
+/**
+ * A diagnosis item that is one more disease to choose from. Not a marker of the disease's cells alone ("CD20 or CD19
+ * positive", "Philadelphia chromosome- or bcr/abl-positive" under "... non-Hodgkin's lymphoma" or "... CML"), which
+ * asks for the marker in the trial's disease; with a state ("In first remission with poor prognostic features
+ * (Philadelphia chromosome positive)") it is one of a list whose disease was lost with its nesting.
+ */
+function isDiseaseChoice(criterion: Criterion): boolean {
+  if (!isDiagnosisItem(criterion)) return false;
+  const named = criterion.concepts.filter((c) => c.type === 'cancer-type' && c.polarity === 'present');
+  return !named.every((c) => MARKERS.has(c.value)) || criterion.concepts.some((c) => c.type === 'disease-state');
 }
 
 function readsAsDiagnosis(criterion: Criterion): boolean {
@@ -881,7 +899,10 @@ function nestedVerdicts(criteria: readonly Criterion[], results: readonly Criter
       let best: { verdict: CriterionVerdict; read: boolean } | null = null;
       for (const item of list) {
         folded.add(item);
-        const its = effective(item, depth + 1);
+        // "Ph- or bcr/abl-positive" over "Cytogenetic negativity allowed if at least 1 of the following: ...": what
+        // an item allows besides its owner never lowers the owner.
+        const own = effective(item, depth + 1);
+        const its = item.criterion.permissive && RANK[own.verdict] < RANK.meets ? { verdict: 'meets' as const, read: false } : own;
         if (best === null || RANK[its.verdict] > RANK[best.verdict]) best = its;
       }
       if (best === null) continue;
@@ -921,7 +942,7 @@ export function matchTrial(profile: PatientProfile, criteria: readonly Criterion
   // "Histologically confirmed relapsed or refractory hematologic malignancy" over "Acute leukemia", "Multiple
   // myeloma", ...: a broad group with its state, first of such a list, is the list's lead: its state holds for every
   // disease in it, so it counts on its own.
-  const listed = criteria.filter(isDiagnosisItem);
+  const listed = criteria.filter(isDiseaseChoice);
   const lead = listed.length >= 3 && listed[0]?.broadDiagnosis === true && listed[0].concepts.some((k) => k.type === 'disease-state' && k.polarity === 'present') ? listed[0] : null;
   const diagnoses = lead === null ? listed : listed.slice(1);
   const diagnosisGroup = diagnoses.length >= 2 ? -1 : null;
@@ -937,7 +958,7 @@ export function matchTrial(profile: PatientProfile, criteria: readonly Criterion
     const read = own?.read ?? !UNREAD.has(result);
     const byDefault = MET_BY_DEFAULT.has(result);
     const inCohorts = cohorts !== null && result.criterion !== lead && (cohorts.has(result.criterion) || isDiagnosisItem(result.criterion));
-    const group = result.criterion.anyOf ?? (inCohorts ? -2 : diagnosisGroup !== null && isDiagnosisItem(result.criterion) && result.criterion !== lead ? diagnosisGroup : null);
+    const group = result.criterion.anyOf ?? (inCohorts ? -2 : diagnosisGroup !== null && isDiseaseChoice(result.criterion) && result.criterion !== lead ? diagnosisGroup : null);
     if (group === null) {
       // A permitted disease outside any list of diseases permits, and asks nothing.
       if (PERMITTED_DISEASE.has(result)) {

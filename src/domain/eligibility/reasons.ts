@@ -69,6 +69,8 @@ function months(years: number): string {
 
 function limit(threshold: Threshold | undefined): string {
   if (threshold?.comparator === undefined || threshold.value === undefined) return 'within the limits the trial sets';
+  // An ejection fraction against its lower limit of normal: "normal" or "below normal", not "1 times ...".
+  if (threshold.unit === 'x-lln' && threshold.value === 1) return threshold.comparator.startsWith('>') ? 'normal' : 'below normal';
   const unit = threshold.unit === undefined ? '' : (words.units as Record<string, string>)[threshold.unit] ?? '';
   const amount = unit === '%' ? `${threshold.value}%` : `${threshold.value}${unit === '' ? '' : ` ${unit}`}`;
   const phrase = (words.comparators as Record<string, string>)[threshold.comparator] ?? '';

@@ -152,3 +152,21 @@ describe('thresholds: readings from the retired held-out set test28', () => {
     assert.deepEqual(readComparison('Creatinine less 2 mg/dL'), { comparator: '<', value: 2, unit: 'mg/dl' });
   });
 });
+
+describe('thresholds: readings from the development sets test17 and test24 (twenty-seventh round)', () => {
+  it('reads NIH\'s "between the age (s) of 2 years - 40 years" as a range, before a note on younger patients', () => {
+    assert.deepEqual(readAge('between the age (s) of 2 years - 40 years (the NIH CC is not well equipped to provide optimal care to patients < 2 years of age).', false), { min: 2, max: 40 });
+  });
+});
+
+describe('thresholds: readings from the retired held-out set test29', () => {
+  it('reads cc/min as mL/min, and "=< 4 weeks" after a treatment as a window', () => {
+    assert.deepEqual(readComparison('Creatinine Clearance ≥ 60 cc/min'), { comparator: '>=', value: 60, unit: 'ml/min' });
+    assert.equal(readWithinDays('Chemotherapy =< 4 weeks'), 28);
+    assert.equal(readWithinDays('No greater than 20 days since initiation of prednisone therapy'), 20);
+  });
+
+  it('reads "not younger than 16" as at least 16, as "no younger than"', () => {
+    assert.deepEqual(readAge('Not younger than 16', false), { min: 16 });
+  });
+});

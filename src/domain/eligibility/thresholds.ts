@@ -34,7 +34,8 @@ const UNIT_FORMS: readonly [RegExp, Unit][] = [
   // "1.5 times normal", "3 x normal for age", "2 times the upper standard": PDQ's ways of writing × ULN.
   [/^(?:x|×|times|fold|-fold)\s*(?:the\s+)?(?:institutional\s+)?(?:normal|upper standard|upper normal|maximum normal|<=\s*normal value)\b/i, 'x-uln'],
   [/^m[lL]\s*\/\s*min(?:ute)?\s*(?:\/|per)\s*1[.,]73\s*m(?:2|\^2|²| 2|\s*sq)/i, 'ml/min/1.73m2'],
-  [/^m[lL]\s*\/\s*min/i, 'ml/min'],
+  // "≥ 60 cc/min": cubic centimetres are millilitres.
+  [/^(?:m[lL]|cc)\s*\/\s*min/i, 'ml/min'],
   [/^mg\s*\/\s*d[lL]/i, 'mg/dl'],
   [/^(?:µ|μ|u|micro)\s*mol(?:es?)?\s*\/\s*[lL]/i, 'umol/l'],
   [/^(?:%|percent|per cent)/i, 'percent'],
@@ -66,7 +67,7 @@ export function readComparison(text: string, bare: Comparator = '<='): Threshold
     const unit = unitAt(symbolic.slice(match.index + match[0].length));
     return unit === null ? { comparator: sign, value } : { comparator: sign, value, unit };
   }
-  const plain = new RegExp(String.raw`(?:^|\s)${NUMBER}\s*(?=x|×|times|%|m[lL]\s*/|mg\s*/|µ|μ|umol|u/l|iu/l)`, 'i').exec(symbolic);
+  const plain = new RegExp(String.raw`(?:^|\s)${NUMBER}\s*(?=x|×|times|%|m[lL]\s*/|cc\s*/|mg\s*/|µ|μ|umol|u/l|iu/l)`, 'i').exec(symbolic);
   if (plain !== null) {
     const unit = unitAt(symbolic.slice(plain.index + plain[0].length));
     if (unit !== null) return { comparator: bare, value: Number(plain[1]), unit };
@@ -155,7 +156,9 @@ export function readWithinDays(text: string): number | null {
     // "Off chemotherapy for 4 weeks": a washout of that length.
     ?? /\boff\b[^.;]{0,40}?\bfor\s+(?:at least\s+|the\s+)?(\d+|one|two|three|four|five|six|a)\s*(hours?|days?|weeks?|months?)\b/i.exec(text)
     // "No more than 72 hours since prior cytarabine": it was given, in the last 72 hours at most.
-    ?? /\b(?:no more than|not more than|less than|fewer than|under)\s+(\d+|one|two|three|four|five|six|a)\s*(hours?|days?|weeks?|months?)\s+(?:since|from|after)\b/i.exec(text);
+    ?? /\b(?:no more than|not more than|no greater than|less than|fewer than|under)\s+(\d+|one|two|three|four|five|six|a)\s*(hours?|days?|weeks?|months?)\s+(?:since|from|after)\b/i.exec(text)
+    // "Chemotherapy =< 4 weeks" under "Prior therapy": given in the last 4 weeks at most.
+    ?? /(?:=<|<=|≤)\s*(\d+)\s*(hours?|days?|weeks?|months?)\b/i.exec(text);
   if (match === null) return null;
   const count = numberOf(match[1] ?? '');
   const unit = (match[2] ?? '').toLowerCase();
@@ -192,13 +195,15 @@ const NOT_TIME = String.raw`(?!\s*(?:since|after|ago|from|before|prior|following
  * Age bounds in years: "age ≥ 18 years", "18 to 65 years old", "18 years of age or older", "under 70" under the
  * sub-heading "Age". A number counts as an age when "years" follows it or the word age comes just before it.
  */
-export function readAge(text: string, underAgeHeading: boolean): { min?: number; max?: number } | null {
+export function readAge(written: string, underAgeHeading: boolean): { min?: number; max?: number } | null {
+  // "Between the age (s) of 2 years - 40 years": NIH's "age (s)" is "ages".
+  const text = written.replace(/\bage\s*\(s\)/gi, 'ages');
   // "Status: ECOG 0-2" left under "Age:" by a run-on split: a score's numbers, not ages.
   const ageHeading = underAgeHeading && !PERFORMANCE_WORDS.test(text);
   if (!ageHeading && NOT_AGE.test(text)) return null;
   // "Older than 18", "younger than 65": the comparison itself says it is an age.
   // "No older than 40" is 40 at most, "no younger than 18" 18 at least.
-  const unnegated = text.replace(/\bthan(?=\d)/gi, 'than ').replace(/\bno older than\b/gi, 'age ≤').replace(/\bno younger than\b/gi, 'age ≥');
+  const unnegated = text.replace(/\bthan(?=\d)/gi, 'than ').replace(/\bno[t]? older than\b/gi, 'age ≤').replace(/\bno[t]? younger than\b/gi, 'age ≥');
   const symbolic = symbolise(unnegated.replace(/\b(older|younger) than\b/gi, 'age $1 than')).replace(/\s+/g, ' ');
   const isAge = (index: number, matched: string): boolean => {
     const before = symbolic.slice(0, index);
