@@ -1057,3 +1057,51 @@ describe('readCriterion: readings from the retired held-out set test29', () => {
     assert.deepEqual(conceptsOf('No history of severe heart disease, cardiomyopathy, or congestive heart failure LVEF normal by MUGA or echocardiogram'), []);
   });
 });
+
+describe('readCriterion: readings from the retired held-out set test30', () => {
+  const read = (text: string, section: 'inclusion' | 'exclusion' = 'inclusion'): ReturnType<typeof readCriterion> => readCriterion(text, { section });
+
+  it('keeps a blood-test limit with a permission in brackets a limit, and a bracketed permission of a treatment a permission', () => {
+    assert.equal(read('Hepatic: total bilirubin less than or equal to 2mg/dL, (Gilbert and other syndromes with increased indirect bilirubin should be allowed); serum transaminases less than two times the institutional upper limit of normal (< 2 x ULN).').permissive, false);
+    assert.equal(read('Circulating blast count no greater than 75,000/mL (hydroxyurea or leukapheresis allowed to decrease blast count)').permissive, true);
+    assert.equal(read('Bilirubin less than 2 mg/dL (prior hydroxyurea allowed)').permissive, true);
+    assert.equal(read('Estimated radiation dose to marrow no greater than 3,000 cGy (bone marrow involvement of greater than 25% is allowed provided stem cell contamination is low)').permissive, true);
+  });
+
+  it('reads "Patients are eligible if they have ..." as a requirement for everyone, not a permission or a condition', () => {
+    const item = read('Patients are eligible if they have documented evidence of progression after prior first-line chemotherapy');
+    assert.deepEqual([item.permissive, item.conditional], [false, false]);
+    const hiv = read('Patients with HIV are eligible if CD4 above 200');
+    assert.deepEqual([hiv.permissive, hiv.conditional], [true, true]);
+  });
+
+  it('reads no new diagnosis in another illness left untreated, and a drug "administered" in the trial as planned', () => {
+    assert.deepEqual(read('Untreated thoracic or abdominal aneurysm (6 cm or more)', 'exclusion').concepts, []);
+    assert.deepEqual(read('Untreated acute lymphoblastic leukemia').concepts.map((c) => c.value), ['newly-diagnosed', 'all']);
+    const [, drug] = read('Renal: creatinine clearance equal or greater than 50 ml/min (at any time pentostatin is administered)').concepts;
+    assert.equal(drug?.planned, true);
+  });
+
+  it('reads no youngest age when younger people are taken with consent', () => {
+    assert.deepEqual(read('Age: greater than 18 years of age, or younger with parental consent.').concepts.filter((c) => c.type === 'age'), []);
+  });
+
+  it('reads "disease-free of prior malignancies" as none, not "disease free survival"', () => {
+    assert.equal(read('Disease-free of prior invasive malignancies for >5 years').concepts[0]?.polarity, 'absent');
+  });
+
+  it('reads an active CNS malignancy as CNS disease, a prior one as another cancer', () => {
+    assert.deepEqual(read('Active central nervous system (CNS) malignancy', 'exclusion').concepts.map((c) => c.value), ['cns-involvement']);
+    assert.deepEqual(read('Any prior central nervous system malignancy', 'exclusion').concepts.map((c) => c.value), ['other-malignancy']);
+  });
+
+  it('reads a remission a relapse came from as past, and "relapsed sites" as no relapse asked about', () => {
+    const remission = read('First relapse from a complete response after a front line chemotherapy regimen').concepts.find((c) => c.value === 'remission');
+    assert.equal(remission?.past, true);
+    assert.deepEqual(read('No prior radiotherapy to relapsed sites of vital organs').concepts.map((c) => c.value), ['radiotherapy']);
+  });
+
+  it('reads "Karnofsky score less than 80" as at most 79', () => {
+    assert.deepEqual(read('Karnofsky score less than 80', 'exclusion').concepts[0]?.threshold, { max: 79 });
+  });
+});

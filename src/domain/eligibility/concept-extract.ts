@@ -77,6 +77,12 @@ function ejectionFractionNormal(before: string, after: string): Threshold | null
 
 /** An item that rules an age out: "No one age less than 18 years", "No patients over 65"; not "No younger than 16". */
 const NEGATED_AGE = /^\W*no\s+(?!(?:younger|older|less|more|greater|lower|higher)\s+than\b)(?:(?:one|patients?|subjects?|persons?|participants?|people|children|adults)\s+)?(?:(?:who\s+(?:is|are)|aged?|of\s+age)\s+)?(?:age\s+)?(?:(?:less|greater|more|younger|older|under|over|below|above)\b|[<>≤≥]|\d{1,3}\s*(?:years?\s*)?(?:old\s*)?(?:or|and)\s+(?:older|over|above|younger|under)\b)/i;
+/** An illness other than the cancer, just after "untreated": "untreated ... aneurysm", "untreated hypertension". */
+const OTHER_ILLNESS_AFTER = /\b(?:aneurysms?|infections?|hypertension|hyper\w+|hypo\w+|thyroid\w*|diabet\w+|hepatitis|tuberculosis|seizures?|epilepsy|angina|arrhythmias?|effusions?|bleeding|ulcers?|cataracts?|glaucoma|depression|psychiatric|dental|caries|coagulopath\w*|syphilis|hiv)\b/i;
+/** "... or younger with parental consent": a youngest age that is waived. */
+const YOUNGER_ALLOWED = /\bor\s+younger\s+(?:with|if|given|after|provided)\b/i;
+/** The subject of an item that names no group: "Patients are", "Subjects will be". */
+const GENERIC_SUBJECT = /^(?:all\s+)?(?:patients|subjects|participants|people|individuals|persons|candidates)(?:\s+(?:are|will be|shall be|may be|is))?(?:\s+only)?$/;
 /** A dash opening a run-on list's next line ("... -in second remission"), and a label over such a list. */
 const DASHED_ITEM = /(?:^|\s)-\s?(?:in\s+)?$/;
 const LABEL_THEN_DASH = /:\s*-\s?\w/;
@@ -84,7 +90,7 @@ const LABEL_THEN_DASH = /:\s*-\s?\w/;
 const ONE_OF_LEAD = /\b(?:1|one|any|either)(?: one)? of the following\b[^:\n]*:/i;
 
 /** Words right after a treatment that make it the trial's own: "Induction therapy must begin within 72 hours". */
-const PLANNED_AFTER = new PhraseList(['must begin', 'must start', 'will begin', 'will start', 'will be given', 'to be given', 'is planned', 'are planned', 'is indicated', 'are indicated', 'should be considered', 'is recommended', 'should be offered', 'offered', 'protocol', 'protocols']);
+const PLANNED_AFTER = new PhraseList(['must begin', 'must start', 'will begin', 'will start', 'will be given', 'to be given', 'is planned', 'are planned', 'is indicated', 'are indicated', 'is administered', 'are administered', 'should be considered', 'is recommended', 'should be offered', 'offered', 'protocol', 'protocols']);
 
 /** An item led by an age band and a colon: what follows applies to that age band only. */
 const AGE_LEAD = /^\W*(?:patients\s+)?(?:age|aged|ages)\b[^:]{1,40}:\s*\S/i;
@@ -159,7 +165,7 @@ const CELLS_TAKEN = /\b(?:harvest|cryopreserv|collect|stored)\w*/i;
 const TIME_OF = new PhraseList(['year of', 'years of', 'month of', 'months of', 'week of', 'weeks of', 'day of', 'days of']);
 const RELAPSE_WORDS: ReadonlySet<string> = new Set(['relapse', 'relapsed', 'relapses', 'recurrence', 'recurred']);
 /** Words before a remission that put it in the past: "had achieved a CR to at least 1 prior therapy". */
-const PAST_REMISSION = new PhraseList(['achieved', 'attained', 'obtained', 'prior', 'previous']);
+const PAST_REMISSION = new PhraseList(['achieved', 'attained', 'obtained', 'prior', 'previous', 'relapse from a', 'relapse from', 'relapsed from']);
 
 /** "Prior or concurrent steroids allowed": a treatment had before entry as well as during the trial is a past one too. */
 const PAST_OR_CONCURRENT = new PhraseList(['prior or concurrent', 'previous or concurrent', 'prior and concurrent', 'prior or concomitant', 'previous or concomitant', 'prior and or concurrent']);
@@ -482,8 +488,8 @@ function performanceThreshold(rule: Hit['rule'], after: string): { scale: Perfor
   if (rule.inferScale && bounds !== null && Math.max(bounds.min ?? 0, bounds.max ?? 0) > 5) scale = 'karnofsky';
   // "Performance status: WHO 0-1": the scale named, in capitals, just before its grades.
   else if (rule.inferScale && /^\W*WHO\b/.test(after)) scale = 'who';
-  // ECOG and WHO grades are whole numbers: "< 3" is "at most 2".
-  if (scale === 'ecog' || scale === 'who') bounds = readBounds(after.slice(0, 60), undefined, true);
+  // Grades are whole numbers: "ECOG < 3" is "at most 2", "Karnofsky less than 80" "at most 79" (not 80).
+  bounds = readBounds(after.slice(0, 60), undefined, true);
   if (bounds !== null && Math.max(bounds.min ?? 0, bounds.max ?? 0) > SCALE_TOP[scale]) bounds = null;
   if (bounds === null) return { scale };
   const trimmed: { min?: number; max?: number } = { ...bounds };
@@ -550,7 +556,7 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
   const preference = PREFERENCE_LEAD.test(text);
   // "Diagnosis of AML ...; patients with a history of antecedent myelodysplasia remain eligible": permissions and
   // conditions in clauses of their own, after a requirement, are about groups within it: the requirement stands.
-  const permits = permissions(words);
+  const permits = permissions(words, hits);
   const subgroups = subgroupClauses(words, hits, permits, context.section);
   const leadWords = subgroups.length === 0 ? words : words.slice(0, subgroups[0]?.[0]);
   // Words read as part of the next mention rather than as a concept of their own ("untreated" in "untreated relapse").
@@ -569,6 +575,12 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
     // "A POB, CCR investigator decides ...": NCI's Center for Cancer Research, not a creatinine clearance, which comes
     // with its number.
     if (hit.rule.type === 'organ-function' && /^ccr$/i.test(words.slice(hit.start, hit.end).join(' ')) && !/^\W*(?:\S+\s+){0,4}?(?:[<>≤≥=]|\d)/.test(text.slice(tokens[hit.end - 1]?.end ?? 0))) return;
+    // "No prior radiotherapy to relapsed sites of vital organs": where a relapse was, not whether there was one.
+    if (hit.rule.type === 'disease-state' && hit.rule.value === 'relapsed' && /^(?:sites?|areas?|lesions?|nodes?|masses)$/.test(words[hit.end] ?? '')) return;
+    // "Untreated thoracic or abdominal aneurysm", "untreated hypertension": another illness left untreated, not a
+    // cancer not yet treated.
+    if (hit.rule.type === 'disease-state' && hit.rule.value === 'newly-diagnosed' && /^untreated$/i.test(words.slice(hit.start, hit.end).join(' '))
+      && OTHER_ILLNESS_AFTER.test(words.slice(hit.end, hit.end + 4).join(' '))) return;
     // "No prior autologous or allogeneic organ or tissue transplant": a transplanted organ, not stem cells.
     if (hit.rule.type === 'prior-treatment' && hit.rule.value.endsWith('transplant') && isOrganTransplant(text.slice(tokens[hit.start]?.start ?? 0, tokens[hit.end - 1]?.end ?? 0))) return;
     // "RADIOTHERAPY: At least 1 month since radiotherapy": a label the item says again after its colon is read there.
@@ -729,7 +741,9 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
   // "Physiologic age 65 and under" is no age limit, even under an "Age:" heading.
   // "AML in patients 1 month to 21 years of age" is the age of the diagnosis the trial takes: a limit of its own.
   const ageForWhom = AGE_FOR_WHOM.test(text) && concepts.some((c) => c.type !== 'cancer-type' && c.type !== 'disease-state');
-  const age = PHYSIOLOGIC_AGE.test(text) || ageForWhom ? null : readAge(text, ageHeading);
+  const read = PHYSIOLOGIC_AGE.test(text) || ageForWhom ? null : readAge(text, ageHeading);
+  // "Greater than 18 years of age, or younger with parental consent": the youngest age is not a limit after all.
+  const age = read !== null && read.min !== undefined && YOUNGER_ALLOWED.test(text) ? (read.max === undefined ? null : { max: read.max }) : read;
   // "21 and under at diagnosis": the limit is on the age the disease was found, which the profile gives only
   // for a person newly diagnosed.
   const atDiagnosis = AT_DIAGNOSIS.test(text) ? { atDiagnosis: true as const } : {};
@@ -753,7 +767,8 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
   return {
     concepts: withoutRestatedRemission(deduplicate(concepts.filter((c) => !misnamed(text, c)))),
     // "Age 5 years and under: Creatinine less than 1.2 mg/dL" holds for that age only.
-    conditional: conditionalBefore(leadWords, hits) || (AGE_LEAD.test(text) && concepts.some((c) => c.type !== 'age'))
+    // "Patients are eligible if they have ...": the condition is everyone's, the item a requirement.
+    conditional: !PERMISSIVE.findAll(words).some((hit) => requirementAsPermission(words, hit)) && (conditionalBefore(leadWords, hits) || (AGE_LEAD.test(text) && concepts.some((c) => c.type !== 'age'))
       || DISEASE_LEAD.test(text)
       || (GROUP_AT_END.test(text) && concepts.length > 1)
       || subgroupLead(text, concepts)
@@ -761,7 +776,7 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
       // "Phase II: Histologically proven metastatic prostate cancer": for the people of one part of the trial.
       || PART_LABEL.test(text)
       // "No patients under age 55 who have consented to an unrelated donor search unless ...": an age naming a group.
-      || (concepts.some((c) => c.type === 'age') && AGE_WHO.test(text)),
+      || (concepts.some((c) => c.type === 'age') && AGE_WHO.test(text))),
     // Not what another disease turns into ("MDS ... transformation to acute leukemia", "in transformation to acute
     // leukemia"): that names a stage of the other disease, not a group of diagnoses of its own.
     broadDiagnosis: BROAD_DIAGNOSIS.findAll(words).some((span) => !hits.some((h) => h.rule.type === 'cancer-type' && h.start < span.end && span.start < h.end)
@@ -776,8 +791,34 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
 }
 
 /** Words that permit ("allowed", "remain eligible"), not negated ("not allowed") nor past ("has been permitted"). */
-function permissions(words: readonly string[]): PhraseHit[] {
-  return PERMISSIVE.findAll(words).filter((hit) => !['not', 'no', 'never'].includes(words[hit.start - 1] ?? '') && words[hit.end] !== 'been');
+function permissions(words: readonly string[], hits: readonly Hit[]): PhraseHit[] {
+  return PERMISSIVE.findAll(words).filter((hit) => !['not', 'no', 'never'].includes(words[hit.start - 1] ?? '') && words[hit.end] !== 'been'
+    && !asideOnALimit(words, hits, hit.start) && !requirementAsPermission(words, hit));
+}
+
+/**
+ * "Patients are eligible if they have documented evidence of progression after ...": everyone's condition of entry,
+ * a requirement, not something allowed besides. Only with a subject naming no group ("CNS involvement allowed if
+ * ..." and "Patients with HIV are eligible if ..." permit on a condition).
+ */
+function requirementAsPermission(words: readonly string[], hit: PhraseHit): boolean {
+  return ['if', 'provided', 'when'].includes(words[hit.end] ?? '') && GENERIC_SUBJECT.test(words.slice(0, hit.start).join(' '));
+}
+
+/**
+ * A permission in brackets beside a blood-test limit, allowing no treatment: "Bilirubin <= 2 mg/dL (Gilbert and other
+ * syndromes ... should be allowed); transaminases < 2 x ULN" makes an exception to a limit, and the item stays a limit.
+ * "(hydroxyurea or leukapheresis allowed to decrease blast count)" still allows the treatment it names.
+ */
+function asideOnALimit(words: readonly string[], hits: readonly Hit[], at: number): boolean {
+  let open = -1;
+  for (let i = 0; i < at; i++) {
+    if (words[i] === '(') open = i;
+    else if (words[i] === ')') open = -1;
+  }
+  const close = words.indexOf(')', at);
+  return open >= 0 && close > at && hits.some((h) => h.rule.type === 'organ-function' && (h.end <= open || h.start > close))
+    && !hits.some((h) => h.rule.type === 'prior-treatment' && h.start > open && h.end <= close);
 }
 
 /**

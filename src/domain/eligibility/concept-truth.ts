@@ -183,6 +183,9 @@ function performanceHolds(facts: ProfileFacts, concept: Concept): boolean | unde
   return !sameScale && holds === false ? undefined : holds;
 }
 
+/** AIDS, AIDS-related complex and HIV-associated complex: stages of the infection, not the infection itself. */
+const HIV_STAGE = /\bAIDS\b|\bARC\b|\bassociated complex\b|\bAIDS[- ]related\b/i;
+
 function compare(n: number, comparator: Comparator, limit: number): boolean {
   switch (comparator) {
     case '<': return n < limit;
@@ -256,7 +259,10 @@ export function conceptHolds(facts: ProfileFacts, concept: Concept): boolean | u
       if (concept.value === 'cns-involvement') return concept.limited === true && profile.cnsInvolvement ? undefined : profile.cnsInvolvement;
       return profile.cnsInvolvement ? undefined : true;
     case 'infection':
-      return facts.infections === null ? undefined : facts.infections.has(concept.value);
+      if (facts.infections === null) return undefined;
+      // "No known AIDS or HIV-associated complex": a stage of HIV infection, which someone with HIV may not have reached.
+      if (concept.value === 'hiv' && facts.infections.has('hiv') && HIV_STAGE.test(concept.evidence) && !/\bHIV\b(?![- ]associated)/i.test(concept.evidence)) return undefined;
+      return facts.infections.has(concept.value);
     case 'pregnancy':
       if (concept.value === 'contraception') return true;
       return concept.value === 'pregnant' ? profile.pregnant : profile.breastfeeding;

@@ -35,6 +35,9 @@ export function headingWords(line: string): string {
 export function sectionHeading(line: string): SectionHeading | null {
   const words = headingWords(line);
   if (words === '' || words.length > 110) return null;
+  // "allowed)" closing a bracket opened on the line before ("(patients who had received a prior autologous HCT will
+  // be" / "allowed)"): the end of a wrapped item, not a heading.
+  if ((line.match(/\)/g) ?? []).length > (line.match(/\(/g) ?? []).length) return null;
   // Donor criteria and amendments are headings too, but only their first words say which section.
   const head = words.replace(/\s*[-–(].*$/, '').trim();
   for (const candidate of head === words ? [words] : [words, head]) {

@@ -299,3 +299,15 @@ describe('splitCriteria: readings from the retired held-out set test28', () => {
     assert.deepEqual(splitCriteria(section.replace('One of', '1 of')).map((c) => c.anyOf), [0, 0, 0, null]);
   });
 });
+
+describe('splitCriteria: readings from the retired held-out set test30', () => {
+  it('reads a wrapped line closing a bracket ("allowed)") as the end of its item, not a heading that reopens inclusion', () => {
+    const items = splitCriteria('Exclusion Criteria:\n\n  -  Prior allogeneic HCT (patients who had received a prior autologous HCT will be\n     allowed)\n\n  -  Lack of a capable caregiver.');
+    assert.deepEqual(items.map((c) => [c.section, c.permissive]), [['exclusion', false], ['exclusion', false]]);
+  });
+
+  it('keeps "Donors:" as the heading of the items under it', () => {
+    const items = splitCriteria('Exclusion Criteria:\n\nRecipients:\n\n  -  Active infection\n\nDonors:\n\n  -  HIV seropositive, confirmed by NAT');
+    assert.deepEqual(items.map((c) => c.heading), ['Recipients', 'Donors']);
+  });
+});

@@ -174,8 +174,9 @@ export function splitCriteria(text: string | null): SplitCriterion[] {
       ({ section, permissive, nci } = opened);
       block += 1;
       if (DISEASE_BLOCK.test(colon?.[1] ?? line.text)) diseaseBlocks.add(block);
-      // "Excluded within 30 days of study entry:" is context for its items as well as a section.
-      heading = /\bwithin\b/i.test(line.text) ? headingWords(colon?.[1] ?? line.text) : null;
+      // "Excluded within 30 days of study entry:" is context for its items as well as a section; so is "Donors:",
+      // whose items are about someone else (parse-criteria.ts reads none of them).
+      heading = /\bwithin\b/i.test(line.text) || /^\W*donors?\b/i.test(line.text) ? headingWords(colon?.[1] ?? line.text) : null;
       stack = [];
       const rest = colon?.[2] ?? '';
       if (rest !== '') paragraph(rest, line.indent, null);

@@ -1292,3 +1292,16 @@ describe('matchTrial: readings from the retired held-out set test29', () => {
     assert.equal(verdictOf(item, parsePatientProfile({ ejectionFractionPercent: 60 }), 'Exclusion'), 'meets');
   });
 });
+
+describe('matchTrial: readings from the retired held-out set test30', () => {
+  it('leaves "No known AIDS or HIV-associated complex" open for someone with HIV, and turns them away from "HIV positive" exclusions', () => {
+    const withHiv = parsePatientProfile({ infections: ['hiv'] });
+    assert.equal(verdictOf('No known AIDS or HIV-associated complex', withHiv), 'unknown');
+    assert.equal(verdictOf('HIV positive', withHiv, 'Exclusion'), 'does-not-meet');
+  });
+
+  it('reads nothing of a trial\'s donor criteria', () => {
+    const trial = parseCriteria('Inclusion Criteria:\n\nRecipients:\n\n  -  ECOG 0-1\n\nExclusion Criteria:\n\nDonors:\n\n  -  Pregnant or lactating women\n\n  -  HIV seropositive, confirmed by NAT');
+    assert.equal(matchTrial(parsePatientProfile({ performanceStatus: { scale: 'ecog', value: 0 }, pregnant: true, infections: ['hiv'] }), trial).verdict, 'likely-eligible');
+  });
+});

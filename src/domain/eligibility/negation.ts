@@ -82,9 +82,10 @@ function marksOf(words: readonly string[], spans: readonly Span[]): Mark[] {
     }
     // Pseudo-triggers come first and may cover a concept's words ("non-Hodgkin", "gram-negative").
     // Unless a longer clause-wide trigger starts here: "are not eligible for the study" rules out, where "are not
-    // eligible for" (transplant) only describes.
+    // eligible for" (transplant) only describes; or a longer pre-trigger: "disease free of prior malignancies" rules
+    // them out, where "disease free survival" does not.
     const pseudoEnd = PSEUDO.endAt(words, at);
-    if (pseudoEnd > at && POST_CLAUSE.endAt(words, at) <= pseudoEnd) {
+    if (pseudoEnd > at && POST_CLAUSE.endAt(words, at) <= pseudoEnd && PRE.endAt(words, at) <= pseudoEnd) {
       marks.push({ role: 'pseudo', start: at, end: pseudoEnd });
       at = pseudoEnd - 1;
       continue;

@@ -82,9 +82,8 @@ function whoOf(concept: Concept, criterionText: string): string {
   const scale = (words.scales as Record<string, string>)[concept.value] ?? concept.value;
   if (concept.type === 'age') return range(words.limits.age, concept.threshold, () => readAge(criterionText, false));
   if (concept.type === 'performance-status') {
-    // ECOG and WHO are whole grades, so "ECOG < 3" is at most 2, as the extractor reads it.
-    const wholeGrades = concept.value === 'ecog' || concept.value === 'who';
-    return range(words.limits.performance, concept.threshold, () => readBounds(criterionText, undefined, wholeGrades), { scale });
+    // Grades are whole numbers: "ECOG < 3" is at most 2, "Karnofsky < 80" at most 79, as the extractor reads them.
+    return range(words.limits.performance, concept.threshold, () => readBounds(criterionText, undefined, true), { scale });
   }
   if (concept.type === 'organ-function') return `whose ${(words.tests as Record<string, string>)[concept.value] ?? concept.value} is ${limit(concept.threshold)}`;
   if (concept.value === 'prior-lines') return range(words.limits.priorLines, concept.threshold, () => readPriorLines(criterionText) ?? readBounds(criterionText));

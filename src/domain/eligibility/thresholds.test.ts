@@ -170,3 +170,15 @@ describe('thresholds: readings from the retired held-out set test29', () => {
     assert.deepEqual(readAge('Not younger than 16', false), { min: 16 });
   });
 });
+
+describe('thresholds: readings from the retired held-out set test30', () => {
+  it('reads "equal or greater than" without "to"', () => {
+    assert.deepEqual(readComparison('creatinine clearance equal or greater than 50 ml/min'), { comparator: '>=', value: 50, unit: 'ml/min' });
+  });
+
+  it('reads a strict limit on Karnofsky as the whole number next to it, and no count of lines in courses of a line', () => {
+    assert.deepEqual(readBounds('less than 80', undefined, true), { max: 79 });
+    assert.equal(readPriorLines('Second relapse after 2-4 courses of second line standard dose chemotherapy'), null);
+    assert.notEqual(readPriorLines('At least 2 prior courses of chemotherapy'), null);
+  });
+});

@@ -9,7 +9,7 @@ import { ownValue } from '../own-key.ts';
 /** Word forms of comparisons, longest first, rewritten to symbols before numbers are read. */
 const WORDED: readonly [RegExp, Comparator][] = [
   [/\b(?:less than or equal to|lower than or equal to|(?:less|lower|smaller) or equal(?: to)?|no (?:more|greater|higher) th[ae][nt]|no (?:more|greater|higher)(?=\s+\d)|not (?:persistently |consistently )?(?:more|greater|higher) than|not exceeding|not to exceed|not exceed|up to|at most|maximum(?: of)?|equal to or (?:less|lower) than|of less than or equal to)\b|≤|=<|<=|<\/=|<\s*or\s*=|⩽/gi, '<='],
-  [/\b(?:greater than or equal to|more than or equal to|higher than or equal to|(?:greater|more|higher) or equal(?: to)?|no less than|not less than|no lower than|at least|minimum(?: of)?|equal to or (?:greater|more|higher) than|or more)\b|≥|=>|>=|>\/=|>\s*or\s*=|⩾/gi, '>='],
+  [/\b(?:greater than or equal to|more than or equal to|higher than or equal to|(?:greater|more|higher) or equal(?: to)?|no less than|not less than|no lower than|at least|minimum(?: of)?|equal (?:to )?or (?:greater|more|higher) than|or more)\b|≥|=>|>=|>\/=|>\s*or\s*=|⩾/gi, '>='],
   [/\bor (?:less|lower|fewer|below|younger|better)\b/gi, '<='],
   // "Transaminases greater 5 x upper limit of normal": the "than" left out before a number.
   [/\b(?:less than|lower than|below|under|fewer than|younger than|less(?=\s+\d))\b|</gi, '<'],
@@ -88,8 +88,8 @@ const COUNT = String.raw`(\d+|one|two|three|four|five|six|seven|eight|nine|ten)`
 
 /**
  * A bound written as a range, a list or a comparison: "0-2", "0~2", "0, 1 or 2", "≥ 70", "60%-100%", "2 or less".
- * On a scale of whole grades (`wholeGrades`), a strict comparison is read as the grade next to it: "ECOG < 3" is
- * at most 2.
+ * On a scale of whole numbers (`wholeGrades`), a strict comparison is read as the number next to it: "ECOG < 3" is
+ * at most 2, "Karnofsky less than 80" at most 79.
  */
 export function readBounds(text: string, numberPattern = String.raw`(\d{1,3})`, wholeGrades = false): { min?: number; max?: number } | null {
   const symbolic = symbolise(text);
@@ -129,7 +129,7 @@ export function readBounds(text: string, numberPattern = String.raw`(\d{1,3})`, 
 /** Prior lines of therapy: "≥ 2 prior lines", "at least one prior regimen", "1-3 prior lines", "no more than 3". */
 export function readPriorLines(text: string): { min?: number; max?: number } | null {
   const symbolic = symbolise(text).replace(/\s+or\s+>=/g, ' >=');
-  const near = new RegExp(String.raw`(?:(<=|>=|<|>)\s*)?${COUNT}\s*(>=)?(?:\s*\(\d+\))?\s*(?:-|–|to)?\s*${COUNT}?\s*(?:>=)?\s*(?:or more\s+)?(?:prior|previous|preceding|lines?|regimens?|salvage|different|systemic|therapies|treatments|courses)`, 'i').exec(symbolic);
+  const near = new RegExp(String.raw`(?:(<=|>=|<|>)\s*)?${COUNT}\s*(>=)?(?:\s*\(\d+\))?\s*(?:-|–|to)?\s*${COUNT}?\s*(?:>=)?\s*(?:or more\s+)?(?:prior|previous|preceding|lines?|regimens?|salvage|different|systemic|therapies|treatments|courses(?!\s+of\s+(?:\w+\s+){0,2}line\b))`, 'i').exec(symbolic);
   if (near === null) {
     // "Prior lines of therapy ≥ 2": the limit written after the words.
     const written = new RegExp(String.raw`(?:lines?|regimens?|therapies|treatments)(?:\s+of\s+(?:therapy|treatment|chemotherapy))?\s*(<=|>=|<|>|=)\s*${COUNT}\b`, 'i').exec(symbolic);
