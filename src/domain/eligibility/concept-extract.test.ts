@@ -1105,3 +1105,30 @@ describe('readCriterion: readings from the retired held-out set test30', () => {
     assert.deepEqual(read('Karnofsky score less than 80', 'exclusion').concepts[0]?.threshold, { max: 79 });
   });
 });
+
+describe('readCriterion: readings from the retired held-out set test31', () => {
+  const read = (text: string, section: 'inclusion' | 'exclusion' = 'inclusion'): ReturnType<typeof readCriterion> => readCriterion(text, { section });
+
+  it('reads mycosis fungoides, Sezary syndrome and CTCL as lymphoma', () => {
+    assert.deepEqual(read('Biopsy-proven mycosis fungoides').concepts.map((c) => c.value), ['lymphoma']);
+    assert.deepEqual(read('Sezary syndrome').concepts.map((c) => c.value), ['lymphoma']);
+    assert.deepEqual(read('Histologically confirmed relapsed CTCL').concepts.map((c) => c.value), ['relapsed', 'lymphoma']);
+  });
+
+  it('reads "HIV, HCV and HBV negativity" as none of them', () => {
+    assert.deepEqual(read('HIV, HCV and HBV negativity.').concepts.map((c) => c.polarity), ['absent', 'absent', 'absent']);
+  });
+
+  it('reads "allogeneic" over both transplants of "allogeneic bone marrow or stem cell transplant"', () => {
+    assert.deepEqual(read('No prior allogeneic bone marrow or stem cell transplant').concepts.map((c) => c.value), ['allogeneic-transplant']);
+  });
+
+  it('reads "chemotherapy resistant" lymphoma as refractory disease, not a treatment or a disease ruled out', () => {
+    assert.deepEqual(read('No chemotherapy resistant NHL or HD').concepts.map((c) => [c.value, c.polarity]), [['refractory', 'absent']]);
+  });
+
+  it('marks a kind of lymphoma the profile cannot name as limited', () => {
+    assert.equal(read('No prior T-cell lymphoma').concepts[0]?.limited, true);
+    assert.equal(read('No lymphoma').concepts[0]?.limited, undefined);
+  });
+});

@@ -243,8 +243,11 @@ export function conceptHolds(facts: ProfileFacts, concept: Concept): boolean | u
       return ageHolds(facts, concept);
     case 'sex':
       return profile.sex === undefined ? undefined : profile.sex === concept.value;
-    case 'cancer-type':
-      return cancerHolds(facts.cancer, concept.value);
+    case 'cancer-type': {
+      const has = cancerHolds(facts.cancer, concept.value);
+      // "No prior T-cell lymphoma" (`limited`): a kind of the disease the person has, which the profile cannot name.
+      return has === true && concept.limited === true ? undefined : has;
+    }
     case 'disease-state':
       return stateHolds(facts, concept);
     case 'prior-treatment':

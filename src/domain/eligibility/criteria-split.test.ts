@@ -311,3 +311,10 @@ describe('splitCriteria: readings from the retired held-out set test30', () => {
     assert.deepEqual(items.map((c) => c.heading), ['Recipients', 'Donors']);
   });
 });
+
+describe('splitCriteria: readings from the retired held-out set test31', () => {
+  it('keeps a list going past a NOTE paragraph between its items', () => {
+    const items = splitCriteria('Inclusion Criteria:\n\nAt least one of the following:\n\n  -  HIV seropositive\n\n  -  KSHV seropositive\n\nNOTE: infection with HIV is life-long, so if patients have previously been seropositive this is sufficient.\n\n  -  Malignancy, Castleman\'s disease, or skin lesions');
+    assert.deepEqual(items.map((c) => c.anyOf), [0, 0, null, 0]);
+  });
+});

@@ -217,6 +217,13 @@ export function splitCriteria(text: string | null): SplitCriterion[] {
         if (firstLabel != null) paragraph(line.text.slice(line.text.indexOf(`${firstLabel}:`)), line.indent, null);
         continue;
       }
+      // "NOTE: infection with HIV ... is sufficient to meet this criterion" between the items of a list is a remark
+      // on the list, which goes on after it.
+      const note = /^\W*note\b/i.test(line.text);
+      if (note) {
+        paragraph(line.text, line.indent, null);
+        continue;
+      }
       stack = [];
       const before = nodes.length;
       paragraph(line.text, line.indent, null);

@@ -116,6 +116,7 @@ export interface Concept {
    * Addition to the contract: a treatment limited by a dose or a body site the profile does not hold ("no prior
    * radiotherapy greater than 25 Gy to the craniospinal axis"): having had it does not settle the criterion. On
    * CNS disease, a qualifier the profile does not hold ("no uncontrolled CNS leukaemia"): having it does not settle it.
+   * On a lymphoma, a kind of it the profile cannot name ("no prior T-cell lymphoma"): likewise.
    */
   readonly limited?: true;
   /** Addition to the contract: an age limit at diagnosis ("21 and under at diagnosis"), not at entry. */

@@ -1263,6 +1263,8 @@ describe('matchTrial: readings from the retired held-out set test29', () => {
     // With a state, a marker item is a disease of a list whose nesting was lost, and still an alternative.
     const lost = trialOf('Acute lymphocytic leukemia (ALL): In second or later remission', 'In first remission with poor prognostic features (Philadelphia chromosome positive)');
     assert.notEqual(matchTrial(parsePatientProfile({ cancerType: ['b-all', 'ph-negative'], diseaseState: ['second-or-later-remission'] }), lost).verdict, 'not-eligible');
+    // A broad group alone ("Acute leukemia") names no cancer type and still is one of the diseases to choose.
+    assert.notEqual(matchTrial(parsePatientProfile({ cancerType: ['aml'] }), trialOf('Acute leukemia', 'Chronic myelogenous leukemia in chronic phase')).verdict, 'not-eligible');
   });
 
   it('never lowers an item by what it allows besides ("Ph- or bcr/abl-positive" over "Cytogenetic negativity allowed if ...")', () => {
@@ -1303,5 +1305,26 @@ describe('matchTrial: readings from the retired held-out set test30', () => {
   it('reads nothing of a trial\'s donor criteria', () => {
     const trial = parseCriteria('Inclusion Criteria:\n\nRecipients:\n\n  -  ECOG 0-1\n\nExclusion Criteria:\n\nDonors:\n\n  -  Pregnant or lactating women\n\n  -  HIV seropositive, confirmed by NAT');
     assert.equal(matchTrial(parsePatientProfile({ performanceStatus: { scale: 'ecog', value: 0 }, pregnant: true, infections: ['hiv'] }), trial).verdict, 'likely-eligible');
+  });
+});
+
+describe('matchTrial: readings from the retired held-out set test31', () => {
+  it('takes someone with any cancer into "Malignancy, Castleman\'s disease, or ..." among alternatives, and asks everyone for consent', () => {
+    const trial = parseCriteria('Inclusion Criteria:\n\n  -  Age 18 years or older.\n\nAt least one of the following:\n\n  -  HIV seropositive\n\n  -  Malignancy, Castleman\'s disease, or skin lesions with appearance of Kaposi\'s sarcoma\n\n  -  Ability of subject to understand and the willingness to sign a written informed consent document.');
+    const result = matchTrial(parsePatientProfile({ age: 40, cancerType: ['lymphoma'], infections: [] }), trial);
+    assert.equal(result.verdict, 'likely-eligible');
+    assert.equal(result.results[2]?.reason, 'This trial takes people with any cancer. You said you have one. You only need one of these.');
+    assert.equal(trial[3]?.anyOf, null);
+  });
+
+  it('leaves a kind of lymphoma open for someone whose lymphoma is of no named kind', () => {
+    const lymphoma = parsePatientProfile({ cancerType: ['lymphoma'] });
+    assert.equal(verdictOf('No prior T-cell lymphoma', lymphoma), 'unknown');
+    assert.equal(verdictOf('No lymphoma', lymphoma), 'does-not-meet');
+  });
+
+  it('reads a T-cell group as leaving out myeloid and B-cell diseases', () => {
+    const aml = parsePatientProfile({ cancerType: ['aml'] });
+    assert.equal(verdictOf('All stages of Tac-expressing T-cell leukemia and lymphoma eligible except smoldering', aml), 'does-not-meet');
   });
 });

@@ -44,9 +44,10 @@ interface Decision {
   readonly has: Truth;
   /**
    * Through a broad group the item names ("Leukemia, lymphoma, ..."), not through the concept: `true` when the
-   * group holds the person's cancer, `'open'` when it may ("melanoma or other advanced malignancies").
+   * group holds the person's cancer, `'open'` when it may ("melanoma or other advanced malignancies"), `'any'` when
+   * the item takes any cancer at all ("Malignancy, Castleman's disease, or ...").
    */
-  readonly broad?: true | 'open';
+  readonly broad?: true | 'open' | 'any';
 }
 
 /**
@@ -89,11 +90,18 @@ function decide(facts: ProfileFacts, criterion: Criterion, ownDiseases: Readonly
     // "Refractory leukaemia, lymphoma or solid tumour": not being one of the named types does not rule a leukaemia out.
     // Not across the branches of a list written in one item: each names its own disease, and the broad group is a
     // branch of its own (" -Acute leukaemia after 1 or more relapses -AML with t(9;22) in first remission").
-    let broad: boolean | 'open' = false;
+    let broad: boolean | 'open' | 'any' = false;
     // "Children with cancer (or a precancer syndrome) or HIV infection": someone with a cancer is one of them.
     if (truth === false && concept.type === 'infection' && concept.polarity === 'present' && criterion.section === 'inclusion'
       && personsDiseases(facts).length > 0 && ANY_CANCER_OR.test(criterion.text.slice(0, Math.max(0, criterion.text.indexOf(concept.evidence))))) {
       broad = true;
+      truth = true;
+    }
+    // "Malignancy, Castleman's disease, or skin lesions with appearance of Kaposi's sarcoma": any cancer at all,
+    // first of the alternatives, takes someone with a cancer whatever the kinds named after it.
+    if (truth === false && concept.type === 'cancer-type' && concept.polarity === 'present' && criterion.section === 'inclusion'
+      && personsDiseases(facts).length > 0 && ANY_MALIGNANCY_FIRST.test(criterion.text)) {
+      broad = 'any';
       truth = true;
     }
     // "B-cell malignancy, including B-cell NHL or B-cell CLL": a group of one lineage leaves out the other lineage's
@@ -172,6 +180,7 @@ const LYMPHOID_LEUKAEMIA: ReadonlySet<string> = new Set(['all', 'b-all', 't-all'
  * diseases: first, or after a comma or "or" ("Leukemia, lymphoma, or Hodgkin's disease", "Lymphoma or acute leukemia
  * in remission", "Patients with lymphoid leukemias or lymphomas not easily classified ...").
  */
+const ANY_MALIGNANCY_FIRST = /^\W*(?:any\s+)?(?:malignancy|malignancies|cancer|malignant (?:disease|neoplasm|tumou?r))\s*(?:,|\bor\b)/i;
 const EXAMPLE_LEUKAEMIA = /\bincluding(?:,?\s+but not limited to)?,?\s+(?:[^.;:]*?,\s*)?(acute\s+|lymphoid\s+)?leuka?emias?\b/i;
 const BROAD_LEUKAEMIA = /^(?:patients with\s+)?(?:[\w'-]+(?:\s+[\w'-]+)?(?:,\s*|\s+or\s+)){0,3}(acute\s+|lymphoid\s+)?leuka?emias?\b/i;
 
@@ -198,6 +207,8 @@ const ANY_CANCER_OR = /\bwith\s+(?:a\s+|any\s+)?(?:cancer|malignancy|malignant d
 const LINEAGE_GROUPS: readonly { readonly group: RegExp; readonly outside: ReadonlySet<string> }[] = [
   { group: /\bB[- ]?cell\s+(?:malignanc|neoplas|lymphoproliferative)/i, outside: new Set(['aml', 'cml', 'mds', 't-all']) },
   { group: /\blymphoid\s+(?:malignanc|neoplas)/i, outside: new Set(['aml', 'cml', 'mds']) },
+  // "Tac-expressing T-cell leukemia and lymphoma": no myeloid disease, nor a B-cell one.
+  { group: /\bT[- ]?cell\s+(?:leuka?emias?|lymphomas?|malignanc|neoplas|lymphoproliferative)/i, outside: new Set(['aml', 'cml', 'mds', 'b-all', 'cll', 'myeloma']) },
 ];
 
 /** The diseases the person gave, markers aside ("cml" of "cml, ph-positive, bcr-abl1"). */
@@ -560,7 +571,8 @@ function judge(facts: ProfileFacts, criterion: Criterion, ownDiseases: ReadonlyS
     UNREAD.add(result);
     return result;
   }
-  const reason = decision.broad === true ? reasonFor.broadGroup() : decision.broad === 'open' ? reasonFor.broadOpen() : conceptReason(criterion, decision.concept, decision.has, facts.profile);
+  const reason = decision.broad === true ? reasonFor.broadGroup() : decision.broad === 'open' ? reasonFor.broadOpen() : decision.broad === 'any' ? reasonFor.anyCancer()
+    : conceptReason(criterion, decision.concept, decision.has, facts.profile);
   let verdict: CriterionVerdict = decision.truth === undefined ? 'unknown' : decision.truth === (criterion.section === 'inclusion') ? 'meets' : 'does-not-meet';
   // "Other low-grade B-cell neoplasms ... allowed": a disease allowed besides the trial's others is one of its list
   // of diseases, and counts as one where the trial has such a list (PERMITTED_DISEASE, see matchTrial).
@@ -641,7 +653,8 @@ function isDiagnosisItem(criterion: Criterion): boolean {
 function isDiseaseChoice(criterion: Criterion): boolean {
   if (!isDiagnosisItem(criterion)) return false;
   const named = criterion.concepts.filter((c) => c.type === 'cancer-type' && c.polarity === 'present');
-  return !named.every((c) => MARKERS.has(c.value)) || criterion.concepts.some((c) => c.type === 'disease-state');
+  const markersOnly = named.length > 0 && named.every((c) => MARKERS.has(c.value));
+  return !markersOnly || criterion.concepts.some((c) => c.type === 'disease-state');
 }
 
 function readsAsDiagnosis(criterion: Criterion): boolean {

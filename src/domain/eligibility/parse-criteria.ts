@@ -94,7 +94,10 @@ export function parseCriteria(text: string | null): Criterion[] {
     const example = item.parent != null && EXAMPLES_LEAD.test(item.parent) && read.concepts.length > 0
       && read.concepts.every((c) => c.type === 'cancer-type' && c.polarity === 'present');
     const reading = example ? { ...UNREAD, conditional: read.conditional } : later ? { ...read, conditional: true } : read;
-    const anyOf = item.guessedAnyOf && !isAlternative(item.text, reading, item.permissive) ? null : item.anyOf;
+    // Consent at the end of a list of alternatives ("... Cervical or anal intraepithelial lesion" / "Ability of
+    // subject to understand and ... sign a written informed consent") is asked of everyone, not one more choice.
+    const agreementOnly = reading.concepts.length > 0 && reading.concepts.every((c) => c.type === 'consent');
+    const anyOf = (item.guessedAnyOf && !isAlternative(item.text, reading, item.permissive)) || agreementOnly ? null : item.anyOf;
     return {
       index,
       section: item.section,

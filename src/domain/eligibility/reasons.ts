@@ -138,6 +138,7 @@ export const reasonFor = {
   notYourGroup: (): string => fill('notYourGroup'),
   broadGroup: (): string => fill('broadGroup'),
   broadOpen: (): string => fill('broadOpen'),
+  anyCancer: (): string => fill('anyCancer'),
   geneticChange: (): string => fill('geneticChange'),
   geneticChangeUnknown: (): string => fill('geneticChangeUnknown'),
   healthyOnly: (): string => fill('healthyOnly'),
