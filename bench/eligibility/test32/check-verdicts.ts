@@ -1,0 +1,71 @@
+// Checks the expected verdicts of test32 (VERDICTS.md in this folder) against the profiles (the 29 shared ones of
+// ../profiles.jsonl, test11's 12 of ../test11/profiles.jsonl, p30 … p41, and test30's 12 of ../test30/profiles.jsonl,
+// p42 … p53) and the bundled demo records, and prints how many of each verdict every trial received: first (from this
+// file) for test30's 12 alone, then (from the shared checker) for all 53 and for the 24 added to the 29 (which the
+// shared checker calls "new": new since the 29, p30 … p53). It exits with code 1 when a profile id is unknown or
+// repeated across the three profile files, when any of the three files is not byte for byte the one these verdicts
+// were read against, when the trials are not exactly the twelve draw-verdicts.ts drew, when a trial is absent from the
+// bundled records or already belongs to an earlier labelled set, when a (profile, trial) pair appears twice or is
+// missing from the 53 x 12 grid, when a likely pair carries a `because` or any other pair lacks one, or when a `because`
+// is not one contiguous piece of its record's criteria once runs of whitespace are collapsed. Only label files and
+// records are read; no eligibility matching or extraction code is imported or run.
+//
+// The checks live in ../verdict-check.ts, which every verdict set since test4 shares. test32 writes no profiles of its
+// own: as in test12 … test29 and test31, the profile files are checked to be the ones that were read, here the two
+// shared ones (PROFILE_FILE_HASHES) and test30's, whose SHA-256 is the one test30's check-verdicts.ts pins (test30
+// parsed those twelve lines with PatientProfileSchema; with the bytes unchanged that check still holds and is not
+// repeated here).
+//
+// The earlier sets are those of draw-verdicts.ts: labelFilesBefore('test32') from ../used-trials.ts, that is every
+// verdict and criteria file of dev4 … test31 that exists (60 files). The list stops before test32, so the criteria
+// half made in this folder at the same time is not among them.
+//
+//   npx tsx bench/eligibility/test32/check-verdicts.ts
+import { readProfileLabels, readVerdictLabels, VERDICTS, type Verdict } from '../labels.read.ts';
+import { labelFilesBefore } from '../used-trials.ts';
+import { changedProfileFiles, checkVerdictSet, PROFILE_FILE_HASHES } from '../verdict-check.ts';
+
+const VERDICTS_FILE = 'test32/verdicts.jsonl';
+/** test30's profiles, p42 … p53, written before test30's draw and read unchanged here. */
+const TEST30_PROFILES_FILE = 'test30/profiles.jsonl';
+/** test11's profiles, p30 … p41, and test30's, p42 … p53 (the shared 29 are read by the checker itself). */
+const ADDED_PROFILE_FILES = ['test11/profiles.jsonl', TEST30_PROFILES_FILE];
+/** SHA-256 of test30's profiles.jsonl as written on 2026-11-29 at 21:37:09 UTC (test30's VERDICTS.md). */
+const TEST30_PROFILES_HASH = '1228eb3ec069646dc64e370a30d87fc92aa18bbfc994ad359c300ae31ca76117';
+/** Trials no earlier set may share with this one: those before dev4, and the trials of these label files (dev4 … test31). */
+const EARLIER_SETS = labelFilesBefore('test32');
+/** The trials `draw-verdicts.ts` drew (its output, 2026-11-29), in NCT order. */
+const DRAWN = [
+  'NCT00001503',
+  'NCT00001582',
+  'NCT00002618',
+  'NCT00002630',
+  'NCT00003151',
+  'NCT00003262',
+  'NCT00003353',
+  'NCT00004189',
+  'NCT00004260',
+  'NCT00004889',
+  'NCT00006232',
+  'NCT00006434',
+];
+
+// The counts for test30's profiles alone (the shared checker counts p30 … p53 together), printed first so that the
+// shared checker's verdict ("ok: …" or the problems) stays the last line.
+const test30 = new Set(readProfileLabels(TEST30_PROFILES_FILE).map((p) => p.id));
+const test30Verdicts = readVerdictLabels(VERDICTS_FILE).filter((v) => test30.has(v.profile));
+console.log(`test30's profiles alone (${[...test30].join(' ')}):`);
+console.log('trial        likely  might  not');
+for (const t of DRAWN) {
+  const n = (verdict: Verdict): number => test30Verdicts.filter((v) => v.trial === t && v.verdict === verdict).length;
+  console.log(`${t}  ${VERDICTS.map((v) => String(n(v)).padStart(v === 'likely-eligible' ? 6 : 5)).join('  ')}`);
+}
+console.log(`all          ${VERDICTS.map((v) => test30Verdicts.filter((x) => x.verdict === v).length).join(' / ')}`);
+
+await checkVerdictSet({
+  file: VERDICTS_FILE,
+  earlierSets: EARLIER_SETS,
+  drawn: DRAWN,
+  addedProfiles: ADDED_PROFILE_FILES,
+  profileProblems: changedProfileFiles({ ...PROFILE_FILE_HASHES, [TEST30_PROFILES_FILE]: TEST30_PROFILES_HASH }),
+});
