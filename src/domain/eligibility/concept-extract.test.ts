@@ -1132,3 +1132,11 @@ describe('readCriterion: readings from the retired held-out set test31', () => {
     assert.equal(read('No lymphoma').concepts[0]?.limited, undefined);
   });
 });
+
+describe('readCriterion: readings from the retired held-out set test32', () => {
+  it('marks a state, and the treatments named after it, as one branch beside another no profile answers', () => {
+    const concepts = readCriterion('Histologically proven advanced malignancy that is refractory to prior therapy or unlikely to benefit from standard therapy (e.g., chemotherapy, radiotherapy, and surgery)', { section: 'inclusion' }).concepts;
+    assert.deepEqual(concepts.map((c) => [c.value, c.orUnread === true]), [['refractory', true], ['chemotherapy', true], ['radiotherapy', true]]);
+    assert.equal(readCriterion('Refractory to prior therapy', { section: 'inclusion' }).concepts[0]?.orUnread, undefined);
+  });
+});

@@ -83,6 +83,15 @@ const OTHER_ILLNESS_AFTER = /\b(?:aneurysms?|infections?|hypertension|hyper\w+|h
 const YOUNGER_ALLOWED = /\bor\s+younger\s+(?:with|if|given|after|provided)\b/i;
 /** The subject of an item that names no group: "Patients are", "Subjects will be". */
 const GENERIC_SUBJECT = /^(?:all\s+)?(?:patients|subjects|participants|people|individuals|persons|candidates)(?:\s+(?:are|will be|shall be|may be|is))?(?:\s+only)?$/;
+/** "... refractory to prior therapy or unlikely to benefit from standard therapy": another branch no profile answers. */
+const UNREAD_BRANCH = String.raw`\bor\s+(?:(?:is|are|who\s+(?:is|are)|for\s+whom)\s+)?(?:unlikely to benefit|not (?:a )?candidates?|ineligible|no (?:standard|curative|effective)|not amenable|intolerant)`;
+const OR_UNREAD_AFTER = new RegExp(String.raw`^(?:\s+to\s+[^,;.]{0,40}?)?\s*,?\s*${UNREAD_BRANCH}`, 'i');
+const UNREAD_BRANCH_ANYWHERE = new RegExp(UNREAD_BRANCH, 'i');
+/** A treatment named in that other branch ("... standard therapy (e.g., chemotherapy, radiotherapy, and surgery)"). */
+function afterUnreadBranch(text: string, at: number): boolean {
+  const branch = UNREAD_BRANCH_ANYWHERE.exec(text);
+  return branch !== null && at > branch.index;
+}
 /** A dash opening a run-on list's next line ("... -in second remission"), and a label over such a list. */
 const DASHED_ITEM = /(?:^|\s)-\s?(?:in\s+)?$/;
 const LABEL_THEN_DASH = /:\s*-\s?\w/;
@@ -739,6 +748,7 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
       ...(orPrevious ? { orPrevious: true as const } : {}),
       ...(ongoing ? { ongoing: true as const } : {}),
       ...(orPlanned ? { orPlanned: true as const } : {}),
+      ...((hit.rule.type === 'disease-state' && !negated && OR_UNREAD_AFTER.test(after)) || (hit.rule.type === 'prior-treatment' && afterUnreadBranch(text, tokens[hit.start]?.start ?? 0)) ? { orUnread: true as const } : {}),
       ...(limited ? { limited: true as const } : {}),
       ...(past ? { past: true as const } : {}),
       ...(failedTherapy ? { failedTherapy: true as const } : {}),

@@ -237,6 +237,11 @@ export function isAgreement(concept: Concept): boolean {
 
 /** Whether the person has what the concept names (polarity aside). */
 export function conceptHolds(facts: ProfileFacts, concept: Concept): boolean | undefined {
+  const holds = holdsAsNamed(facts, concept);
+  return holds === false && concept.orUnread === true ? undefined : holds;
+}
+
+function holdsAsNamed(facts: ProfileFacts, concept: Concept): boolean | undefined {
   const { profile } = facts;
   switch (concept.type) {
     case 'age':

@@ -113,6 +113,11 @@ export interface Concept {
    */
   readonly orPlanned?: true;
   /**
+   * Addition to the contract: one alternative of a requirement whose other branch the profile cannot answer
+   * ("refractory to prior therapy or unlikely to benefit from standard therapy"): not having it settles nothing.
+   */
+  readonly orUnread?: true;
+  /**
    * Addition to the contract: a treatment limited by a dose or a body site the profile does not hold ("no prior
    * radiotherapy greater than 25 Gy to the craniospinal axis"): having had it does not settle the criterion. On
    * CNS disease, a qualifier the profile does not hold ("no uncontrolled CNS leukaemia"): having it does not settle it.

@@ -1328,3 +1328,24 @@ describe('matchTrial: readings from the retired held-out set test31', () => {
     assert.equal(verdictOf('All stages of Tac-expressing T-cell leukemia and lymphoma eligible except smoldering', aml), 'does-not-meet');
   });
 });
+
+describe('matchTrial: readings from the retired held-out set test32', () => {
+  const newlyDiagnosed = parsePatientProfile({ age: 40, cancerType: ['b-all'], diseaseState: ['newly-diagnosed'], priorTreatments: [] });
+
+  it('leaves "refractory to prior therapy or unlikely to benefit from standard therapy" open for someone not refractory', () => {
+    const item = 'Advanced malignancy that is refractory to prior therapy or unlikely to benefit from standard therapy (e.g., chemotherapy, radiotherapy, and surgery)';
+    assert.equal(verdictOf(item, newlyDiagnosed), 'unknown');
+    assert.equal(verdictOf('Advanced malignancy that is refractory to prior therapy', newlyDiagnosed), 'does-not-meet');
+  });
+
+  it('reads the items under "considered heavily pretreated if:" as defining a group, asked of no one', () => {
+    const trial = parseCriteria('DISEASE CHARACTERISTICS:\n  -  Advanced malignancy\n       -  Part I: Previously untreated OR minimally pretreated\n            -  Ineligible for part I and considered heavily pretreated if:\n                 -  Prior nitrosoureas or mitomycin\n                 -  Greater than 6 courses of prior combination chemotherapy');
+    assert.equal(trial.find((c) => c.text.startsWith('Prior nitrosoureas'))?.conditional, true);
+    assert.notEqual(matchTrial(newlyDiagnosed, trial).verdict, 'not-eligible');
+  });
+
+  it('takes someone with a cancer into "disorder of the immune system or cancer", but not into another cancer', () => {
+    assert.equal(verdictOf('Have suspected or known disorder of the immune system or cancer', newlyDiagnosed), 'meets');
+    assert.notEqual(verdictOf('Immune disorder or prior cancer', parsePatientProfile({ cancerType: ['b-all'], otherCancer: false })), 'meets');
+  });
+});

@@ -104,6 +104,13 @@ function decide(facts: ProfileFacts, criterion: Criterion, ownDiseases: Readonly
       broad = 'any';
       truth = true;
     }
+    // "Have suspected or known disorder of the immune system or cancer": any cancer, the person's own included, not
+    // another cancer besides it.
+    if (truth !== true && concept.type === 'other-cancer' && concept.polarity === 'present' && criterion.section === 'inclusion'
+      && personsDiseases(facts).length > 0 && BARE_CANCER.test(concept.evidence)) {
+      broad = 'any';
+      truth = true;
+    }
     // "B-cell malignancy, including B-cell NHL or B-cell CLL": a group of one lineage leaves out the other lineage's
     // cancers, so AML is not one of them.
     if (truth === false && criterion.broadDiagnosis && !branched && concept.type === 'cancer-type' && concept.polarity === 'present' && !outsideLineage(criterion.text, facts)) {
@@ -180,6 +187,8 @@ const LYMPHOID_LEUKAEMIA: ReadonlySet<string> = new Set(['all', 'b-all', 't-all'
  * diseases: first, or after a comma or "or" ("Leukemia, lymphoma, or Hodgkin's disease", "Lymphoma or acute leukemia
  * in remission", "Patients with lymphoid leukemias or lymphomas not easily classified ...").
  */
+/** A cancer named with no word making it another one ("prior cancer" is evidence of its own): "cancer", "malignancy". */
+const BARE_CANCER = /^(?:cancers?|malignanc(?:y|ies)|malignant disease)$/i;
 const ANY_MALIGNANCY_FIRST = /^\W*(?:any\s+)?(?:malignancy|malignancies|cancer|malignant (?:disease|neoplasm|tumou?r))\s*(?:,|\bor\b)/i;
 const EXAMPLE_LEUKAEMIA = /\bincluding(?:,?\s+but not limited to)?,?\s+(?:[^.;:]*?,\s*)?(acute\s+|lymphoid\s+)?leuka?emias?\b/i;
 const BROAD_LEUKAEMIA = /^(?:patients with\s+)?(?:[\w'-]+(?:\s+[\w'-]+)?(?:,\s*|\s+or\s+)){0,3}(acute\s+|lymphoid\s+)?leuka?emias?\b/i;

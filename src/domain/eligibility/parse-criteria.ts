@@ -24,6 +24,11 @@ const ABOUT_DONOR = /^\W*(?:\d+\.\s*)?(?:for\s+)?(?:(?:related|unrelated|sibling
 const EXCEPTIONS_LEAD = /\bexceptions\s*:\s*$/i;
 /** A lead-in that ends by naming the donor, whose items are the donor's: "Fully matched or one HLA antigen mismatched sibling donor". */
 const DONOR_LEAD = /\bdonors?\s*:?\s*$/i;
+/**
+ * "Ineligible for part I and considered heavily pretreated if:": the items under it define a group of the trial's
+ * patients (for which part they join), and ask nothing of everyone.
+ */
+const DEFINING_LEAD = /\b(?:considered\b[^:]*\bif|(?:is |are )?defined as|classified as)\s*:\s*$/i;
 const UNREAD: CriterionReading = { concepts: [], conditional: false, permissive: false, broadDiagnosis: false };
 /** "Induction therapy:", "Postinduction therapy:" left without the items under it: a heading, nothing asked. */
 const BARE_HEADING = /^[^:]{1,60}:\s*$/;
@@ -105,7 +110,7 @@ export function parseCriteria(text: string | null): Criterion[] {
       heading: item.heading,
       parent: item.parent,
       anyOf,
-      conditional: reading.conditional && !(anyOf !== null && isDiseaseLabel(item.text, reading)),
+      conditional: (reading.conditional && !(anyOf !== null && isDiseaseLabel(item.text, reading))) || DEFINING_LEAD.test(item.parent ?? ''),
       // "No prior treatment ... with four permissible exceptions:" over "Growth factor/cytokine support": each is allowed.
       permissive: item.permissive || reading.permissive || EXCEPTIONS_LEAD.test(item.parent ?? ''),
       broadDiagnosis: reading.broadDiagnosis,
