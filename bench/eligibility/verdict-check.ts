@@ -109,3 +109,20 @@ export function changedProfileFiles(hashes: Readonly<Record<string, string>> = P
     return actual === expected ? [] : [`${file}: changed since the verdicts were read (SHA-256 ${actual})`];
   });
 }
+
+/** test30's profiles, p42 … p53, written before test30's draw and read unchanged by the sets after it. */
+export const TEST30_PROFILES_FILE = 'test30/profiles.jsonl';
+/** SHA-256 of test30's profiles.jsonl as written on 2026-11-29 at 21:37:09 UTC (test30's VERDICTS.md). */
+export const TEST30_PROFILES_HASH = '1228eb3ec069646dc64e370a30d87fc92aa18bbfc994ad359c300ae31ca76117';
+
+/**
+ * Prints the counts of one profile file's verdicts per trial (test30's profiles alone, say, which the shared checker
+ * counts together with test11's), before the shared checker's last line.
+ */
+export function printProfileCounts(verdictsFile: string, profilesFile: string, drawn: readonly string[], label: string): void {
+  const ids = new Set(readProfileLabels(profilesFile).map((p) => p.id));
+  const verdicts = readVerdictLabels(verdictsFile).filter((v) => ids.has(v.profile));
+  console.log(`${label} (${[...ids].join(' ')}):`);
+  printCounts(verdicts, drawn);
+}
+

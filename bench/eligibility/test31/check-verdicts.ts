@@ -20,17 +20,12 @@
 // half made in this folder at the same time is not among them.
 //
 //   npx tsx bench/eligibility/test31/check-verdicts.ts
-import { readProfileLabels, readVerdictLabels, VERDICTS, type Verdict } from '../labels.read.ts';
 import { labelFilesBefore } from '../used-trials.ts';
-import { changedProfileFiles, checkVerdictSet, PROFILE_FILE_HASHES } from '../verdict-check.ts';
+import { changedProfileFiles, checkVerdictSet, printProfileCounts, PROFILE_FILE_HASHES, TEST30_PROFILES_FILE, TEST30_PROFILES_HASH } from '../verdict-check.ts';
 
 const VERDICTS_FILE = 'test31/verdicts.jsonl';
-/** test30's profiles, p42 … p53, written before test30's draw and read unchanged here. */
-const TEST30_PROFILES_FILE = 'test30/profiles.jsonl';
 /** test11's profiles, p30 … p41, and test30's, p42 … p53 (the shared 29 are read by the checker itself). */
 const ADDED_PROFILE_FILES = ['test11/profiles.jsonl', TEST30_PROFILES_FILE];
-/** SHA-256 of test30's profiles.jsonl as written on 2026-11-29 at 21:37:09 UTC (test30's VERDICTS.md). */
-const TEST30_PROFILES_HASH = '1228eb3ec069646dc64e370a30d87fc92aa18bbfc994ad359c300ae31ca76117';
 /** Trials no earlier set may share with this one: those before dev4, and the trials of these label files (dev4 … test30). */
 const EARLIER_SETS = labelFilesBefore('test31');
 /** The trials `draw-verdicts.ts` drew (its output, 2026-11-29), in NCT order. */
@@ -51,15 +46,7 @@ const DRAWN = [
 
 // The counts for test30's profiles alone (the shared checker counts p30 … p53 together), printed first so that the
 // shared checker's verdict ("ok: …" or the problems) stays the last line.
-const test30 = new Set(readProfileLabels(TEST30_PROFILES_FILE).map((p) => p.id));
-const test30Verdicts = readVerdictLabels(VERDICTS_FILE).filter((v) => test30.has(v.profile));
-console.log(`test30's profiles alone (${[...test30].join(' ')}):`);
-console.log('trial        likely  might  not');
-for (const t of DRAWN) {
-  const n = (verdict: Verdict): number => test30Verdicts.filter((v) => v.trial === t && v.verdict === verdict).length;
-  console.log(`${t}  ${VERDICTS.map((v) => String(n(v)).padStart(v === 'likely-eligible' ? 6 : 5)).join('  ')}`);
-}
-console.log(`all          ${VERDICTS.map((v) => test30Verdicts.filter((x) => x.verdict === v).length).join(' / ')}`);
+printProfileCounts(VERDICTS_FILE, TEST30_PROFILES_FILE, DRAWN, "test30's profiles alone");
 
 await checkVerdictSet({
   file: VERDICTS_FILE,

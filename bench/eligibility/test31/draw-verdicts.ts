@@ -37,73 +37,16 @@
 // Each pool is put in NCT order, shuffled with mulberry32 + Fisher–Yates (../seeded-shuffle.ts) and taken from the
 // front. If the leukaemia stratum alone held twelve or more, all would still be taken (the set is what the rule gives);
 // if the two pools cannot fill twelve places, the set is what the rule gives. No drawn trial is swapped or dropped.
-import { admitsAdults, legacyRecords, modernRecords, type Candidate } from '../dev3/records.ts';
-import { shuffled } from '../seeded-shuffle.ts';
-import { labelFilesBefore, usedTrials } from '../used-trials.ts';
+import { labelFilesBefore } from '../used-trials.ts';
+import { runWideVerdictDraw } from '../wide-verdict-draw.ts';
 
 /** Label files of the sets made since the used-trials list was written (dev4 … test30): their trials are left out. */
 const LATER_SETS = labelFilesBefore('test31');
-const SET_SIZE = 12;
 export const STRATA = [
   { name: 'leukaemia', seed: 2026113211 },
   { name: 'other blood cancer', seed: 2026113212 },
 ] as const;
 
-// The leukaemia test of ../verdict-draw.ts, copied as it stands.
-const LEUKAEMIA = /leuka?emi/i;
-const ACUTE_LYMPHOBLASTIC = /(acute lympho(blastic|cytic)|lymphoblastic) leuka?emia/i;
-const ALL_ABBREVIATION = /\bALL\b/;
-const OTHER_BLOOD_CANCER =
-  /lymphoma|hodgkin|myeloma|plasma cell|myelodysplast|myeloproliferative|waldenstr|macroglobulinemi|h(a)?ematologic(al)? (malignan|neoplas|cancer)/i;
-
-/** Title only: the text before the first " | " of `about` (brief title, then conditions). */
-function title(c: Candidate): string {
-  return c.about.split(' | ')[0] ?? '';
-}
-
-function isLeukaemia(c: Candidate): boolean {
-  return LEUKAEMIA.test(c.about) || ACUTE_LYMPHOBLASTIC.test(c.about) || ALL_ABBREVIATION.test(c.about);
-}
-
-function byId(a: Candidate, b: Candidate): number {
-  return a.nctId.localeCompare(b.nctId);
-}
-
-async function candidates(used: ReadonlySet<string>): Promise<Candidate[]> {
-  const byTrial = new Map<string, Candidate>();
-  // The tar first, so it wins when a trial is also in a modern file.
-  for (const c of [...(await legacyRecords()), ...modernRecords()]) if (!byTrial.has(c.nctId)) byTrial.set(c.nctId, c);
-  return [...byTrial.values()]
-    .filter((c) => c.criteria.length >= 400 && c.criteria.length <= 5000)
-    .filter(admitsAdults)
-    .filter((c) => !used.has(c.nctId))
-    .sort(byId);
-}
-
-const pool = await candidates(usedTrials(LATER_SETS));
-const [leukaemiaStratum, otherStratum] = STRATA;
-const leukaemiaOrder = shuffled(pool.filter(isLeukaemia), leukaemiaStratum.seed);
-const otherOrder = shuffled(
-  pool.filter((c) => !isLeukaemia(c) && OTHER_BLOOD_CANCER.test(c.about)),
-  otherStratum.seed,
-);
-const report = (name: string, seed: number, order: readonly Candidate[]): void => {
-  console.log(`stratum ${name}: pool ${order.length}, seed ${seed}; order: ${order.map((c) => c.nctId).join(' ')}`);
-};
-report(leukaemiaStratum.name, leukaemiaStratum.seed, leukaemiaOrder);
-report(otherStratum.name, otherStratum.seed, otherOrder);
-
-const drawn: { stratum: string; trial: Candidate }[] = leukaemiaOrder.map((trial) => ({ stratum: leukaemiaStratum.name, trial }));
-for (const trial of otherOrder.slice(0, Math.max(0, SET_SIZE - drawn.length))) drawn.push({ stratum: otherStratum.name, trial });
-
-console.log(`label files left out: ${LATER_SETS.length}; candidates: ${pool.length}; drawn: ${drawn.length}`);
-for (const { stratum, trial: c } of drawn) {
-  console.log(`${c.nctId}  ${stratum.padEnd(18)} sex ${c.sex}, age ${c.minimumAge} to ${c.maximumAge}, ${c.criteria.length} chars  ${title(c)}`);
-}
-console.log(`in NCT order: ${drawn.map((d) => d.trial.nctId).sort().join(' ')}`);
-if (process.argv.includes('--texts')) {
-  for (const { trial: c } of drawn) {
-    console.log(`\n===== ${c.nctId} (${c.source}) sex ${c.sex}, age ${c.minimumAge} to ${c.maximumAge}\n${c.about}\n`);
-    console.log(c.criteria);
-  }
-}
+// The draw itself is ../wide-verdict-draw.ts, shared since 2026-11-29 (22:30 UTC) by test28 … test33, whose
+// drawn trials and printed output it leaves as they were.
+await runWideVerdictDraw(LATER_SETS, STRATA);

@@ -1,0 +1,79 @@
+/**
+ * The wider verdict draw of test28 on, shared by its sets' draw-verdicts.ts (each header states the rule in full, with
+ * its seeds, as written before its shuffle first ran): every remaining leukaemia candidate, then trials naming another
+ * blood cancer, to twelve. Candidates are built as ../verdict-draw.ts builds them. It lists, shuffles and prints and
+ * does nothing else; nothing here touches src/domain/eligibility.
+ */
+import { admitsAdults, legacyRecords, modernRecords, type Candidate } from './dev3/records.ts';
+import { shuffled } from './seeded-shuffle.ts';
+import { usedTrials } from './used-trials.ts';
+
+const SET_SIZE = 12;
+
+/** The two strata, leukaemia first, each with the seed of its shuffle. */
+export type WideStrata = readonly [{ readonly name: 'leukaemia'; readonly seed: number }, { readonly name: 'other blood cancer'; readonly seed: number }];
+
+// The leukaemia test of ./verdict-draw.ts, copied as it stands.
+const LEUKAEMIA = /leuka?emi/i;
+const ACUTE_LYMPHOBLASTIC = /(acute lympho(blastic|cytic)|lymphoblastic) leuka?emia/i;
+const ALL_ABBREVIATION = /\bALL\b/;
+const OTHER_BLOOD_CANCER =
+  /lymphoma|hodgkin|myeloma|plasma cell|myelodysplast|myeloproliferative|waldenstr|macroglobulinemi|h(a)?ematologic(al)? (malignan|neoplas|cancer)/i;
+
+/** Title only: the text before the first " | " of `about` (brief title, then conditions). */
+function title(c: Candidate): string {
+  return c.about.split(' | ')[0] ?? '';
+}
+
+function isLeukaemia(c: Candidate): boolean {
+  return LEUKAEMIA.test(c.about) || ACUTE_LYMPHOBLASTIC.test(c.about) || ALL_ABBREVIATION.test(c.about);
+}
+
+function byId(a: Candidate, b: Candidate): number {
+  return a.nctId.localeCompare(b.nctId);
+}
+
+async function candidates(used: ReadonlySet<string>): Promise<Candidate[]> {
+  const byTrial = new Map<string, Candidate>();
+  // The tar first, so it wins when a trial is also in a modern file.
+  for (const c of [...(await legacyRecords()), ...modernRecords()]) if (!byTrial.has(c.nctId)) byTrial.set(c.nctId, c);
+  return [...byTrial.values()]
+    .filter((c) => c.criteria.length >= 400 && c.criteria.length <= 5000)
+    .filter(admitsAdults)
+    .filter((c) => !used.has(c.nctId))
+    .sort(byId);
+}
+
+/**
+ * Draws and prints a set: both strata's orders, the drawn trials, and with `--texts` their eligibility texts.
+ * `laterSets` are the label files whose trials are left out besides ./used-before-dev4.txt.
+ */
+export async function runWideVerdictDraw(laterSets: readonly string[], strata: WideStrata): Promise<void> {
+  const pool = await candidates(usedTrials(laterSets));
+  const [leukaemiaStratum, otherStratum] = strata;
+  const leukaemiaOrder = shuffled(pool.filter(isLeukaemia), leukaemiaStratum.seed);
+  const otherOrder = shuffled(
+    pool.filter((c) => !isLeukaemia(c) && OTHER_BLOOD_CANCER.test(c.about)),
+    otherStratum.seed,
+  );
+  const report = (name: string, seed: number, order: readonly Candidate[]): void => {
+    console.log(`stratum ${name}: pool ${order.length}, seed ${seed}; order: ${order.map((c) => c.nctId).join(' ')}`);
+  };
+  report(leukaemiaStratum.name, leukaemiaStratum.seed, leukaemiaOrder);
+  report(otherStratum.name, otherStratum.seed, otherOrder);
+
+  const drawn: { stratum: string; trial: Candidate }[] = leukaemiaOrder.map((trial) => ({ stratum: leukaemiaStratum.name, trial }));
+  for (const trial of otherOrder.slice(0, Math.max(0, SET_SIZE - drawn.length))) drawn.push({ stratum: otherStratum.name, trial });
+
+  console.log(`label files left out: ${laterSets.length}; candidates: ${pool.length}; drawn: ${drawn.length}`);
+  for (const { stratum, trial: c } of drawn) {
+    console.log(`${c.nctId}  ${stratum.padEnd(18)} sex ${c.sex}, age ${c.minimumAge} to ${c.maximumAge}, ${c.criteria.length} chars  ${title(c)}`);
+  }
+  console.log(`in NCT order: ${drawn.map((d) => d.trial.nctId).sort().join(' ')}`);
+  if (process.argv.includes('--texts')) {
+    for (const { trial: c } of drawn) {
+      console.log(`\n===== ${c.nctId} (${c.source}) sex ${c.sex}, age ${c.minimumAge} to ${c.maximumAge}\n${c.about}\n`);
+      console.log(c.criteria);
+    }
+  }
+}
