@@ -1140,3 +1140,17 @@ describe('readCriterion: readings from the retired held-out set test32', () => {
     assert.equal(readCriterion('Refractory to prior therapy', { section: 'inclusion' }).concepts[0]?.orUnread, undefined);
   });
 });
+
+describe('readCriterion: readings from the retired held-out set test33', () => {
+  const read = (text: string, section: 'inclusion' | 'exclusion' = 'inclusion'): ReturnType<typeof readCriterion> => readCriterion(text, { section });
+
+  it('reads no infection in a risk of one', () => {
+    assert.deepEqual(read('Subjects at high risk of Hepatitis B virus (HBV) infection should be screened prior to enrollment.', 'exclusion').concepts, []);
+    assert.deepEqual(read('Hepatitis B virus (HBV) infection', 'exclusion').concepts.map((c) => c.value), ['hepatitis-b']);
+  });
+
+  it('marks a lymphoma named by its kind as limited, and "lymphoma" alone not', () => {
+    assert.equal(read("Histologically proven Stage III/IV Hodgkin's disease").concepts[0]?.limited, true);
+    assert.equal(read('Malignant lymphoma').concepts[0]?.limited, undefined);
+  });
+});

@@ -247,6 +247,8 @@ const OPEN_EXTENT_AFTER = /^\s*(?:,\s*)?(?:or\s+|,\s*)(?:residual|metastatic|pro
 const NARROWER_BEFORE = /(?:\b(?:related|induced)|\bsecondary|\bjuvenile|\b(?:chemotherapy|chemo|drug)[- ](?:resistant|sensitive))\s+$|\bsub-?(?:group|type)s?\b[^.;]{0,60}$/i;
 /** A kind of lymphoma named before the word, which a profile's "lymphoma" cannot tell apart: "No prior T-cell lymphoma". */
 const LYMPHOMA_KIND_BEFORE = /\b(?:(?:t|nk|mantle)[- ]cell|lymphoblastic|primary (?:cns|central nervous system)|cutaneous|follicular|marginal zone|burkitt'?s?)\s+$/i;
+/** A lymphoma named by its kind: "Hodgkin's disease", "mycosis fungoides", "CTCL", "DLBCL" (not "lymphoma" alone). */
+const LYMPHOMA_KIND_NAMED = /hodgkin|mycosis|s[eé]zary|ctcl|burkitt|waldenstr|lymphoplasmacytic|dlbcl|mature b/i;
 /** A kind named after the disease: "No MDS of FAB sub-group 'refractory anemia with ring sideroblasts'". */
 const NARROWER_AFTER = /^\s*of\s+(?:the\s+)?(?:FAB\s+|WHO\s+)?sub-?(?:group|type)s?\b/i;
 
@@ -589,6 +591,8 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
     // "No chemotherapy resistant NHL", "chemotherapy sensitive relapse": how the disease answered treatment (a state),
     // not whether the person had it.
     if (hit.rule.type === 'prior-treatment' && /^(?:resistant|sensitive|refractory)$/.test(words[hit.end] ?? '')) return;
+    // "Subjects at high risk of Hepatitis B virus (HBV) infection should be screened": a risk, not the infection.
+    if (hit.rule.type === 'infection' && /\bat\s+(?:high\s+|increased\s+)?risk\s+(?:of|for)\s+(?:[\w-]+\s+){0,4}\(?$/i.test(text.slice(Math.max(0, (tokens[hit.start]?.start ?? 0) - 60), tokens[hit.start]?.start ?? 0))) return;
     // "No prior radiotherapy to relapsed sites of vital organs": where a relapse was, not whether there was one.
     if (hit.rule.type === 'disease-state' && hit.rule.value === 'relapsed' && /^(?:sites?|areas?|lesions?|nodes?|masses)$/.test(words[hit.end] ?? '')) return;
     // "Untreated thoracic or abdominal aneurysm", "untreated hypertension": another illness left untreated, not a
@@ -714,9 +718,10 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
     const failedTherapy = hit.rule.type === 'disease-state' && hit.rule.value === 'refractory' && /^fail/.test(words[hit.start] ?? '');
     const narrowedRelapse = hit.rule.type === 'disease-state' && hit.rule.value === 'relapsed' && NARROWED_RELAPSE.test(text.slice(Math.max(0, (tokens[hit.start]?.start ?? 0) - 40), tokens[hit.start]?.start ?? 0));
     // "No prior topotecan": a drug of a kind the profile names only as a kind (chemotherapy) is limited too.
-    // "No prior T-cell lymphoma", "no mantle cell lymphomas": a kind of lymphoma, which a profile's "lymphoma" cannot
-    // tell apart.
-    const lymphomaKind = hit.rule.type === 'cancer-type' && hit.rule.value === 'lymphoma' && LYMPHOMA_KIND_BEFORE.test(text.slice(Math.max(0, (tokens[hit.start]?.start ?? 0) - 40), tokens[hit.start]?.start ?? 0));
+    // "No prior T-cell lymphoma", "no mantle cell lymphomas", "Hodgkin's disease": a kind of lymphoma, which a
+    // profile's "lymphoma" cannot tell apart.
+    const lymphomaKind = hit.rule.type === 'cancer-type' && hit.rule.value === 'lymphoma'
+      && (LYMPHOMA_KIND_BEFORE.test(text.slice(Math.max(0, (tokens[hit.start]?.start ?? 0) - 40), tokens[hit.start]?.start ?? 0)) || LYMPHOMA_KIND_NAMED.test(evidence));
     const limited = narrowedRelapse || shortCourse || lymphomaKind || (hit.rule.type === 'prior-treatment' && (DOSE_OR_SITE.test(after) || hit.rule.namedDrug === true || LIMITING_BEFORE.has(words[hit.start - 1] ?? '') || KIND_OF_RADIOTHERAPY.test(`${words[hit.start - 2] ?? ''} ${words[hit.start - 1] ?? ''} ${evidence}`) || HIGH_DOSE.test(words.slice(Math.max(0, hit.start - 2), hit.start).join(' '))))
       || (hit.rule.type === 'cns' && hit.rule.value === 'cns-involvement' && before(words, UNCONTROLLED, hit.start, 2));
     const previous = hits.slice(0, k).reverse().find((h) => h.rule.type === hit.rule.type && !qualifiers.has(h));

@@ -318,3 +318,10 @@ describe('splitCriteria: readings from the retired held-out set test31', () => {
     assert.deepEqual(items.map((c) => c.anyOf), [0, 0, null, 0]);
   });
 });
+
+describe('splitCriteria: readings from the retired held-out set test33', () => {
+  it('cuts a flattened list before "Pathological Stage ..." though a capitalised word follows', () => {
+    const items = texts("DISEASE CHARACTERISTICS: Histologically proven clinical or pathological Stage III/IV Hodgkin's disease Pathological Stage IIIAS disease with the spleen as the only site of subdiaphragmatic involvement excluded");
+    assert.deepEqual(items, ["Histologically proven clinical or pathological Stage III/IV Hodgkin's disease", 'Pathological Stage IIIAS disease with the spleen as the only site of subdiaphragmatic involvement excluded']);
+  });
+});

@@ -1349,3 +1349,10 @@ describe('matchTrial: readings from the retired held-out set test32', () => {
     assert.notEqual(verdictOf('Immune disorder or prior cancer', parsePatientProfile({ cancerType: ['b-all'], otherCancer: false })), 'meets');
   });
 });
+
+describe('matchTrial: readings from the retired held-out set test33', () => {
+  it('leaves a kind of lymphoma the trial asks for open for someone whose kind is not given', () => {
+    assert.equal(verdictOf("Histologically proven Stage III/IV Hodgkin's disease", parsePatientProfile({ cancerType: ['lymphoma'] })), 'unknown');
+    assert.equal(verdictOf("Histologically proven Stage III/IV Hodgkin's disease", parsePatientProfile({ cancerType: ['b-all'] })), 'does-not-meet');
+  });
+});

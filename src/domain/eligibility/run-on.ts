@@ -30,6 +30,9 @@ export function splitSentences(text: string): string[] {
   return cutAt(text, cuts);
 }
 
+/** Words that open an item even before another capitalised word: "... Hodgkin's disease Pathological Stage IIIAS ...". */
+const OPENS_ITEMS: ReadonlySet<string> = new Set(['Pathological', 'Pathologic', 'Clinical', 'Histologically', 'Histological', 'Cytologically']);
+
 /**
  * Items of a flattened NCI list: a cut before a capitalised word ("Size") or a letter-and-number code ("L-3", "CD22") that
  * follows a lower-case word, a number or a closing bracket, unless the capitalised word is a name that rarely starts an item ("Karnofsky") or
@@ -45,7 +48,8 @@ export function splitFlattenedList(text: string): string[] {
     // A capitalised word, a letter-and-number code ("L-3 and B-cell leukemia included", "CD22 positive acute
     // lymphocytic leukemia"), or an abbreviation joined to a word ("AIDS-related NHL eligible").
     if (!/^(?:[A-Z][a-z]|[A-Z]-\d|[A-Z]{2,4}\d{1,3}\b|[A-Z]{2,5}-[a-z])/.test(word) || ITEM_STARTS_NOT.has(word.replace(/[^A-Za-z'-]+$/, ''))) continue;
-    if (!/[a-z0-9%)\]]$/.test(previous) || /^[A-Z][a-z]/.test(next) || /^(of|or|and|and\/or|with|to|the|for|in)$/.test(previous)) continue;
+    // A run of capitalised words is a name, unless its first word opens items ("Pathological Stage IIIA ...").
+    if (!/[a-z0-9%)\]]$/.test(previous) || (/^[A-Z][a-z]/.test(next) && !OPENS_ITEMS.has(word)) || /^(of|or|and|and\/or|with|to|the|for|in)$/.test(previous)) continue;
     cuts.push(words[i]?.index ?? 0);
   }
   return cutAt(text, cuts);

@@ -182,3 +182,9 @@ describe('thresholds: readings from the retired held-out set test30', () => {
     assert.notEqual(readPriorLines('At least 2 prior courses of chemotherapy'), null);
   });
 });
+
+describe('thresholds: readings from the retired held-out set test33', () => {
+  it('reads "within prior 4 weeks" as a window', () => {
+    assert.equal(readWithinDays('treatment within prior 4 weeks with radiotherapy or chemotherapy'), 28);
+  });
+});

@@ -151,7 +151,7 @@ export function readPriorLines(text: string): { min?: number; max?: number } | n
 
 /** "within 14 days", "4 weeks prior to", "in the last 3 months": the window in days. */
 export function readWithinDays(text: string): number | null {
-  const match = /\b(?:within|in the (?:last|past|previous|preceding)|during the (?:last|past|previous))\s+(?:the\s+)?(?:last\s+|past\s+|previous\s+)?(\d+|one|two|three|four|five|six|seven|eight|nine|ten|a)\s*(hours?|days?|weeks?|months?|years?)\b/i.exec(text)
+  const match = /\b(?:within|in the (?:last|past|previous|preceding)|during the (?:last|past|previous))\s+(?:the\s+)?(?:last\s+|past\s+|previous\s+|prior\s+)?(\d+|one|two|three|four|five|six|seven|eight|nine|ten|a)\s*(hours?|days?|weeks?|months?|years?)\b/i.exec(text)
     ?? /\b(\d+|one|two|three|four|six|a)\s*(hours?|days?|weeks?|months?)\s+(?:prior to|before|of)\b/i.exec(text)
     // "Off chemotherapy for 4 weeks": a washout of that length.
     ?? /\boff\b[^.;]{0,40}?\bfor\s+(?:at least\s+|the\s+)?(\d+|one|two|three|four|five|six|a)\s*(hours?|days?|weeks?|months?)\b/i.exec(text)
