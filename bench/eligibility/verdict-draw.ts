@@ -26,7 +26,7 @@ const SUPPORTIVE_TITLE =
   /supportive|infection|mucositis|nausea|vomiting|fatigue|quality of life|exercise|an(a)?emi|\bpain|nutrition|fever/i;
 
 /** Title only: the text before the first " | " of `about` (brief title, then conditions). */
-function title(c: Candidate): string {
+export function title(c: Candidate): string {
   return c.about.split(' | ')[0] ?? '';
 }
 
@@ -34,16 +34,25 @@ function isAll(c: Candidate): boolean {
   return ACUTE_LYMPHOBLASTIC.test(c.about) || ALL_ABBREVIATION.test(c.about);
 }
 
+/** A trial whose title or conditions name a leukaemia or ALL: the candidates of this draw, a stratum of the wider one. */
+export function isLeukaemia(c: Candidate): boolean {
+  return LEUKAEMIA.test(c.about) || isAll(c);
+}
+
 function byId(a: Candidate, b: Candidate): number {
   return a.nctId.localeCompare(b.nctId);
 }
 
-async function candidates(used: ReadonlySet<string>): Promise<Candidate[]> {
+/**
+ * The verdict draws' candidates in NCT order: one text per trial (the tar's copy where a modern file repeats it), with
+ * 400–5,000 characters of criteria, admitting an adult, not among `used`, and kept by `keep`.
+ */
+export async function verdictCandidates(used: ReadonlySet<string>, keep: (c: Candidate) => boolean = () => true): Promise<Candidate[]> {
   const byTrial = new Map<string, Candidate>();
   // The tar first, so it wins when a trial is also in a modern file.
   for (const c of [...(await legacyRecords()), ...modernRecords()]) if (!byTrial.has(c.nctId)) byTrial.set(c.nctId, c);
   return [...byTrial.values()]
-    .filter((c) => LEUKAEMIA.test(c.about) || isAll(c))
+    .filter(keep)
     .filter((c) => c.criteria.length >= 400 && c.criteria.length <= 5000)
     .filter(admitsAdults)
     .filter((c) => !used.has(c.nctId))
@@ -52,7 +61,7 @@ async function candidates(used: ReadonlySet<string>): Promise<Candidate[]> {
 
 /** Draws and prints the trials (their texts too with `--texts` on the command line). */
 export async function runVerdictDraw(strata: readonly [Stratum, Stratum, Stratum, Stratum], used: ReadonlySet<string>): Promise<void> {
-  const pool = await candidates(used);
+  const pool = await verdictCandidates(used, isLeukaemia);
   const [allStratum, otherStratum, phStratum, supportiveStratum] = strata;
   const drawn: { stratum: string; trial: Candidate }[] = [];
   const taken = new Set<string>();

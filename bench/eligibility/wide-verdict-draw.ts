@@ -1,55 +1,28 @@
 /**
  * The wider verdict draw of test28 on, shared by its sets' draw-verdicts.ts (each header states the rule in full, with
  * its seeds, as written before its shuffle first ran): every remaining leukaemia candidate, then trials naming another
- * blood cancer, to twelve. Candidates are built as ../verdict-draw.ts builds them. It lists, shuffles and prints and
+ * blood cancer, to twelve. Candidates and the leukaemia test are ./verdict-draw.ts's. It lists, shuffles and prints and
  * does nothing else; nothing here touches src/domain/eligibility.
  */
-import { admitsAdults, legacyRecords, modernRecords, type Candidate } from './dev3/records.ts';
+import type { Candidate } from './dev3/records.ts';
 import { shuffled } from './seeded-shuffle.ts';
 import { usedTrials } from './used-trials.ts';
+import { isLeukaemia, title, verdictCandidates } from './verdict-draw.ts';
 
 const SET_SIZE = 12;
 
 /** The two strata, leukaemia first, each with the seed of its shuffle. */
 export type WideStrata = readonly [{ readonly name: 'leukaemia'; readonly seed: number }, { readonly name: 'other blood cancer'; readonly seed: number }];
 
-// The leukaemia test of ./verdict-draw.ts, copied as it stands.
-const LEUKAEMIA = /leuka?emi/i;
-const ACUTE_LYMPHOBLASTIC = /(acute lympho(blastic|cytic)|lymphoblastic) leuka?emia/i;
-const ALL_ABBREVIATION = /\bALL\b/;
 const OTHER_BLOOD_CANCER =
   /lymphoma|hodgkin|myeloma|plasma cell|myelodysplast|myeloproliferative|waldenstr|macroglobulinemi|h(a)?ematologic(al)? (malignan|neoplas|cancer)/i;
-
-/** Title only: the text before the first " | " of `about` (brief title, then conditions). */
-function title(c: Candidate): string {
-  return c.about.split(' | ')[0] ?? '';
-}
-
-function isLeukaemia(c: Candidate): boolean {
-  return LEUKAEMIA.test(c.about) || ACUTE_LYMPHOBLASTIC.test(c.about) || ALL_ABBREVIATION.test(c.about);
-}
-
-function byId(a: Candidate, b: Candidate): number {
-  return a.nctId.localeCompare(b.nctId);
-}
-
-async function candidates(used: ReadonlySet<string>): Promise<Candidate[]> {
-  const byTrial = new Map<string, Candidate>();
-  // The tar first, so it wins when a trial is also in a modern file.
-  for (const c of [...(await legacyRecords()), ...modernRecords()]) if (!byTrial.has(c.nctId)) byTrial.set(c.nctId, c);
-  return [...byTrial.values()]
-    .filter((c) => c.criteria.length >= 400 && c.criteria.length <= 5000)
-    .filter(admitsAdults)
-    .filter((c) => !used.has(c.nctId))
-    .sort(byId);
-}
 
 /**
  * Draws and prints a set: both strata's orders, the drawn trials, and with `--texts` their eligibility texts.
  * `laterSets` are the label files whose trials are left out besides ./used-before-dev4.txt.
  */
 export async function runWideVerdictDraw(laterSets: readonly string[], strata: WideStrata): Promise<void> {
-  const pool = await candidates(usedTrials(laterSets));
+  const pool = await verdictCandidates(usedTrials(laterSets));
   const [leukaemiaStratum, otherStratum] = strata;
   const leukaemiaOrder = shuffled(pool.filter(isLeukaemia), leukaemiaStratum.seed);
   const otherOrder = shuffled(
