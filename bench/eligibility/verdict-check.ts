@@ -111,18 +111,25 @@ export function changedProfileFiles(hashes: Readonly<Record<string, string>> = P
 }
 
 /** test30's profiles, p42 … p53, written before test30's draw and read unchanged by the sets after it. */
-export const TEST30_PROFILES_FILE = 'test30/profiles.jsonl';
+const TEST30_PROFILES_FILE = 'test30/profiles.jsonl';
 /** SHA-256 of test30's profiles.jsonl as written on 2026-11-29 at 21:37:09 UTC (test30's VERDICTS.md). */
-export const TEST30_PROFILES_HASH = '1228eb3ec069646dc64e370a30d87fc92aa18bbfc994ad359c300ae31ca76117';
+const TEST30_PROFILES_HASH = '1228eb3ec069646dc64e370a30d87fc92aa18bbfc994ad359c300ae31ca76117';
 
 /**
- * Prints the counts of one profile file's verdicts per trial (test30's profiles alone, say, which the shared checker
- * counts together with test11's), before the shared checker's last line.
+ * Checks a verdict set read against all 53 profiles (the shared 29, test11's p30 … p41 and test30's p42 … p53), as the
+ * sets since test31 are: test30's profiles' counts alone first, then the shared checker (its verdict, "ok: …" or the
+ * problems, stays the last line), with every profile file checked to be the one that was read.
  */
-export function printProfileCounts(verdictsFile: string, profilesFile: string, drawn: readonly string[], label: string): void {
-  const ids = new Set(readProfileLabels(profilesFile).map((p) => p.id));
-  const verdicts = readVerdictLabels(verdictsFile).filter((v) => ids.has(v.profile));
-  console.log(`${label} (${[...ids].join(' ')}):`);
-  printCounts(verdicts, drawn);
+export async function checkSetOf53Profiles(file: string, earlierSets: readonly string[], drawn: readonly string[]): Promise<void> {
+  const ids = new Set(readProfileLabels(TEST30_PROFILES_FILE).map((p) => p.id));
+  console.log(`test30's profiles alone (${[...ids].join(' ')}):`);
+  printCounts(readVerdictLabels(file).filter((v) => ids.has(v.profile)), drawn);
+  await checkVerdictSet({
+    file,
+    earlierSets,
+    drawn,
+    addedProfiles: ['test11/profiles.jsonl', TEST30_PROFILES_FILE],
+    profileProblems: changedProfileFiles({ ...PROFILE_FILE_HASHES, [TEST30_PROFILES_FILE]: TEST30_PROFILES_HASH }),
+  });
 }
 

@@ -22,11 +22,9 @@
 //
 //   npx tsx bench/eligibility/test32/check-verdicts.ts
 import { labelFilesBefore } from '../used-trials.ts';
-import { changedProfileFiles, checkVerdictSet, printProfileCounts, PROFILE_FILE_HASHES, TEST30_PROFILES_FILE, TEST30_PROFILES_HASH } from '../verdict-check.ts';
+import { checkSetOf53Profiles } from '../verdict-check.ts';
 
 const VERDICTS_FILE = 'test32/verdicts.jsonl';
-/** test11's profiles, p30 … p41, and test30's, p42 … p53 (the shared 29 are read by the checker itself). */
-const ADDED_PROFILE_FILES = ['test11/profiles.jsonl', TEST30_PROFILES_FILE];
 /** Trials no earlier set may share with this one: those before dev4, and the trials of these label files (dev4 … test31). */
 const EARLIER_SETS = labelFilesBefore('test32');
 /** The trials `draw-verdicts.ts` drew (its output, 2026-11-29), in NCT order. */
@@ -45,14 +43,4 @@ const DRAWN = [
   'NCT00006434',
 ];
 
-// The counts for test30's profiles alone (the shared checker counts p30 … p53 together), printed first so that the
-// shared checker's verdict ("ok: …" or the problems) stays the last line.
-printProfileCounts(VERDICTS_FILE, TEST30_PROFILES_FILE, DRAWN, "test30's profiles alone");
-
-await checkVerdictSet({
-  file: VERDICTS_FILE,
-  earlierSets: EARLIER_SETS,
-  drawn: DRAWN,
-  addedProfiles: ADDED_PROFILE_FILES,
-  profileProblems: changedProfileFiles({ ...PROFILE_FILE_HASHES, [TEST30_PROFILES_FILE]: TEST30_PROFILES_HASH }),
-});
+await checkSetOf53Profiles(VERDICTS_FILE, EARLIER_SETS, DRAWN);
