@@ -569,7 +569,9 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
   const preference = PREFERENCE_LEAD.test(text);
   // "Diagnosis of AML ...; patients with a history of antecedent myelodysplasia remain eligible": permissions and
   // conditions in clauses of their own, after a requirement, are about groups within it: the requirement stands.
-  const permits = permissions(words, hits);
+  // "Patients are eligible if they have ...": a requirement for everyone, neither a permission nor a condition.
+  const asRequirement = PERMISSIVE.findAll(words).filter((hit) => requirementAsPermission(words, hit));
+  const permits = permissions(words, hits).filter((hit) => !asRequirement.some((r) => r.start === hit.start));
   const subgroups = subgroupClauses(words, hits, permits, context.section);
   const leadWords = subgroups.length === 0 ? words : words.slice(0, subgroups[0]?.[0]);
   // Words read as part of the next mention rather than as a concept of their own ("untreated" in "untreated relapse").
@@ -790,8 +792,7 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
   return {
     concepts: withoutRestatedRemission(deduplicate(concepts.filter((c) => !misnamed(text, c)))),
     // "Age 5 years and under: Creatinine less than 1.2 mg/dL" holds for that age only.
-    // "Patients are eligible if they have ...": the condition is everyone's, the item a requirement.
-    conditional: !PERMISSIVE.findAll(words).some((hit) => requirementAsPermission(words, hit)) && (conditionalBefore(leadWords, hits) || (AGE_LEAD.test(text) && concepts.some((c) => c.type !== 'age'))
+    conditional: asRequirement.length === 0 && (conditionalBefore(leadWords, hits) || (AGE_LEAD.test(text) && concepts.some((c) => c.type !== 'age'))
       || DISEASE_LEAD.test(text)
       || (GROUP_AT_END.test(text) && concepts.length > 1)
       || subgroupLead(text, concepts)
@@ -816,7 +817,7 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
 /** Words that permit ("allowed", "remain eligible"), not negated ("not allowed") nor past ("has been permitted"). */
 function permissions(words: readonly string[], hits: readonly Hit[]): PhraseHit[] {
   return PERMISSIVE.findAll(words).filter((hit) => !['not', 'no', 'never'].includes(words[hit.start - 1] ?? '') && words[hit.end] !== 'been'
-    && !asideOnALimit(words, hits, hit.start) && !requirementAsPermission(words, hit));
+    && !asideOnALimit(words, hits, hit.start));
 }
 
 /**
