@@ -1154,3 +1154,63 @@ describe('readCriterion: readings from the retired held-out set test33', () => {
     assert.equal(read('Malignant lymphoma').concepts[0]?.limited, undefined);
   });
 });
+
+describe('readCriterion: readings from the retired held-out set test34', () => {
+  const read = (text: string, section: 'inclusion' | 'exclusion' = 'inclusion'): ReturnType<typeof readCriterion> => readCriterion(text, { section });
+  const values = (text: string, section: 'inclusion' | 'exclusion' = 'inclusion'): string[] =>
+    read(text, section).concepts.filter((c) => c.planned !== true).map((c) => `${c.value} ${c.polarity}`);
+
+  it('marks a lymphoma of a named grade as limited', () => {
+    assert.equal(read('Untreated intermediate-grade lymphoma').concepts.find((c) => c.value === 'lymphoma')?.limited, true);
+    assert.equal(read('Previously untreated lymphoma').concepts.find((c) => c.value === 'lymphoma')?.limited, undefined);
+  });
+
+  it('reads a pregnancy test the trial requires as not being pregnant', () => {
+    assert.deepEqual(values('Pregnancy test needed for women who could become pregnant'), ['pregnant absent']);
+    assert.deepEqual(values('Negative pregnancy test required'), ['pregnant absent']);
+    assert.deepEqual(values('Positive pregnancy test', 'exclusion'), ['pregnant present']);
+  });
+
+  it('reads cancers "including" after a disease or a treatment field as examples', () => {
+    assert.deepEqual(values('Disease scheduled for chest radiotherapy, including lung tumors').filter((v) => v.startsWith('solid')), []);
+    assert.deepEqual(values('Advanced breast cancer').filter((v) => v.startsWith('solid')), ['solid-tumour present']);
+  });
+
+  it('reads a treatment the disease is better treated with, is curable by or must fit as planned', () => {
+    assert.deepEqual(values('No widespread disease better treated with systemic chemotherapy'), []);
+    assert.deepEqual(values('Tumour not curable by surgery or radiotherapy').filter((v) => v.startsWith('radio')), []);
+    assert.deepEqual(values('All sites of disease encompassed within one radiation field'), []);
+    assert.deepEqual(values('No prior chemotherapy'), ['chemotherapy absent']);
+  });
+
+  it('makes a step asked of one disease or infection only conditional', () => {
+    assert.equal(read('Bone scan advised for patients with prostate cancer').conditional, true);
+    assert.equal(read('Infectious disease review required for complicated infections').conditional, true);
+    assert.equal(read('Histologically confirmed prostate cancer').conditional, false);
+  });
+
+  it('reads a cancer a treatment was for, or a treatment for cancer, as no other cancer', () => {
+    assert.deepEqual(values('Earlier radiotherapy for this malignancy', 'exclusion').filter((v) => v.startsWith('other')), []);
+    assert.deepEqual(values('Late effects of previous cancer therapy', 'exclusion').filter((v) => v.startsWith('other')), []);
+    assert.deepEqual(values('Scan findings suggestive of a malignancy', 'exclusion'), ['other-malignancy present']);
+    assert.deepEqual(values('A malignancy within 3 years', 'exclusion'), ['other-malignancy present']);
+  });
+
+  it('reads a maintenance course for an infection as no chemotherapy', () => {
+    assert.deepEqual(values('Maintenance therapy for cytomegalovirus retinitis', 'exclusion'), []);
+    assert.deepEqual(values('Maintenance therapy with acyclovir', 'exclusion'), ['other-drug present']);
+    assert.deepEqual(values('Prior maintenance therapy for ALL', 'exclusion').filter((v) => v.startsWith('chemo')), ['chemotherapy present']);
+  });
+
+  it('ends a negation at "or in" so that a state after it is asked for', () => {
+    assert.deepEqual(values('Colon cancer not resectable or in relapse after surgery').filter((v) => v.startsWith('relapsed')), ['relapsed present']);
+    assert.deepEqual(values('Colon cancer not in relapse').filter((v) => v.startsWith('relapsed')), ['relapsed absent']);
+  });
+
+  it('reads the spread of a lymphoma to the marrow or the CNS as no lymphoma requirement', () => {
+    assert.deepEqual(values('No liver involvement with lymphoma'), []);
+    assert.deepEqual(values('No evidence of CNS lymphoma'), ['cns-involvement absent']);
+    assert.deepEqual(values('No primary CNS lymphoma'), ['cns-involvement absent', 'lymphoma absent']);
+    assert.deepEqual(values('Newly diagnosed primary CNS lymphoma').filter((v) => v.startsWith('lymphoma')), ['lymphoma present']);
+  });
+});

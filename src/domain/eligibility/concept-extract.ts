@@ -48,6 +48,10 @@ const UNIT_SLASH = /\d\s*(?:[a-zµ]+\s*)?\/\s*[a-z0-9.^]+(?:\s*\/\s*[\d.]+\s*m2)
 const UPPER_COUNT_BEFORE = /\b(?:no more than|not more than|at most|a maximum of|maximum of|up to|fewer than|less than|<=?|≤)\s*(?:(?:\d+|one|two|three|four|five)|[\d,.]+\s*(?:c?gy|rads?|mg\/m2|mg\/m\^2|mg))\s+(?:of\s+)?(?:prior|previous|lines? of|courses? of|cycles? of|regimens? of)?\s*$/i;
 /** A cancer in general followed by "including" or "such as": what comes next is an example of it. */
 const CANCER_EXAMPLE_BEFORE = /\b(?:advanced|any|metastatic|solid|all|proven|confirmed)\s+(?:\w+\s+)?(?:malignan\w*|cancers?|tumou?rs?)\b,?\s+(?:including|such as|e\.g\.,?|especially|particularly|for example)\b[^.;:,]{0,25}$/i;
+/** What follows "pregnancy" in a test the trial asks for: "Pregnancy test required". */
+const TEST_REQUIRED_AFTER = /^\s*tests?\s+(?:is\s+|are\s+)?(?:required|needed|mandatory)\b/i;
+/** Disease or a treatment field "including" cancers: "disease scheduled to receive thoracic irradiation, including pulmonary and esophageal tumors". */
+const DISEASE_EXAMPLE_BEFORE = /\b(?:disease|irradiation|radiotherapy|radiation)\b[^.;:]{0,80},\s+including\b[^.;:,]{0,25}$/i;
 /** Words before "to" that name what a disease turns into. */
 const TURNS_INTO: ReadonlySet<string> = new Set(['transformation', 'transformed', 'transforming', 'evolution', 'evolving', 'evolved', 'progression', 'progressing', 'progressed']);
 /** Treatments too general to be the cause an inclusion item asks for ("nausea associated with opioid use"). */
@@ -133,6 +137,11 @@ function conditionalBefore(words: readonly string[], hits: readonly Hit[]): bool
 const DISEASE_LEAD = /^\W*(?:\d+\.\s*)?(?:(?:patients|subjects|participants|those)\s+with\s+[^.;:]{2,120}?|(?:[A-Za-z'-]+\s+){1,3}(?:cancer|carcinoma|leuka?emia|lymphoma|myeloma|tumou?rs?))\s+(?:patients\s+)?(?:must|should|need to|are required to)\b/i;
 /** The group an item is for, named at its end: "No concurrent antiretroviral therapy for HIV positive patients". */
 const GROUP_AT_END = /\bfor\s+(?:[\w-]+\s+){0,2}(?:positive|negative|infected|seropositive)\s+(?:patients|subjects|participants|people|women|men)\s*\.?$/i;
+/**
+ * A test or step asked of one disease only, named at the end: "Head CT ... recommended for metastatic melanoma",
+ * "Infectious disease consultation required for complex infections".
+ */
+const DISEASE_AT_END = /\b(?:required|recommended|mandatory|advised|needed)\s+(?:only\s+)?(?:for|in)\s+(?:(?:patients|subjects|participants)\s+with\s+)?(?:[\w-]+\s+){0,3}(?:cancer|carcinoma|melanoma|lymphoma|leuka?emia|myeloma|tumou?r|sarcoma|infection)s?\s*\.?$/i;
 /**
  * An item that opens by naming the patients it is for by their disease or treatment, in other words than
  * DISEASE_LEAD's: "Ph chromosome-negative patients must have ...", "Allogeneic stem cell transplantation patients
@@ -246,7 +255,7 @@ const OPEN_EXTENT_AFTER = /^\s*(?:,\s*)?(?:or\s+|,\s*)(?:residual|metastatic|pro
 /** Words before a disease that make it one kind of it: "therapy-related", "secondary", "juvenile". */
 const NARROWER_BEFORE = /(?:\b(?:related|induced)|\bsecondary|\bjuvenile|\b(?:chemotherapy|chemo|drug)[- ](?:resistant|sensitive))\s+$|\bsub-?(?:group|type)s?\b[^.;]{0,60}$/i;
 /** A kind of lymphoma named before the word, which a profile's "lymphoma" cannot tell apart: "No prior T-cell lymphoma". */
-const LYMPHOMA_KIND_BEFORE = /\b(?:(?:t|nk|mantle)[- ]cell|lymphoblastic|primary (?:cns|central nervous system)|cutaneous|follicular|marginal zone|burkitt'?s?)\s+$/i;
+const LYMPHOMA_KIND_BEFORE = /\b(?:(?:t|nk|mantle)[- ]cell|(?:high|intermediate|low)[- ]grade|lymphoblastic|primary (?:cns|central nervous system)|cutaneous|follicular|marginal zone|burkitt'?s?)\s+$/i;
 /** A lymphoma named by its kind: "Hodgkin's disease", "mycosis fungoides", "CTCL", "DLBCL" (not "lymphoma" alone). */
 const LYMPHOMA_KIND_NAMED = /hodgkin|mycosis|s[eé]zary|ctcl|burkitt|waldenstr|lymphoplasmacytic|dlbcl|mature b/i;
 /** A kind named after the disease: "No MDS of FAB sub-group 'refractory anemia with ring sideroblasts'". */
@@ -291,10 +300,18 @@ const MALIGNANT_WHAT: ReadonlySet<string> = new Set(['disease', 'diseases', 'tum
 const ANY_CANCER: ReadonlySet<string> = new Set(['malignancy', 'malignancies', 'malignance', 'cancer', 'cancers', 'tumor', 'tumors', 'neoplasm', 'neoplasms']);
 /** Words before a cancer word that make it the cause or the subject of something else: "due to malignancy", "anti-cancer". */
 const NOT_A_DIAGNOSIS_BEFORE: ReadonlySet<string> = new Set(['of', 'to', 'from', 'by', 'for', 'anti', 'non', 'the', 'their', 'his', 'her', 'its', 'whose']);
+/** What follows a cancer word that names a treatment for it: "prior cancer treatment", "cancer therapies". */
+const TREATMENT_WORD = /^(?:treatments?|therap(?:y|ies)|drugs?|agents?|medications?)$/;
+/** Courses of treatment named by their phase: "maintenance therapy", "induction treatment". */
+const COURSE_OF: ReadonlySet<string> = new Set(['induction', 'maintenance', 'consolidation', 'reinduction']);
+/** Words naming an infection or its germ, after "for": "maintenance therapy for herpes simplex virus". */
+const INFECTION_WORD = /\b(?:infections?|virus|viral|bacterial|fungal|mycobacteri\w*|toxoplasm\w*|herpes|cmv|cytomegalovirus|pneumocystis|pcp|tuberculosis|hepatitis|hiv|candid\w*|crypto\w*|mac)\b/i;
+/** Words between a preposition and a cancer word that leave the preposition deciding: "for this malignancy". */
+const DETERMINERS: ReadonlySet<string> = new Set(['a', 'an', 'this', 'that', 'same']);
 /** Words after a cancer word that keep it a diagnosis ("malignancy within 5 years", "tumors in other organs"). */
 const DIAGNOSIS_GOES_ON: ReadonlySet<string> = new Set([',', ';', '.', ':', '(', ')', 'or', 'and', 'in', 'within', 'with', 'at', 'of', 'requiring', 'diagnosed', 'other', 'except', 'unless', 'during', 'treated', 'history', 'patients', 'diagnoses', 'diagnosis']);
 /** Words before "of" that keep a cancer word after it a diagnosis: "evidence of malignancy", "terminal stage of cancer". */
-const DIAGNOSIS_OF: ReadonlySet<string> = new Set(['evidence', 'history', 'diagnosis', 'signs', 'sign', 'presence', 'suspicion', 'stage', 'symptoms', 'type', 'kind', 'form']);
+const DIAGNOSIS_OF: ReadonlySet<string> = new Set(['evidence', 'suggestive', 'history', 'diagnosis', 'signs', 'sign', 'presence', 'suspicion', 'stage', 'symptoms', 'type', 'kind', 'form']);
 /** Words that open an item of a list or an example: "..., malignancy", "such as tumors", "e.g. cancer". */
 const LIST_ITEM_BEFORE: ReadonlySet<string> = new Set([',', 'and', 'or', 'as', 'g', 'including', 'example']);
 /** Conditions other than cancer that a list of comorbidities names: "heart disease, malignancy, autoimmune disorders". */
@@ -314,8 +331,10 @@ function otherCancerHits(words: readonly string[], hits: readonly Hit[], inExclu
     // "Malignant disease", "malignant tumor": the pair names a cancer as one word of ANY_CANCER would.
     const malignantPair = word === 'malignant' && MALIGNANT_WHAT.has(words[at + 1] ?? '');
     if ((!ANY_CANCER.has(word) && !malignantPair) || hits.some((h) => h.start <= at && at < h.end)) return;
-    const previous = words[at - 1] ?? '';
-    const diagnosisOf = inExclusions && previous === 'of' && DIAGNOSIS_OF.has(words[at - 2] ?? '');
+    // "Chemotherapy for this malignancy", "for a malignancy": the word before the determiner decides.
+    const back = DETERMINERS.has(words[at - 1] ?? '') ? 1 : 0;
+    const previous = words[at - 1 - back] ?? '';
+    const diagnosisOf = inExclusions && previous === 'of' && DIAGNOSIS_OF.has(words[at - 2 - back] ?? '');
     const end = malignantPair ? at + 2 : at + 1;
     if ((NOT_A_DIAGNOSIS_BEFORE.has(previous) && !diagnosisOf) || (end < words.length && !DIAGNOSIS_GOES_ON.has(words[end] ?? ''))) return;
     const clause = clauseOf(words, at);
@@ -656,10 +675,23 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
     // "Less than 7 days of prior hydroxyurea", "no more than 7 days of prior corticosteroid therapy": a short course
     // allowed, a longer one ruled out; none at all meets it.
     const shortCourse = hit.rule.type === 'prior-treatment' && SHORT_COURSE_BEFORE.test(text.slice(Math.max(0, (tokens[hit.start]?.start ?? 0) - 60), tokens[hit.start]?.start ?? 0));
-    const negated = shortCourse || (barred ? !(negatedSoFar || words[0] === 'no') : negatedSoFar);
+    // "Pregnancy test required, as appropriate": a test that must show the person is not pregnant.
+    const testRequired = hit.rule.type === 'pregnancy' && hit.rule.value === 'pregnant' && TEST_REQUIRED_AFTER.test(textAfter(tokens, text, hit.end)) && !words.slice(Math.max(0, hit.start - 2), hit.start).includes('positive');
+    const negated = shortCourse || testRequired || (barred ? !(negatedSoFar || words[0] === 'no') : negatedSoFar);
     // "Advanced malignancy, including non-Hodgkin's lymphoma": an example of the cancers the item takes, any of which
     // will do, not a cancer it asks for.
-    if (hit.rule.type === 'cancer-type' && context.section === 'inclusion' && CANCER_EXAMPLE_BEFORE.test(text.slice(0, tokens[hit.start]?.start ?? 0))) return;
+    // "Acute effects of prior cancer treatment": a treatment for cancer, not another cancer.
+    if (hit.rule.type === 'other-cancer' && TREATMENT_WORD.test(words[hit.end] ?? '')) return;
+    // "Maintenance therapy for toxoplasmosis", "induction or maintenance therapy with foscarnet": a course of
+    // treatment for an infection, not chemotherapy.
+    if (hit.rule.type === 'prior-treatment' && hit.rule.value === 'chemotherapy' && COURSE_OF.has(words[hit.end - 2] ?? '')
+      && ((words[hit.end] === 'for' && INFECTION_WORD.test(words.slice(hit.end + 1, hit.end + 4).join(' '))) || (words[hit.end] === 'with' && hits.some((h) => h.rule.value === 'other-drug' && h.start === hit.end + 1)))) return;
+    // "No bone marrow involvement with lymphoma", "no evidence of CNS lymphoma": where the disease has spread, ruled
+    // out, not the disease itself (a primary CNS lymphoma is a kind of lymphoma, and stays one).
+    const site = hits.find((h) => h.rule.type === 'cns' && h.start <= hit.start && h.end >= hit.end);
+    if (hit.rule.type === 'cancer-type' && (negated || context.section === 'exclusion') && (site === undefined ? words[hit.start - 1] : words[site.start - 1]) !== 'primary'
+      && (site !== undefined || /\binvolvement\s+(?:with|by)\s+$/i.test(text.slice(Math.max(0, (tokens[hit.start]?.start ?? 0) - 30), tokens[hit.start]?.start ?? 0)))) return;
+    if (hit.rule.type === 'cancer-type' && context.section === 'inclusion' && [CANCER_EXAMPLE_BEFORE, DISEASE_EXAMPLE_BEFORE].some((lead) => lead.test(text.slice(0, tokens[hit.start]?.start ?? 0)))) return;
     // "No more than 3 prior chemotherapy regimens": a count with an upper limit, which none meets too; the treatment
     // itself is not asked for.
     if (hit.rule.type === 'prior-treatment' && UPPER_COUNT_BEFORE.test(text.slice(Math.max(0, (tokens[hit.start]?.start ?? 0) - 40), tokens[hit.start]?.start ?? 0))) return;
@@ -795,6 +827,7 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
     conditional: asRequirement.length === 0 && (conditionalBefore(leadWords, hits) || (AGE_LEAD.test(text) && concepts.some((c) => c.type !== 'age'))
       || DISEASE_LEAD.test(text)
       || (GROUP_AT_END.test(text) && concepts.length > 1)
+      || (DISEASE_AT_END.test(text) && concepts.some((c) => c.type === 'cancer-type' || c.type === 'infection'))
       || subgroupLead(text, concepts)
       || diseaseLabelled(words, hits)
       // "Phase II: Histologically proven metastatic prostate cancer": for the people of one part of the trial.

@@ -269,7 +269,9 @@ function holdsAsNamed(facts: ProfileFacts, concept: Concept): boolean | undefine
     case 'infection':
       if (facts.infections === null) return undefined;
       // "No known AIDS or HIV-associated complex": a stage of HIV infection, which someone with HIV may not have reached.
-      if (concept.value === 'hiv' && facts.infections.has('hiv') && HIV_STAGE.test(concept.evidence) && !/\bHIV\b(?![- ]associated)/i.test(concept.evidence)) return undefined;
+      // "No AIDS or HIV" names the infection too (a repeat of the concept), which rules them out.
+      if (concept.value === 'hiv' && facts.infections.has('hiv') && HIV_STAGE.test(concept.evidence)
+        && ![concept.evidence, ...(concept.repeats ?? [])].some((mention) => /\bHIV\b(?![- ](?:associated|related) complex)/i.test(mention))) return undefined;
       return facts.infections.has(concept.value);
     case 'pregnancy':
       if (concept.value === 'contraception') return true;

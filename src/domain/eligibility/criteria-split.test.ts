@@ -325,3 +325,25 @@ describe('splitCriteria: readings from the retired held-out set test33', () => {
     assert.deepEqual(items, ["Histologically proven clinical or pathological Stage III/IV Hodgkin's disease", 'Pathological Stage IIIAS disease with the spleen as the only site of subdiaphragmatic involvement excluded']);
   });
 });
+
+describe('splitCriteria: readings from the retired held-out set test34', () => {
+  it('reads "must demonstrate the following ... findings" as inclusion even under an exclusion heading', () => {
+    assert.deepEqual(sections('Exclusion Criteria:\n- Active infection\nParticipants must show the following laboratory findings:\n- Adequate marrow function'), [
+      'exclusion: Active infection',
+      'inclusion: Adequate marrow function',
+    ]);
+  });
+
+  it('reads items after "The following may be continued during study:" as permitted', () => {
+    const items = splitCriteria('Inclusion Criteria:\n- No prior chemotherapy\n- The following may be continued during the study:\n- Hormone replacement');
+    assert.deepEqual(items.map((c) => `${c.permissive} ${c.text}`), ['false No prior chemotherapy', 'true Hormone replacement']);
+  });
+
+  it('keeps a capitalised name inside brackets, after "except" or after lead words on its item', () => {
+    const text = 'PATIENT CHARACTERISTICS: Other: No other cancer (except treated Basal cell skin cancer) No previously diagnosed Kaposi sarcoma Not pregnant';
+    assert.deepEqual(texts(text), ['No other cancer (except treated Basal cell skin cancer)', 'No previously diagnosed Kaposi sarcoma', 'Not pregnant']);
+    assert.deepEqual(texts('PATIENT CHARACTERISTICS: Other: No other cancer (such as Kaposi sarcoma) No serious illness'), ['No other cancer (such as Kaposi sarcoma)', 'No serious illness']);
+    const wrapped = 'PATIENT CHARACTERISTICS: Other: No other cancer except stable cutaneous\n  Kaposi sarcoma No serious illness';
+    assert.deepEqual(texts(wrapped), ['No other cancer except stable cutaneous Kaposi sarcoma', 'No serious illness']);
+  });
+});

@@ -1356,3 +1356,23 @@ describe('matchTrial: readings from the retired held-out set test33', () => {
     assert.equal(verdictOf("Histologically proven Stage III/IV Hodgkin's disease", parsePatientProfile({ cancerType: ['b-all'] })), 'does-not-meet');
   });
 });
+
+describe('matchTrial: readings from the retired held-out set test34', () => {
+  it('keeps the cancers an item names when its open alternative only qualifies them', () => {
+    const item = 'Solid tumour or lymphoma that has progressed on standard treatment or for which no effective treatment exists';
+    assert.equal(verdictOf(item, relapsedBAll), 'does-not-meet');
+    assert.equal(verdictOf('Lymphoma that has progressed on standard treatment or advanced malignancy for which no effective treatment exists', relapsedBAll), 'unknown');
+    assert.equal(verdictOf('Lymphoma that has progressed on standard treatment or who are unfit for it', relapsedBAll), 'unknown');
+  });
+
+  it('rules out someone with HIV where the item names HIV beside AIDS, and leaves a stage of it open', () => {
+    const withHiv = parsePatientProfile({ infections: ['hiv'] });
+    assert.equal(verdictOf('No AIDS or HIV infection', withHiv), 'does-not-meet');
+    assert.equal(verdictOf('No AIDS or HIV-related complex', withHiv), 'unknown');
+  });
+
+  it('does not ask someone without the disease or infection for what is asked of it', () => {
+    assert.equal(verdictOf('Brain CT recommended for metastatic melanoma', relapsedBAll), 'meets');
+    assert.equal(verdictOf('Infectious disease review required for complicated infections', relapsedBAll), 'meets');
+  });
+});

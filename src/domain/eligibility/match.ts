@@ -600,7 +600,12 @@ function judge(facts: ProfileFacts, criterion: Criterion, ownDiseases: ReadonlyS
   }
   // "Refractory to standard therapy or for which no standard therapy exists": an alternative in words we cannot
   // read may be the one the person meets.
-  const openAlternative = verdict === 'does-not-meet' && criterion.section === 'inclusion' && OPEN_ALTERNATIVE.test(criterion.text);
+  // "Solid tumor or lymphoma that is refractory ... or for which no effective therapy is known" qualifies the
+  // cancers it names: someone with another cancer is not in it. An alternative that names a cancer of its own ("or
+  // advanced malignancy for which ...") may hold theirs, and so may one about the person ("or who have failed ...",
+  // in a list of groups of patients the item is one of).
+  const alternative = verdict === 'does-not-meet' && criterion.section === 'inclusion' ? OPEN_ALTERNATIVE.exec(criterion.text) : null;
+  const openAlternative = alternative !== null && (decision.concept.type !== 'cancer-type' || !/\b(?:for which|whose)$/i.test(alternative[0]) || /malignan|cancer|tumou?r/i.test(alternative[0]));
   if (openAlternative) verdict = 'unknown';
   // "Poor prognostic cytogenetic features: t(9;22), t(8;14), 11q23 anomalies, ...": Philadelphia-positive disease
   // is one of several findings, the others ones the profile does not hold.

@@ -30,6 +30,9 @@ export function splitSentences(text: string): string[] {
   return cutAt(text, cuts);
 }
 
+/** Words that lead into what an item is about without naming it: "No previously diagnosed ...". */
+const LEAD_WORDS: ReadonlySet<string> = new Set(['no', 'not', 'without', 'any', 'prior', 'previous', 'previously', 'known', 'history', 'of', 'diagnosed', 'documented', 'concurrent', 'active', 'current', 'other']);
+
 /** Words that open an item even before another capitalised word: "... Hodgkin's disease Pathological Stage IIIAS ...". */
 const OPENS_ITEMS: ReadonlySet<string> = new Set(['Pathological', 'Pathologic', 'Clinical', 'Histologically', 'Histological', 'Cytologically']);
 
@@ -50,9 +53,21 @@ export function splitFlattenedList(text: string): string[] {
     if (!/^(?:[A-Z][a-z]|[A-Z]-\d|[A-Z]{2,4}\d{1,3}\b|[A-Z]{2,5}-[a-z])/.test(word) || ITEM_STARTS_NOT.has(word.replace(/[^A-Za-z'-]+$/, ''))) continue;
     // A run of capitalised words is a name, unless its first word opens items ("Pathological Stage IIIA ...").
     if (!/[a-z0-9%)\]]$/.test(previous) || (/^[A-Z][a-z]/.test(next) && !OPENS_ITEMS.has(word)) || /^(of|or|and|and\/or|with|to|the|for|in)$/.test(previous)) continue;
+    if (itemGoesOn(text.slice(0, words[i]?.index ?? 0))) continue;
+    // "No previously diagnosed Kaposi's sarcoma": an item of lead words alone has not yet named what it is about.
+    const piece = text.slice(cuts.at(-1) ?? 0, words[i]?.index ?? 0).trim().split(/\s+/);
+    if (piece.every((w) => LEAD_WORDS.has(w.toLowerCase()))) continue;
     cuts.push(words[i]?.index ?? 0);
   }
   return cutAt(text, cuts);
+}
+
+/**
+ * Whether an item's words so far cannot end there: inside brackets, or a few words after "except" ("(including any
+ * other AIDS-associated malignancy) except stable cutaneous Kaposi's sarcoma"). A capitalised word then goes on it.
+ */
+export function itemGoesOn(before: string): boolean {
+  return (before.match(/\(/g) ?? []).length > (before.match(/\)/g) ?? []).length || /\b(?:except|excluding|other than)(?:\s+[a-z][\w'-]*){0,2}\s*$/.test(before);
 }
 
 /** An inline enumeration: "... the following: 1) at least ..., and 2) clearly ..." → its lead and its items. */
