@@ -1214,3 +1214,46 @@ describe('readCriterion: readings from the retired held-out set test34', () => {
     assert.deepEqual(values('Newly diagnosed primary CNS lymphoma').filter((v) => v.startsWith('lymphoma')), ['lymphoma present']);
   });
 });
+
+describe('readCriterion: readings from the retired held-out set test35', () => {
+  const values = (text: string, section: 'inclusion' | 'exclusion' = 'inclusion'): string[] =>
+    readCriterion(text, { section }).concepts.filter((c) => c.planned !== true).map((c) => `${c.value} ${c.polarity}${c.limited === true ? ' limited' : ''}`);
+
+  it('keeps the negation of "No patients with ..." and "No patients who ..."', () => {
+    assert.deepEqual(values('No patients with hepatitis B infection'), ['hepatitis-b absent']);
+    assert.deepEqual(values('No subjects who have received radiotherapy'), ['radiotherapy absent']);
+  });
+
+  it('reads pregnancy precautions as contraception', () => {
+    assert.deepEqual(values('Must agree to pregnancy prevention measures'), ['contraception present']);
+  });
+
+  it('leaves out a kind of the disease ruled out after its name, and marks kinds named before it', () => {
+    assert.deepEqual(values('No lymphoma of a different histology'), []);
+    assert.deepEqual(values('No RAEB in transformation'), []);
+    assert.deepEqual(values('No RAEB-T'), []);
+    assert.deepEqual(values('No transformed lymphoma'), ['lymphoma absent limited']);
+    assert.deepEqual(values('No primary gastric lymphoma'), ['lymphoma absent limited']);
+    assert.deepEqual(values('No lymphoma'), ['lymphoma absent']);
+  });
+
+  it('reads hairy cells as hairy cell leukaemia, and "diseases other than malignancy" as no cancer', () => {
+    assert.deepEqual(values('Identifiable hairy cells in the marrow'), ['other-leukaemia present']);
+    assert.deepEqual(values('No illness other than malignancy that limits life expectancy'), []);
+  });
+
+  it('reads recovery from a treatment and the time of consent as neither', () => {
+    assert.deepEqual(values('Has recovered from the effects of earlier radiotherapy'), []);
+    assert.deepEqual(values('Aged 18 or over at the time consent is signed').filter((v) => v.startsWith('consent')), []);
+    assert.deepEqual(values('Written informed consent'), ['consent present']);
+  });
+
+  it('reads carcinomatous meningitis as CNS disease', () => {
+    assert.deepEqual(values('Carcinomatous meningitis', 'exclusion'), ['cns-involvement present']);
+  });
+
+  it('reads a list of cancers led by "History of" in an exclusion list as other cancers', () => {
+    assert.deepEqual(values('History of lung, bladder or kidney cancer', 'exclusion'), ['other-malignancy present']);
+    assert.deepEqual(values('History of surgery for kidney cancer', 'exclusion').filter((v) => v.startsWith('other')), []);
+  });
+});

@@ -237,9 +237,8 @@ const ANTI_INFECTIVE = /^anti(?:biotic|microbial|viral|fungal)s?$/;
 /** Words that join a treatment to what it treated: "chemotherapy for ALL", "treatment of leukaemia". */
 const TREATED_FOR: ReadonlySet<string> = new Set(['for', 'of']);
 
-/** Words after a disease name that make it about the cells, not the diagnosis. */
 /** A kind of a disease narrower than the value it is read as (acute promyelocytic leukaemia is read as AML). */
-const NARROWER_KIND = /\bpromyelocytic\b/i;
+const NARROWER_KIND = /\bpromyelocytic\b|\bRAEB-?t\b/i;
 /** A kind named after a state: "(i.e., greater than 5% blasts in marrow) with t(8;21)", "with inv(16)", "with favorable cytogenetics". */
 const QUALIFIED_AFTER = /^\s*(?:\([^)]*\)\s*)?,?\s*with\s+(?:t\s*\(|inv\s*\(|translocations?\b|(?:good|favou?rable)[- ]risk\b|favou?rable\b)/i;
 /** Markers of the cancer's cells, which narrow a diagnosis rather than name another. */
@@ -255,15 +254,19 @@ const OPEN_EXTENT_AFTER = /^\s*(?:,\s*)?(?:or\s+|,\s*)(?:residual|metastatic|pro
 /** Words before a disease that make it one kind of it: "therapy-related", "secondary", "juvenile". */
 const NARROWER_BEFORE = /(?:\b(?:related|induced)|\bsecondary|\bjuvenile|\b(?:chemotherapy|chemo|drug)[- ](?:resistant|sensitive))\s+$|\bsub-?(?:group|type)s?\b[^.;]{0,60}$/i;
 /** A kind of lymphoma named before the word, which a profile's "lymphoma" cannot tell apart: "No prior T-cell lymphoma". */
-const LYMPHOMA_KIND_BEFORE = /\b(?:(?:t|nk|mantle)[- ]cell|(?:high|intermediate|low)[- ]grade|lymphoblastic|primary (?:cns|central nervous system)|cutaneous|follicular|marginal zone|burkitt'?s?)\s+$/i;
+const LYMPHOMA_KIND_BEFORE = /\b(?:(?:t|nk|mantle)[- ]cell|(?:high|intermediate|low)[- ]grade|transformed|(?:gut|gastric|intestinal|gastrointestinal|testicular|mediastinal|orbital)|lymphoblastic|primary (?:cns|central nervous system)|cutaneous|follicular|marginal zone|burkitt'?s?)\s+$/i;
 /** A lymphoma named by its kind: "Hodgkin's disease", "mycosis fungoides", "CTCL", "DLBCL" (not "lymphoma" alone). */
 const LYMPHOMA_KIND_NAMED = /hodgkin|mycosis|s[eé]zary|ctcl|burkitt|waldenstr|lymphoplasmacytic|dlbcl|mature b/i;
-/** A kind named after the disease: "No MDS of FAB sub-group 'refractory anemia with ring sideroblasts'". */
-const NARROWER_AFTER = /^\s*of\s+(?:the\s+)?(?:FAB\s+|WHO\s+)?sub-?(?:group|type)s?\b/i;
+/**
+ * A kind named after the disease: "No MDS of FAB sub-group 'refractory anemia with ring sideroblasts'", "lymphoma of
+ * other histology", "refractory anemia with excess blasts in transformation".
+ */
+const NARROWER_AFTER = /^\s*of\s+(?:the\s+)?(?:FAB\s+|WHO\s+)?sub-?(?:group|type)s?\b|^\s*of\s+(?:an?\s+)?(?:other|another|different)\s+(?:histolog|type|kind|sub-?type)|^\s*in\s+transformation\b/i;
 
 /** A phase or state written after a disease: "(CML) in blast phase", "in myeloid blast crisis", "in first remission". */
 const PHASE_AFTER = /^(?:\( \w+ \) |\) )?in (?:(?:\w+ )?(?:blast|blastic|accelerated) (?:phase|crisis)|(?:\w+ ){0,2}(?:remission|relapse|cr1|cr2))\b/;
 
+/** Words after a disease name that make it about the cells, not the diagnosis. */
 const CELLS: ReadonlySet<string> = new Set(['cells', 'cell', 'blasts', 'blast', 'metaphases', 'metaphase']);
 
 /** What a criterion's words say, before it is placed in its list. */
@@ -300,6 +303,8 @@ const MALIGNANT_WHAT: ReadonlySet<string> = new Set(['disease', 'diseases', 'tum
 const ANY_CANCER: ReadonlySet<string> = new Set(['malignancy', 'malignancies', 'malignance', 'cancer', 'cancers', 'tumor', 'tumors', 'neoplasm', 'neoplasms']);
 /** Words before a cancer word that make it the cause or the subject of something else: "due to malignancy", "anti-cancer". */
 const NOT_A_DIAGNOSIS_BEFORE: ReadonlySet<string> = new Set(['of', 'to', 'from', 'by', 'for', 'anti', 'non', 'the', 'their', 'his', 'her', 'its', 'whose']);
+/** Recovery from a treatment asked for: "Recovered from the toxic effects of any prior radiotherapy". */
+const RECOVERED_BEFORE = /\brecover(?:ed|y)\s+from\b[^.;:]*$/i;
 /** What follows a cancer word that names a treatment for it: "prior cancer treatment", "cancer therapies". */
 const TREATMENT_WORD = /^(?:treatments?|therap(?:y|ies)|drugs?|agents?|medications?)$/;
 /** Courses of treatment named by their phase: "maintenance therapy", "induction treatment". */
@@ -394,10 +399,12 @@ function findHits(tokens: readonly Token[], text: string, section?: 'inclusion' 
     for (const [k, hit] of hits.entries()) {
       const before = words.slice(Math.max(0, hit.start - 3), hit.start);
       const after = words.slice(hit.end, hit.end + 4).join(' ');
-      const had = before.some((w) => w === 'history' || w === 'prior' || w === 'previous' || w === 'past' || w === 'synchronous') || /^(?:, )?(?:current or previous|or other malignanc)/.test(after);
+      const clause = clauseOf(words, hit.start);
+      // "History of breast, ovarian, endometrial or cervical cancer": the history leads the whole list.
+      const listedAfterHistory = words[clause.from] === 'history' && words.slice(clause.from, hit.start).every((w) => w !== 'with' && w !== 'without' && w !== 'for');
+      const had = before.some((w) => w === 'history' || w === 'prior' || w === 'previous' || w === 'past' || w === 'synchronous') || /^(?:, )?(?:current or previous|or other malignanc)/.test(after) || listedAfterHistory;
       // "Bladder pathology including bladder stone and bladder cancer", "neurological diseases (e.g., epilepsy, brain
       // tumor)": a solid cancer named among other illnesses is one of them, another cancer than the trial's.
-      const clause = clauseOf(words, hit.start);
       const amongIllnesses = hit.rule.value === 'solid-tumour' && words.slice(clause.from, clause.to).some((w) => CONDITION.test(w) || OTHER_ILLNESS_WORDS.has(w));
       if (hit.rule.type === 'cancer-type' && hit.rule.polarity === 'present' && (had || amongIllnesses)) {
         hits[k] = { ...hit, rule: { type: 'other-cancer', value: 'other-malignancy', polarity: 'present', inferScale: false } };
@@ -680,8 +687,13 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
     const negated = shortCourse || testRequired || (barred ? !(negatedSoFar || words[0] === 'no') : negatedSoFar);
     // "Advanced malignancy, including non-Hodgkin's lymphoma": an example of the cancers the item takes, any of which
     // will do, not a cancer it asks for.
-    // "Acute effects of prior cancer treatment": a treatment for cancer, not another cancer.
-    if (hit.rule.type === 'other-cancer' && TREATMENT_WORD.test(words[hit.end] ?? '')) return;
+    // "Recovered from the effects of any prior radiotherapy": recovery asked for, not the treatment itself.
+    if (hit.rule.type === 'prior-treatment' && RECOVERED_BEFORE.test(text.slice(Math.max(0, (tokens[hit.start]?.start ?? 0) - 60), tokens[hit.start]?.start ?? 0))) return;
+    // "18 to 75 years old (at the time consent is obtained)": when an age is counted, not a consent asked for.
+    if (hit.rule.type === 'consent' && /\bat the time\s+$/i.test(text.slice(Math.max(0, (tokens[hit.start]?.start ?? 0) - 20), tokens[hit.start]?.start ?? 0))) return;
+    // "Acute effects of prior cancer treatment": a treatment for cancer, not another cancer; "diseases other than
+    // malignancy": not a cancer at all.
+    if (hit.rule.type === 'other-cancer' && (TREATMENT_WORD.test(words[hit.end] ?? '') || words[hit.start + 1] === 'than')) return;
     // "Maintenance therapy for toxoplasmosis", "induction or maintenance therapy with foscarnet": a course of
     // treatment for an infection, not chemotherapy.
     if (hit.rule.type === 'prior-treatment' && hit.rule.value === 'chemotherapy' && COURSE_OF.has(words[hit.end - 2] ?? '')

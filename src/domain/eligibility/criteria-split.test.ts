@@ -347,3 +347,9 @@ describe('splitCriteria: readings from the retired held-out set test34', () => {
     assert.deepEqual(texts(wrapped), ['No other cancer except stable cutaneous Kaposi sarcoma', 'No serious illness']);
   });
 });
+
+describe('splitCriteria: readings from the retired held-out set test35', () => {
+  it('reads items after "The following exclude:" as exclusions', () => {
+    assert.deepEqual(sections('Inclusion Criteria:\n- Adults\n- The following exclude:\n- Hairy cell leukaemia'), ['inclusion: Adults', 'exclusion: Hairy cell leukaemia']);
+  });
+});
