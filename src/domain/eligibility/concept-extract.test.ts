@@ -1257,3 +1257,28 @@ describe('readCriterion: readings from the retired held-out set test35', () => {
     assert.deepEqual(values('History of surgery for kidney cancer', 'exclusion').filter((v) => v.startsWith('other')), []);
   });
 });
+
+describe('readCriterion: readings from the retired held-out set test36', () => {
+  const read = (text: string): ReturnType<typeof readCriterion> => readCriterion(text, { section: 'inclusion' });
+  const values = (text: string): string[] => read(text).concepts.filter((c) => c.planned !== true).map((c) => `${c.value} ${c.polarity}`);
+
+  it('keeps a confirmed diagnosis a requirement when more disease is "also eligible" after it', () => {
+    const item = read('Histologically confirmed breast cancer needing chemotherapy Stage II disease with large tumours are also eligible');
+    assert.equal(item.permissive, false);
+    assert.equal(read('Stage II disease with large tumours is also eligible').permissive, true);
+  });
+
+  it('reads less than a partial or complete remission as refractory disease', () => {
+    assert.deepEqual(values('Less than a complete remission after two regimens'), ['refractory present']);
+  });
+
+  it('reads "≥ 3 weeks since" and a bracketed window before "since" as a time since treatment', () => {
+    assert.deepEqual(read('≥4 weeks since radiotherapy').concepts.map((c) => c.threshold?.withinDays), [28]);
+    assert.deepEqual(read('At least 4 weeks (8 for mitomycin) since prior chemotherapy').concepts.map((c) => `${c.polarity} ${c.threshold?.withinDays}`), ['absent 28']);
+  });
+
+  it('reads a treatment ruled out after the study ends as no history', () => {
+    assert.deepEqual(values('No radiotherapy for at least 6 weeks after study completion'), []);
+    assert.deepEqual(values('No radiotherapy for at least 6 weeks'), ['radiotherapy absent']);
+  });
+});

@@ -303,6 +303,8 @@ const MALIGNANT_WHAT: ReadonlySet<string> = new Set(['disease', 'diseases', 'tum
 const ANY_CANCER: ReadonlySet<string> = new Set(['malignancy', 'malignancies', 'malignance', 'cancer', 'cancers', 'tumor', 'tumors', 'neoplasm', 'neoplasms']);
 /** Words before a cancer word that make it the cause or the subject of something else: "due to malignancy", "anti-cancer". */
 const NOT_A_DIAGNOSIS_BEFORE: ReadonlySet<string> = new Set(['of', 'to', 'from', 'by', 'for', 'anti', 'non', 'the', 'their', 'his', 'her', 'its', 'whose']);
+/** A time after the trial ends, just after a treatment: "for at least 4 weeks after study completion". */
+const AFTER_STUDY = /^\s*(?:for\s+(?:at least\s+)?\d+\s+(?:days?|weeks?|months?)\s+)?after\s+(?:study completion|(?:the\s+)?completion of (?:the\s+)?study|the end of (?:the\s+)?study)\b/i;
 /** Recovery from a treatment asked for: "Recovered from the toxic effects of any prior radiotherapy". */
 const RECOVERED_BEFORE = /\brecover(?:ed|y)\s+from\b[^.;:]*$/i;
 /** What follows a cancer word that names a treatment for it: "prior cancer treatment", "cancer therapies". */
@@ -687,6 +689,8 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
     const negated = shortCourse || testRequired || (barred ? !(negatedSoFar || words[0] === 'no') : negatedSoFar);
     // "Advanced malignancy, including non-Hodgkin's lymphoma": an example of the cancers the item takes, any of which
     // will do, not a cancer it asks for.
+    // "No chemotherapy for at least 4 weeks after study completion": a rule for after the trial, not a history.
+    if (hit.rule.type === 'prior-treatment' && AFTER_STUDY.test(text.slice(tokens[hit.end - 1]?.end ?? 0))) return;
     // "Recovered from the effects of any prior radiotherapy": recovery asked for, not the treatment itself.
     if (hit.rule.type === 'prior-treatment' && RECOVERED_BEFORE.test(text.slice(Math.max(0, (tokens[hit.start]?.start ?? 0) - 60), tokens[hit.start]?.start ?? 0))) return;
     // "18 to 75 years old (at the time consent is obtained)": when an age is counted, not a consent asked for.
@@ -1075,10 +1079,16 @@ function closingEligible(tokens: readonly Token[], text: string): boolean {
   const firstLine = text.includes('\n') ? text.indexOf('\n') : text.length;
   return tokens.some((t, k) => {
     if (t.word !== 'eligible' || t.start > firstLine || ['not', 'no', 'never', 'in'].includes(tokens[k - 1]?.word ?? '')) return false;
+    // "Histologically confirmed advanced Hodgkin's disease ... Stage IA or IIA disease with bulky disease ... are also
+    // eligible": a requirement run on into what is allowed besides, which stays a requirement.
+    if (tokens[k - 1]?.word === 'also' && CONFIRMED_LEAD.test(text)) return false;
     const next = tokens[k + 1];
     return next === undefined || /^[.;,)]$/.test(next.word) || /^[A-Z]/.test(text.slice(next.start, next.end));
   });
 }
+
+/** An item that opens by asking for a confirmed diagnosis. */
+const CONFIRMED_LEAD = /^\W*(?:histologically|cytologically|pathologically|biopsy[- ]proven|confirmed|documented)\b/i;
 
 /** An age followed by "who", "that", "whose": it names a group the rest is about. */
 const AGE_WHO = /\b(?:under|over|below|above|younger than|older than|aged?|age)\s+(?:age\s+)?\d{1,3}\s*(?:(?:years?|yrs?)\s*(?:old|of age)?\s*)?(?:who|that|whose)\b/i;

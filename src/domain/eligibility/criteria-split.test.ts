@@ -353,3 +353,14 @@ describe('splitCriteria: readings from the retired held-out set test35', () => {
     assert.deepEqual(sections('Inclusion Criteria:\n- Adults\n- The following exclude:\n- Hairy cell leukaemia'), ['inclusion: Adults', 'exclusion: Hairy cell leukaemia']);
   });
 });
+
+describe('splitCriteria: readings from the retired held-out set test36', () => {
+  it('keeps "No" and a few words on the item when an abbreviation follows, on one line or across two', () => {
+    assert.deepEqual(texts('PATIENT CHARACTERISTICS: Other: Measurable disease No severe symptomatic\n  CNS disease of any cause No other illness'), [
+      'Measurable disease',
+      'No severe symptomatic CNS disease of any cause',
+      'No other illness',
+    ]);
+    assert.deepEqual(texts('PATIENT CHARACTERISTICS: Other: Measurable disease No known HIV infection Not pregnant'), ['Measurable disease', 'No known HIV infection', 'Not pregnant']);
+  });
+});

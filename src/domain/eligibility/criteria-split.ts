@@ -7,7 +7,7 @@
 import vocab from './criteria-headings.json' with { type: 'json' };
 import type { Section } from './criterion.ts';
 import { headingWords, isBareLeadIn, isKnownLabel, ITEM_OPENERS, ITEM_STARTS_NOT, sectionHeading, splitInlineLabels } from './criteria-headings.ts';
-import { inlineEnumeration, itemGoesOn, splitFlattenedList, splitSentences } from './run-on.ts';
+import { inlineEnumeration, itemGoesOn, negatedLeadOnly, splitFlattenedList, splitSentences } from './run-on.ts';
 
 /** An item before its concepts are read. */
 export interface SplitCriterion {
@@ -296,7 +296,7 @@ const OPEN_END = /\b(?:of|or|and|nor|with|without|to|the|a|an|for|in|than|by|at|
 function wrappedRunOn(last: Node, line: string, heading: string | null): boolean {
   if (last.runOn !== true || last.heading !== heading) return false;
   const first = /^[A-Za-z][\w'-]*/.exec(line)?.[0];
-  return first === undefined || ITEM_STARTS_NOT.has(first) || OPEN_END.test(last.text) || itemGoesOn(last.text);
+  return first === undefined || ITEM_STARTS_NOT.has(first) || OPEN_END.test(last.text) || itemGoesOn(last.text) || negatedLeadOnly(last.text, first);
 }
 
 /** An unmarked short line ending in a colon, such as "Hepatic:" or "Prior Medication: Excluded within 30 days:". */

@@ -55,11 +55,20 @@ export function splitFlattenedList(text: string): string[] {
     if (!/[a-z0-9%)\]]$/.test(previous) || (/^[A-Z][a-z]/.test(next) && !OPENS_ITEMS.has(word)) || /^(of|or|and|and\/or|with|to|the|for|in)$/.test(previous)) continue;
     if (itemGoesOn(text.slice(0, words[i]?.index ?? 0))) continue;
     // "No previously diagnosed Kaposi's sarcoma": an item of lead words alone has not yet named what it is about.
-    const piece = text.slice(cuts.at(-1) ?? 0, words[i]?.index ?? 0).trim().split(/\s+/);
-    if (piece.every((w) => LEAD_WORDS.has(w.toLowerCase()))) continue;
+    if (negatedLeadOnly(text.slice(cuts.at(-1) ?? 0, words[i]?.index ?? 0), word)) continue;
     cuts.push(words[i]?.index ?? 0);
   }
   return cutAt(text, cuts);
+}
+
+/**
+ * Whether an item's words so far are only a lead that has not yet named what it is about: "No previously diagnosed"
+ * before "Kaposi's sarcoma", or "No severe symptomatic" before an abbreviation ("CNS disease").
+ */
+export function negatedLeadOnly(piece: string, next: string): boolean {
+  const words = piece.trim().split(/\s+/);
+  if (words.every((w) => LEAD_WORDS.has(w.toLowerCase()))) return true;
+  return /^[A-Z]{2,5}\b/.test(next) && /^(?:no|not|without)$/i.test(words[0] ?? '') && words.length <= 4 && words.slice(1).every((w) => /^[a-z-]+$/.test(w));
 }
 
 /**
