@@ -188,3 +188,11 @@ describe('thresholds: readings from the retired held-out set test33', () => {
     assert.equal(readWithinDays('treatment within prior 4 weeks with radiotherapy or chemotherapy'), 28);
   });
 });
+
+describe('thresholds: concept errors of the retired held-out set test33', () => {
+  it('counts whole years of months as years', () => {
+    assert.equal(readWithinDays('within 12 months'), 365);
+    assert.equal(readWithinDays('within the past 24 months'), 730);
+    assert.equal(readWithinDays('within 6 months'), 180);
+  });
+});

@@ -164,7 +164,8 @@ export function readWithinDays(text: string): number | null {
   const unit = (match[2] ?? '').toLowerCase();
   if (unit.startsWith('hour')) return Math.max(1, Math.ceil(count / 24));
   if (unit.startsWith('week')) return count * 7;
-  if (unit.startsWith('month')) return count * 30;
+  // "12 months" is a year, counted as "1 year" is.
+  if (unit.startsWith('month')) return count % 12 === 0 ? (count / 12) * 365 : count * 30;
   if (unit.startsWith('year')) return count * 365;
   return count;
 }
