@@ -1282,3 +1282,17 @@ describe('readCriterion: readings from the retired held-out set test36', () => {
     assert.deepEqual(values('No radiotherapy for at least 6 weeks'), ['radiotherapy absent']);
   });
 });
+
+describe('readCriterion: readings from the retired held-out set test37', () => {
+  it('reads a kind "included" under the disease it widens as a permission, and in a run-on list as an alternative', () => {
+    assert.equal(readCriterion('Follicular lymphoma of grade 3 included', { section: 'inclusion', parent: 'Histologically confirmed lymphoma' }).permissive, true);
+    assert.equal(readCriterion('Follicular lymphoma of grade 3 included', { section: 'inclusion' }).permissive, false);
+  });
+
+  it('reads "or other B-cell malignancy" after a named cancer as a wider diagnosis, not another cancer', () => {
+    const item = readCriterion('Confirmed chronic lymphocytic leukaemia or other B-cell malignancy', { section: 'inclusion' });
+    assert.deepEqual(item.concepts.map((c) => c.type), ['cancer-type']);
+    assert.equal(item.broadDiagnosis, true);
+    assert.deepEqual(readCriterion('Breast cancer or other malignancy', { section: 'inclusion' }).concepts.map((c) => c.value), ['solid-tumour', 'other-malignancy']);
+  });
+});

@@ -689,6 +689,10 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
     const negated = shortCourse || testRequired || (barred ? !(negatedSoFar || words[0] === 'no') : negatedSoFar);
     // "Advanced malignancy, including non-Hodgkin's lymphoma": an example of the cancers the item takes, any of which
     // will do, not a cancer it asks for.
+    // "Multiple myeloma or other B-cell malignancy": the group widens the diagnosis asked for (broadDiagnosis), it
+    // is not another cancer besides it.
+    if (hit.rule.type === 'other-cancer' && context.section === 'inclusion' && words[hit.start - 1] === 'or' && words[hit.start] === 'other'
+      && hits.some((h) => h.rule.type === 'cancer-type' && h.end < hit.start) && BROAD_DIAGNOSIS.findAll(words).some((span) => span.start >= hit.start && span.start < hit.end + 1)) return;
     // "No chemotherapy for at least 4 weeks after study completion": a rule for after the trial, not a history.
     if (hit.rule.type === 'prior-treatment' && AFTER_STUDY.test(text.slice(tokens[hit.end - 1]?.end ?? 0))) return;
     // "Recovered from the effects of any prior radiotherapy": recovery asked for, not the treatment itself.
@@ -859,7 +863,7 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
       // Nor the lead-in of a list of them ("Acute leukemias in the following categories: ANLL in CR1 ...").
       && !((words[span.end] === 'in' || words[span.end] === 'of') && words[span.end + 1] === 'the' && words[span.end + 2] === 'following')),
     // "AML that may have been primary or secondary" describes; "may have had chemotherapy" permits.
-    permissive: subgroups.length === 0 && (permits.length > 0 || closingEligible(tokens, text)),
+    permissive: subgroups.length === 0 && (permits.length > 0 || closingEligible(tokens, text, context.parent != null)),
   };
 }
 
@@ -1073,12 +1077,14 @@ function misnamed(text: string, concept: Concept): boolean {
  * "Combined CNS and ocular relapse eligible", then in run-on text "Down Syndrome patients not eligible": a bare
  * "eligible" that closes what it says (at the end, or before a capitalised word that starts the next item) permits.
  */
-function closingEligible(tokens: readonly Token[], text: string): boolean {
+function closingEligible(tokens: readonly Token[], text: string, nested: boolean): boolean {
   // In a list joined into its lead-in ("... in one of the following categories: In first relapse / ... / Newly
   // diagnosed secondary AML eligible"), a line that closes on "eligible" is one more alternative, not a permission.
   const firstLine = text.includes('\n') ? text.indexOf('\n') : text.length;
   return tokens.some((t, k) => {
-    if (t.word !== 'eligible' || t.start > firstLine || ['not', 'no', 'never', 'in'].includes(tokens[k - 1]?.word ?? '')) return false;
+    // "Non-Hodgkin's lymphoma with T-cell immunophenotypes included", under the disease it widens, closes on
+    // "included" the same way (in a run-on list, "L-3 and B-cell leukemia included" is one more alternative).
+    if ((t.word !== 'eligible' && !(nested && t.word === 'included')) || t.start > firstLine || ['not', 'no', 'never', 'in'].includes(tokens[k - 1]?.word ?? '')) return false;
     // "Histologically confirmed advanced Hodgkin's disease ... Stage IA or IIA disease with bulky disease ... are also
     // eligible": a requirement run on into what is allowed besides, which stays a requirement.
     if (tokens[k - 1]?.word === 'also' && CONFIRMED_LEAD.test(text)) return false;

@@ -50,7 +50,9 @@ export function sectionHeading(line: string): SectionHeading | null {
 
 /** Sub-heading labels that NCI-style records write inline, longest first so "Prior Medication" beats "Other". */
 const SUBHEADINGS = [...vocab.subheadings].sort((a, b) => b.length - a.length);
-const INLINE_LABEL = new RegExp(`(?:^|(?<=\\s))(${SUBHEADINGS.map(escape).join('|')}):(?=\\s|$)`, 'g');
+// In any case after a capital first letter ("Performance Status:", "Endocrine Therapy:"; splitInlineLabels checks the
+// capital, as the case-blind flag would let "other:" in a sentence through).
+const INLINE_LABEL = new RegExp(`(?:^|(?<=\\s))(${SUBHEADINGS.map(escape).join('|')}):(?=\\s|$)`, 'gi');
 
 /** A run of text under an inline label: "Age: Under 70" → { label: "Age", text: "Under 70" }. */
 export interface LabelledPiece {
@@ -64,6 +66,7 @@ export function splitInlineLabels(line: string): LabelledPiece[] {
   let label: string | null = null;
   let from = 0;
   for (const match of line.matchAll(INLINE_LABEL)) {
+    if (!/^[A-Z]/.test(match[1] ?? '')) continue;
     const before = line.slice(from, match.index).trim();
     if (before !== '' || label !== null) pieces.push({ label, text: before });
     label = match[1] ?? null;

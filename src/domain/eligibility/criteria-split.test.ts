@@ -364,3 +364,10 @@ describe('splitCriteria: readings from the retired held-out set test36', () => {
     assert.deepEqual(texts('PATIENT CHARACTERISTICS: Other: Measurable disease No known HIV infection Not pregnant'), ['Measurable disease', 'No known HIV infection', 'Not pregnant']);
   });
 });
+
+describe('splitCriteria: readings from the retired held-out set test37', () => {
+  it('reads inline sub-headings whatever the case of their later words, but not a lower-case word in a sentence', () => {
+    assert.deepEqual(texts('PATIENT CHARACTERISTICS: Age: 19 to 64 Performance Status: Zubrod 0-3'), ['19 to 64', 'Zubrod 0-3']);
+    assert.deepEqual(texts('PATIENT CHARACTERISTICS: Other: Any of the following other: conditions'), ['Any of the following other: conditions']);
+  });
+});

@@ -1376,3 +1376,13 @@ describe('matchTrial: readings from the retired held-out set test34', () => {
     assert.equal(verdictOf('Infectious disease review required for complicated infections', relapsedBAll), 'meets');
   });
 });
+
+describe('matchTrial: readings from the retired held-out set test37', () => {
+  it('lets a B-cell cancer through a group of B-cell malignancies, and leaves a lymphoma open', () => {
+    const item = 'Confirmed multiple myeloma or other B-cell malignancy';
+    assert.equal(verdictOf(item, relapsedBAll), 'meets');
+    assert.equal(verdictOf(item, parsePatientProfile({ cancerType: ['cll'] })), 'meets');
+    assert.equal(verdictOf(item, parsePatientProfile({ cancerType: ['lymphoma'] })), 'unknown');
+    assert.equal(verdictOf(item, parsePatientProfile({ cancerType: ['aml'] })), 'does-not-meet');
+  });
+});

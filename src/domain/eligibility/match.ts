@@ -115,7 +115,7 @@ function decide(facts: ProfileFacts, criterion: Criterion, ownDiseases: Readonly
     // cancers, so AML is not one of them.
     if (truth === false && criterion.broadDiagnosis && !branched && concept.type === 'cancer-type' && concept.polarity === 'present' && !outsideLineage(criterion.text, facts)) {
       // "Leukemia, lymphoma, or Hodgkin's disease": a leukaemia of any kind is one of them.
-      broad = broadGroupHolds(criterion.text, facts.cancer ?? undefined) || 'open';
+      broad = broadGroupHolds(criterion.text, facts.cancer ?? undefined) || insideLineage(criterion.text, facts) || 'open';
       truth = broad === true ? true : undefined;
     }
     // An exclusion cannot turn away everyone with the disease the trial enrols: in an ALL trial, "ALL with
@@ -213,11 +213,12 @@ function broadGroupHolds(text: string, cancer: ReadonlySet<string> | undefined):
 /** Any cancer named as one alternative before another: "with cancer (or a precancer syndrome) or ...". */
 const ANY_CANCER_OR = /\bwith\s+(?:a\s+|any\s+)?(?:cancer|malignancy|malignant disease)\b[^.;]*\bor\s+(?:[\w-]+\s+){0,2}$/i;
 /** Groups of one lineage, and the person's cancers that are surely outside each. */
-const LINEAGE_GROUPS: readonly { readonly group: RegExp; readonly outside: ReadonlySet<string> }[] = [
-  { group: /\bB[- ]?cell\s+(?:malignanc|neoplas|lymphoproliferative)/i, outside: new Set(['aml', 'cml', 'mds', 't-all']) },
-  { group: /\blymphoid\s+(?:malignanc|neoplas)/i, outside: new Set(['aml', 'cml', 'mds']) },
+const LINEAGE_GROUPS: readonly { readonly group: RegExp; readonly outside: ReadonlySet<string>; readonly inside: ReadonlySet<string> }[] = [
+  // "Multiple myeloma or other B-cell malignancy": B-ALL, CLL and myeloma are B-cell cancers (a lymphoma may be T-cell).
+  { group: /\bB[- ]?cell\s+(?:malignanc|neoplas|lymphoproliferative)/i, outside: new Set(['aml', 'cml', 'mds', 't-all']), inside: new Set(['b-all', 'cll', 'myeloma']) },
+  { group: /\blymphoid\s+(?:malignanc|neoplas)/i, outside: new Set(['aml', 'cml', 'mds']), inside: new Set(['b-all', 't-all', 'all', 'cll']) },
   // "Tac-expressing T-cell leukemia and lymphoma": no myeloid disease, nor a B-cell one.
-  { group: /\bT[- ]?cell\s+(?:leuka?emias?|lymphomas?|malignanc|neoplas|lymphoproliferative)/i, outside: new Set(['aml', 'cml', 'mds', 'b-all', 'cll', 'myeloma']) },
+  { group: /\bT[- ]?cell\s+(?:leuka?emias?|lymphomas?|malignanc|neoplas|lymphoproliferative)/i, outside: new Set(['aml', 'cml', 'mds', 'b-all', 'cll', 'myeloma']), inside: new Set(['t-all']) },
 ];
 
 /** The diseases the person gave, markers aside ("cml" of "cml, ph-positive, bcr-abl1"). */
@@ -229,6 +230,11 @@ function personsDiseases(facts: ProfileFacts): string[] {
 function outsideLineage(text: string, facts: ProfileFacts): boolean {
   const diseases = personsDiseases(facts);
   return diseases.length > 0 && LINEAGE_GROUPS.some(({ group, outside }) => group.test(text) && diseases.every((c) => outside.has(c)));
+}
+
+/** Whether one of the person's cancers is surely in the group of one lineage the item names. */
+function insideLineage(text: string, facts: ProfileFacts): boolean {
+  return personsDiseases(facts).some((c) => LINEAGE_GROUPS.some(({ group, inside }) => group.test(text) && inside.has(c)));
 }
 
 /** A disease state and a marker of the disease: either may be the branch a person meets ("relapsed, or Ph+"). */
