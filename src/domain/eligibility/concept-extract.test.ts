@@ -1296,3 +1296,28 @@ describe('readCriterion: readings from the retired held-out set test37', () => {
     assert.deepEqual(readCriterion('Breast cancer or other malignancy', { section: 'inclusion' }).concepts.map((c) => c.value), ['solid-tumour', 'other-malignancy']);
   });
 });
+
+describe('readCriterion: readings from the retired held-out set test38', () => {
+  const read = (text: string): ReturnType<typeof readCriterion> => readCriterion(text, { section: 'inclusion' });
+  const values = (text: string): string[] => read(text).concepts.map((c) => `${c.value} ${c.polarity}`);
+
+  it('reads a treatment "discontinued at least" some weeks before as a washout', () => {
+    assert.deepEqual(values('Steroids discontinued at least 4 weeks before entry'), ['other-drug absent']);
+    assert.deepEqual(values('Imatinib discontinued because of side effects'), ['imatinib present']);
+  });
+
+  it('reads a treatment "discouraged" as advice, never a requirement', () => {
+    assert.equal(read('More than 6 cycles of prior alkylating agent chemotherapy discouraged').permissive, true);
+    assert.equal(read('More than 6 cycles of prior alkylating agent chemotherapy').permissive, false);
+  });
+
+  it('reads an age that says whom a blood-test limit is for as no age limit', () => {
+    assert.deepEqual(values('Adequate kidney function (age 10 to 14 maximum serum creatinine 1.0 mg/dl)').filter((v) => v.startsWith('age')), []);
+  });
+
+  it('reads "bulky or progressive disease" as no relapse asked for, and "serum CR" as no remission', () => {
+    assert.deepEqual(values('Bulky or progressive disease'), []);
+    assert.deepEqual(values('Serum CR at most twice normal').filter((v) => v.startsWith('remission')), []);
+    assert.deepEqual(values('Progressive disease'), ['relapsed present']);
+  });
+});

@@ -152,10 +152,10 @@ const SUBGROUP_LEAD = /^\W*(?:\d+\.\s*)?((?:patients|subjects|participants|those
 /** The kinds of concept that name a group of patients by their disease or treatment. */
 const SUBGROUP_TYPES: ReadonlySet<string> = new Set(['cancer-type', 'disease-state', 'prior-treatment', 'cns']);
 /**
- * "... or Lansky performance scale > 50% for patients < 16 years of age": an age that says whom another limit is
- * for, not an age limit of the trial.
+ * "... or Lansky performance scale > 50% for patients < 16 years of age", "(age 12 to 15 maximum serum creatinine 1.2
+ * mg/dl ...": an age that says whom another limit is for, not an age limit of the trial.
  */
-const AGE_FOR_WHOM = /\b(?:for|in)\s+(?:patients|children|subjects|participants|those|persons|people)\s+(?:aged\s+|age\s+)?(?:<|>|≤|≥|under|over|younger|older|less|greater|more|between|below|above|\d)|\((?:for\s+)?(?:patients\s+)?(?:age|aged|ages)\s+[^)]{1,30}\)/i;
+const AGE_FOR_WHOM = /\b(?:for|in)\s+(?:patients|children|subjects|participants|those|persons|people)\s+(?:aged\s+|age\s+)?(?:<|>|≤|≥|under|over|younger|older|less|greater|more|between|below|above|\d)|\((?:for\s+)?(?:patients\s+)?(?:age|aged|ages)\s+(?:[^)]{1,30}\)|\d{1,2}\s+to\s+\d{1,2}\s+(?:maximum|minimum)\b)/i;
 /** An item that opens with "Adults" ("Adults with ..."): an age limit without its numbers. */
 const AGE_GROUP_LEAD = /^\W*(?:\d+\.\s*)?(?:(?:healthy\s+)?adults?|adult (?:patients|subjects|participants))\b/i;
 /** An inclusion item that opens with children ("Children with ASD", "Newborn and infant age group"): likewise. */
@@ -248,7 +248,7 @@ const PREFERENCE_LEAD = /^\W*(?:(?:first\s+)?(?:priority|preference)\s+(?:will\s
 /** Where a secondary leukaemia came from: "secondary (evolving from myelodysplastic syndrome ... or previous treatment for malignancies ...)". */
 const ORIGIN_BEFORE = /(?:\b(?:evolving|evolved|arising|arisen|transformed|progressing|progressed)\s+from\b|\bsecondary\s*\()[^.;)]*$/i;
 /** Kinds of disease beside a relapse, joined to it as alternatives: "residual, recurrent", "recurrent, or metastatic". */
-const OPEN_EXTENT_BEFORE = /\b(?:residual|metastatic|progressive|advanced|unresectable)\s*(?:,|\bor)\s*$/i;
+const OPEN_EXTENT_BEFORE = /\b(?:residual|metastatic|progressive|advanced|unresectable|bulky)\s*(?:,|\bor)\s*$/i;
 const OPEN_EXTENT_WITHIN = /\b(?:or|and\/or)\s+(?:residual|metastatic|progressive|locally advanced|advanced|unresectable)\b/i;
 const OPEN_EXTENT_AFTER = /^\s*(?:,\s*)?(?:or\s+|,\s*)(?:residual|metastatic|progressive|locally advanced|advanced|unresectable)\b/i;
 /** Words before a disease that make it one kind of it: "therapy-related", "secondary", "juvenile". */
@@ -695,6 +695,8 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
       && hits.some((h) => h.rule.type === 'cancer-type' && h.end < hit.start) && BROAD_DIAGNOSIS.findAll(words).some((span) => span.start >= hit.start && span.start < hit.end + 1)) return;
     // "No chemotherapy for at least 4 weeks after study completion": a rule for after the trial, not a history.
     if (hit.rule.type === 'prior-treatment' && AFTER_STUDY.test(text.slice(tokens[hit.end - 1]?.end ?? 0))) return;
+    // "In children serum CR less than or equal to age-adjusted normal": CR is the creatinine there, not a remission.
+    if (hit.rule.type === 'disease-state' && words[hit.start - 1] === 'serum') return;
     // "Recovered from the effects of any prior radiotherapy": recovery asked for, not the treatment itself.
     if (hit.rule.type === 'prior-treatment' && RECOVERED_BEFORE.test(text.slice(Math.max(0, (tokens[hit.start]?.start ?? 0) - 60), tokens[hit.start]?.start ?? 0))) return;
     // "18 to 75 years old (at the time consent is obtained)": when an age is counted, not a consent asked for.
@@ -863,7 +865,7 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
       // Nor the lead-in of a list of them ("Acute leukemias in the following categories: ANLL in CR1 ...").
       && !((words[span.end] === 'in' || words[span.end] === 'of') && words[span.end + 1] === 'the' && words[span.end + 2] === 'following')),
     // "AML that may have been primary or secondary" describes; "may have had chemotherapy" permits.
-    permissive: subgroups.length === 0 && (permits.length > 0 || closingEligible(tokens, text, context.parent != null)),
+    permissive: subgroups.length === 0 && (permits.length > 0 || closingEligible(tokens, text, context.parent != null) || DISCOURAGED_END.test(text)),
   };
 }
 
@@ -1093,6 +1095,8 @@ function closingEligible(tokens: readonly Token[], text: string, nested: boolean
   });
 }
 
+/** An item that closes by advising against, not ruling out: "More than 12 cycles of prior alkylating agent chemotherapy discouraged". */
+const DISCOURAGED_END = /\bdiscouraged\s*\.?$/i;
 /** An item that opens by asking for a confirmed diagnosis. */
 const CONFIRMED_LEAD = /^\W*(?:histologically|cytologically|pathologically|biopsy[- ]proven|confirmed|documented)\b/i;
 
