@@ -50,7 +50,10 @@ const UPPER_COUNT_BEFORE = /\b(?:no more than|not more than|at most|a maximum of
 const CANCER_EXAMPLE_BEFORE = /\b(?:advanced|any|metastatic|solid|all|proven|confirmed)\s+(?:\w+\s+)?(?:malignan\w*|cancers?|tumou?rs?)\b,?\s+(?:including|such as|e\.g\.,?|especially|particularly|for example)\b[^.;:,]{0,25}$/i;
 /** What follows "pregnancy" in a test the trial asks for: "Pregnancy test required". */
 const TEST_REQUIRED_AFTER = /^\s*tests?\s+(?:is\s+|are\s+)?(?:required|needed|mandatory)\b/i;
-/** Disease or a treatment field "including" cancers: "disease scheduled to receive thoracic irradiation, including pulmonary and esophageal tumors". */
+/**
+ * Disease or a treatment field "including" cancers: "disease scheduled to receive thoracic irradiation, including
+ * pulmonary and esophageal tumors".
+ */
 const DISEASE_EXAMPLE_BEFORE = /\b(?:disease|irradiation|radiotherapy|radiation)\b[^.;:]{0,80},\s+including\b[^.;:,]{0,25}$/i;
 /** Words before "to" that name what a disease turns into. */
 const TURNS_INTO: ReadonlySet<string> = new Set(['transformation', 'transformed', 'transforming', 'evolution', 'evolving', 'evolved', 'progression', 'progressing', 'progressed']);
@@ -491,6 +494,12 @@ function sexHits(words: readonly string[], section?: 'inclusion' | 'exclusion'):
   return [...female, ...male].slice(0, 1).map((span) => ({ rule: { type: 'sex', value, polarity: 'present', inferScale: false }, ...span }));
 }
 
+/** Up to `chars` characters of the text just before the token at `start`. */
+function textBefore(tokens: readonly Token[], text: string, start: number, chars: number): string {
+  const at = tokens[start]?.start ?? 0;
+  return text.slice(Math.max(0, at - chars), at);
+}
+
 /** The text from just after a mention to the end of its clause. */
 function textAfter(tokens: readonly Token[], text: string, end: number): string {
   const from = tokens[end - 1]?.end ?? 0;
@@ -622,7 +631,7 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
     // not whether the person had it.
     if (hit.rule.type === 'prior-treatment' && /^(?:resistant|sensitive|refractory)$/.test(words[hit.end] ?? '')) return;
     // "Subjects at high risk of Hepatitis B virus (HBV) infection should be screened": a risk, not the infection.
-    if (hit.rule.type === 'infection' && /\bat\s+(?:high\s+|increased\s+)?risk\s+(?:of|for)\s+(?:[\w-]+\s+){0,4}\(?$/i.test(text.slice(Math.max(0, (tokens[hit.start]?.start ?? 0) - 60), tokens[hit.start]?.start ?? 0))) return;
+    if (hit.rule.type === 'infection' && /\bat\s+(?:high\s+|increased\s+)?risk\s+(?:of|for)\s+(?:[\w-]+\s+){0,4}\(?$/i.test(textBefore(tokens, text, hit.start, 60))) return;
     // "No prior radiotherapy to relapsed sites of vital organs": where a relapse was, not whether there was one.
     if (hit.rule.type === 'disease-state' && hit.rule.value === 'relapsed' && /^(?:sites?|areas?|lesions?|nodes?|masses)$/.test(words[hit.end] ?? '')) return;
     // "Untreated thoracic or abdominal aneurysm", "untreated hypertension": another illness left untreated, not a
@@ -644,7 +653,7 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
       return;
     }
     // "No concurrent whole brain irradiation for documented CNS disease": what a treatment is for, not a requirement.
-    if (hit.rule.type === 'cns' && hits.some((h) => h.rule.type === 'prior-treatment' && h.end <= hit.start) && /\b(?:irradiation|radiation|radiotherapy|therapy|treatment)\s+for\s+(?:documented\s+|known\s+|active\s+)?$/i.test(text.slice(Math.max(0, (tokens[hit.start]?.start ?? 0) - 40), tokens[hit.start]?.start ?? 0))) return;
+    if (hit.rule.type === 'cns' && hits.some((h) => h.rule.type === 'prior-treatment' && h.end <= hit.start) && /\b(?:irradiation|radiation|radiotherapy|therapy|treatment)\s+for\s+(?:documented\s+|known\s+|active\s+)?$/i.test(textBefore(tokens, text, hit.start, 40))) return;
     // "B-cell lymphoid disease", "B-cell lymphoid malignancies": a group of B-cell cancers, not B-cell ALL.
     if (hit.rule.type === 'cancer-type' && (hit.rule.value === 'b-all' || hit.rule.value === 't-all') && words[hit.end - 1] === 'lymphoid' && LYMPHOID_GROUP.has(words[hit.end] ?? '')) return;
     // "Isolated CNS relapse": CNS disease alone, which a person with CNS and marrow disease does not have; we
@@ -680,10 +689,10 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
       || (hit.rule.type === 'infection' && words.slice(Math.max(0, hit.start - 3), hit.start).includes('since'));
     // "Conditions precluding informed consent" is being unable to consent; "no illness that would preclude
     // informed consent", able to.
-    const barred = hit.rule.type === 'consent' && (CONSENT_BARRED.test(words.slice(Math.max(0, hit.start - 4), hit.start).join(' ')) || ABILITY_LIMITED.test(text.slice(Math.max(0, (tokens[hit.start]?.start ?? 0) - 70), tokens[hit.start]?.start ?? 0)) || /^(?:is )?(?:impossible|not possible)\b/.test(words.slice(hit.end, hit.end + 3).join(' ')));
+    const barred = hit.rule.type === 'consent' && (CONSENT_BARRED.test(words.slice(Math.max(0, hit.start - 4), hit.start).join(' ')) || ABILITY_LIMITED.test(textBefore(tokens, text, hit.start, 70)) || /^(?:is )?(?:impossible|not possible)\b/.test(words.slice(hit.end, hit.end + 3).join(' ')));
     // "Less than 7 days of prior hydroxyurea", "no more than 7 days of prior corticosteroid therapy": a short course
     // allowed, a longer one ruled out; none at all meets it.
-    const shortCourse = hit.rule.type === 'prior-treatment' && SHORT_COURSE_BEFORE.test(text.slice(Math.max(0, (tokens[hit.start]?.start ?? 0) - 60), tokens[hit.start]?.start ?? 0));
+    const shortCourse = hit.rule.type === 'prior-treatment' && SHORT_COURSE_BEFORE.test(textBefore(tokens, text, hit.start, 60));
     // "Pregnancy test required, as appropriate": a test that must show the person is not pregnant.
     const testRequired = hit.rule.type === 'pregnancy' && hit.rule.value === 'pregnant' && TEST_REQUIRED_AFTER.test(textAfter(tokens, text, hit.end)) && !words.slice(Math.max(0, hit.start - 2), hit.start).includes('positive');
     const negated = shortCourse || testRequired || (barred ? !(negatedSoFar || words[0] === 'no') : negatedSoFar);
@@ -698,9 +707,9 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
     // "In children serum CR less than or equal to age-adjusted normal": CR is the creatinine there, not a remission.
     if (hit.rule.type === 'disease-state' && words[hit.start - 1] === 'serum') return;
     // "Recovered from the effects of any prior radiotherapy": recovery asked for, not the treatment itself.
-    if (hit.rule.type === 'prior-treatment' && RECOVERED_BEFORE.test(text.slice(Math.max(0, (tokens[hit.start]?.start ?? 0) - 60), tokens[hit.start]?.start ?? 0))) return;
+    if (hit.rule.type === 'prior-treatment' && RECOVERED_BEFORE.test(textBefore(tokens, text, hit.start, 60))) return;
     // "18 to 75 years old (at the time consent is obtained)": when an age is counted, not a consent asked for.
-    if (hit.rule.type === 'consent' && /\bat the time\s+$/i.test(text.slice(Math.max(0, (tokens[hit.start]?.start ?? 0) - 20), tokens[hit.start]?.start ?? 0))) return;
+    if (hit.rule.type === 'consent' && /\bat the time\s+$/i.test(textBefore(tokens, text, hit.start, 20))) return;
     // "Acute effects of prior cancer treatment": a treatment for cancer, not another cancer; "diseases other than
     // malignancy": not a cancer at all.
     if (hit.rule.type === 'other-cancer' && (TREATMENT_WORD.test(words[hit.end] ?? '') || words[hit.start + 1] === 'than')) return;
@@ -712,11 +721,11 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
     // out, not the disease itself (a primary CNS lymphoma is a kind of lymphoma, and stays one).
     const site = hits.find((h) => h.rule.type === 'cns' && h.start <= hit.start && h.end >= hit.end);
     if (hit.rule.type === 'cancer-type' && (negated || context.section === 'exclusion') && (site === undefined ? words[hit.start - 1] : words[site.start - 1]) !== 'primary'
-      && (site !== undefined || /\binvolvement\s+(?:with|by)\s+$/i.test(text.slice(Math.max(0, (tokens[hit.start]?.start ?? 0) - 30), tokens[hit.start]?.start ?? 0)))) return;
+      && (site !== undefined || /\binvolvement\s+(?:with|by)\s+$/i.test(textBefore(tokens, text, hit.start, 30)))) return;
     if (hit.rule.type === 'cancer-type' && context.section === 'inclusion' && [CANCER_EXAMPLE_BEFORE, DISEASE_EXAMPLE_BEFORE].some((lead) => lead.test(text.slice(0, tokens[hit.start]?.start ?? 0)))) return;
     // "No more than 3 prior chemotherapy regimens": a count with an upper limit, which none meets too; the treatment
     // itself is not asked for.
-    if (hit.rule.type === 'prior-treatment' && UPPER_COUNT_BEFORE.test(text.slice(Math.max(0, (tokens[hit.start]?.start ?? 0) - 40), tokens[hit.start]?.start ?? 0))) return;
+    if (hit.rule.type === 'prior-treatment' && UPPER_COUNT_BEFORE.test(textBefore(tokens, text, hit.start, 40))) return;
     // "No blastic phase CML", "no accelerated phase": a phase of the disease ruled out, not the disease.
     // "No CML in blast phase", "no AML in first remission with ..." likewise, the phase or state written after it.
     if (hit.rule.type === 'cancer-type' && negated && (words[hit.start - 1] === 'phase' || words[hit.start - 1] === 'crisis' || PHASE_AFTER.test(words.slice(hit.end, hit.end + 8).join(' ')))) return;
@@ -732,16 +741,16 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
     // others ones the profile cannot answer, so the relapse is no requirement.
     // "Recurrent or metastatic malignant disease" read as one mention holds the other kind in its own words.
     if (hit.rule.type === 'disease-state' && !negated && context.section === 'inclusion' && hit.rule.value === 'relapsed'
-      && (OPEN_EXTENT_BEFORE.test(text.slice(Math.max(0, (tokens[hit.start]?.start ?? 0) - 40), tokens[hit.start]?.start ?? 0)) || OPEN_EXTENT_AFTER.test(text.slice(tokens[hit.end - 1]?.end ?? 0))
+      && (OPEN_EXTENT_BEFORE.test(textBefore(tokens, text, hit.start, 40)) || OPEN_EXTENT_AFTER.test(text.slice(tokens[hit.end - 1]?.end ?? 0))
         || OPEN_EXTENT_WITHIN.test(evidence))) return;
     // "Exclude acute promyelocytic leukemia (M3)": one kind of AML ruled out, which the profile cannot tell apart;
     // "no treatment- or mutagen-related MDS", "no secondary AML" likewise.
-    if (hit.rule.type === 'cancer-type' && negated && (NARROWER_KIND.test(evidence) || NARROWER_BEFORE.test(text.slice(Math.max(0, (tokens[hit.start]?.start ?? 0) - 80), tokens[hit.start]?.start ?? 0))
+    if (hit.rule.type === 'cancer-type' && negated && (NARROWER_KIND.test(evidence) || NARROWER_BEFORE.test(textBefore(tokens, text, hit.start, 80))
       || NARROWER_AFTER.test(after))) return;
     let value = hit.rule.value;
     let threshold = thresholdFor(hit, after, text, heading, context.section);
     if (hit.rule.type === 'organ-function' && hit.rule.value === 'ejection-fraction' && (threshold === undefined || threshold.unit === 'x-uln')) {
-      threshold = ejectionFractionNormal(text.slice(Math.max(0, (tokens[hit.start]?.start ?? 0) - 40), tokens[hit.start]?.start ?? 0), after.slice(0, 80)) ?? threshold;
+      threshold = ejectionFractionNormal(textBefore(tokens, text, hit.start, 40), after.slice(0, 80)) ?? threshold;
       // A normal ejection fraction is asked for, never ruled out: "No history of ... heart failure LVEF normal by
       // MUGA" is two items run together, the first one's negation carried onto the second; it asks nothing we read.
       if (negated && threshold?.unit === 'x-lln' && threshold.comparator === '>=') return;
@@ -752,7 +761,7 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
     if (hit.rule.type === 'performance-status') {
       ({ scale: value, threshold } = performanceThreshold(hit.rule, after));
       // "Performance status 0-2 (ECOG)": the grades written before the scale's name.
-      if (threshold === undefined && !hit.rule.inferScale) threshold = performanceThreshold(hit.rule, text.slice(Math.max(0, (tokens[hit.start]?.start ?? 0) - 20), tokens[hit.start]?.start ?? 0)).threshold;
+      if (threshold === undefined && !hit.rule.inferScale) threshold = performanceThreshold(hit.rule, textBefore(tokens, text, hit.start, 20)).threshold;
       // "Good performance status": no scale and no grade, nothing to check.
       if (threshold === undefined && hit.rule.inferScale && /\b(?:good|adequate|acceptable|satisfactory|poor)\s+(?:general\s+)?performance\b/i.test(text)) return;
     }
@@ -772,12 +781,12 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
     const past = hit.rule.type === 'disease-state' && REMISSIONS.has(hit.rule.value) && before(words, PAST_REMISSION, hit.start, 3);
     // "Failed conventional therapy": refractory disease, or a relapse after it (a relapse is a failure too).
     const failedTherapy = hit.rule.type === 'disease-state' && hit.rule.value === 'refractory' && /^fail/.test(words[hit.start] ?? '');
-    const narrowedRelapse = hit.rule.type === 'disease-state' && hit.rule.value === 'relapsed' && NARROWED_RELAPSE.test(text.slice(Math.max(0, (tokens[hit.start]?.start ?? 0) - 40), tokens[hit.start]?.start ?? 0));
+    const narrowedRelapse = hit.rule.type === 'disease-state' && hit.rule.value === 'relapsed' && NARROWED_RELAPSE.test(textBefore(tokens, text, hit.start, 40));
     // "No prior topotecan": a drug of a kind the profile names only as a kind (chemotherapy) is limited too.
     // "No prior T-cell lymphoma", "no mantle cell lymphomas", "Hodgkin's disease": a kind of lymphoma, which a
     // profile's "lymphoma" cannot tell apart.
     const lymphomaKind = hit.rule.type === 'cancer-type' && hit.rule.value === 'lymphoma'
-      && (LYMPHOMA_KIND_BEFORE.test(text.slice(Math.max(0, (tokens[hit.start]?.start ?? 0) - 40), tokens[hit.start]?.start ?? 0)) || LYMPHOMA_KIND_NAMED.test(evidence));
+      && (LYMPHOMA_KIND_BEFORE.test(textBefore(tokens, text, hit.start, 40)) || LYMPHOMA_KIND_NAMED.test(evidence));
     const limited = narrowedRelapse || shortCourse || lymphomaKind || (hit.rule.type === 'prior-treatment' && (DOSE_OR_SITE.test(after) || hit.rule.namedDrug === true || LIMITING_BEFORE.has(words[hit.start - 1] ?? '') || KIND_OF_RADIOTHERAPY.test(`${words[hit.start - 2] ?? ''} ${words[hit.start - 1] ?? ''} ${evidence}`) || HIGH_DOSE.test(words.slice(Math.max(0, hit.start - 2), hit.start).join(' '))))
       || (hit.rule.type === 'cns' && hit.rule.value === 'cns-involvement' && before(words, UNCONTROLLED, hit.start, 2));
     const previous = hits.slice(0, k).reverse().find((h) => h.rule.type === hit.rule.type && !qualifiers.has(h));
@@ -1095,7 +1104,7 @@ function closingEligible(tokens: readonly Token[], text: string, nested: boolean
   });
 }
 
-/** An item that closes by advising against, not ruling out: "More than 12 cycles of prior alkylating agent chemotherapy discouraged". */
+/** An item that closes by advising, not ruling out: "More than 12 cycles of prior alkylating agent therapy discouraged". */
 const DISCOURAGED_END = /\bdiscouraged\s*\.?$/i;
 /** An item that opens by asking for a confirmed diagnosis. */
 const CONFIRMED_LEAD = /^\W*(?:histologically|cytologically|pathologically|biopsy[- ]proven|confirmed|documented)\b/i;
