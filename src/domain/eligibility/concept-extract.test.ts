@@ -1321,3 +1321,60 @@ describe('readCriterion: readings from the retired held-out set test38', () => {
     assert.deepEqual(values('Progressive disease'), ['relapsed present']);
   });
 });
+
+describe('readCriterion: readings from the retired held-out set test39', () => {
+  const read = (text: string, section: 'inclusion' | 'exclusion' = 'inclusion'): ReturnType<typeof readCriterion> => readCriterion(text, { section });
+  const values = (text: string, section: 'inclusion' | 'exclusion' = 'inclusion'): string[] => read(text, section).concepts.map((c) => `${c.value} ${c.polarity}`);
+
+  it('reads "MM" as myeloma, and the last disease of a list joined by "and" as one more alternative', () => {
+    const concepts = read('People with CLL, NHL and MM').concepts;
+    assert.deepEqual(concepts.map((c) => c.value), ['cll', 'lymphoma', 'myeloma']);
+    assert.equal(concepts[2]?.orPrevious, true);
+    assert.deepEqual(values('Tumour larger than 20 mm'), []);
+  });
+
+  it('reads "a certain type of" a disease as a kind the profile cannot tell apart', () => {
+    const [aml, all] = read('People with AML or a certain type of ALL').concepts;
+    assert.equal(aml?.limited, undefined);
+    assert.equal(all?.limited, true);
+    assert.equal(read('Have certain types of lymphoma', 'exclusion').concepts[0]?.limited, true);
+    assert.deepEqual(values('No certain types of lymphoma'), []);
+  });
+
+  it('reads small lymphocytic lymphoma and NHL as kinds of lymphoma', () => {
+    assert.deepEqual(values('Small lymphocytic lymphoma'), ['lymphoma present']);
+    assert.equal(read('Small lymphocytic lymphoma').concepts[0]?.limited, true);
+    const lymphoma = (text: string): unknown => read(text).concepts.find((c) => c.value === 'lymphoma')?.limited;
+    assert.equal(lymphoma('Relapsed NHL'), true);
+    assert.equal(lymphoma('Relapsed lymphoma'), undefined);
+  });
+
+  it('reads a matched donor for a transplant as a transplant to come', () => {
+    const transplant = (text: string): unknown => read(text).concepts.find((c) => c.value === 'allogeneic-transplant')?.planned;
+    assert.equal(transplant('Fully HLA matched donor for allogeneic transplantation'), true);
+    assert.equal(transplant('Prior matched sibling donor transplant'), undefined);
+  });
+
+  it('reads a transplant joined to planned chemotherapy across the drugs in brackets as planned too', () => {
+    const concepts = read('Scheduled to undergo high-dose chemotherapy (carmustine and melphalan) with autologous stem cell transplantation').concepts;
+    assert.equal(concepts.find((c) => c.value === 'autologous-transplant')?.planned, true);
+  });
+
+  it('reads "no prior treatment for" a lymphoma or for metastatic disease as no chemotherapy, not as no lymphoma', () => {
+    assert.deepEqual(values("No prior treatment for Hodgkin's lymphoma"), ['chemotherapy absent']);
+    assert.ok(values('No prior therapy for metastatic disease').includes('chemotherapy absent'));
+  });
+
+  it('reads "are eligible for this protocol" as whom the trial is for, not a permission', () => {
+    assert.equal(read('Patients with multiple myeloma who attain at least a PR are eligible for this protocol').permissive, false);
+    assert.equal(read('Patients with prior imatinib are eligible').permissive, true);
+  });
+
+  it('reads named opportunistic infections as active infections, but not what a drug treats or prevents', () => {
+    assert.deepEqual(values('Active cytomegalovirus disease', 'exclusion'), ['active-infection present']);
+    assert.deepEqual(values('Herpes zoster', 'exclusion'), ['active-infection present']);
+    assert.deepEqual(values('Toxoplasmic encephalitis requiring suppressive therapy', 'exclusion'), ['active-infection present']);
+    assert.deepEqual(values('Fluconazole for oral candidiasis').filter((v) => v.startsWith('active')), []);
+    assert.deepEqual(values('Pneumocystis carinii pneumonia (PCP) prophylaxis').filter((v) => v.startsWith('active')), []);
+  });
+});

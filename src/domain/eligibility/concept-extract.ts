@@ -255,11 +255,13 @@ const OPEN_EXTENT_BEFORE = /\b(?:residual|metastatic|progressive|advanced|unrese
 const OPEN_EXTENT_WITHIN = /\b(?:or|and\/or)\s+(?:residual|metastatic|progressive|locally advanced|advanced|unresectable)\b/i;
 const OPEN_EXTENT_AFTER = /^\s*(?:,\s*)?(?:or\s+|,\s*)(?:residual|metastatic|progressive|locally advanced|advanced|unresectable)\b/i;
 /** Words before a disease that make it one kind of it: "therapy-related", "secondary", "juvenile". */
-const NARROWER_BEFORE = /(?:\b(?:related|induced)|\bsecondary|\bjuvenile|\b(?:chemotherapy|chemo|drug)[- ](?:resistant|sensitive))\s+$|\bsub-?(?:group|type)s?\b[^.;]{0,60}$/i;
+const NARROWER_BEFORE = /(?:\b(?:related|induced)|\bsecondary|\bjuvenile|\b(?:chemotherapy|chemo|drug)[- ](?:resistant|sensitive))\s+$|\bsub-?(?:group|type)s?\b[^.;]{0,60}$|\bcertain\s+(?:types?|kinds?|forms?)\s+of\s+$/i;
+/** "A certain type of ALL", "some types of lymphoma": a kind of the disease the text does not name, which a profile cannot tell apart. */
+const UNNAMED_KIND_BEFORE = /\b(?:certain|some)\s+(?:types?|kinds?|forms?)\s+of\s+$/i;
 /** A kind of lymphoma named before the word, which a profile's "lymphoma" cannot tell apart: "No prior T-cell lymphoma". */
 const LYMPHOMA_KIND_BEFORE = /\b(?:(?:t|nk|mantle)[- ]cell|(?:high|intermediate|low)[- ]grade|transformed|(?:gut|gastric|intestinal|gastrointestinal|testicular|mediastinal|orbital)|lymphoblastic|primary (?:cns|central nervous system)|cutaneous|follicular|marginal zone|burkitt'?s?)\s+$/i;
 /** A lymphoma named by its kind: "Hodgkin's disease", "mycosis fungoides", "CTCL", "DLBCL" (not "lymphoma" alone). */
-const LYMPHOMA_KIND_NAMED = /hodgkin|mycosis|s[eé]zary|ctcl|burkitt|waldenstr|lymphoplasmacytic|dlbcl|mature b/i;
+const LYMPHOMA_KIND_NAMED = /hodgkin|\bnhl\b|mycosis|s[eé]zary|ctcl|burkitt|waldenstr|lymphoplasmacytic|dlbcl|mature b|small lymphocytic|\bsll\b/i;
 /**
  * A kind named after the disease: "No MDS of FAB sub-group 'refractory anemia with ring sideroblasts'", "lymphoma of
  * other histology", "refractory anemia with excess blasts in transformation".
@@ -437,7 +439,9 @@ function findHits(tokens: readonly Token[], text: string, section?: 'inclusion' 
   // Likewise "chemotherapy for acute lymphocytic leukemia": the cancer right after a treatment and "for" or "of".
   const treatedFor = (k: Hit): boolean =>
     k.rule.type === 'cancer-type' && kept.some((t) => t.rule.type === 'prior-treatment' &&
-      ((t.start <= k.start && k.end <= t.end) || (t.end < k.start && k.start - t.end <= 2 && TREATED_FOR.has(tokens[t.end]?.word ?? ''))));
+      ((t.start <= k.start && k.end <= t.end) || (t.end < k.start && k.start - t.end <= 2 && TREATED_FOR.has(tokens[t.end]?.word ?? ''))
+        // "No prior treatment for Hodgkin's lymphoma": the treatment's own words end in the disease's first word.
+        || (t.end <= k.start && k.start - t.end <= 2 && tokens.slice(t.start, t.end).some((w) => TREATED_FOR.has(w.word)))));
   // "Infection not controlled by antibiotics", "severe infection (intravenous antifungals required)": drugs against
   // infection, beside an infection, say how serious it is rather than name a treatment of their own.
   const infectionMeasure = (k: Hit): boolean =>
@@ -704,6 +708,8 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
       && hits.some((h) => h.rule.type === 'cancer-type' && h.end < hit.start) && BROAD_DIAGNOSIS.findAll(words).some((span) => span.start >= hit.start && span.start < hit.end + 1)) return;
     // "No chemotherapy for at least 4 weeks after study completion": a rule for after the trial, not a history.
     if (hit.rule.type === 'prior-treatment' && AFTER_STUDY.test(text.slice(tokens[hit.end - 1]?.end ?? 0))) return;
+    // "Fluconazole for oral candidiasis", "Pneumocystis carinii pneumonia prophylaxis": what a drug treats or prevents.
+    if (hit.rule.type === 'infection' && hit.rule.value === 'active-infection' && ((words[hit.start - 1] === 'for' && words[hit.start - 2] !== 'criteria') || /^\s*(?:\([^)]*\)\s*)?(?:prophylaxis|prevention)\b/i.test(text.slice(tokens[hit.end - 1]?.end ?? 0)))) return;
     // "In children serum CR less than or equal to age-adjusted normal": CR is the creatinine there, not a remission.
     if (hit.rule.type === 'disease-state' && words[hit.start - 1] === 'serum') return;
     // "Recovered from the effects of any prior radiotherapy": recovery asked for, not the treatment itself.
@@ -774,8 +780,11 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
       // "Radiation dose to marrow no greater than 3,000 cGy until 6 patients have been safely treated at that dose
       // level": the trial's own dose escalation.
       || DOSE_ESCALATION.test(text)
+      // "Fully HLA matched donor for allogeneic transplantation": a donor for a transplant to come.
+      || /\bdonors?\s+for\b/i.test(evidence)
       || (PROCEDURES.has(hit.rule.value) && words[hit.start - 1] === 'for' && since === null)
-      || (lastPlanned !== null && JOINED_TREATMENTS.test(words.slice(lastPlanned.end, hit.start).join(' '))));
+      // "High-dose chemotherapy (carmustine, ...) with autologous ... transplantation": the drugs in brackets between.
+      || (lastPlanned !== null && JOINED_TREATMENTS.test(words.slice(lastPlanned.end, hit.start).join(' ').replace(/\([^()]*\)\s*/g, ''))));
     if (planned) lastPlanned = hit;
     const ongoing = hit.rule.type === 'prior-treatment' && !planned && before(words, ONGOING, hit.start, 6);
     const past = hit.rule.type === 'disease-state' && REMISSIONS.has(hit.rule.value) && before(words, PAST_REMISSION, hit.start, 3);
@@ -787,7 +796,8 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
     // profile's "lymphoma" cannot tell apart.
     const lymphomaKind = hit.rule.type === 'cancer-type' && hit.rule.value === 'lymphoma'
       && (LYMPHOMA_KIND_BEFORE.test(textBefore(tokens, text, hit.start, 40)) || LYMPHOMA_KIND_NAMED.test(evidence));
-    const limited = narrowedRelapse || shortCourse || lymphomaKind || (hit.rule.type === 'prior-treatment' && (DOSE_OR_SITE.test(after) || hit.rule.namedDrug === true || LIMITING_BEFORE.has(words[hit.start - 1] ?? '') || KIND_OF_RADIOTHERAPY.test(`${words[hit.start - 2] ?? ''} ${words[hit.start - 1] ?? ''} ${evidence}`) || HIGH_DOSE.test(words.slice(Math.max(0, hit.start - 2), hit.start).join(' '))))
+    const unnamedKind = hit.rule.type === 'cancer-type' && UNNAMED_KIND_BEFORE.test(textBefore(tokens, text, hit.start, 40));
+    const limited = narrowedRelapse || shortCourse || lymphomaKind || unnamedKind || (hit.rule.type === 'prior-treatment' && (DOSE_OR_SITE.test(after) || hit.rule.namedDrug === true || LIMITING_BEFORE.has(words[hit.start - 1] ?? '') || KIND_OF_RADIOTHERAPY.test(`${words[hit.start - 2] ?? ''} ${words[hit.start - 1] ?? ''} ${evidence}`) || HIGH_DOSE.test(words.slice(Math.max(0, hit.start - 2), hit.start).join(' '))))
       || (hit.rule.type === 'cns' && hit.rule.value === 'cns-involvement' && before(words, UNCONTROLLED, hit.start, 2));
     const previous = hits.slice(0, k).reverse().find((h) => h.rule.type === hit.rule.type && !qualifiers.has(h));
     // A mention inside a longer one ("refractory" in "recurrent or refractory leukaemia") is read from the longer
@@ -807,7 +817,9 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
     // "Acute lymphoblastic leukemia: -relapsed -in second remission or later": states in a dashed run-on list
     // under a disease are its alternatives.
     const dashed = previous !== undefined && hit.rule.type === 'disease-state' && DASHED_ITEM.test(between) && LABEL_THEN_DASH.test(text);
-    const orPrevious = previous !== undefined && (previous.end <= hit.start || overlapping) && ((twoTests || diseaseAndMarker ? /\bor\b/i : ALTERNATIVE).test(between.replace(UNIT_SLASH, ' ').replace(CLOSED_BRACKET, ' ')) || listed || orEnded || dashed);
+    // "AML, a certain type of ALL, NHL and MM": the last of a list of diseases joined by "and" is one more alternative.
+    const listEnd = hit.rule.type === 'cancer-type' && /^\s*,?\s*and\s*$/i.test(between) && concepts.at(-1)?.type === 'cancer-type' && concepts.at(-1)?.orPrevious === true;
+    const orPrevious = previous !== undefined && (previous.end <= hit.start || overlapping) && ((twoTests || diseaseAndMarker ? /\bor\b/i : ALTERNATIVE).test(between.replace(UNIT_SLASH, ' ').replace(CLOSED_BRACKET, ' ')) || listed || orEnded || dashed || listEnd);
     concepts.push({
       type: hit.rule.type,
       value,
@@ -881,7 +893,12 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
 /** Words that permit ("allowed", "remain eligible"), not negated ("not allowed") nor past ("has been permitted"). */
 function permissions(words: readonly string[], hits: readonly Hit[]): PhraseHit[] {
   return PERMISSIVE.findAll(words).filter((hit) => !['not', 'no', 'never'].includes(words[hit.start - 1] ?? '') && words[hit.end] !== 'been'
-    && !asideOnALimit(words, hits, hit.start));
+    && !asideOnALimit(words, hits, hit.start) && !forTheTrial(words, hit.end));
+}
+
+/** "Patients with IgG or IgA multiple myeloma ... are eligible for this protocol": whom the trial is for, a requirement. */
+function forTheTrial(words: readonly string[], end: number): boolean {
+  return words[end] === 'for' && words.slice(end + 1, end + 4).some((w) => /^(?:protocol|study|trial)$/.test(w));
 }
 
 /**

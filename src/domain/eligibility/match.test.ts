@@ -1386,3 +1386,26 @@ describe('matchTrial: readings from the retired held-out set test37', () => {
     assert.equal(verdictOf(item, parsePatientProfile({ cancerType: ['aml'] })), 'does-not-meet');
   });
 });
+
+describe('matchTrial: readings from the retired held-out set test39', () => {
+  const verdictOfTrial = (text: string, profile: PatientProfile): string => matchTrial(profile, parseCriteria(text)).verdict;
+
+  it('turns away people with a cancer from a trial for a proven amyloidosis or aplastic anaemia', () => {
+    assert.equal(verdictOfTrial('Inclusion Criteria:\n- Histochemically proven primary systemic amyloidosis (AL)\n- Age 18 and over', relapsedBAll), 'not-eligible');
+    assert.equal(verdictOfTrial('Inclusion Criteria:\n- Histologically confirmed aplastic anemia\n- Age 18 and over', relapsedBAll), 'not-eligible');
+  });
+
+  it('leaves a proven blood disorder open when run-on branches in capitals follow it', () => {
+    const text = 'Inclusion Criteria:\n- Histologically confirmed aplastic anemia\n- Must have related donor OR Bone marrow transplant failure\n- Age 18 and over';
+    assert.notEqual(verdictOfTrial(text, relapsedBAll), 'not-eligible');
+  });
+
+  it('leaves an unnamed kind of the person\'s cancer open, and keeps the other diseases of the list', () => {
+    const item = 'Patients with AML, a certain type of ALL, NHL and MM';
+    assert.equal(verdictOf(item, relapsedBAll), 'unknown');
+    assert.equal(verdictOf(item, parsePatientProfile({ cancerType: ['aml'] })), 'meets');
+    assert.equal(verdictOf(item, parsePatientProfile({ cancerType: ['myeloma'] })), 'meets');
+    assert.equal(verdictOf(item, parsePatientProfile({ cancerType: ['lymphoma'] })), 'unknown');
+    assert.equal(verdictOf(item, parsePatientProfile({ cancerType: ['mds'] })), 'does-not-meet');
+  });
+});

@@ -456,9 +456,10 @@ const OTHER_CYTOGENETICS = /\bt\s*\((?!9\s*;\s*22\))\d+\s*[;:,]\s*\d+\)|\b11q23\
 const UNREAD_MARKER = /\b(?:expression of|expressing|positive for)\s+(?:the\s+)?CD(?!19\b|22\b)\d+|\bCD(?!19\b|22\b)\d+\s*(?:\+|-?positive\b)/i;
 /**
  * An item that opens by naming a blood disorder none of the cancer types holds: "Idiopathic myelofibrosis (IMF) with
- * ...", "Diagnosis of polycythemia vera". Group 1 is its name.
+ * ...", "Diagnosis of polycythemia vera", "Histochemically proven primary systemic amyloidosis (AL)". Group 1 is the
+ * words that say it was proven, if any; group 2 is its name.
  */
-const OTHER_BLOOD_DIAGNOSIS = /^\W*(?:(?:histologically|pathologically|cytologically)\s+(?:confirmed|proven|documented)\s+|(?:confirmed\s+)?diagnosis\s+of\s+)?((?:idiopathic\s+|primary\s+|secondary\s+)?myelofibrosis|myeloproliferative\s+(?:disorders?|neoplasms?|diseases?|syndromes?)|polycyth(?:a)?emia\s+vera|essential\s+thrombocyth(?:a)?emia|aplastic\s+an(?:a)?emia|paroxysmal\s+nocturnal\s+h(?:a)?emoglobinuria)\b/i;
+const OTHER_BLOOD_DIAGNOSIS = /^\W*((?:histologically|pathologically|cytologically|histochemically)\s+(?:confirmed|proven|documented)\s+|(?:confirmed\s+)?diagnosis\s+of\s+)?((?:idiopathic\s+|primary\s+|secondary\s+)?myelofibrosis|(?:primary\s+)?(?:systemic\s+)?(?:AL\s+)?amyloidosis|myeloproliferative\s+(?:disorders?|neoplasms?|diseases?|syndromes?)|polycyth(?:a)?emia\s+vera|essential\s+thrombocyth(?:a)?emia|aplastic\s+an(?:a)?emia|paroxysmal\s+nocturnal\s+h(?:a)?emoglobinuria)\b/i;
 /** Words that ask for a healthy person: "Healthy individual aged ...", "healthy adult volunteers". */
 const HEALTHY = /^\W*(?:\d+\.\s*)?healthy\b|\bhealthy\s+(?:male\s+|female\s+|adult\s+)?(?:individuals?|volunteers?|subjects?|adults?|persons?|people|participants?)\b/i;
 /**
@@ -469,15 +470,17 @@ const HEALTHY = /^\W*(?:\d+\.\s*)?healthy\b|\bhealthy\s+(?:male\s+|female\s+|adu
  * person gave is one of them). Where the trial names diseases we read too, such an item is one of its list of
  * diagnoses, and so is a disorder's name alone on a line ("Aplastic anemia"). Null when the item is not such.
  */
-function notForPeopleWithCancer(facts: ProfileFacts, criterion: Criterion, ownDiseases: ReadonlySet<string>): CriterionResult | null {
+function notForPeopleWithCancer(facts: ProfileFacts, criterion: Criterion, ownDiseases: ReadonlySet<string>, branched: boolean): CriterionResult | null {
   const diseases = personsDiseases(facts);
   if (criterion.section !== 'inclusion' || ownDiseases.size > 0 || diseases.length === 0) return null;
   if (HEALTHY.test(criterion.text)) return { criterion, verdict: 'does-not-meet', reason: reasonFor.healthyOnly() };
   if (criterion.concepts.length > 0 || criterion.conditional || criterion.permissive || criterion.anyOf !== null) return null;
   const disorder = OTHER_BLOOD_DIAGNOSIS.exec(criterion.text);
   if (disorder === null || diseases.some((c) => c === 'cml' && /myeloproliferative/i.test(disorder[0]))) return null;
-  const nameAlone = criterion.text.slice(disorder.index + disorder[0].length).split(/\s+/).filter((w) => /\w/.test(w)).length < 3;
-  return nameAlone ? null : { criterion, verdict: 'does-not-meet', reason: reasonFor.otherDiagnosis(disorder[1] ?? '') };
+  // A name alone on a line may be one of a list of diseases; proven, it is the trial's diagnosis, unless the
+  // inclusion items are branches of one run-on "... OR ..." list, which the split could not tell apart.
+  const nameAlone = (disorder[1] === undefined || branched) && criterion.text.slice(disorder.index + disorder[0].length).split(/\s+/).filter((w) => /\w/.test(w)).length < 3;
+  return nameAlone ? null : { criterion, verdict: 'does-not-meet', reason: reasonFor.otherDiagnosis(disorder[2] ?? '') };
 }
 
 /** A kind of the disease left out that the profile cannot tell apart: "AML, ... excluding M3 (acute promyelocytic leukemia)". */
@@ -573,8 +576,8 @@ function geneticChange(facts: ProfileFacts, criterion: Criterion): CriterionResu
   return has ? { criterion, verdict: 'meets', reason: reasonFor.geneticChange() } : { criterion, verdict: 'unknown', reason: reasonFor.geneticChangeUnknown() };
 }
 
-function judge(facts: ProfileFacts, criterion: Criterion, ownDiseases: ReadonlySet<string>, relaxed: ReadonlySet<string>): CriterionResult {
-  const notForThem = notForPeopleWithCancer(facts, criterion, ownDiseases);
+function judge(facts: ProfileFacts, criterion: Criterion, ownDiseases: ReadonlySet<string>, relaxed: ReadonlySet<string>, branched: boolean): CriterionResult {
+  const notForThem = notForPeopleWithCancer(facts, criterion, ownDiseases, branched);
   if (notForThem !== null) return notForThem;
   const decision = isDefinition(criterion) ? null : decide(facts, criterion, ownDiseases);
   if (decision === null) {
@@ -966,7 +969,10 @@ export function matchTrial(profile: PatientProfile, criteria: readonly Criterion
   const facts = factsOf(profile);
   const ownDiseases = ownDiseasesOf(criteria);
   const relaxed = relaxedOf(criteria);
-  const results = criteria.map((criterion) => judge(facts, criterion, ownDiseases, relaxed));
+  // "Aplastic anemia Must have related donor ... OR Bone marrow transplant failure ...": an item followed by run-on
+  // branches in capitals may be the first branch.
+  const branched = (i: number): boolean => criteria[i + 1]?.section === 'inclusion' && /\w\s+OR\s+\w/.test(criteria[i + 1]?.text ?? '');
+  const results = criteria.map((criterion, i) => judge(facts, criterion, ownDiseases, relaxed, branched(i)));
   // An "one of the following" list counts once, as its best alternative.
   const units: { verdict: CriterionVerdict; read: boolean; byDefault: boolean }[] = [];
   const groups = new Map<number, { verdict: CriterionVerdict; read: boolean; someRead: boolean; byDefault: boolean }>();
