@@ -1378,3 +1378,33 @@ describe('readCriterion: readings from the retired held-out set test39', () => {
     assert.deepEqual(values('Pneumocystis carinii pneumonia (PCP) prophylaxis').filter((v) => v.startsWith('active')), []);
   });
 });
+
+describe('readCriterion: readings from the retired held-out set test40', () => {
+  const values = (text: string): string[] => readCriterion(text, { section: 'inclusion' }).concepts.map((c) => `${c.value} ${c.polarity}`);
+
+  it('reads "no prior therapy" alone as no chemotherapy, but not where it names the treatment or another matter', () => {
+    assert.deepEqual(values('No prior therapy'), ['chemotherapy absent']);
+    assert.deepEqual(values('PRIOR CONCURRENT THERAPY: No prior treatment'), ['chemotherapy absent']);
+    assert.deepEqual(values('No prior therapy with antiretroviral agents'), ['other-drug absent']);
+    assert.deepEqual(values('No prior treatment on this study'), []);
+    assert.deepEqual(values('No prior treatment for current relapse').filter((v) => v.startsWith('chemotherapy')), []);
+    assert.deepEqual(values('Mantle cell lymphoma eligible even if no prior treatment').filter((v) => v.startsWith('chemotherapy')), []);
+  });
+
+  it('reads a transplant patients "are referred to" as one to come', () => {
+    const [transplant] = readCriterion('Patients with an HLA compatible donor are referred to bone marrow transplantation', { section: 'inclusion' }).concepts;
+    assert.equal(transplant?.planned, true);
+  });
+
+  it('reads "more than two chemotherapy regimens are ineligible" as a count, not as no chemotherapy', () => {
+    assert.deepEqual(values('Patients who have received more than two chemotherapy regimens are ineligible'), []);
+    assert.deepEqual(values('No prior chemotherapy'), ['chemotherapy absent']);
+  });
+
+  it('reads a class of chemotherapy as a kind the profile cannot tell apart', () => {
+    const [nitrosourea] = readCriterion('No prior treatment with a nitrosourea', { section: 'inclusion' }).concepts;
+    assert.equal(nitrosourea?.value, 'chemotherapy');
+    assert.equal(nitrosourea?.limited, true);
+    assert.equal(readCriterion('No prior chemotherapy', { section: 'inclusion' }).concepts[0]?.limited, undefined);
+  });
+});

@@ -45,6 +45,8 @@ const CLOSED_BRACKET = /\(\s*or\b[^()]*\)/gi;
 /** The slash of a unit after a number ("2.5 mg/dL", "50,000/mm3", "60 mL/min/1.73 m2"), which joins no alternatives. */
 const UNIT_SLASH = /\d\s*(?:[a-zµ]+\s*)?\/\s*[a-z0-9.^]+(?:\s*\/\s*[\d.]+\s*m2)?/gi;
 /** An upper limit on a count of treatments just before one: "no more than 3 prior", "at most two previous". */
+/** A count the treatments went past: "more than two chemotherapy regimens". */
+const LOWER_COUNT_BEFORE = /\b(?:more than|greater than|over|>)\s*(?:\d+|one|two|three|four|five)\s+(?:prior\s+|previous\s+)?$/i;
 const UPPER_COUNT_BEFORE = /\b(?:no more than|not more than|at most|a maximum of|maximum of|up to|fewer than|less than|<=?|≤)\s*(?:(?:\d+|one|two|three|four|five)|[\d,.]+\s*(?:c?gy|rads?|mg\/m2|mg\/m\^2|mg))\s+(?:of\s+)?(?:prior|previous|lines? of|courses? of|cycles? of|regimens? of)?\s*$/i;
 /** A cancer in general followed by "including" or "such as": what comes next is an example of it. */
 const CANCER_EXAMPLE_BEFORE = /\b(?:advanced|any|metastatic|solid|all|proven|confirmed)\s+(?:\w+\s+)?(?:malignan\w*|cancers?|tumou?rs?)\b,?\s+(?:including|such as|e\.g\.,?|especially|particularly|for example)\b[^.;:,]{0,25}$/i;
@@ -237,6 +239,16 @@ const PERFORMANCE_HEADING = /\bperformance\b/i;
 const UNCONTROLLED = new PhraseList(['uncontrolled', 'symptomatic', 'progressive', 'progressing', 'unstable']);
 /** Drugs against infection: "antibiotics", "antifungal", "antimicrobials". */
 const ANTI_INFECTIVE = /^anti(?:biotic|microbial|viral|fungal)s?$/;
+/**
+ * "No prior therapy" as a whole requirement; not "no prior treatment with acupuncture" (what follows names it), "on
+ * this study" (not enrolled before), "for current relapse" (the relapse not yet treated), "except hydroxyurea" (a
+ * drug allowed: "except surgery" still rules every drug out), nor "eligible even if no prior treatment" (a permission).
+ */
+const NO_PRIOR_THERAPY = /(?<!\bif\s)\b(no (?:prior|previous) (?:therapy|treatment)s?)\b(?!\s+(?:with|on|in|during|of|for\s+(?:the\s+)?(?:current|this|present)|(?:except|other than)\s+(?!(?:for\s+)?(?:surgery|surgical|tumou?r resection|resection|biopsy)\b)))/i;
+
+/** Classes of cytotoxic drugs, named as a class ("anthracyclines", "platinum-based chemotherapy"). */
+const CHEMOTHERAPY_CLASS = /nitrosourea|anthracycline|taxane|platinum|alkylating|vinca|antimetabolite|fluoropyrimidine|hypomethylating|demethylating/i;
+
 /** Words that join a treatment to what it treated: "chemotherapy for ALL", "treatment of leukaemia". */
 const TREATED_FOR: ReadonlySet<string> = new Set(['for', 'of']);
 
@@ -731,7 +743,9 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
     if (hit.rule.type === 'cancer-type' && context.section === 'inclusion' && [CANCER_EXAMPLE_BEFORE, DISEASE_EXAMPLE_BEFORE].some((lead) => lead.test(text.slice(0, tokens[hit.start]?.start ?? 0)))) return;
     // "No more than 3 prior chemotherapy regimens": a count with an upper limit, which none meets too; the treatment
     // itself is not asked for.
-    if (hit.rule.type === 'prior-treatment' && UPPER_COUNT_BEFORE.test(textBefore(tokens, text, hit.start, 40))) return;
+    // "Patients who have received more than two chemotherapy regimens are ineligible" likewise, ruled out.
+    if (hit.rule.type === 'prior-treatment' && (UPPER_COUNT_BEFORE.test(textBefore(tokens, text, hit.start, 40))
+      || (negated && LOWER_COUNT_BEFORE.test(textBefore(tokens, text, hit.start, 40)) && /^\s*(?:regimens?|lines?|courses?|cycles?)\b/i.test(text.slice(tokens[hit.end - 1]?.end ?? 0))))) return;
     // "No blastic phase CML", "no accelerated phase": a phase of the disease ruled out, not the disease.
     // "No CML in blast phase", "no AML in first remission with ..." likewise, the phase or state written after it.
     if (hit.rule.type === 'cancer-type' && negated && (words[hit.start - 1] === 'phase' || words[hit.start - 1] === 'crisis' || PHASE_AFTER.test(words.slice(hit.end, hit.end + 8).join(' ')))) return;
@@ -797,7 +811,9 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
     const lymphomaKind = hit.rule.type === 'cancer-type' && hit.rule.value === 'lymphoma'
       && (LYMPHOMA_KIND_BEFORE.test(textBefore(tokens, text, hit.start, 40)) || LYMPHOMA_KIND_NAMED.test(evidence));
     const unnamedKind = hit.rule.type === 'cancer-type' && UNNAMED_KIND_BEFORE.test(textBefore(tokens, text, hit.start, 40));
-    const limited = narrowedRelapse || shortCourse || lymphomaKind || unnamedKind || (hit.rule.type === 'prior-treatment' && (DOSE_OR_SITE.test(after) || hit.rule.namedDrug === true || LIMITING_BEFORE.has(words[hit.start - 1] ?? '') || KIND_OF_RADIOTHERAPY.test(`${words[hit.start - 2] ?? ''} ${words[hit.start - 1] ?? ''} ${evidence}`) || HIGH_DOSE.test(words.slice(Math.max(0, hit.start - 2), hit.start).join(' '))))
+    // "Prior treatment with a nitrosourea": one class of chemotherapy, which a profile's "chemotherapy" cannot tell.
+    const drugClass = hit.rule.type === 'prior-treatment' && hit.rule.value === 'chemotherapy' && CHEMOTHERAPY_CLASS.test(evidence);
+    const limited = narrowedRelapse || shortCourse || lymphomaKind || unnamedKind || drugClass || (hit.rule.type === 'prior-treatment' && (DOSE_OR_SITE.test(after) || hit.rule.namedDrug === true || LIMITING_BEFORE.has(words[hit.start - 1] ?? '') || KIND_OF_RADIOTHERAPY.test(`${words[hit.start - 2] ?? ''} ${words[hit.start - 1] ?? ''} ${evidence}`) || HIGH_DOSE.test(words.slice(Math.max(0, hit.start - 2), hit.start).join(' '))))
       || (hit.rule.type === 'cns' && hit.rule.value === 'cns-involvement' && before(words, UNCONTROLLED, hit.start, 2));
     const previous = hits.slice(0, k).reverse().find((h) => h.rule.type === hit.rule.type && !qualifiers.has(h));
     // A mention inside a longer one ("refractory" in "recurrent or refractory leukaemia") is read from the longer
@@ -864,6 +880,9 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
   // "Age: Children", "infants under 12 months of age": an age limit without numbers in years. It is kept so the
   // person is asked about it, and never decides alone (no bounds to check).
   else if (((ageHeading && !/\d/.test(text)) || AGE_IN_MONTHS.test(text) || AGE_GROUP_LEAD.test(text) || (context.section === 'inclusion' && CHILD_LEAD.test(text))) && !ANY_AGE.test(text)) concepts.unshift({ type: 'age', value: 'age', polarity: 'present', evidence: text });
+  // "No prior therapy", "No prior treatment except surgery": no treatment at all, read as no chemotherapy.
+  const noTherapy = NO_PRIOR_THERAPY.exec(text);
+  if (noTherapy !== null && !concepts.some((c) => c.type === 'prior-treatment')) concepts.push({ type: 'prior-treatment', value: 'chemotherapy', polarity: 'absent', evidence: noTherapy[1] ?? '' });
   return {
     concepts: withoutRestatedRemission(deduplicate(concepts.filter((c) => !misnamed(text, c)))),
     // "Age 5 years and under: Creatinine less than 1.2 mg/dL" holds for that age only.

@@ -1409,3 +1409,16 @@ describe('matchTrial: readings from the retired held-out set test39', () => {
     assert.equal(verdictOf(item, parsePatientProfile({ cancerType: ['mds'] })), 'does-not-meet');
   });
 });
+
+describe('matchTrial: readings from the retired held-out set test40', () => {
+  it('reads an earlier cancer allowed as an exception to "no previous malignancy" as no group of patients the trial takes', () => {
+    const lymphoma = "- Stage III-IV low-grade non-Hodgkin's lymphoma";
+    const exception = '- No evidence of a previous or concurrent malignancy, with the exception of 1) treated carcinoma in situ of the cervix, 2) treated skin cancer OR\n  3) any other surgically cured malignancy';
+    const years = ' from which the patient has been disease free for at least 5 years';
+    const verdict = (lines: string[]): string => matchTrial(relapsedBAll, parseCriteria(['Inclusion Criteria:', ...lines].join('\n'))).verdict;
+    assert.equal(verdict([lymphoma, exception + years]), 'not-eligible');
+    // Either sign alone: an exception to the item above, or a past cancer with the years since it.
+    assert.equal(verdict([lymphoma, exception]), 'not-eligible');
+    assert.equal(verdict([lymphoma, `- Any other surgically cured malignancy${years}`]), 'not-eligible');
+  });
+});

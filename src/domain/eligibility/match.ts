@@ -726,7 +726,9 @@ function diseasesOf(criterion: Criterion): ReadonlySet<string> | null {
   const found = new Set<string>();
   for (const concept of criterion.concepts) {
     if (concept.polarity !== 'present' || concept.planned === true || MARKERS.has(concept.value)) continue;
-    if (concept.type === 'other-cancer') found.add('other');
+    // "No previous malignancy, with the exception of ... any other surgically cured malignancy from which the patient
+    // has been disease free for at least 5 years": a past cancer allowed, not a group the trial enrols.
+    if (concept.type === 'other-cancer' && concept.threshold === undefined && !/\bexcept/i.test(criterion.parent ?? '')) found.add('other');
     if (concept.type !== 'cancer-type') continue;
     for (let value: string | undefined = concept.value; value !== undefined; value = ownValue(SUBTYPE_PARENT, value)) found.add(value);
   }
