@@ -1408,3 +1408,44 @@ describe('readCriterion: readings from the retired held-out set test40', () => {
     assert.equal(readCriterion('No prior chemotherapy', { section: 'inclusion' }).concepts[0]?.limited, undefined);
   });
 });
+
+describe('readCriterion: readings from the retired held-out set test41', () => {
+  const read = (text: string, section: 'inclusion' | 'exclusion' = 'inclusion'): ReturnType<typeof readCriterion> => readCriterion(text, { section });
+  const first = (text: string, value: string, section: 'inclusion' | 'exclusion' = 'inclusion'): Record<string, unknown> | undefined =>
+    read(text, section).concepts.find((c) => c.value === value) as Record<string, unknown> | undefined;
+
+  it('reads lymphomatoid granulomatosis (LYG) as a kind of lymphoma', () => {
+    assert.equal(first('Tissue diagnosis of grade 1, 2 and/or 3 LYG', 'lymphoma')?.limited, true);
+    assert.equal(first('Lymphomatoid granulomatosis', 'lymphoma')?.limited, true);
+  });
+
+  it('reads a treatment after "eligible to receive." and a stray stop as one to come', () => {
+    assert.equal(first('Patients with heart failure will not be eligible to receive. DA-Epoch-R chemotherapy.', 'chemotherapy', 'exclusion')?.planned, true);
+    assert.equal(first('Patients who received. Chemotherapy within 4 weeks', 'chemotherapy', 'exclusion')?.planned, undefined);
+  });
+
+  it('reads lymphomas named by cell or course ("small cleaved", "B-cell", "indolent") as kinds the profile cannot tell', () => {
+    assert.equal(first('No lymphoblastic or small cleaved lymphoma', 'lymphoma')?.limited, true);
+    assert.equal(first('Diffuse large B-cell lymphoma', 'lymphoma')?.limited, true);
+    assert.equal(first('Indolent lymphoma', 'lymphoma')?.limited, true);
+    assert.equal(first('No prior lymphoma', 'lymphoma')?.limited, undefined);
+  });
+
+  it('reads an active or uncontrolled other cancer as one the profile cannot tell is over', () => {
+    assert.equal(first('No active or uncontrolled second malignancy', 'other-malignancy')?.limited, true);
+    assert.equal(first('No second malignancy', 'other-malignancy')?.limited, undefined);
+  });
+
+  it('reads "two or more relapses" as a count of relapses, not any relapse', () => {
+    assert.equal(first('Two or more relapses after initial response to induction chemotherapy', 'relapsed', 'exclusion')?.limited, true);
+    assert.equal(first('Relapse after initial response to induction chemotherapy', 'relapsed', 'exclusion')?.limited, undefined);
+  });
+
+  it('reads "does not apply to" as an exception allowed', () => {
+    assert.equal(read('The 5-year exclusion rule does not apply to non-melanoma skin tumors', 'exclusion').permissive, true);
+  });
+
+  it('reads stem cells collected "for transplantation" as a transplant to come', () => {
+    assert.equal(first('Adequate autologous stem cell collection for transplantation', 'autologous-transplant')?.planned, true);
+  });
+});

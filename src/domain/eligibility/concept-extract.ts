@@ -246,6 +246,9 @@ const ANTI_INFECTIVE = /^anti(?:biotic|microbial|viral|fungal)s?$/;
  */
 const NO_PRIOR_THERAPY = /(?<!\bif\s)\b(no (?:prior|previous) (?:therapy|treatment)s?)\b(?!\s+(?:with|on|in|during|of|for\s+(?:the\s+)?(?:current|this|present)|(?:except|other than)\s+(?!(?:for\s+)?(?:surgery|surgical|tumou?r resection|resection|biopsy)\b)))/i;
 
+/** Words before another cancer that make it a current one: "active or uncontrolled second malignancy". */
+const ACTIVE_BEFORE = /\b(?:active|uncontrolled|current|concurrent)\s+(?:(?:or|and|and\/or)\s+\w+\s+)?$/i;
+
 /** Classes of cytotoxic drugs, named as a class ("anthracyclines", "platinum-based chemotherapy"). */
 const CHEMOTHERAPY_CLASS = /nitrosourea|anthracycline|taxane|platinum|alkylating|vinca|antimetabolite|fluoropyrimidine|hypomethylating|demethylating/i;
 
@@ -271,9 +274,9 @@ const NARROWER_BEFORE = /(?:\b(?:related|induced)|\bsecondary|\bjuvenile|\b(?:ch
 /** "A certain type of ALL", "some types of lymphoma": a kind of the disease the text does not name, which a profile cannot tell apart. */
 const UNNAMED_KIND_BEFORE = /\b(?:certain|some)\s+(?:types?|kinds?|forms?)\s+of\s+$/i;
 /** A kind of lymphoma named before the word, which a profile's "lymphoma" cannot tell apart: "No prior T-cell lymphoma". */
-const LYMPHOMA_KIND_BEFORE = /\b(?:(?:t|nk|mantle)[- ]cell|(?:high|intermediate|low)[- ]grade|transformed|(?:gut|gastric|intestinal|gastrointestinal|testicular|mediastinal|orbital)|lymphoblastic|primary (?:cns|central nervous system)|cutaneous|follicular|marginal zone|burkitt'?s?)\s+$/i;
+const LYMPHOMA_KIND_BEFORE = /\b(?:(?:t|nk|mantle|b|large|small)[- ]cell|(?:small|large)\s+(?:non-?)?cleaved(?:\s+cell)?|immunoblastic|anaplastic|centroblastic|indolent|aggressive|(?:high|intermediate|low)[- ]grade|transformed|(?:gut|gastric|intestinal|gastrointestinal|testicular|mediastinal|orbital)|lymphoblastic|primary (?:cns|central nervous system)|cutaneous|follicular|marginal zone|burkitt'?s?)\s+$/i;
 /** A lymphoma named by its kind: "Hodgkin's disease", "mycosis fungoides", "CTCL", "DLBCL" (not "lymphoma" alone). */
-const LYMPHOMA_KIND_NAMED = /hodgkin|\bnhl\b|mycosis|s[eé]zary|ctcl|burkitt|waldenstr|lymphoplasmacytic|dlbcl|mature b|small lymphocytic|\bsll\b/i;
+const LYMPHOMA_KIND_NAMED = /hodgkin|\bnhl\b|mycosis|s[eé]zary|ctcl|burkitt|waldenstr|lymphoplasmacytic|dlbcl|mature b|small lymphocytic|\bsll\b|lymphomatoid|\blyg\b/i;
 /**
  * A kind named after the disease: "No MDS of FAB sub-group 'refractory anemia with ring sideroblasts'", "lymphoma of
  * other histology", "refractory anemia with excess blasts in transformation".
@@ -538,7 +541,9 @@ function textAfter(tokens: readonly Token[], text: string, end: number): string 
  */
 function before(words: readonly string[], list: PhraseList, start: number, window: number, bracketEnds = false): boolean {
   for (let at = start - 1; at >= 0 && at >= start - window; at -= 1) {
-    if (CLAUSE_ENDS.has(words[at] ?? '') || (bracketEnds && words[at] === '(')) return false;
+    // "... will not be eligible to receive. DA-Epoch-R chemotherapy": a stray stop after a verb that needs its object.
+    const strayStop = words[at] === '.' && /^(?:receive|undergo)$/.test(words[at - 1] ?? '');
+    if ((CLAUSE_ENDS.has(words[at] ?? '') && !strayStop) || (bracketEnds && words[at] === '(')) return false;
     const end = list.endAt(words, at);
     if (end > at && end <= start) return true;
   }
@@ -794,8 +799,9 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
       // "Radiation dose to marrow no greater than 3,000 cGy until 6 patients have been safely treated at that dose
       // level": the trial's own dose escalation.
       || DOSE_ESCALATION.test(text)
-      // "Fully HLA matched donor for allogeneic transplantation": a donor for a transplant to come.
-      || /\bdonors?\s+for\b/i.test(evidence)
+      // "Fully HLA matched donor for allogeneic transplantation", "adequate autologous stem cell collection for
+      // transplantation": a donor or cells for a transplant to come.
+      || /\b(?:donors?|collection|harvest)\s+for\b/i.test(evidence)
       || (PROCEDURES.has(hit.rule.value) && words[hit.start - 1] === 'for' && since === null)
       // "High-dose chemotherapy (carmustine, ...) with autologous ... transplantation": the drugs in brackets between.
       || (lastPlanned !== null && JOINED_TREATMENTS.test(words.slice(lastPlanned.end, hit.start).join(' ').replace(/\([^()]*\)\s*/g, ''))));
@@ -813,7 +819,9 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
     const unnamedKind = hit.rule.type === 'cancer-type' && UNNAMED_KIND_BEFORE.test(textBefore(tokens, text, hit.start, 40));
     // "Prior treatment with a nitrosourea": one class of chemotherapy, which a profile's "chemotherapy" cannot tell.
     const drugClass = hit.rule.type === 'prior-treatment' && hit.rule.value === 'chemotherapy' && CHEMOTHERAPY_CLASS.test(evidence);
-    const limited = narrowedRelapse || shortCourse || lymphomaKind || unnamedKind || drugClass || (hit.rule.type === 'prior-treatment' && (DOSE_OR_SITE.test(after) || hit.rule.namedDrug === true || LIMITING_BEFORE.has(words[hit.start - 1] ?? '') || KIND_OF_RADIOTHERAPY.test(`${words[hit.start - 2] ?? ''} ${words[hit.start - 1] ?? ''} ${evidence}`) || HIGH_DOSE.test(words.slice(Math.max(0, hit.start - 2), hit.start).join(' '))))
+    // "No active or uncontrolled second malignancy": a cancer had before may be over, which the profile does not say.
+    const activeOther = hit.rule.type === 'other-cancer' && ACTIVE_BEFORE.test(textBefore(tokens, text, hit.start, 40));
+    const limited = narrowedRelapse || shortCourse || lymphomaKind || unnamedKind || drugClass || activeOther || (hit.rule.type === 'prior-treatment' && (DOSE_OR_SITE.test(after) || hit.rule.namedDrug === true || LIMITING_BEFORE.has(words[hit.start - 1] ?? '') || KIND_OF_RADIOTHERAPY.test(`${words[hit.start - 2] ?? ''} ${words[hit.start - 1] ?? ''} ${evidence}`) || HIGH_DOSE.test(words.slice(Math.max(0, hit.start - 2), hit.start).join(' '))))
       || (hit.rule.type === 'cns' && hit.rule.value === 'cns-involvement' && before(words, UNCONTROLLED, hit.start, 2));
     const previous = hits.slice(0, k).reverse().find((h) => h.rule.type === hit.rule.type && !qualifiers.has(h));
     // A mention inside a longer one ("refractory" in "recurrent or refractory leukaemia") is read from the longer
@@ -1096,7 +1104,7 @@ const NOT_CANCER_ILLNESS = /^(?:angina|diabetes|hypertension|heart|cardiac|coron
  * "No isolated extramedullary relapse", "CNS relapse", "untreated first relapse": a relapse of a kind the profile
  * does not record. Having relapsed does not settle it.
  */
-const NARROWED_RELAPSE = /\b(?:isolated|extramedullary|extra-medullary|cns|testicular|ocular|meningeal|skin|cutaneous|marrow|medullary)\s+(?:\w+\s+){0,2}$|\buntreated\s+(?:(?:first|second|1st|2nd)\s+)?$/i;
+const NARROWED_RELAPSE = /\b(?:isolated|extramedullary|extra-medullary|cns|testicular|ocular|meningeal|skin|cutaneous|marrow|medullary)\s+(?:\w+\s+){0,2}$|\buntreated\s+(?:(?:first|second|1st|2nd)\s+)?$|\b(?:two|three|2|3)\s+or\s+more\s+$|\bmultiple\s+$/i;
 
 /** Organ grafts ("No prior organ allograft") are not the stem-cell transplants the vocabulary means. */
 const ORGAN_GRAFT = /\b(?:organ|solid[- ]organ|kidney|renal|liver|hepatic|heart|cardiac|lung|corneal?)\s+(?:allo-?)?(?:grafts?|allografts?|transplant\w*)\b/gi;

@@ -279,7 +279,7 @@ function holdsAsNamed(facts: ProfileFacts, concept: Concept): boolean | undefine
     case 'other-cancer':
       if (profile.otherCancer === undefined) return undefined;
       // "No concurrent malignancy": a cancer had before may be over; the profile does not say whether it is now.
-      return profile.otherCancer && (concept.threshold?.withinYears !== undefined || CURRENT.test(concept.evidence)) ? undefined : profile.otherCancer;
+      return profile.otherCancer && (concept.threshold?.withinYears !== undefined || CURRENT.test(concept.evidence) || concept.limited === true) ? undefined : profile.otherCancer;
     case 'consent':
       return true;
   }

@@ -371,3 +371,11 @@ describe('splitCriteria: readings from the retired held-out set test37', () => {
     assert.deepEqual(texts('PATIENT CHARACTERISTICS: Other: Any of the following other: conditions'), ['Any of the following other: conditions']);
   });
 });
+
+describe('splitCriteria: readings from the retired held-out set test41', () => {
+  it('does not end a sentence at a stop after a verb that needs its object', () => {
+    const items = splitCriteria('Exclusion Criteria:\nPatients with heart failure will not be eligible to receive. DA-EPOCH-R chemotherapy.');
+    assert.deepEqual(items.map((i) => i.text), ['Patients with heart failure will not be eligible to receive. DA-EPOCH-R chemotherapy.']);
+    assert.equal(splitCriteria('Inclusion Criteria:\nAdults. Children under 12 excluded.').length, 2);
+  });
+});

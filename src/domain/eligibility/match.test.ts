@@ -1422,3 +1422,11 @@ describe('matchTrial: readings from the retired held-out set test40', () => {
     assert.equal(verdict([lymphoma, `- Any other surgically cured malignancy${years}`]), 'not-eligible');
   });
 });
+
+describe('matchTrial: readings from the retired held-out set test41', () => {
+  it('leaves a person with another cancer open on "no active second malignancy"', () => {
+    const treatedBefore = parsePatientProfile({ cancerType: ['lymphoma'], otherCancer: true });
+    assert.equal(verdictOf('No active or uncontrolled second malignancy', treatedBefore), 'unknown');
+    assert.equal(verdictOf('No second malignancy', treatedBefore), 'does-not-meet');
+  });
+});
