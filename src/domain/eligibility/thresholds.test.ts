@@ -196,3 +196,11 @@ describe('thresholds: concept errors of the retired held-out set test33', () => 
     assert.equal(readWithinDays('within 6 months'), 180);
   });
 });
+
+describe('thresholds: concept errors of the retired held-out set test41', () => {
+  it('reads a decimal comma before a unit, and keeps a list of grades and a thousands comma as they were', () => {
+    assert.deepEqual(readComparison('≤ 1,5 x the upper limit of normal'), { comparator: '<=', value: 1.5, unit: 'x-uln' });
+    assert.deepEqual(readComparison('< 1,500 mg/dl'), { comparator: '<', value: 1500, unit: 'mg/dl' });
+    assert.equal(readComparison('ECOG 0,1 or 2'), null);
+  });
+});
