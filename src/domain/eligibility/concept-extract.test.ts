@@ -1397,7 +1397,7 @@ describe('readCriterion: readings from the retired held-out set test40', () => {
   });
 
   it('reads "more than two chemotherapy regimens are ineligible" as a count, not as no chemotherapy', () => {
-    assert.deepEqual(values('Patients who have received more than two chemotherapy regimens are ineligible'), []);
+    assert.deepEqual(values('Patients who have received more than two chemotherapy regimens are ineligible').filter((v) => v.startsWith('chemotherapy')), []);
     assert.deepEqual(values('No prior chemotherapy'), ['chemotherapy absent']);
   });
 
@@ -1447,5 +1447,25 @@ describe('readCriterion: readings from the retired held-out set test41', () => {
 
   it('reads stem cells collected "for transplantation" as a transplant to come', () => {
     assert.equal(first('Adequate autologous stem cell collection for transplantation', 'autologous-transplant')?.planned, true);
+  });
+});
+
+describe('readCriterion: concept errors of the retired held-out set test38', () => {
+  const lines = (text: string): Record<string, unknown> | undefined =>
+    readCriterion(text, { section: 'inclusion' }).concepts.find((c) => c.value === 'prior-lines') as Record<string, unknown> | undefined;
+
+  it('reads a count of chemotherapy or biologic regimens as prior lines of one kind', () => {
+    assert.deepEqual(lines('No more than 3 prior chemotherapy regimens')?.threshold, { max: 3 });
+    assert.equal(lines('No more than 3 prior chemotherapy regimens')?.limited, true);
+    assert.deepEqual(lines('Received at least 2 prior salvage chemotherapy regimens')?.threshold, { min: 2 });
+    assert.deepEqual(lines('No more than 1 prior biologic therapy')?.threshold, { max: 1 });
+    assert.equal(lines('No more than 2 prior regimens')?.limited, undefined);
+    assert.deepEqual(lines('At least 2 prior chemotherapy and progressive disease')?.threshold, { min: 2 });
+  });
+
+  it('reads "more than two chemotherapy regimens are ineligible" as at most two', () => {
+    const concept = lines('Patients who have received more than two chemotherapy regimens are ineligible');
+    assert.equal(concept?.polarity, 'present');
+    assert.deepEqual(concept?.threshold, { max: 2 });
   });
 });

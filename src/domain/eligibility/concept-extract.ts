@@ -249,6 +249,13 @@ const NO_PRIOR_THERAPY = /(?<!\bif\s)\b(no (?:prior|previous) (?:therapy|treatme
 /** Words before another cancer that make it a current one: "active or uncontrolled second malignancy". */
 const ACTIVE_BEFORE = /\b(?:active|uncontrolled|current|concurrent)\s+(?:(?:or|and|and\/or)\s+\w+\s+)?$/i;
 
+/** A count written as a number or a word ("2", "two"), or null. */
+function countWord(word: string): number | null {
+  const at = ['zero', 'one', 'two', 'three', 'four', 'five'].indexOf(word.toLowerCase());
+  if (at >= 0) return at;
+  return /^\d+$/.test(word) ? Number(word) : null;
+}
+
 /** Classes of cytotoxic drugs, named as a class ("anthracyclines", "platinum-based chemotherapy"). */
 const CHEMOTHERAPY_CLASS = /nitrosourea|anthracycline|taxane|platinum|alkylating|vinca|antimetabolite|fluoropyrimidine|hypomethylating|demethylating/i;
 
@@ -774,6 +781,10 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
       || NARROWER_AFTER.test(after))) return;
     let value = hit.rule.value;
     let threshold = thresholdFor(hit, after, text, heading, context.section);
+    // "Patients who have received more than two chemotherapy regimens are ineligible": at most two, asked for.
+    const overCount = hit.rule.type === 'disease-state' && hit.rule.value === 'prior-lines' && negated
+      && /\b(?:more than|greater than|over|>)\s*$/i.test(textBefore(tokens, text, hit.start, 20)) ? countWord(words[hit.start] ?? '') : null;
+    if (overCount !== null) threshold = { max: overCount };
     if (hit.rule.type === 'organ-function' && hit.rule.value === 'ejection-fraction' && (threshold === undefined || threshold.unit === 'x-uln')) {
       threshold = ejectionFractionNormal(textBefore(tokens, text, hit.start, 40), after.slice(0, 80)) ?? threshold;
       // A normal ejection fraction is asked for, never ruled out: "No history of ... heart failure LVEF normal by
@@ -821,7 +832,9 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
     const drugClass = hit.rule.type === 'prior-treatment' && hit.rule.value === 'chemotherapy' && CHEMOTHERAPY_CLASS.test(evidence);
     // "No active or uncontrolled second malignancy": a cancer had before may be over, which the profile does not say.
     const activeOther = hit.rule.type === 'other-cancer' && ACTIVE_BEFORE.test(textBefore(tokens, text, hit.start, 40));
-    const limited = narrowedRelapse || shortCourse || lymphomaKind || unnamedKind || drugClass || activeOther || (hit.rule.type === 'prior-treatment' && (DOSE_OR_SITE.test(after) || hit.rule.namedDrug === true || LIMITING_BEFORE.has(words[hit.start - 1] ?? '') || KIND_OF_RADIOTHERAPY.test(`${words[hit.start - 2] ?? ''} ${words[hit.start - 1] ?? ''} ${evidence}`) || HIGH_DOSE.test(words.slice(Math.max(0, hit.start - 2), hit.start).join(' '))))
+    // "No more than 1 prior chemotherapy regimen": lines of one kind of treatment, of which a profile counts every kind.
+    const linesOfAKind = hit.rule.type === 'disease-state' && hit.rule.value === 'prior-lines' && /\b(?:chemotherapy|biologic|biological|salvage|combination|cytotoxic)\b/i.test(evidence);
+    const limited = narrowedRelapse || shortCourse || lymphomaKind || unnamedKind || drugClass || activeOther || linesOfAKind || (hit.rule.type === 'prior-treatment' && (DOSE_OR_SITE.test(after) || hit.rule.namedDrug === true || LIMITING_BEFORE.has(words[hit.start - 1] ?? '') || KIND_OF_RADIOTHERAPY.test(`${words[hit.start - 2] ?? ''} ${words[hit.start - 1] ?? ''} ${evidence}`) || HIGH_DOSE.test(words.slice(Math.max(0, hit.start - 2), hit.start).join(' '))))
       || (hit.rule.type === 'cns' && hit.rule.value === 'cns-involvement' && before(words, UNCONTROLLED, hit.start, 2));
     const previous = hits.slice(0, k).reverse().find((h) => h.rule.type === hit.rule.type && !qualifiers.has(h));
     // A mention inside a longer one ("refractory" in "recurrent or refractory leukaemia") is read from the longer
@@ -847,7 +860,7 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
     concepts.push({
       type: hit.rule.type,
       value,
-      polarity: negated ? 'absent' : 'present',
+      polarity: negated && overCount === null ? 'absent' : 'present',
       // A short course's length is how much was had, not a time since.
       ...(threshold === undefined || shortCourse ? {} : { threshold }),
       ...(planned ? { planned: true as const } : {}),

@@ -74,6 +74,14 @@ function stateHolds(facts: ProfileFacts, concept: Concept): boolean | undefined 
   if (concept.value === 'prior-lines') {
     const lines = facts.profile.priorLines ?? (facts.state?.has('newly-diagnosed') === true ? 0 : undefined);
     if (lines === undefined) return undefined;
+    // "No more than 1 prior chemotherapy regimen" (`limited`): a count of one kind of treatment, of which the person's
+    // lines of every kind are an upper bound. Under the limit they are surely under it; over it, they may not be.
+    if (concept.limited === true && concept.threshold !== undefined) {
+      const { min, max } = concept.threshold;
+      if (min !== undefined && lines < min) return false;
+      if (max !== undefined && lines <= max && min === undefined) return true;
+      return undefined;
+    }
     return within(lines, concept.threshold) ?? lines > 0;
   }
   const have = facts.state;

@@ -1430,3 +1430,14 @@ describe('matchTrial: readings from the retired held-out set test41', () => {
     assert.equal(verdictOf('No second malignancy', treatedBefore), 'does-not-meet');
   });
 });
+
+describe('matchTrial: concept errors of the retired held-out set test38', () => {
+  it('compares a count of chemotherapy regimens with all of the person\'s lines only where that settles it', () => {
+    const item = 'No more than 1 prior chemotherapy regimen';
+    assert.equal(verdictOf(item, parsePatientProfile({ priorLines: 1 })), 'meets');
+    assert.equal(verdictOf(item, parsePatientProfile({ priorLines: 2 })), 'unknown');
+    assert.equal(verdictOf('At least 2 prior chemotherapy regimens', parsePatientProfile({ priorLines: 1 })), 'does-not-meet');
+    assert.equal(verdictOf('At least 2 prior chemotherapy regimens', parsePatientProfile({ priorLines: 3 })), 'unknown');
+    assert.equal(verdictOf('No more than 1 prior regimen', parsePatientProfile({ priorLines: 2 })), 'does-not-meet');
+  });
+});

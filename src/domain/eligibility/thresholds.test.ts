@@ -204,3 +204,11 @@ describe('thresholds: concept errors of the retired held-out set test41', () => 
     assert.equal(readComparison('ECOG 0,1 or 2'), null);
   });
 });
+
+describe('thresholds: concept errors of the retired held-out set test38', () => {
+  it('reads "1 or 2" as a range and a kind of treatment between the count and "regimens"', () => {
+    assert.deepEqual(readPriorLines('1 or 2 chemotherapy regimens'), { min: 1, max: 2 });
+    assert.deepEqual(readPriorLines('failed at least one chemotherapy regimen'), { min: 1 });
+    assert.deepEqual(readPriorLines('1 or more prior regimens'), { min: 1 });
+  });
+});

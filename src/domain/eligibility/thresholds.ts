@@ -130,7 +130,8 @@ export function readBounds(text: string, numberPattern = String.raw`(\d{1,3})`, 
 /** Prior lines of therapy: "≥ 2 prior lines", "at least one prior regimen", "1-3 prior lines", "no more than 3". */
 export function readPriorLines(text: string): { min?: number; max?: number } | null {
   const symbolic = symbolise(text).replace(/\s+or\s+>=/g, ' >=');
-  const near = new RegExp(String.raw`(?:(<=|>=|<|>)\s*)?${COUNT}\s*(>=)?(?:\s*\(\d+\))?\s*(?:-|–|to)?\s*${COUNT}?\s*(?:>=)?\s*(?:or more\s+)?(?:prior|previous|preceding|lines?|regimens?|salvage|different|systemic|therapies|treatments|courses(?!\s+of\s+(?:\w+\s+){0,2}line\b))`, 'i').exec(symbolic);
+  // "1 or 2 chemotherapy regimens", "at least one chemotherapy regimen": the kind of treatment between count and word.
+  const near = new RegExp(String.raw`(?:(<=|>=|<|>)\s*)?${COUNT}\s*(>=)?(?:\s*\(\d+\))?\s*(?:-|–|to|or(?=\s+\d|\s+(?:one|two|three|four|five)\b))?\s*${COUNT}?\s*(?:>=)?\s*(?:or more\s+)?(?:(?:combination|cytotoxic)\s+)?(?:(?:chemotherapy|biologic(?:al)?)\s+(?=regimens?|therapies|treatments|lines?))?(?:prior|previous|preceding|lines?|regimens?|salvage|different|systemic|therapies|treatments|courses(?!\s+of\s+(?:\w+\s+){0,2}line\b))`, 'i').exec(symbolic);
   if (near === null) {
     // "Prior lines of therapy ≥ 2": the limit written after the words.
     const written = new RegExp(String.raw`(?:lines?|regimens?|therapies|treatments)(?:\s+of\s+(?:therapy|treatment|chemotherapy))?\s*(<=|>=|<|>|=)\s*${COUNT}\b`, 'i').exec(symbolic);
