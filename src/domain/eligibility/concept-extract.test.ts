@@ -1469,3 +1469,11 @@ describe('readCriterion: concept errors of the retired held-out set test38', () 
     assert.deepEqual(concept?.threshold, { max: 2 });
   });
 });
+
+describe('readCriterion: readings from the retired held-out set test42', () => {
+  it('reads a transplant after "... melphalan protocol and" a planned regimen as planned too', () => {
+    const [, transplant] = readCriterion('Eligible for high-dose carmustine and melphalan protocol and autologous bone marrow transplantation', { section: 'inclusion' }).concepts;
+    assert.equal(transplant?.value, 'autologous-transplant');
+    assert.equal(transplant?.planned, true);
+  });
+});

@@ -129,11 +129,21 @@ const AT_DIAGNOSIS = /\bat (?:the time of )?(?:initial |original )?diagnosis\b|\
  * induction are needed, on day 43"): a condition word just after "or", with a concept before it, is the latter.
  */
 function conditionalBefore(words: readonly string[], hits: readonly Hit[]): boolean {
-  const first = CONDITIONAL.findAll(words)[0];
+  // "Subjects are eligible for this trial if (1) they have failed ...": the condition of entry, asked of everyone.
+  // "... and if (2) they are considered incurable" goes on with it.
+  let entry = false;
+  const first = CONDITIONAL.findAll(words).find((hit) => {
+    if (ENTRY_CONDITION.test(words.slice(Math.max(0, hit.start - 7), hit.start).join(' '))) entry = true;
+    else if (!(entry && words[hit.start - 1] === 'and')) return true;
+    return false;
+  });
   if (first === undefined) return false;
   const afterOr = words[first.start - 1] === 'or' || words[first.start - 2] === 'or';
   return !afterOr || !hits.some((h) => h.end <= first.start);
 }
+
+/** The words before "if" that make it the trial's condition of entry: "Subjects are eligible for this trial if". */
+const ENTRY_CONDITION = /\b(?:patients|subjects|participants|they)\s+(?:are|will be)\s+eligible(?:\s+for\s+(?:this|the)\s+(?:trial|study|protocol))?$/i;
 
 /**
  * "Patients with NHL, lung or prostate cancer must have tumour cells in the marrow": a requirement for those
@@ -732,6 +742,8 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
       && hits.some((h) => h.rule.type === 'cancer-type' && h.end < hit.start) && BROAD_DIAGNOSIS.findAll(words).some((span) => span.start >= hit.start && span.start < hit.end + 1)) return;
     // "No chemotherapy for at least 4 weeks after study completion": a rule for after the trial, not a history.
     if (hit.rule.type === 'prior-treatment' && AFTER_STUDY.test(text.slice(tokens[hit.end - 1]?.end ?? 0))) return;
+    // "Failed at least 1 cycle of chemotherapy, with or without radiotherapy": had or not, asked of nobody.
+    if (hit.rule.type === 'prior-treatment' && /\bwith or without\s+(?:prior\s+)?$/i.test(textBefore(tokens, text, hit.start, 30))) return;
     // "Fluconazole for oral candidiasis", "Pneumocystis carinii pneumonia prophylaxis": what a drug treats or prevents.
     if (hit.rule.type === 'infection' && hit.rule.value === 'active-infection' && ((words[hit.start - 1] === 'for' && words[hit.start - 2] !== 'criteria') || /^\s*(?:\([^)]*\)\s*)?(?:prophylaxis|prevention)\b/i.test(text.slice(tokens[hit.end - 1]?.end ?? 0)))) return;
     // "In children serum CR less than or equal to age-adjusted normal": CR is the creatinine there, not a remission.
@@ -1109,7 +1121,7 @@ const LIMITING_BEFORE: ReadonlySet<string> = new Set(['extensive', 'substantial'
   'depleted']);
 
 /** Words that join one treatment to the next in a plan: "plus", "followed by", "and", "or", commas, "with". */
-const JOINED_TREATMENTS = /^(?:(?:,|and|or|plus|followed|by|then|with|and\/or|\/|high|dose|conventional|standard|a|an|the)\s*){0,5}$/;
+const JOINED_TREATMENTS = /^(?:(?:,|and|or|plus|followed|by|then|with|and\/or|\/|high|dose|conventional|standard|a|an|the|protocol|regimen)\s*){0,5}$/;
 
 /** Illnesses that are not cancers, after "newly diagnosed". */
 const NOT_CANCER_ILLNESS = /^(?:angina|diabetes|hypertension|heart|cardiac|coronary|myocardial|arrhythmias?|epilepsy|seizures?|thrombosis|embolism|stroke|hiv|hepatitis|tuberculosis|infections?|asthma|copd|depression|psychosis)$/;

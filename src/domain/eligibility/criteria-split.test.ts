@@ -379,3 +379,10 @@ describe('splitCriteria: readings from the retired held-out set test41', () => {
     assert.equal(splitCriteria('Inclusion Criteria:\nAdults. Children under 12 excluded.').length, 2);
   });
 });
+
+describe('splitCriteria: readings from the retired held-out set test42', () => {
+  it('goes on with a run-on item whose line ends in a comma', () => {
+    const text = 'PATIENT CHARACTERISTICS: Other: No known AIDS,\n        HIV-associated complex, or positive HIV antibody No other malignancy';
+    assert.deepEqual(splitCriteria(text).map((i) => i.text), ['No known AIDS, HIV-associated complex, or positive HIV antibody', 'No other malignancy']);
+  });
+});

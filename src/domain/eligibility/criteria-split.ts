@@ -296,7 +296,8 @@ const OPEN_END = /\b(?:of|or|and|nor|with|without|to|the|a|an|for|in|than|by|at|
 function wrappedRunOn(last: Node, line: string, heading: string | null): boolean {
   if (last.runOn !== true || last.heading !== heading) return false;
   const first = /^[A-Za-z][\w'-]*/.exec(line)?.[0];
-  return first === undefined || ITEM_STARTS_NOT.has(first) || OPEN_END.test(last.text) || itemGoesOn(last.text) || negatedLeadOnly(last.text, first);
+  // "No known AIDS," then "HIV-associated complex, ...": a list cut by the line break after its comma.
+  return first === undefined || ITEM_STARTS_NOT.has(first) || OPEN_END.test(last.text) || /,\s*$/.test(last.text) || itemGoesOn(last.text) || negatedLeadOnly(last.text, first);
 }
 
 /** An unmarked short line ending in a colon, such as "Hepatic:" or "Prior Medication: Excluded within 30 days:". */

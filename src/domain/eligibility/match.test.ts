@@ -1441,3 +1441,39 @@ describe('matchTrial: concept errors of the retired held-out set test38', () => 
     assert.equal(verdictOf('No more than 1 prior regimen', parsePatientProfile({ priorLines: 2 })), 'does-not-meet');
   });
 });
+
+describe('matchTrial: readings from the retired held-out set test42', () => {
+  const trialVerdict = (text: string, profile: PatientProfile): string => matchTrial(profile, parseCriteria(text)).verdict;
+
+  it('reads what the investigators expect, and the list under it, as asking nothing', () => {
+    const text = [
+      'Inclusion Criteria:',
+      '  -  EBV positive lymphoma, or other EBV-associated malignancy OR',
+      '  -  Severely immunocompromised patients with blood levels of EBV DNA over 500 copies/ml',
+      '',
+      'It is expected that three types of patients with EBV lymphomas will be referred and will',
+      'consent to participate in this trial. These are:',
+      '',
+      '  1. Patients developing EBV lymphomas following an allogeneic marrow transplant.',
+      '',
+      '  2. Patients with AIDS developing EBV lymphomas.',
+    ].join('\n');
+    assert.equal(trialVerdict(text, relapsedBAll), 'might-be-eligible');
+    assert.deepEqual(parseCriteria(text).filter((c) => /^(?:It is expected|Patients developing|Patients with AIDS)/.test(c.text)).map((c) => c.concepts), [[], [], []]);
+  });
+
+  it('reads "are eligible for this trial if" as the condition of entry, asked of everyone', () => {
+    const text = 'Inclusion Criteria:\n- History of histologically confirmed Hodgkin\'s lymphoma Subjects are eligible for this trial if (1) they have failed at least 1 cycle of chemotherapy, with or without radiotherapy, and if (2) they would be treated with salvage regimens';
+    const [item] = parseCriteria(text);
+    assert.equal(item?.conditional, false);
+    assert.equal(trialVerdict(text, relapsedBAll), 'not-eligible');
+    assert.equal(item?.concepts.some((c) => c.value === 'radiotherapy'), false);
+  });
+
+  it('reads pregnancy that "does not constitute a contraindication" as allowed', () => {
+    const pregnant = parsePatientProfile({ pregnant: true });
+    assert.equal(verdictOf('Pregnancy does not constitute a contraindication to infusions of T cells.', pregnant, 'Exclusion'), 'meets');
+    assert.equal(verdictOf('Pregnancy is not a contraindication', pregnant, 'Exclusion'), 'meets');
+    assert.equal(verdictOf('Pregnancy', pregnant, 'Exclusion'), 'does-not-meet');
+  });
+});

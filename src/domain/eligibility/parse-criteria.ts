@@ -37,6 +37,11 @@ const BARE_HEADING = /^[^:]{1,60}:\s*$/;
  * under it is asked then, of the person the trial has treated, not of the person asking now.
  */
 const LATER_PHASE = /\b(?:post-?induction|post-?remission|consolidation|maintenance|intensification|after induction|transplant phase|prior to (?:transplant|transplantation|consolidation|maintenance)|before (?:transplant|transplantation|consolidation|maintenance))\b/i;
+/**
+ * "It is expected that five types of patients ... will be referred ... These are:": who the investigators expect, and
+ * the list under it, describe and ask nothing.
+ */
+const EXPECTATION = /^\W*it is (?:expected|anticipated|estimated) that\b/i;
 /** "NOTE: A new classification scheme ... has been adopted by PDQ" inside an item: a note, nothing asked. */
 const INLINE_NOTE = /\s+NOTE:\s.*$/s;
 
@@ -90,7 +95,7 @@ export function parseCriteria(text: string | null): Criterion[] {
     // A note run on after a requirement ("... lymphoma ... NOTE: A new classification scheme ...") leaves the
     // requirement to read.
     const asked = item.text.replace(INLINE_NOTE, '');
-    const read = NOTE.test(asked) || NOTHING_ASKED.test(item.text.trim()) || aboutDonor
+    const read = NOTE.test(asked) || NOTHING_ASKED.test(item.text.trim()) || aboutDonor || [item.text, item.parent ?? ''].some((words) => EXPECTATION.test(words))
       ? UNREAD
       : headingRead(bareHeading, readCriterion(asked, { heading: item.heading, parent: item.parent, section: item.section }));
     const later = read.concepts.length > 0 && [item.heading ?? '', item.parent ?? ''].some((words) => LATER_PHASE.test(words));
