@@ -1477,3 +1477,12 @@ describe('readCriterion: readings from the retired held-out set test42', () => {
     assert.equal(transplant?.planned, true);
   });
 });
+
+describe('readCriterion: readings from the retired held-out set test43', () => {
+  it('reads "an acceptable method", "acceptable liver function" as describing, not permitting', () => {
+    assert.equal(readCriterion('Male subject agrees to use an acceptable method for contraception', { section: 'inclusion' }).permissive, false);
+    assert.equal(readCriterion('Patients must have acceptable liver function (total bilirubin < 2.5 mg/dL)', { section: 'inclusion' }).permissive, false);
+    assert.equal(readCriterion('Prior radiotherapy is acceptable', { section: 'inclusion' }).permissive, true);
+    assert.equal(readCriterion('Prior radiotherapy acceptable if completed 4 weeks before', { section: 'inclusion' }).permissive, true);
+  });
+});

@@ -142,6 +142,9 @@ function conditionalBefore(words: readonly string[], hits: readonly Hit[]): bool
   return !afterOr || !hits.some((h) => h.end <= first.start);
 }
 
+/** A group of patients whose results are counted apart, which asks nothing of anyone: "... analyzed separately". */
+const ANALYSED_APART = /\b(?:analy[sz]ed|evaluated|reported)\s+separately\b/i;
+
 /** The words before "if" that make it the trial's condition of entry: "Subjects are eligible for this trial if". */
 const ENTRY_CONDITION = /\b(?:patients|subjects|participants|they)\s+(?:are|will be)\s+eligible(?:\s+for\s+(?:this|the)\s+(?:trial|study|protocol))?$/i;
 
@@ -927,6 +930,8 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
       || diseaseLabelled(words, hits)
       // "Phase II: Histologically proven metastatic prostate cancer": for the people of one part of the trial.
       || PART_LABEL.test(text)
+      // "Patients with more than 1 prior regimen analyzed separately": a group the results are split by.
+      || ANALYSED_APART.test(text)
       // "No patients under age 55 who have consented to an unrelated donor search unless ...": an age naming a group.
       || (concepts.some((c) => c.type === 'age') && AGE_WHO.test(text))),
     // Not what another disease turns into ("MDS ... transformation to acute leukemia", "in transformation to acute
@@ -945,7 +950,13 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
 /** Words that permit ("allowed", "remain eligible"), not negated ("not allowed") nor past ("has been permitted"). */
 function permissions(words: readonly string[], hits: readonly Hit[]): PhraseHit[] {
   return PERMISSIVE.findAll(words).filter((hit) => !['not', 'no', 'never'].includes(words[hit.start - 1] ?? '') && words[hit.end] !== 'been'
-    && !asideOnALimit(words, hits, hit.start) && !forTheTrial(words, hit.end));
+    && !asideOnALimit(words, hits, hit.start) && !forTheTrial(words, hit.end) && !describesAThing(words, hit));
+}
+
+/** "An acceptable method of birth control", "acceptable liver function": the word describing a thing, not permitting it. */
+function describesAThing(words: readonly string[], hit: PhraseHit): boolean {
+  return hit.end - hit.start === 1 && words[hit.start] === 'acceptable' && /^[a-z]{3,}$/.test(words[hit.end] ?? '')
+    && !['is', 'are', 'be', 'considered', 'not'].includes(words[hit.start - 1] ?? '') && !['if', 'provided', 'when', 'for', 'to', 'as', 'but', 'only', 'in'].includes(words[hit.end] ?? '');
 }
 
 /** "Patients with IgG or IgA multiple myeloma ... are eligible for this protocol": whom the trial is for, a requirement. */

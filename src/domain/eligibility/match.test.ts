@@ -1477,3 +1477,24 @@ describe('matchTrial: readings from the retired held-out set test42', () => {
     assert.equal(verdictOf('Pregnancy', pregnant, 'Exclusion'), 'does-not-meet');
   });
 });
+
+describe('matchTrial: readings from the retired held-out set test43', () => {
+  it('reads the one diagnosis of a trial written as "... are eligible" as whom the trial is for', () => {
+    const text = 'Inclusion Criteria:\n1. Patients with symptomatic macroglobulinemic lymphoma who have had no prior treatment are eligible.\n2. Patients must sign an informed consent form.';
+    assert.equal(matchTrial(relapsedBAll, parseCriteria(text)).verdict, 'not-eligible');
+    const [item] = parseCriteria(text);
+    assert.equal(item?.permissive, false);
+    // Several such diseases, each "eligible", are the trial's list; none becomes a requirement of everyone.
+    const list = parseCriteria('Inclusion Criteria:\n- Patients with AML are eligible\n- Patients with ALL are eligible');
+    assert.deepEqual(list.map((c) => c.permissive), [true, true]);
+  });
+
+  it('reads "HIV and HTLV-I negative" as no HIV', () => {
+    assert.equal(verdictOf('HIV and HTLV-I negative', parsePatientProfile({ infections: ['hiv'] })), 'does-not-meet');
+    assert.equal(verdictOf('HIV and HTLV-I negative', parsePatientProfile({ infections: [] })), 'meets');
+  });
+
+  it('reads a group whose results are "analyzed separately" as asking nothing of everyone', () => {
+    assert.notEqual(verdictOf('Patients with more than 1 prior regimen analyzed separately', parsePatientProfile({ priorLines: 0 })), 'does-not-meet');
+  });
+});

@@ -213,13 +213,15 @@ function inScope(words: readonly string[], marks: readonly Mark[], from: number,
   return count <= window;
 }
 
-/** A list of short codes between a concept and its post-negation: "HIV-1, HIV-2, HTLV-1, and HTLV-2 negative". */
+/** A list of short codes between a concept and its post-negation: "HIV-1, HIV-2, HTLV-1, and HTLV-2 negative", "HIV and HTLV-I negative". */
 function codesOnly(words: readonly string[], from: number, to: number): boolean {
   // Words come lower-cased and split at hyphens: "htlv", "1". A letter code counts only with its number.
   for (let at = from; at < to; at += 1) {
     const word = words[at] ?? '';
     if (/^(?:[,/-]|and|or|\d{1,2})$/.test(word)) continue;
-    if (/^[a-z]{2,5}$/.test(word) && /^\d{1,2}$/.test(words[at + 1] ?? '')) continue;
+    // "HTLV-I", "HTLV-II": a roman number after the letters counts as one.
+    if (/^[a-z]{2,5}$/.test(word) && /^(?:\d{1,2}|i{1,3})$/.test(words[at + 1] ?? '')) continue;
+    if (/^i{1,3}$/.test(word) && /^[a-z]{2,5}$/.test(words[at - 1] ?? '')) continue;
     return false;
   }
   return true;

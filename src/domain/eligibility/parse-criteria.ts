@@ -87,7 +87,7 @@ function isDiseaseLabel(text: string, reading: CriterionReading): boolean {
  * words, section, sub-heading, list lead-in and concepts. Null or empty text gives no criteria.
  */
 export function parseCriteria(text: string | null): Criterion[] {
-  return withWaivers(withSharedDiagnosis(withRunOnDiseases(splitCriteria(text).map((item, index) => {
+  return withOwnDiagnosis(withWaivers(withSharedDiagnosis(withRunOnDiseases(splitCriteria(text).map((item, index) => {
     // "NOTE: A new classification ... has been adopted by PDQ" informs, and "Chemotherapy: Not specified" asks
     // nothing of the person.
     const aboutDonor = [item.text, item.heading ?? '', item.parent ?? ''].some((words) => ABOUT_DONOR.test(words)) || DONOR_LEAD.test(item.parent ?? '');
@@ -124,7 +124,7 @@ export function parseCriteria(text: string | null): Criterion[] {
       ...(item.runOnDisease === true ? { runOnDisease: true } : {}),
       ...(item.guessedAnyOf ? { guessed: true } : {}),
     };
-  }))).map(withoutMarks));
+  }))).map(withoutMarks)));
 }
 
 function withoutMarks(parsed: Parsed): Criterion {
@@ -225,6 +225,23 @@ const WAIVER_ONLY = /^\W*unless\b/i;
  * to malignancy" as the last of a lead item's sub-items) covers the limits it sits with: those under the same lead
  * item, and the lead item itself; or, outside any list, those under the same sub-heading.
  */
+/** "Patients with symptomatic macroglobulinemic lymphoma who have had no prior treatment ... are eligible": whom the trial is for. */
+const ARE_ELIGIBLE = /\b(?:are|is)\s+eligible\b/i;
+
+/**
+ * The one inclusion item that names a diagnosis, written as a permission ("Patients with symptomatic
+ * macroglobulinemic lymphoma ... are eligible."), says whom the trial is for: a requirement, not a disease allowed
+ * besides others. Not where another inclusion item asks for a diagnosis, nor where several such permissions list the
+ * diseases a trial takes.
+ */
+function withOwnDiagnosis(criteria: Criterion[]): Criterion[] {
+  const names = (c: Criterion): boolean => c.section === 'inclusion' && !c.conditional && c.concepts.some((k) => k.type === 'cancer-type' && k.polarity === 'present' && k.planned !== true && !CELL_MARKERS.has(k.value));
+  const naming = criteria.filter(names);
+  const [only] = naming;
+  if (naming.length !== 1 || only === undefined || !only.permissive || !ARE_ELIGIBLE.test(only.text) || only.anyOf !== null) return criteria;
+  return criteria.map((c) => (c === only ? { ...c, permissive: false } : c));
+}
+
 function withWaivers(criteria: Criterion[]): Criterion[] {
   const waivers = criteria.filter((c) => c.concepts.length === 0 && WAIVER_ONLY.test(c.text) && WAIVER.test(c.text));
   const covered = (c: Criterion): boolean => waivers.some((w) => w.section === c.section && (w.parent !== null
