@@ -1486,3 +1486,32 @@ describe('readCriterion: readings from the retired held-out set test43', () => {
     assert.equal(readCriterion('Prior radiotherapy acceptable if completed 4 weeks before', { section: 'inclusion' }).permissive, true);
   });
 });
+
+describe('readCriterion: readings from the retired held-out set test44', () => {
+  const values = (text: string): string[] => readCriterion(text, { section: 'inclusion' }).concepts.map((c) => `${c.value} ${c.polarity}`);
+
+  it('reads "adult or child" as no age limit', () => {
+    assert.deepEqual(values('Adult or child'), []);
+    assert.deepEqual(values('Adults with relapsed lymphoma').filter((v) => v.startsWith('age')), ['age present']);
+  });
+
+  it('reads treatment the "proposed therapy must include" as planned', () => {
+    const concepts = readCriterion('Proposed therapy must include external beam radiotherapy and/or chemotherapy', { section: 'inclusion' }).concepts;
+    assert.ok(concepts.length > 0 && concepts.every((c) => c.planned === true));
+  });
+
+  it('reads a primitive neuroectodermal tumour (PNET) as a solid tumour', () => {
+    assert.deepEqual(values('Primitive neuroectodermal tumor'), ['solid-tumour present']);
+    assert.deepEqual(values('Supratentorial PNET'), ['solid-tumour present']);
+  });
+
+  it('reads "No CNS metastasis unless stable" as controlled CNS disease allowed, not as none asked for', () => {
+    assert.deepEqual(values('No CNS metastasis unless stable for at least 4 weeks following surgery'), ['cns-controlled present']);
+    assert.deepEqual(values('No treated or stable brain metastases'), ['cns-controlled absent']);
+  });
+
+  it('reads "allograft rejection" as no transplant', () => {
+    assert.deepEqual(values('Under immune suppression for control of allograft rejection').filter((v) => v.includes('transplant')), []);
+    assert.deepEqual(values('Prior allograft'), ['allogeneic-transplant present']);
+  });
+});

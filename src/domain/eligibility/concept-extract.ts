@@ -179,7 +179,7 @@ const AGE_GROUP_LEAD = /^\W*(?:\d+\.\s*)?(?:(?:healthy\s+)?adults?|adult (?:pati
 /** An inclusion item that opens with children ("Children with ASD", "Newborn and infant age group"): likewise. */
 const CHILD_LEAD = /^\W*(?:\d+\.\s*)?(?:children|childhood|minors?|newborns?|neonates?|infants?|(?:pediatric|paediatric) (?:patients|subjects|participants))\b(?!\s+(?:or|and)\s+(?:their\s+)?(?:guardians?|parents?))|\bis a minor\b/i;
 /** "Age: Any age", "No age limit": no limit at all. */
-const ANY_AGE = /^\W*(?:any age|all ages|no age (?:limit|restriction)s?)\W*$/i;
+const ANY_AGE = /^\W*(?:any age|all ages|no age (?:limit|restriction)s?)\W*$|^\W*(?:adults?|children|child)\s+(?:or|and)\s+(?:adults?|children|child)\b/i;
 const AGE_IN_MONTHS = /\b\d{1,2}\s*months?\s+of\s+age\b|\binfants?\s+(?:under|younger than|less than|below)\s+\d{1,2}\s*months?\b|\bage\s*(?:<|>|≤|≥|<=|>=)\s*\d{1,2}\s*months?\b/i;
 
 /**
@@ -261,6 +261,11 @@ const NO_PRIOR_THERAPY = /(?<!\bif\s)\b(no (?:prior|previous) (?:therapy|treatme
 
 /** Words before another cancer that make it a current one: "active or uncontrolled second malignancy". */
 const ACTIVE_BEFORE = /\b(?:active|uncontrolled|current|concurrent)\s+(?:(?:or|and|and\/or)\s+\w+\s+)?$/i;
+
+/** The words of a mention as written. */
+function spanText(tokens: readonly Token[], text: string, hit: Hit): string {
+  return text.slice(tokens[hit.start]?.start ?? 0, tokens[hit.end - 1]?.end ?? 0);
+}
 
 /** A count written as a number or a word ("2", "two"), or null. */
 function countWord(word: string): number | null {
@@ -745,6 +750,8 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
       && hits.some((h) => h.rule.type === 'cancer-type' && h.end < hit.start) && BROAD_DIAGNOSIS.findAll(words).some((span) => span.start >= hit.start && span.start < hit.end + 1)) return;
     // "No chemotherapy for at least 4 weeks after study completion": a rule for after the trial, not a history.
     if (hit.rule.type === 'prior-treatment' && AFTER_STUDY.test(text.slice(tokens[hit.end - 1]?.end ?? 0))) return;
+    // "Immune suppression for control of allograft rejection": a transplanted organ kept from rejection, no treatment.
+    if (hit.rule.type === 'prior-treatment' && words[hit.end - 1] === 'allograft' && words[hit.end] === 'rejection') return;
     // "Failed at least 1 cycle of chemotherapy, with or without radiotherapy": had or not, asked of nobody.
     if (hit.rule.type === 'prior-treatment' && /\bwith or without\s+(?:prior\s+)?$/i.test(textBefore(tokens, text, hit.start, 30))) return;
     // "Fluconazole for oral candidiasis", "Pneumocystis carinii pneumonia prophylaxis": what a drug treats or prevents.
@@ -800,6 +807,9 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
     const overCount = hit.rule.type === 'disease-state' && hit.rule.value === 'prior-lines' && negated
       && /\b(?:more than|greater than|over|>)\s*$/i.test(textBefore(tokens, text, hit.start, 20)) ? countWord(words[hit.start] ?? '') : null;
     if (overCount !== null) threshold = { max: overCount };
+    // "No CNS metastasis unless stable for at least 4 weeks": the "no" rules out the disease, and the exception is the
+    // controlled disease allowed; it never rules out someone whose disease is controlled or was never there.
+    const controlledUnless = hit.rule.type === 'cns' && hit.rule.value === 'cns-controlled' && /\b(?:unless|except|if|provided)\b/i.test(spanText(tokens, text, hit));
     if (hit.rule.type === 'organ-function' && hit.rule.value === 'ejection-fraction' && (threshold === undefined || threshold.unit === 'x-uln')) {
       threshold = ejectionFractionNormal(textBefore(tokens, text, hit.start, 40), after.slice(0, 80)) ?? threshold;
       // A normal ejection fraction is asked for, never ruled out: "No history of ... heart failure LVEF normal by
@@ -875,7 +885,7 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
     concepts.push({
       type: hit.rule.type,
       value,
-      polarity: negated && overCount === null ? 'absent' : 'present',
+      polarity: negated && overCount === null && !controlledUnless ? 'absent' : 'present',
       // A short course's length is how much was had, not a time since.
       ...(threshold === undefined || shortCourse ? {} : { threshold }),
       ...(planned ? { planned: true as const } : {}),

@@ -1498,3 +1498,9 @@ describe('matchTrial: readings from the retired held-out set test43', () => {
     assert.notEqual(verdictOf('Patients with more than 1 prior regimen analyzed separately', parsePatientProfile({ priorLines: 0 })), 'does-not-meet');
   });
 });
+
+describe('matchTrial: readings from the retired held-out set test44', () => {
+  it('never turns away someone without CNS disease on "No CNS metastasis unless stable"', () => {
+    assert.equal(verdictOf('No CNS metastasis unless stable for at least 4 weeks', parsePatientProfile({ cnsInvolvement: false })), 'meets');
+  });
+});

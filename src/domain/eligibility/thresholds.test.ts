@@ -212,3 +212,9 @@ describe('thresholds: concept errors of the retired held-out set test38', () => 
     assert.deepEqual(readPriorLines('1 or more prior regimens'), { min: 1 });
   });
 });
+
+describe('thresholds: readings from the retired held-out set test44', () => {
+  it('reads "at least 30 days or 5 half-lives since" by its days', () => {
+    assert.equal(readSince('At least 30 days or 5 half-lives since other prior investigational drugs')?.days, 30);
+  });
+});

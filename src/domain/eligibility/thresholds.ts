@@ -262,9 +262,10 @@ export function readAge(written: string, underAgeHeading: boolean): { min?: numb
 /** "At least 4 weeks since prior radiotherapy": the window in days and where the phrase ends, or null. */
 export function readSince(text: string): { days: number; end: number } | null {
   // "at least 1-2 months since": a range counts by its upper end; "At least 3 weeks (6 for nitrosourea) since": the
-  // bracket gives another window for some drugs, and the first is read.
+  // bracket gives another window for some drugs, and the first is read; "at least 30 days or 5 half-lives since": the
+  // days are read.
   // Not "no more than 72 hours since" (that is a window it falls in: readWithinDays).
-  const match = /(?<!\b(?:no|not)\s)(?:\b(?:at least|more than|greater than|over|a minimum of|minimum of)|>=|>|≥)\s*(?:\d+\s*(?:-|–|to)\s*)?(\d+|one|two|three|four|five|six|seven|eight|nine|ten|a)\s*(hours?|days?|weeks?|months?|years?)\s+(?<other>\([^()]{0,40}\)\s+)?(?:must have )?(?:elapsed |passed )?(?:since|from|after)\b/i.exec(text);
+  const match = /(?<!\b(?:no|not)\s)(?:\b(?:at least|more than|greater than|over|a minimum of|minimum of)|>=|>|≥)\s*(?:\d+\s*(?:-|–|to)\s*)?(\d+|one|two|three|four|five|six|seven|eight|nine|ten|a)\s*(hours?|days?|weeks?|months?|years?)\s+(?<other>\([^()]{0,40}\)\s+)?(?:or\s+\d+\s+half-?lives\s+)?(?:must have )?(?:elapsed |passed )?(?:since|from|after)\b/i.exec(text);
   if (match === null) return null;
   const days = readWithinDays(`within ${match[1] ?? ''} ${match[2] ?? ''}`);
   // The treatments the window is for start after "since", or inside the bracket before it.
