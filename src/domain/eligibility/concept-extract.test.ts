@@ -1515,3 +1515,17 @@ describe('readCriterion: readings from the retired held-out set test44', () => {
     assert.deepEqual(values('Prior allograft'), ['allogeneic-transplant present']);
   });
 });
+
+describe('readCriterion: readings from the retired held-out set test45', () => {
+  it('reads a life expectancy in years as no age', () => {
+    assert.deepEqual(readCriterion('At least 6 months and no greater than 2.5 years (for course I only)', { section: 'inclusion', heading: 'Life expectancy' }).concepts, []);
+    assert.deepEqual(readCriterion('Expected survival of at least 2 years', { section: 'inclusion' }).concepts, []);
+    assert.equal(readCriterion('At least 6 months and no greater than 2.5 years', { section: 'inclusion', heading: 'Age' }).concepts[0]?.type, 'age');
+  });
+
+  it('reads progression "in a previously irradiated site" as a relapse of one place', () => {
+    const [site] = readCriterion('No disease progression in a previously irradiated site', { section: 'inclusion' }).concepts;
+    assert.equal(site?.limited, true);
+    assert.equal(readCriterion('No disease progression', { section: 'inclusion' }).concepts[0]?.limited, undefined);
+  });
+});

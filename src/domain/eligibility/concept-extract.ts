@@ -259,6 +259,12 @@ const ANTI_INFECTIVE = /^anti(?:biotic|microbial|viral|fungal)s?$/;
  */
 const NO_PRIOR_THERAPY = /(?<!\bif\s)\b(no (?:prior|previous) (?:therapy|treatment)s?)\b(?!\s+(?:with|on|in|during|of|for\s+(?:the\s+)?(?:current|this|present)|(?:except|other than)\s+(?!(?:for\s+)?(?:surgery|surgical|tumou?r resection|resection|biopsy)\b)))/i;
 
+/**
+ * "No disease progression in a previously irradiated site", "... within 1 year of irradiation, arising in a field
+ * previously irradiated": progression in one place, which the profile's relapse does not tell apart.
+ */
+const RELAPSE_SITE_AFTER = /^\s*,?\s*(?:within\s[^,;]{0,30},?\s*)?(?:arising\s+)?in\s+(?:a|the|any)\s+(?:previously\s+(?:irradiated|treated)|(?:field|site|port|area)s?\s+(?:that\s+(?:has|have)\s+been\s+)?previously)/i;
+
 /** Words before another cancer that make it a current one: "active or uncontrolled second malignancy". */
 const ACTIVE_BEFORE = /\b(?:active|uncontrolled|current|concurrent)\s+(?:(?:or|and|and\/or)\s+\w+\s+)?$/i;
 
@@ -846,7 +852,7 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
     const past = hit.rule.type === 'disease-state' && REMISSIONS.has(hit.rule.value) && before(words, PAST_REMISSION, hit.start, 3);
     // "Failed conventional therapy": refractory disease, or a relapse after it (a relapse is a failure too).
     const failedTherapy = hit.rule.type === 'disease-state' && hit.rule.value === 'refractory' && /^fail/.test(words[hit.start] ?? '');
-    const narrowedRelapse = hit.rule.type === 'disease-state' && hit.rule.value === 'relapsed' && NARROWED_RELAPSE.test(textBefore(tokens, text, hit.start, 40));
+    const narrowedRelapse = hit.rule.type === 'disease-state' && hit.rule.value === 'relapsed' && (NARROWED_RELAPSE.test(textBefore(tokens, text, hit.start, 40)) || RELAPSE_SITE_AFTER.test(after));
     // "No prior topotecan": a drug of a kind the profile names only as a kind (chemotherapy) is limited too.
     // "No prior T-cell lymphoma", "no mantle cell lymphomas", "Hodgkin's disease": a kind of lymphoma, which a
     // profile's "lymphoma" cannot tell apart.
@@ -903,7 +909,9 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
   // "Physiologic age 65 and under" is no age limit, even under an "Age:" heading.
   // "AML in patients 1 month to 21 years of age" is the age of the diagnosis the trial takes: a limit of its own.
   const ageForWhom = AGE_FOR_WHOM.test(text) && concepts.some((c) => c.type !== 'cancer-type' && c.type !== 'disease-state');
-  const read = PHYSIOLOGIC_AGE.test(text) || ageForWhom ? null : readAge(text, ageHeading);
+  // "Life expectancy: At least 6 months and no greater than 2.5 years": how long the person is expected to live.
+  const lifeExpectancy = /\b(?:life expectancy|survival)\b/i.test(heading);
+  const read = PHYSIOLOGIC_AGE.test(text) || ageForWhom || lifeExpectancy ? null : readAge(text, ageHeading);
   // "Greater than 18 years of age, or younger with parental consent": the youngest age is not a limit after all.
   const age = read !== null && read.min !== undefined && YOUNGER_ALLOWED.test(text) ? (read.max === undefined ? null : { max: read.max }) : read;
   // "21 and under at diagnosis": the limit is on the age the disease was found, which the profile gives only

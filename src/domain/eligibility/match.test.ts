@@ -1504,3 +1504,16 @@ describe('matchTrial: readings from the retired held-out set test44', () => {
     assert.equal(verdictOf('No CNS metastasis unless stable for at least 4 weeks', parsePatientProfile({ cnsInvolvement: false })), 'meets');
   });
 });
+
+describe('matchTrial: readings from the retired held-out set test45', () => {
+  it('reads the diagnosis before PDQ\'s note on its lymphoma terms, and nothing in "Not specified Chemotherapy"', () => {
+    const text = [
+      'DISEASE CHARACTERISTICS: Histologically confirmed B-cell non-Hodgkin\'s lymphoma (low, intermediate, or high grade categories) A new classification scheme for adult non-Hodgkin\'s lymphoma has been adopted by PDQ.',
+      'PRIOR CONCURRENT THERAPY: Biologic therapy: Not specified Chemotherapy Greater than 4 weeks since prior chemotherapy',
+    ].join('\n');
+    const parsed = parseCriteria(text);
+    assert.equal(parsed[0]?.concepts.some((c) => c.value === 'lymphoma'), true);
+    assert.equal(matchTrial(relapsedBAll, parsed).verdict, 'not-eligible');
+    assert.deepEqual(parsed.filter((c) => /^Not specified/.test(c.text)).map((c) => c.concepts), [[]]);
+  });
+});

@@ -12,9 +12,10 @@ import { splitCriteria } from './criteria-split.ts';
 const NOTE = /^\W*note\b|\bclassification scheme\b.{0,80}\badopted by PDQ\b|\bterminology\b.{0,160}\bwill replace the former terminology\b/is;
 /**
  * "Chemotherapy - Not specified", "Radiotherapy: See Disease Characteristics", "See Chemotherapy": a PDQ heading with
- * nothing asked, or a pointer to another heading's items.
+ * nothing asked, or a pointer to another heading's items; "Not specified Chemotherapy", the next heading run on
+ * after it without its colon.
  */
-const NOTHING_ASKED = /^[\w\s,/()-]{0,40}?(?:[:\-–]\s*)?(?:not specified|see (?:disease|patient) characteristics|see (?:prior )?(?:chemotherapy|radiotherapy|biologic therapy|endocrine therapy|surgery|other)|no restrictions?|any)\.?$/i;
+const NOTHING_ASKED = /^[\w\s,/()-]{0,40}?(?:[:\-–]\s*)?(?:not specified|see (?:disease|patient) characteristics|see (?:prior )?(?:chemotherapy|radiotherapy|biologic therapy|endocrine therapy|surgery|other)|no restrictions?|any)\.?$|^\W*not specified\s+(?:chemotherapy|radiotherapy|surgery|endocrine therapy|biologic therapy|other)\W*$/i;
 /**
  * Requirements of the donor, not the patient: items under a "Donor" heading or lead-in, or that open with the word
  * ("Donor must consent to G-CSF", "DONOR: HLA-identical sibling"). The patient cannot answer them.
@@ -42,8 +43,12 @@ const LATER_PHASE = /\b(?:post-?induction|post-?remission|consolidation|maintena
  * the list under it, describe and ask nothing.
  */
 const EXPECTATION = /^\W*it is (?:expected|anticipated|estimated) that\b/i;
-/** "NOTE: A new classification scheme ... has been adopted by PDQ" inside an item: a note, nothing asked. */
-const INLINE_NOTE = /\s+NOTE:\s.*$/s;
+/**
+ * "NOTE: A new classification scheme ... has been adopted by PDQ" inside an item, with or without its "NOTE:"
+ * ("... B-cell non-Hodgkin's lymphoma (low, intermediate, or high grade) A new classification scheme ..."): a note,
+ * nothing asked.
+ */
+const INLINE_NOTE = /\s+NOTE:\s.*$|\s+A new classification scheme for\b.*$/s;
 
 /** Concept types that say which disease, in which state, after what and at what age: the stuff of a list of diseases. */
 const DISEASE_TYPES: ReadonlySet<string> = new Set(['cancer-type', 'disease-state', 'prior-treatment', 'age']);
