@@ -1529,3 +1529,16 @@ describe('readCriterion: readings from the retired held-out set test45', () => {
     assert.equal(readCriterion('No disease progression', { section: 'inclusion' }).concepts[0]?.limited, undefined);
   });
 });
+
+describe('readCriterion: readings from the retired held-out set test46', () => {
+  const values = (text: string): string[] => readCriterion(text, { section: 'inclusion' }).concepts.map((c) => `${c.value} ${c.polarity}`);
+
+  it('reads a "nonhematologic malignancy" as a solid tumour', () => {
+    assert.ok(values('Confirmed advanced nonhematologic malignancy').includes('solid-tumour present'));
+  });
+
+  it('reads the first-line chemotherapy already had as no untreated disease', () => {
+    assert.deepEqual(values('Prior treatment with at least 3 courses of first line chemotherapy').filter((v) => v.startsWith('newly')), []);
+    assert.deepEqual(values('Candidates for first line treatment'), ['newly-diagnosed present']);
+  });
+});

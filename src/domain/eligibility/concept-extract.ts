@@ -758,6 +758,9 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
     if (hit.rule.type === 'prior-treatment' && AFTER_STUDY.test(text.slice(tokens[hit.end - 1]?.end ?? 0))) return;
     // "Immune suppression for control of allograft rejection": a transplanted organ kept from rejection, no treatment.
     if (hit.rule.type === 'prior-treatment' && words[hit.end - 1] === 'allograft' && words[hit.end] === 'rejection') return;
+    // "Prior treatment with at least 3 courses of first line chemotherapy": the line had, not an untreated disease.
+    if (hit.rule.type === 'disease-state' && hit.rule.value === 'newly-diagnosed' && /^(?:first|front)/.test(words[hit.start] ?? '')
+      && /\b(?:prior|previous|received|after|following|courses?|cycles?|completed|failed|failure|progression)\b[^.;]*$/i.test(textBefore(tokens, text, hit.start, 50))) return;
     // "Failed at least 1 cycle of chemotherapy, with or without radiotherapy": had or not, asked of nobody.
     if (hit.rule.type === 'prior-treatment' && /\bwith or without\s+(?:prior\s+)?$/i.test(textBefore(tokens, text, hit.start, 30))) return;
     // "Fluconazole for oral candidiasis", "Pneumocystis carinii pneumonia prophylaxis": what a drug treats or prevents.

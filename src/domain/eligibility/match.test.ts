@@ -1517,3 +1517,13 @@ describe('matchTrial: readings from the retired held-out set test45', () => {
     assert.deepEqual(parsed.filter((c) => /^Not specified/.test(c.text)).map((c) => c.concepts), [[]]);
   });
 });
+
+describe('matchTrial: readings from the retired held-out set test46', () => {
+  it('reads "Patients must not be pregnant" under the exclusions as a requirement in its own words', () => {
+    const pregnant = parsePatientProfile({ pregnant: true });
+    const notPregnant = parsePatientProfile({ pregnant: false });
+    assert.equal(verdictOf('Patients must not be pregnant.', pregnant, 'Exclusion'), 'does-not-meet');
+    assert.equal(verdictOf('Patients must not be pregnant.', notPregnant, 'Exclusion'), 'meets');
+    assert.equal(verdictOf('Pregnant', notPregnant, 'Exclusion'), 'meets');
+  });
+});

@@ -546,6 +546,8 @@ function metByDefault(result: CriterionResult): CriterionResult {
  * FISH are considered Ph positive": how the trial tells its diseases apart, not a requirement.
  */
 const DEFINITION = /\b(?:is|are) (?:defined as|considered(?: to be)?)\b/i;
+/** An item that says what the person must not be or have: "Patients must not be pregnant". */
+const MUST_NOT_BE = /^\W*(?:\d+[.)]\s*)?(?:(?:patients?|subjects?|participants?|they)\s+)?(?:must|should|may)\s+not\s+(?:be|have)\b/i;
 
 const DEFINITIONS = new WeakMap<Criterion, boolean>();
 function isDefinition(criterion: Criterion): boolean {
@@ -591,7 +593,9 @@ function judge(facts: ProfileFacts, criterion: Criterion, ownDiseases: ReadonlyS
   }
   const reason = decision.broad === true ? reasonFor.broadGroup() : decision.broad === 'open' ? reasonFor.broadOpen() : decision.broad === 'any' ? reasonFor.anyCancer()
     : conceptReason(criterion, decision.concept, decision.has, facts.profile);
-  let verdict: CriterionVerdict = decision.truth === undefined ? 'unknown' : decision.truth === (criterion.section === 'inclusion') ? 'meets' : 'does-not-meet';
+  // "Patients must not be HIV positive." listed under the exclusions: a requirement in its own words, read as one.
+  const asInclusion = criterion.section === 'inclusion' || (decision.concept.polarity === 'absent' && MUST_NOT_BE.test(criterion.text));
+  let verdict: CriterionVerdict = decision.truth === undefined ? 'unknown' : decision.truth === asInclusion ? 'meets' : 'does-not-meet';
   // "Other low-grade B-cell neoplasms ... allowed": a disease allowed besides the trial's others is one of its list
   // of diseases, and counts as one where the trial has such a list (PERMITTED_DISEASE, see matchTrial).
   // Not a marker: "Ph-negative CML allowed with ..." permits a kind of the trial's disease, and is met by default.
