@@ -1527,3 +1527,11 @@ describe('matchTrial: readings from the retired held-out set test46', () => {
     assert.equal(verdictOf('Pregnant', notPregnant, 'Exclusion'), 'meets');
   });
 });
+
+describe('matchTrial: readings from the retired held-out set test47', () => {
+  it('reads a study of the patients\' family members as not for people with a cancer', () => {
+    const text = 'Inclusion Criteria:\nFamily members of patients admitted to allogeneic BMT protocols.\nAges 18 and older and less than age 65.';
+    assert.equal(matchTrial(relapsedBAll, parseCriteria(text)).verdict, 'not-eligible');
+    assert.notEqual(matchTrial(relapsedBAll, parseCriteria('Inclusion Criteria:\nAges 18 and older and less than age 65.')).verdict, 'not-eligible');
+  });
+});

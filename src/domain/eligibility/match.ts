@@ -460,8 +460,11 @@ const UNREAD_MARKER = /\b(?:expression of|expressing|positive for)\s+(?:the\s+)?
  * words that say it was proven, if any; group 2 is its name.
  */
 const OTHER_BLOOD_DIAGNOSIS = /^\W*((?:histologically|pathologically|cytologically|histochemically)\s+(?:confirmed|proven|documented)\s+|(?:confirmed\s+)?diagnosis\s+of\s+)?((?:idiopathic\s+|primary\s+|secondary\s+)?myelofibrosis|(?:primary\s+)?(?:systemic\s+)?(?:AL\s+)?amyloidosis|myeloproliferative\s+(?:disorders?|neoplasms?|diseases?|syndromes?)|polycyth(?:a)?emia\s+vera|essential\s+thrombocyth(?:a)?emia|aplastic\s+an(?:a)?emia|paroxysmal\s+nocturnal\s+h(?:a)?emoglobinuria)\b/i;
-/** Words that ask for a healthy person: "Healthy individual aged ...", "healthy adult volunteers". */
-const HEALTHY = /^\W*(?:\d+\.\s*)?healthy\b|\bhealthy\s+(?:male\s+|female\s+|adult\s+)?(?:individuals?|volunteers?|subjects?|adults?|persons?|people|participants?)\b/i;
+/**
+ * Words that ask for a healthy person: "Healthy individual aged ...", "healthy adult volunteers", or a patient's
+ * relative ("Family members of patients admitted to ... BMT protocols": the study's subjects are the donors).
+ */
+const HEALTHY = /^\W*(?:\d+\.\s*)?healthy\b|\bhealthy\s+(?:male\s+|female\s+|adult\s+)?(?:individuals?|volunteers?|subjects?|adults?|persons?|people|participants?)\b|^\W*(?:\d+\.\s*)?(?:family members|relatives|siblings|parents)\s+of\s+(?:the\s+)?(?:patients|children|recipients)\b/i;
 /**
  * An item of a trial that names no disease we read and is not for people with the person's cancer: a study of healthy
  * volunteers ("Healthy individual aged between 18 and 60 years", donors for instance), or one of a blood disorder the
