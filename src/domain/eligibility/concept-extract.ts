@@ -17,7 +17,7 @@ import {
 } from './negation.ts';
 import { PhraseList } from './phrase-list.ts';
 import type { PhraseHit } from './phrase-list.ts';
-import { readAge, readBounds, readComparison, readPriorLines, readSince, readWithinDays, readWithinYears } from './thresholds.ts';
+import { numberOf, readAge, readBounds, readComparison, readPriorLines, readSince, readWithinDays, readWithinYears } from './thresholds.ts';
 
 /** Words between two mentions that make them alternatives: "relapsed or refractory", "B-ALL/T-ALL", "AML, ALL". */
 const ALTERNATIVE = /\bor\b|\/|,/i;
@@ -267,18 +267,6 @@ const RELAPSE_SITE_AFTER = /^\s*,?\s*(?:within\s[^,;]{0,30},?\s*)?(?:arising\s+)
 
 /** Words before another cancer that make it a current one: "active or uncontrolled second malignancy". */
 const ACTIVE_BEFORE = /\b(?:active|uncontrolled|current|concurrent)\s+(?:(?:or|and|and\/or)\s+\w+\s+)?$/i;
-
-/** The words of a mention as written. */
-function spanText(tokens: readonly Token[], text: string, hit: Hit): string {
-  return text.slice(tokens[hit.start]?.start ?? 0, tokens[hit.end - 1]?.end ?? 0);
-}
-
-/** A count written as a number or a word ("2", "two"), or null. */
-function countWord(word: string): number | null {
-  const at = ['zero', 'one', 'two', 'three', 'four', 'five'].indexOf(word.toLowerCase());
-  if (at >= 0) return at;
-  return /^\d+$/.test(word) ? Number(word) : null;
-}
 
 /** Classes of cytotoxic drugs, named as a class ("anthracyclines", "platinum-based chemotherapy"). */
 const CHEMOTHERAPY_CLASS = /nitrosourea|anthracycline|taxane|platinum|alkylating|vinca|antimetabolite|fluoropyrimidine|hypomethylating|demethylating/i;
@@ -813,12 +801,13 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
     let value = hit.rule.value;
     let threshold = thresholdFor(hit, after, text, heading, context.section);
     // "Patients who have received more than two chemotherapy regimens are ineligible": at most two, asked for.
-    const overCount = hit.rule.type === 'disease-state' && hit.rule.value === 'prior-lines' && negated
-      && /\b(?:more than|greater than|over|>)\s*$/i.test(textBefore(tokens, text, hit.start, 20)) ? countWord(words[hit.start] ?? '') : null;
+    const counted = hit.rule.type === 'disease-state' && hit.rule.value === 'prior-lines' && negated
+      && /\b(?:more than|greater than|over|>)\s*$/i.test(textBefore(tokens, text, hit.start, 20)) ? numberOf(words[hit.start] ?? '') : NaN;
+    const overCount = Number.isInteger(counted) ? counted : null;
     if (overCount !== null) threshold = { max: overCount };
     // "No CNS metastasis unless stable for at least 4 weeks": the "no" rules out the disease, and the exception is the
     // controlled disease allowed; it never rules out someone whose disease is controlled or was never there.
-    const controlledUnless = hit.rule.type === 'cns' && hit.rule.value === 'cns-controlled' && /\b(?:unless|except|if|provided)\b/i.test(spanText(tokens, text, hit));
+    const controlledUnless = hit.rule.type === 'cns' && hit.rule.value === 'cns-controlled' && /\b(?:unless|except|if|provided)\b/i.test(evidence);
     if (hit.rule.type === 'organ-function' && hit.rule.value === 'ejection-fraction' && (threshold === undefined || threshold.unit === 'x-uln')) {
       threshold = ejectionFractionNormal(textBefore(tokens, text, hit.start, 40), after.slice(0, 80)) ?? threshold;
       // A normal ejection fraction is asked for, never ruled out: "No history of ... heart failure LVEF normal by

@@ -81,7 +81,8 @@ export function readComparison(text: string, bare: Comparator = '<='): Threshold
 
 const WORD_NUMBERS: Readonly<Record<string, number>> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, a: 1, an: 1 };
 
-function numberOf(word: string): number {
+/** A count written as a number or a word ("2", "two"); NaN when it is neither. */
+export function numberOf(word: string): number {
   return ownValue(WORD_NUMBERS, word.toLowerCase()) ?? Number(word);
 }
 
