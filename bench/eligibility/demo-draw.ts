@@ -15,6 +15,12 @@ export interface DemoDrawRule {
   readonly oncologySeed: number;
   readonly criteriaTarget: number;
   readonly cancerOnly: boolean;
+  /**
+   * test49 on: the haem stratum is the trials whose title or conditions name a blood cancer (a leukaemia or ALL, or
+   * OTHER_BLOOD_CANCER), which are then no longer left out; before, it was the trials whose criteria name a lymphoma,
+   * myeloma, myelodysplasia or "lymphoblastic", and trials naming a leukaemia or ALL were left out of both strata.
+   */
+  readonly haemByTitle?: boolean;
 }
 
 /** Criteria length limits, in characters, both included. */
@@ -32,6 +38,15 @@ export function namesLeukaemiaOrAll(t: DemoTrialText): boolean {
 }
 
 const HAEM_WORDS = /lymphoma|myeloma|myelodysplastic|lymphoblastic/i;
+
+/** The other blood cancers of ./wide-verdict-draw.ts, tested on `about` (title | conditions). */
+export const OTHER_BLOOD_CANCER =
+  /lymphoma|hodgkin|myeloma|plasma cell|myelodysplast|myeloproliferative|waldenstr|macroglobulinemi|h(a)?ematologic(al)? (malignan|neoplas|cancer)/i;
+
+/** test49's haem test: the title or conditions name a leukaemia, ALL or another blood cancer. */
+export function namesBloodCancer(t: DemoTrialText): boolean {
+  return namesLeukaemiaOrAll(t) || OTHER_BLOOD_CANCER.test(t.about);
+}
 
 /** The oncology stratum's test (test14's on): the criteria or the brief title name a cancer. */
 export const CANCER_WORDS = /cancer|carcinoma|tumou?r|malignan|neoplasm|lymphoma|myeloma|sarcoma|melanoma|glioma|metasta/i;
@@ -69,10 +84,11 @@ export async function drawDemo(rule: DemoDrawRule, used: ReadonlySet<string>, on
   const all = await readDemoTrialTexts(() => true);
   const inLength = all.filter((t) => t.criteria.length >= MIN_CHARS && t.criteria.length <= MAX_CHARS);
   const fresh = inLength.filter((t) => !used.has(t.nctId));
-  const candidates = fresh.filter((t) => !namesLeukaemiaOrAll(t));
+  const candidates = rule.haemByTitle === true ? fresh : fresh.filter((t) => !namesLeukaemiaOrAll(t));
   const byId = (a: DemoTrialText, b: DemoTrialText): number => a.nctId.localeCompare(b.nctId);
-  const haemPool = candidates.filter((t) => HAEM_WORDS.test(t.criteria)).sort(byId);
-  const notHaem = candidates.filter((t) => !HAEM_WORDS.test(t.criteria));
+  const isHaem = rule.haemByTitle === true ? namesBloodCancer : (t: DemoTrialText): boolean => HAEM_WORDS.test(t.criteria);
+  const haemPool = candidates.filter(isHaem).sort(byId);
+  const notHaem = candidates.filter((t) => !isHaem(t));
   const oncologyPool = (rule.cancerOnly ? notHaem.filter(namesCancer) : notHaem).sort(byId);
   const haem = shuffled(haemPool, rule.haemSeed).slice(0, rule.haem);
   const onc = shuffled(oncologyPool, rule.oncologySeed).slice(0, oncology);
@@ -97,7 +113,8 @@ export async function runDemoDrawCli(rule: DemoDrawRule, used: ReadonlySet<strin
   const oncology = at >= 0 ? Number(process.argv[at + 1] ?? 0) : 0;
   const d = await drawDemo(rule, used, oncology);
   console.log(`demo records with criteria ${d.records}; ${MIN_CHARS}-${MAX_CHARS} chars ${d.inLength}`);
-  console.log(`left out: ${d.excluded} already labelled (of ${used.size} used ids), ${d.leukaemia} naming a leukaemia or ALL`);
+  const leukaemia = rule.haemByTitle === true ? '' : `, ${d.leukaemia} naming a leukaemia or ALL`;
+  console.log(`left out: ${d.excluded} already labelled (of ${used.size} used ids)${leukaemia}`);
   const others = rule.cancerOnly ? `; ${d.noCancer} others name no cancer` : '';
   console.log(`haem pool ${d.haemPool} (seed ${rule.haemSeed}, take ${rule.haem}); oncology pool ${d.oncologyPool} (seed ${rule.oncologySeed}${others})`);
   for (const [i, x] of d.drawn.entries()) {

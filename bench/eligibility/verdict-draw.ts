@@ -43,17 +43,31 @@ function byId(a: Candidate, b: Candidate): number {
   return a.nctId.localeCompare(b.nctId);
 }
 
+/** How many characters of criteria a candidate may have, both ends included. */
+export interface CriteriaLength {
+  readonly min: number;
+  readonly max: number;
+}
+
+/** The length every verdict draw up to test48 used. */
+export const USUAL_LENGTH: CriteriaLength = { min: 400, max: 5000 };
+
 /**
  * The verdict draws' candidates in NCT order: one text per trial (the tar's copy where a modern file repeats it), with
- * 400–5,000 characters of criteria, admitting an adult, not among `used`, and kept by `keep`.
+ * criteria of `length` characters (400–5,000 unless a draw says otherwise), admitting an adult, not among `used`, and
+ * kept by `keep`.
  */
-export async function verdictCandidates(used: ReadonlySet<string>, keep: (c: Candidate) => boolean = () => true): Promise<Candidate[]> {
+export async function verdictCandidates(
+  used: ReadonlySet<string>,
+  keep: (c: Candidate) => boolean = () => true,
+  length: CriteriaLength = USUAL_LENGTH,
+): Promise<Candidate[]> {
   const byTrial = new Map<string, Candidate>();
   // The tar first, so it wins when a trial is also in a modern file.
   for (const c of [...(await legacyRecords()), ...modernRecords()]) if (!byTrial.has(c.nctId)) byTrial.set(c.nctId, c);
   return [...byTrial.values()]
     .filter(keep)
-    .filter((c) => c.criteria.length >= 400 && c.criteria.length <= 5000)
+    .filter((c) => c.criteria.length >= length.min && c.criteria.length <= length.max)
     .filter(admitsAdults)
     .filter((c) => !used.has(c.nctId))
     .sort(byId);

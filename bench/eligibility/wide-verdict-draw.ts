@@ -4,25 +4,27 @@
  * blood cancer, to twelve. Candidates and the leukaemia test are ./verdict-draw.ts's. It lists, shuffles and prints and
  * does nothing else; nothing here touches src/domain/eligibility.
  */
+import { OTHER_BLOOD_CANCER } from './demo-draw.ts';
 import type { Candidate } from './dev3/records.ts';
 import { shuffled } from './seeded-shuffle.ts';
 import { usedTrials } from './used-trials.ts';
-import { isLeukaemia, title, verdictCandidates } from './verdict-draw.ts';
+import { isLeukaemia, title, USUAL_LENGTH, verdictCandidates, type CriteriaLength } from './verdict-draw.ts';
 
 const SET_SIZE = 12;
 
 /** The two strata, leukaemia first, each with the seed of its shuffle. */
 export type WideStrata = readonly [{ readonly name: 'leukaemia'; readonly seed: number }, { readonly name: 'other blood cancer'; readonly seed: number }];
 
-const OTHER_BLOOD_CANCER =
-  /lymphoma|hodgkin|myeloma|plasma cell|myelodysplast|myeloproliferative|waldenstr|macroglobulinemi|h(a)?ematologic(al)? (malignan|neoplas|cancer)/i;
 
 /**
  * Draws and prints a set: both strata's orders, the drawn trials, and with `--texts` their eligibility texts.
- * `laterSets` are the label files whose trials are left out besides ./used-before-dev4.txt.
+ * `laterSets` are the label files whose trials are left out besides ./used-before-dev4.txt; `length` bounds the
+ * candidates' criteria (400–5,000 characters up to test48; test49 drew from the longer texts).
  */
-export async function runWideVerdictDraw(laterSets: readonly string[], strata: WideStrata): Promise<void> {
-  const pool = await verdictCandidates(usedTrials(laterSets));
+export async function runWideVerdictDraw(laterSets: readonly string[], strata: WideStrata, length: CriteriaLength = USUAL_LENGTH): Promise<void> {
+  const pool = await verdictCandidates(usedTrials(laterSets), () => true, length);
+  // Printed only for a length other than the usual, so the earlier sets' printed draws stay byte for byte as they were.
+  if (length !== USUAL_LENGTH) console.log(`criteria length ${length.min}-${length.max} characters`);
   const [leukaemiaStratum, otherStratum] = strata;
   const leukaemiaOrder = shuffled(pool.filter(isLeukaemia), leukaemiaStratum.seed);
   const otherOrder = shuffled(
