@@ -1507,7 +1507,8 @@ describe('readCriterion: readings from the retired held-out set test44', () => {
 
   it('reads "No CNS metastasis unless stable" as controlled CNS disease allowed, not as none asked for', () => {
     assert.deepEqual(values('No CNS metastasis unless stable for at least 4 weeks following surgery'), ['cns-controlled present']);
-    assert.deepEqual(values('No treated or stable brain metastases'), ['cns-controlled absent']);
+    // Ruled out whether treated or not (test48's reading): no CNS disease at all.
+    assert.deepEqual(values('No treated or stable brain metastases'), ['cns-involvement absent']);
   });
 
   it('reads "allograft rejection" as no transplant', () => {
@@ -1540,5 +1541,62 @@ describe('readCriterion: readings from the retired held-out set test46', () => {
   it('reads the first-line chemotherapy already had as no untreated disease', () => {
     assert.deepEqual(values('Prior treatment with at least 3 courses of first line chemotherapy').filter((v) => v.startsWith('newly')), []);
     assert.deepEqual(values('Candidates for first line treatment'), ['newly-diagnosed present']);
+  });
+});
+
+describe('readCriterion: readings from the retired held-out set test48', () => {
+  const read = (text: string, section: 'inclusion' | 'exclusion' = 'inclusion'): string[] =>
+    readCriterion(text, { section }).concepts.map((c) => `${c.value} ${c.polarity}${c.planned === true ? ' planned' : ''}${c.limited === true ? ' limited' : ''}${c.past === true ? ' past' : ''}`);
+
+  it('reads "no active or inactive" CNS disease as no CNS disease at all, never as no controlled disease', () => {
+    assert.deepEqual(read('No active or inactive CNS lymphoma'), ['cns-involvement absent']);
+    assert.deepEqual(read('No active or treated brain metastases'), ['cns-involvement absent']);
+    assert.deepEqual(read('CNS metastases allowed if treated and stable'), ['cns-controlled present']);
+  });
+
+  it('reads a treatment after "during the first cycle of" as the trial\'s own course', () => {
+    const chemotherapy = (text: string): string[] => read(text).filter((v) => v.startsWith('chemotherapy'));
+    assert.deepEqual(chemotherapy('No antibiotics during the first cycle of chemotherapy'), ['chemotherapy absent planned']);
+    assert.deepEqual(chemotherapy('Neutropenic fever during prior chemotherapy'), ['chemotherapy present']);
+  });
+
+  it('reads "until there is evidence of" a state as when the trial acts, not a state asked for', () => {
+    assert.deepEqual(read('Radiotherapy is held back until there is evidence of disease progression').filter((v) => v.startsWith('relapsed')), []);
+    assert.deepEqual(read('Evidence of disease progression'), ['relapsed present']);
+  });
+
+  it('reads "previously in complete remission" as a remission in the past', () => {
+    assert.deepEqual(read('Previously in complete remission'), ['remission present past']);
+  });
+
+  it('reads high-dose therapy "with stem cell rescue" as a transplant', () => {
+    assert.ok(read('No prior myeloablative therapy with stem cell rescue').includes('transplant absent'));
+  });
+
+  it('reads progression from a plateau phase as a relapse', () => {
+    assert.deepEqual(read('Myeloma progressing: progression from the first stable plateau phase').filter((v) => v.startsWith('relapsed')), ['relapsed present']);
+  });
+
+  it('reads "a second or later relapse" as a relapse of one count, which the profile cannot tell', () => {
+    assert.deepEqual(read('No second or later relapse'), ['relapsed absent limited']);
+    assert.deepEqual(read('No relapse'), ['relapsed absent']);
+  });
+
+  it('reads "allogeneic" several words before the transplant it qualifies', () => {
+    assert.deepEqual(read('No prior allogeneic peripheral blood stem cell or marrow transplant'), ['allogeneic-transplant absent']);
+  });
+
+  it('reads "off all" a drug as not taking it', () => {
+    assert.deepEqual(read('Off all corticosteroids'), ['other-drug absent']);
+  });
+
+  it('reads drugs whose use "must be approved" by the investigator as allowed, not asked for', () => {
+    assert.equal(readCriterion('Concurrent anticonvulsants must be approved by the study chair', { section: 'inclusion' }).permissive, true);
+    assert.equal(readCriterion('Concurrent anticonvulsants', { section: 'inclusion' }).permissive, false);
+  });
+
+  it('reads "... patients will be excluded" in an inclusion list as ruling out what comes before', () => {
+    assert.deepEqual(read('HIV positive patients will be excluded'), ['hiv absent']);
+    assert.deepEqual(read('Nursing or pregnant participants are excluded'), ['breastfeeding absent', 'pregnant absent']);
   });
 });

@@ -107,6 +107,9 @@ const LABEL_THEN_DASH = /:\s*-\s?\w/;
 /** A lead-in to a list of alternatives, ending in a colon: "associated with 1 of the following within 3 months:". */
 const ONE_OF_LEAD = /\b(?:1|one|any|either)(?: one)? of the following\b[^:\n]*:/i;
 
+/** "During first course of", "during the": the treatment after it is the time frame of the trial's own course. */
+const DURING_COURSE_BEFORE = /\bduring\s+(?:the\s+)?(?:first\s+|initial\s+|each\s+)?(?:(?:course|cycle)s?\s+of\s+)?$/i;
+
 /** Words right after a treatment that make it the trial's own: "Induction therapy must begin within 72 hours". */
 const PLANNED_AFTER = new PhraseList(['must begin', 'must start', 'will begin', 'will start', 'will be given', 'to be given', 'is planned', 'are planned', 'is indicated', 'are indicated', 'is administered', 'are administered', 'should be considered', 'is recommended', 'should be offered', 'offered', 'protocol', 'protocols']);
 
@@ -201,7 +204,7 @@ const CELLS_TAKEN = /\b(?:harvest|cryopreserv|collect|stored)\w*/i;
 const TIME_OF = new PhraseList(['year of', 'years of', 'month of', 'months of', 'week of', 'weeks of', 'day of', 'days of']);
 const RELAPSE_WORDS: ReadonlySet<string> = new Set(['relapse', 'relapsed', 'relapses', 'recurrence', 'recurred']);
 /** Words before a remission that put it in the past: "had achieved a CR to at least 1 prior therapy". */
-const PAST_REMISSION = new PhraseList(['achieved', 'attained', 'obtained', 'prior', 'previous', 'relapse from a', 'relapse from', 'relapsed from']);
+const PAST_REMISSION = new PhraseList(['achieved', 'attained', 'obtained', 'prior', 'previous', 'previously in', 'relapse from a', 'relapse from', 'relapsed from']);
 
 /** "Prior or concurrent steroids allowed": a treatment had before entry as well as during the trial is a past one too. */
 const PAST_OR_CONCURRENT = new PhraseList(['prior or concurrent', 'previous or concurrent', 'prior and concurrent', 'prior or concomitant', 'previous or concomitant', 'prior and or concurrent']);
@@ -837,6 +840,8 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
       // transplantation": a donor or cells for a transplant to come.
       || /\b(?:donors?|collection|harvest)\s+for\b/i.test(evidence)
       || (PROCEDURES.has(hit.rule.value) && words[hit.start - 1] === 'for' && since === null)
+      // "No other prophylactic medications during first course of chemotherapy": the trial's course, a time frame.
+      || DURING_COURSE_BEFORE.test(textBefore(tokens, text, hit.start, 40))
       // "High-dose chemotherapy (carmustine, ...) with autologous ... transplantation": the drugs in brackets between.
       || (lastPlanned !== null && JOINED_TREATMENTS.test(words.slice(lastPlanned.end, hit.start).join(' ').replace(/\([^()]*\)\s*/g, ''))));
     if (planned) lastPlanned = hit;
@@ -880,6 +885,9 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
     // "AML, a certain type of ALL, NHL and MM": the last of a list of diseases joined by "and" is one more alternative.
     const listEnd = hit.rule.type === 'cancer-type' && /^\s*,?\s*and\s*$/i.test(between) && concepts.at(-1)?.type === 'cancer-type' && concepts.at(-1)?.orPrevious === true;
     const orPrevious = previous !== undefined && (previous.end <= hit.start || overlapping) && ((twoTests || diseaseAndMarker ? /\bor\b/i : ALTERNATIVE).test(between.replace(UNIT_SLASH, ' ').replace(CLOSED_BRACKET, ' ')) || listed || orEnded || dashed || listEnd);
+    // "No active or inactive primary CNS malignancy", "no active or treated brain metastases": CNS disease of any
+    // kind ruled out, which a person with none meets (a controlled disease is only ever allowed, never asked for).
+    if (hit.rule.type === 'cns' && value === 'cns-controlled' && negated && !controlledUnless) value = 'cns-involvement';
     concepts.push({
       type: hit.rule.type,
       value,
@@ -1039,6 +1047,8 @@ function diseaseLabelled(words: readonly string[], hits: readonly Hit[]): boolea
 function stateAsksNothing(hit: Hit, words: readonly string[], text: string, tokens: readonly Token[]): boolean {
   const value = hit.rule.value;
   const rest = text.slice(tokens[hit.end - 1]?.end ?? 0);
+  // "Transplantation is delayed until there is evidence of disease progression": when the trial acts, not a state.
+  if (/\buntil\s+(?:there\s+is\s+)?(?:(?:clinical\s+|further\s+)?(?:evidence|signs?)\s+of\s+)?$/i.test(text.slice(0, tokens[hit.start]?.start ?? 0))) return true;
   if (value === 'newly-diagnosed') {
     if (words[hit.start] === 'de' && /^\s*(?:[\w-]+\s+){0,2}or\s+(?:secondary|therapy[- ]related|treatment[- ]related)\b/i.test(rest)) return true;
     return FIRST_LINE.test(words.slice(hit.start, hit.end).join(' '))
@@ -1150,7 +1160,7 @@ const NOT_CANCER_ILLNESS = /^(?:angina|diabetes|hypertension|heart|cardiac|coron
  * "No isolated extramedullary relapse", "CNS relapse", "untreated first relapse": a relapse of a kind the profile
  * does not record. Having relapsed does not settle it.
  */
-const NARROWED_RELAPSE = /\b(?:isolated|extramedullary|extra-medullary|cns|testicular|ocular|meningeal|skin|cutaneous|marrow|medullary)\s+(?:\w+\s+){0,2}$|\buntreated\s+(?:(?:first|second|1st|2nd)\s+)?$|\b(?:two|three|2|3)\s+or\s+more\s+$|\bmultiple\s+$/i;
+const NARROWED_RELAPSE = /\b(?:isolated|extramedullary|extra-medullary|cns|testicular|ocular|meningeal|skin|cutaneous|marrow|medullary)\s+(?:\w+\s+){0,2}$|\buntreated\s+(?:(?:first|second|1st|2nd)\s+)?$|\b(?:two|three|2|3)\s+or\s+more\s+$|\b(?:second|2nd|third|3rd)\s+or\s+(?:later|greater|subsequent|higher|more)\s+$|\bmultiple\s+$/i;
 
 /** Organ grafts ("No prior organ allograft") are not the stem-cell transplants the vocabulary means. */
 const ORGAN_GRAFT = /\b(?:organ|solid[- ]organ|kidney|renal|liver|hepatic|heart|cardiac|lung|corneal?)\s+(?:allo-?)?(?:grafts?|allografts?|transplant\w*)\b/gi;

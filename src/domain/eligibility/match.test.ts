@@ -1535,3 +1535,13 @@ describe('matchTrial: readings from the retired held-out set test47', () => {
     assert.notEqual(matchTrial(relapsedBAll, parseCriteria('Inclusion Criteria:\nAges 18 and older and less than age 65.')).verdict, 'not-eligible');
   });
 });
+
+describe('matchTrial: readings from the retired held-out set test48', () => {
+  it('takes a CML patient for "myelofibrosis or other myeloproliferative disorder", and not someone with AML', () => {
+    const cml = parsePatientProfile({ age: 50, cancerType: ['cml'], diseaseState: ['relapsed'] });
+    const aml = parsePatientProfile({ age: 50, cancerType: ['aml'], diseaseState: ['relapsed'] });
+    const item = 'Confirmed diagnosis of primary myelofibrosis or other myeloproliferative disorder with marrow fibrosis';
+    assert.notEqual(verdictOf(item, cml), 'does-not-meet');
+    assert.equal(verdictOf(item, aml), 'does-not-meet');
+  });
+});

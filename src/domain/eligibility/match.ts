@@ -479,7 +479,8 @@ function notForPeopleWithCancer(facts: ProfileFacts, criterion: Criterion, ownDi
   if (HEALTHY.test(criterion.text)) return { criterion, verdict: 'does-not-meet', reason: reasonFor.healthyOnly() };
   if (criterion.concepts.length > 0 || criterion.conditional || criterion.permissive || criterion.anyOf !== null) return null;
   const disorder = OTHER_BLOOD_DIAGNOSIS.exec(criterion.text);
-  if (disorder === null || diseases.some((c) => c === 'cml' && /myeloproliferative/i.test(disorder[0]))) return null;
+  // "Idiopathic myelofibrosis or other myeloproliferative disorder": the item's other words may name CML's group too.
+  if (disorder === null || diseases.some((c) => c === 'cml' && /myeloproliferative/i.test(criterion.text))) return null;
   // A name alone on a line may be one of a list of diseases; proven, it is the trial's diagnosis, unless the
   // inclusion items are branches of one run-on "... OR ..." list, which the split could not tell apart.
   const nameAlone = (disorder[1] === undefined || branched) && criterion.text.slice(disorder.index + disorder[0].length).split(/\s+/).filter((w) => /\w/.test(w)).length < 3;

@@ -141,7 +141,7 @@ export function readSpans(words: readonly string[], spans: readonly Span[], open
         if (mark.role === 'pre' && inScope(words, marks, mark.end, span.start, preWindow(words, mark)) && !closedBetween(words, mark.start, span.start)) negated = true;
       } else if (mark.start >= span.end && mark.role === 'post' && inScope(words, marks, span.end, mark.start, codesOnly(words, span.end, mark.start) ? 3 * POST_WINDOW : POST_WINDOW) && !openedBetween(words, span.end, mark.start)) {
         negated = true;
-      } else if (mark.start >= span.end && mark.role === 'postClause' && !inExclusions && inScope(words, marks, span.end, mark.start, Number.POSITIVE_INFINITY) && !openedBetween(words, span.end, mark.start)) {
+      } else if (mark.start >= span.end && mark.role === 'postClause' && !inExclusions && inScope(words, marks.filter((m) => !subjectOf(words, m, mark)), span.end, mark.start, Number.POSITIVE_INFINITY) && !openedBetween(words, span.end, mark.start)) {
         // Under an exclusion heading, "patients with CNS disease are excluded" restates the section: CNS disease
         // is what excludes, so the words are not negated a second time.
         negated = true;
@@ -149,6 +149,12 @@ export function readSpans(words: readonly string[], spans: readonly Span[], open
     }
     return { negated, excepted };
   });
+}
+
+/** The people a clause-wide trigger speaks of, right before it: "Pregnant patients will be excluded" (no terminator there). */
+const SUBJECT_NOUNS: ReadonlySet<string> = new Set(['patients', 'subjects', 'participants']);
+function subjectOf(words: readonly string[], mark: Mark, trigger: Mark): boolean {
+  return mark.role === 'end' && mark.end === trigger.start && mark.end - mark.start === 1 && SUBJECT_NOUNS.has(words[mark.start] ?? '');
 }
 
 /** True when the mark names a cause of the span in an inclusion item no negation opens or reaches (see {@link CAUSED_BY}). */

@@ -218,3 +218,9 @@ describe('thresholds: readings from the retired held-out set test44', () => {
     assert.equal(readSince('At least 30 days or 5 half-lives since other prior investigational drugs')?.days, 30);
   });
 });
+
+describe('thresholds: readings from the retired held-out set test48', () => {
+  it('reads a number run into "than" ("greater than2.5X")', () => {
+    assert.deepEqual(readComparison('greater than2.5X the upper limit of normal'), { comparator: '>', value: 2.5, unit: 'x-uln' });
+  });
+});

@@ -59,7 +59,8 @@ const COMPARISON = new RegExp(String.raw`(<=|>=|<|>)\s*(?:to\s+)?${NUMBER}`, 'g'
 export function readComparison(text: string, bare: Comparator = '<='): Threshold | null {
   // "No greater than twice normal": a multiple in words.
   // "≤ 1,5 x the upper limit": a decimal comma, told from a list ("ECOG 0,1 or 2") by the unit after it.
-  const numbered = text.replace(/(\d),(\d{3})\b/g, '$1$2').replace(/(\d),(\d{1,2})(?=\s*(?:x\b|×|times\b|mg|g\/|mmol|µmol|μmol|umol|ml\b|%))/gi, '$1.$2').replace(/\btwice\b/gi, '2 times').replace(/\bthrice\b/gi, '3 times')
+  // "greater than1.5X": a space lost before the number.
+  const numbered = text.replace(/\b(than|to)(\d)/gi, '$1 $2').replace(/(\d),(\d{3})\b/g, '$1$2').replace(/(\d),(\d{1,2})(?=\s*(?:x\b|×|times\b|mg|g\/|mmol|µmol|μmol|umol|ml\b|%))/gi, '$1.$2').replace(/\btwice\b/gi, '2 times').replace(/\bthrice\b/gi, '3 times')
     .replace(/\b(two|three|four|five)(?= times\b)/gi, (word) => String(['two', 'three', 'four', 'five'].indexOf(word.toLowerCase()) + 2));
   const symbolic = symbolise(numbered);
   for (const match of symbolic.matchAll(COMPARISON)) {
