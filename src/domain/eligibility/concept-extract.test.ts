@@ -1600,3 +1600,55 @@ describe('readCriterion: readings from the retired held-out set test48', () => {
     assert.deepEqual(read('Nursing or pregnant participants are excluded'), ['breastfeeding absent', 'pregnant absent']);
   });
 });
+
+describe('readCriterion: readings from the retired held-out set test49', () => {
+  const read = (text: string, section: 'inclusion' | 'exclusion' = 'inclusion'): string[] =>
+    readCriterion(text, { section }).concepts.map((c) => `${c.value} ${c.polarity}${c.limited === true ? ' limited' : ''}`);
+
+  it('reads a limit for one regimen or arm, named in a bracket, as for some people only', () => {
+    assert.equal(readCriterion('Age 40 to 70 years (Reduced Intensity Regimen 2)', { section: 'inclusion' }).conditional, true);
+    assert.equal(readCriterion('Creatinine below 2 mg/dL (Arm B only)', { section: 'inclusion' }).conditional, true);
+    assert.equal(readCriterion('Age 40 to 70 years', { section: 'inclusion' }).conditional, false);
+  });
+
+  it('reads being tested for an infection as asking nothing of the result', () => {
+    assert.deepEqual(read('Donors will be tested for HIV and hepatitis B and C before apheresis'), []);
+    assert.deepEqual(read('Positive test for HIV antibody'), ['hiv present']);
+  });
+
+  it('reads a cancer naming a kind of volunteer as no diagnosis asked for', () => {
+    assert.deepEqual(read('All healthy and CML volunteers must have a blood count first'), []);
+    assert.deepEqual(read('Any volunteer with a blood malignancy and a known history of HIV', 'exclusion'), ['hiv present']);
+  });
+
+  it('reads "can still", "may still" and "may be receiving" as permissions', () => {
+    for (const text of ['Donors who are HIV positive can still give blood', 'Patients may still have hepatitis B', 'Patients may be receiving chemotherapy']) {
+      assert.equal(readCriterion(text, { section: 'inclusion' }).permissive, true, text);
+    }
+  });
+
+  it('reads "not easily classified" as no negation of what follows', () => {
+    assert.ok(read('Lymphomas not easily classified elsewhere that have failed standard therapy').includes('refractory present'));
+  });
+
+  it('reads a bracketed abbreviation of a treatment or remission just named as the same mention', () => {
+    assert.deepEqual(read('Refused bone marrow transplantation (BMT)').filter((v) => v.startsWith('transplant')), ['transplant present']);
+    assert.deepEqual(read('In first complete remission (CR)'), ['first-remission present']);
+    assert.deepEqual(read('In first CR'), ['first-remission present']);
+  });
+
+  it('reads a list of diseases whose state is written once after them as that state ruled out, not the diseases', () => {
+    assert.deepEqual(read('No ALL, AML, or mixed lineage leukemia in third or later relapse').filter((v) => !v.startsWith('relapsed')), []);
+    assert.deepEqual(read('No ALL or AML'), ['all absent', 'aml absent']);
+  });
+
+  it('reads refractory disease "other than" one kind as refractory of some kinds only', () => {
+    assert.deepEqual(read('No refractory disease other than primary induction failure'), ['refractory absent limited']);
+  });
+
+  it('reads an age range in months as an age to ask about, not years', () => {
+    const [age] = readCriterion('Age 3-11 months', { section: 'inclusion' }).concepts;
+    assert.equal(age?.type, 'age');
+    assert.equal(age?.threshold, undefined);
+  });
+});

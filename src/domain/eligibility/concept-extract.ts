@@ -40,6 +40,11 @@ function leadWindow(parent: string): { days: number; end: number } | null {
 
 /** A part of a trial named as a label before its items: "Phase I:", "Phase II (randomized):", "Part A:", "Cohort 2:". */
 const PART_LABEL = /^\W*(?:phase\s+(?:[IV]{1,3}|\d)(?:\s*(?:\/|and|or)\s*(?:[IV]{1,3}|\d))?|part\s+[A-Z0-9]|cohort\s+[A-Z0-9]+|arm\s+[A-Z0-9]|stratum\s+[A-Z0-9]+)\b\s*(?:\([^)]*\)\s*)?:\s*\S/i;
+/**
+ * A bracket naming the part of the trial a limit is for: "Age 55 to 80 years (Nonmyeloablative Regimen 2)",
+ * "Creatinine < 1.6 mg/dL (Myeloablative Regimen 4, Reduced Intensity Regimen 3)", "(Arm B only)".
+ */
+const PART_BRACKET = /\([^()]*\b(?:regimens?|arms?|cohorts?|strat(?:um|a)|parts?)\s+[A-Z0-9]{1,3}\b[^()]*\)/i;
 /** A bracket opening with "or" between two mentions: "Ph positive (or bcr positive) CML" names Ph another way. */
 const CLOSED_BRACKET = /\(\s*or\b[^()]*\)/gi;
 /** The slash of a unit after a number ("2.5 mg/dL", "50,000/mm3", "60 mL/min/1.73 m2"), which joins no alternatives. */
@@ -183,7 +188,7 @@ const AGE_GROUP_LEAD = /^\W*(?:\d+\.\s*)?(?:(?:healthy\s+)?adults?|adult (?:pati
 const CHILD_LEAD = /^\W*(?:\d+\.\s*)?(?:children|childhood|minors?|newborns?|neonates?|infants?|(?:pediatric|paediatric) (?:patients|subjects|participants))\b(?!\s+(?:or|and)\s+(?:their\s+)?(?:guardians?|parents?))|\bis a minor\b/i;
 /** "Age: Any age", "No age limit": no limit at all. */
 const ANY_AGE = /^\W*(?:any age|all ages|no age (?:limit|restriction)s?)\W*$|^\W*(?:adults?|children|child)\s+(?:or|and)\s+(?:adults?|children|child)\b/i;
-const AGE_IN_MONTHS = /\b\d{1,2}\s*months?\s+of\s+age\b|\binfants?\s+(?:under|younger than|less than|below)\s+\d{1,2}\s*months?\b|\bage\s*(?:<|>|≤|≥|<=|>=)\s*\d{1,2}\s*months?\b/i;
+const AGE_IN_MONTHS = /\b\d{1,2}\s*months?\s+of\s+age\b|\binfants?\s+(?:under|younger than|less than|below)\s+\d{1,2}\s*months?\b|\bage\s*(?:<|>|≤|≥|<=|>=)\s*\d{1,2}\s*months?\b|\bages?\s+\d{1,2}\s*(?:-|–|to)\s*\d{1,2}\s*months?\b/i;
 
 /**
  * Words before a remission that make it a past one or a goal, not a state: "after an initial CR", "to achieve
@@ -306,7 +311,12 @@ const LYMPHOMA_KIND_NAMED = /hodgkin|\bnhl\b|mycosis|s[eé]zary|ctcl|burkitt|wal
 const NARROWER_AFTER = /^\s*of\s+(?:the\s+)?(?:FAB\s+|WHO\s+)?sub-?(?:group|type)s?\b|^\s*of\s+(?:an?\s+)?(?:other|another|different)\s+(?:histolog|type|kind|sub-?type)|^\s*in\s+transformation\b/i;
 
 /** A phase or state written after a disease: "(CML) in blast phase", "in myeloid blast crisis", "in first remission". */
-const PHASE_AFTER = /^(?:\( \w+ \) |\) )?in (?:(?:\w+ )?(?:blast|blastic|accelerated) (?:phase|crisis)|(?:\w+ ){0,2}(?:remission|relapse|cr1|cr2))\b/;
+const PHASE_AFTER = /^(?:\( \w+ \) |\) )?in (?:(?:\w+ )?(?:blast|blastic|accelerated) (?:phase|crisis)|(?:\w+ ){0,4}(?:remission|relapse|cr1|cr2))\b/;
+/**
+ * "No ALL, AML, AUL, or biphenotypic leukemia in third or higher medullary relapse": a list of diseases whose phase
+ * or state is written once after the last of them.
+ */
+const LIST_PHASE_AFTER = /^(?:\s*(?:,\s*(?:or\s+|and\s+)?|\bor\s+|\band\s+)[\w'-]+(?:\s+[\w'-]+){0,2})+\s+in\s+(?:[\w-]+\s+){0,4}(?:remission|relapse|cr1|cr2|(?:blast|blastic|accelerated)\s+(?:phase|crisis))\b/i;
 
 /** Words after a disease name that make it about the cells, not the diagnosis. */
 const CELLS: ReadonlySet<string> = new Set(['cells', 'cell', 'blasts', 'blast', 'metaphases', 'metaphase']);
@@ -673,6 +683,14 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
     // "No chemotherapy resistant NHL", "chemotherapy sensitive relapse": how the disease answered treatment (a state),
     // not whether the person had it.
     if (hit.rule.type === 'prior-treatment' && /^(?:resistant|sensitive|refractory)$/.test(words[hit.end] ?? '')) return;
+    // "Volunteers ... will not be tested for HIV or hepatitis", "required to have testing for HIV": a test, which asks
+    // nothing of the result.
+    if (hit.rule.type === 'infection' && /(?<!(?:positive|negative|reactive|non-?reactive)\s+)\b(?:tested|testing|test|screened|screening)\s+for\s+(?:the\s+)?(?:presence\s+of\s+)?(?:(?:HIV|HTLV|hepatitis|HBV|HCV|[A-C]|and|or|,)[\s,-]*){0,6}$/i.test(textBefore(tokens, text, hit.start, 50))) return;
+    // "All normal and CML volunteers must undergo repeat physical examination": a kind of volunteer or donor in a
+    // study that takes healthy ones too, not a diagnosis asked for.
+    // "Any normal volunteer or volunteer with a lymphoid/hematologic malignancy with a known history of HIV" likewise.
+    if ((hit.rule.type === 'cancer-type' || hit.rule.type === 'other-cancer') && (/^(?:volunteers?|donors?)$/.test(words[hit.end] ?? '')
+      || /\bvolunteers?\s+with\s+(?:an?\s+)?(?:[\w/-]+\s+){0,2}$/i.test(textBefore(tokens, text, hit.start, 50)))) return;
     // "Subjects at high risk of Hepatitis B virus (HBV) infection should be screened": a risk, not the infection.
     if (hit.rule.type === 'infection' && /\bat\s+(?:high\s+|increased\s+)?risk\s+(?:of|for)\s+(?:[\w-]+\s+){0,4}\(?$/i.test(textBefore(tokens, text, hit.start, 60))) return;
     // "No prior radiotherapy to relapsed sites of vital organs": where a relapse was, not whether there was one.
@@ -782,7 +800,8 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
       || (negated && LOWER_COUNT_BEFORE.test(textBefore(tokens, text, hit.start, 40)) && /^\s*(?:regimens?|lines?|courses?|cycles?)\b/i.test(text.slice(tokens[hit.end - 1]?.end ?? 0))))) return;
     // "No blastic phase CML", "no accelerated phase": a phase of the disease ruled out, not the disease.
     // "No CML in blast phase", "no AML in first remission with ..." likewise, the phase or state written after it.
-    if (hit.rule.type === 'cancer-type' && negated && (words[hit.start - 1] === 'phase' || words[hit.start - 1] === 'crisis' || PHASE_AFTER.test(words.slice(hit.end, hit.end + 8).join(' ')))) return;
+    if (hit.rule.type === 'cancer-type' && negated && (words[hit.start - 1] === 'phase' || words[hit.start - 1] === 'crisis' || PHASE_AFTER.test(words.slice(hit.end, hit.end + 8).join(' '))
+      || LIST_PHASE_AFTER.test(text.slice(tokens[hit.end - 1]?.end ?? 0)))) return;
     const after = textAfter(tokens, text, hit.end);
     // "First or second remission": where a later mention starts inside this one, this one's words stop before it,
     // so that each alternative is found at its own place in the item.
@@ -829,6 +848,11 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
     }
     // A bracket that only restates the treatment ("tyrosine kinase inhibitors (TKI)") belongs to the words before it.
     const restated = words[hit.start - 1] === '(' && words[hit.end] === ')';
+    // "salvage chemotherapy or bone marrow transplantation (BMT)": the bracket names the treatment just read again;
+    // "First complete remission (CR)": the abbreviation of a remission just read.
+    if (restated && concepts.at(-1)?.type === hit.rule.type && (concepts.at(-1)?.value === hit.rule.value
+      || (hit.rule.value === 'remission' && /remission$/.test(concepts.at(-1)?.value ?? '')))
+      && (hit.rule.type === 'prior-treatment' || hit.rule.type === 'disease-state')) return;
     // "Have received or will receive a ... transplant": had or still to come, not only planned.
     const orPlanned = hit.rule.type === 'prior-treatment' && !negated && HAD_OR_PLANNED.test(text.slice(0, tokens[hit.start]?.start ?? 0));
     const planned = hit.rule.type === 'prior-treatment' && !orPlanned && !before(words, PAST_OR_CONCURRENT, hit.start, 8) && (before(words, PLANNED, hit.start, 8, !restated) || PLANNED_AFTER.endAt(words, hit.end) > hit.end
@@ -862,7 +886,9 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
     const activeOther = hit.rule.type === 'other-cancer' && ACTIVE_BEFORE.test(textBefore(tokens, text, hit.start, 40));
     // "No more than 1 prior chemotherapy regimen": lines of one kind of treatment, of which a profile counts every kind.
     const linesOfAKind = hit.rule.type === 'disease-state' && hit.rule.value === 'prior-lines' && /\b(?:chemotherapy|biologic|biological|salvage|combination|cytotoxic)\b/i.test(evidence);
-    const limited = narrowedRelapse || shortCourse || lymphomaKind || unnamedKind || drugClass || activeOther || linesOfAKind || (hit.rule.type === 'prior-treatment' && (DOSE_OR_SITE.test(after) || hit.rule.namedDrug === true || LIMITING_BEFORE.has(words[hit.start - 1] ?? '') || KIND_OF_RADIOTHERAPY.test(`${words[hit.start - 2] ?? ''} ${words[hit.start - 1] ?? ''} ${evidence}`) || HIGH_DOSE.test(words.slice(Math.max(0, hit.start - 2), hit.start).join(' '))))
+    // "Refractory disease other than primary induction failure": refractory of some kinds only.
+    const allBut = hit.rule.type === 'disease-state' && /^\s*(?:disease\s+)?other than\b/i.test(after);
+    const limited = narrowedRelapse || allBut || shortCourse || lymphomaKind || unnamedKind || drugClass || activeOther || linesOfAKind || (hit.rule.type === 'prior-treatment' && (DOSE_OR_SITE.test(after) || hit.rule.namedDrug === true || LIMITING_BEFORE.has(words[hit.start - 1] ?? '') || KIND_OF_RADIOTHERAPY.test(`${words[hit.start - 2] ?? ''} ${words[hit.start - 1] ?? ''} ${evidence}`) || HIGH_DOSE.test(words.slice(Math.max(0, hit.start - 2), hit.start).join(' '))))
       || (hit.rule.type === 'cns' && hit.rule.value === 'cns-involvement' && before(words, UNCONTROLLED, hit.start, 2));
     const previous = hits.slice(0, k).reverse().find((h) => h.rule.type === hit.rule.type && !qualifiers.has(h));
     // A mention inside a longer one ("refractory" in "recurrent or refractory leukaemia") is read from the longer
@@ -947,7 +973,7 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
       || subgroupLead(text, concepts)
       || diseaseLabelled(words, hits)
       // "Phase II: Histologically proven metastatic prostate cancer": for the people of one part of the trial.
-      || PART_LABEL.test(text)
+      || PART_LABEL.test(text) || (PART_BRACKET.test(text) && concepts.some((c) => c.type === 'age' || c.type === 'organ-function' || c.type === 'performance-status'))
       // "Patients with more than 1 prior regimen analyzed separately": a group the results are split by.
       || ANALYSED_APART.test(text)
       // "No patients under age 55 who have consented to an unrelated donor search unless ...": an age naming a group.

@@ -386,3 +386,30 @@ describe('splitCriteria: readings from the retired held-out set test42', () => {
     assert.deepEqual(splitCriteria(text).map((i) => i.text), ['No known AIDS, HIV-associated complex, or positive HIV antibody', 'No other malignancy']);
   });
 });
+
+describe('splitCriteria: readings from the retired held-out set test49', () => {
+  it('keeps a lower-case word wrapped from an unfinished item ("... of the following" / "criteria:") as that item\'s end', () => {
+    const items = splitCriteria([
+      'Inclusion Criteria:',
+      '  -  Diagnosis of one of the following:',
+      '       -  Aggressive lymphoma, meeting 1 of the following',
+      '          criteria:',
+      '            -  Relapse after one regimen',
+      '            -  Spread to the brain',
+      '       -  Myeloma',
+    ].join('\n'));
+    assert.equal(items[1]?.text, 'Aggressive lymphoma, meeting 1 of the following criteria:');
+    assert.equal(items[2]?.parent?.endsWith('meeting 1 of the following criteria:'), true);
+    assert.ok(items[2]?.anyOf !== null && items[2]?.anyOf === items[3]?.anyOf);
+    assert.equal(items.every((item) => item.section === 'inclusion'), true);
+  });
+
+  it('reads the items under "The following diseases will be permitted" and "Diseases to be included:" as alternatives', () => {
+    const listed = splitCriteria('Inclusion Criteria:\n- The following diseases will be permitted, others on request\n  - Myeloma\n  - Hodgkin lymphoma');
+    assert.ok(listed[1]?.anyOf !== null && listed[1]?.anyOf === listed[2]?.anyOf);
+    const headed = splitCriteria('Inclusion Criteria:\nDiseases to be included:\n  - Myeloma\n  - Hodgkin lymphoma');
+    assert.ok(headed.at(-1)?.anyOf !== null && headed.at(-1)?.anyOf === headed.at(-2)?.anyOf);
+    const plain = splitCriteria('Inclusion Criteria:\n- The following are required\n  - Myeloma\n  - Age 18 or over');
+    assert.equal(plain.at(-1)?.anyOf, null);
+  });
+});

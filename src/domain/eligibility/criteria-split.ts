@@ -100,6 +100,11 @@ interface Node {
 /** Items that say nothing ("Not specified", "See Disease Characteristics"): dropped. */
 const NO_CONTENT = new RegExp(`^(?:${vocab.emptyItems.join('|')})[.]?$`, 'i');
 const ONE_OF = /\b(?:one|1|any|either|at least one|at least 1)\s+(?:\(\d\)\s+)?of\b|\beither\b|\bone or more of\b/i;
+/**
+ * "The following diseases will be permitted although other diagnoses can be considered ...": a list of diseases the
+ * trial takes, one of which the person has.
+ */
+const DISEASES_TAKEN = /\bthe following\s+(?:diseases|diagnoses|malignancies|disorders|cancers|conditions)\s+(?:will\s+be\s+|are\s+|may\s+be\s+)?(?:permitted|eligible|allowed|accepted|included)\b|^\W*(?:diseases|diagnoses|malignancies)\s+(?:to\s+be\s+)?(?:included|eligible|permitted|allowed|accepted)\s*:|^\W*eligible\s+(?:diseases|diagnoses|malignancies)\s*:/i;
 /** "No prior therapy with any of the following:" forbids each item: they are not alternatives. */
 const NEGATED_LEAD = /^(?:no|not|none|without)\b|\b(?:must not|may not|cannot|should not|have not|has not|no prior)\b/i;
 /** The start of a heading's sentence left at the end of the line before it: "The following leukemias are" (then "excluded:"). */
@@ -160,9 +165,12 @@ export function splitCriteria(text: string | null): SplitCriterion[] {
   };
 
   for (const line of readLines(text)) {
+    // "... meeting 1 of the following" then "criteria:": one lower-case word wrapped from an unfinished item is its
+    // end, not the criteria's heading.
+    const wrappedWord = /^[a-z][\w-]*:$/.test(line.text) && !line.afterBlank && nodes.length > 0 && !/[.;:]$/.test(nodes.at(-1)?.text ?? '.');
     const whole = sectionHeading(line.text);
     const colon = whole === null ? /^(.{3,110}?):\s*(.*)$/.exec(line.text) : null;
-    const opened = whole ?? (colon !== null ? sectionHeading(colon[1] ?? '') : null);
+    const opened = wrappedWord ? null : whole ?? (colon !== null ? sectionHeading(colon[1] ?? '') : null);
     if (opened !== null) {
       // "... The following leukemias are" then "excluded: Blast crisis of ...": the words before the heading only
       // led into it.
@@ -191,7 +199,7 @@ export function splitCriteria(text: string | null): SplitCriterion[] {
     const finishesLast = last !== undefined && !line.afterBlank && (/^[a-z(]/.test(line.text) || hanging) && !/[.;:]$/.test(last.text);
     if (line.marker === null && !finishesLast && isSubheading(line.text)) {
       stack = [];
-      if (ONE_OF.test(line.text) || EXCEPT_LEAD.test(line.text)) {
+      if (ONE_OF.test(line.text) || EXCEPT_LEAD.test(line.text) || DISEASES_TAKEN.test(line.text)) {
         // "Patients must have one of the following:" leads the list below it, as a marked lead-in would.
         const lead: Node = { text: line.text, indent: line.indent - 1, marker: null, section, heading, permissive, block, parent: null, children: 0 };
         push(lead);
@@ -346,7 +354,7 @@ function emit(nodes: readonly Node[], diseaseBlocks: ReadonlySet<number>): Split
     }
     if (lead && isBareLeadIn(node.text)) continue;
     let anyOf: number | null = null;
-    if (node.parent !== null && node.section === 'inclusion' && ONE_OF.test(node.parent.text) && !NEGATED_LEAD.test(node.parent.text)) {
+    if (node.parent !== null && node.section === 'inclusion' && (ONE_OF.test(node.parent.text) || DISEASES_TAKEN.test(node.parent.text)) && !NEGATED_LEAD.test(node.parent.text)) {
       if (!groupOf.has(node.parent)) groupOf.set(node.parent, groupOf.size);
       anyOf = groupOf.get(node.parent) ?? null;
     } else if (node.section === 'inclusion' && (ENDS_WITH_OR.test(node.text) || (previous !== null && previous.parent === node.parent && ENDS_WITH_OR.test(previous.text)))) {

@@ -1545,3 +1545,14 @@ describe('matchTrial: readings from the retired held-out set test48', () => {
     assert.equal(verdictOf(item, aml), 'does-not-meet');
   });
 });
+
+describe('matchTrial: readings from the retired held-out set test49', () => {
+  it('reads two inclusion items with age limits no one can meet together as alternatives', () => {
+    const text = 'Inclusion Criteria:\n- Age over 60 years with a blood cancer treatable by transplant\n- Age 60 or under with a high risk of toxicity from a standard transplant';
+    const older = parsePatientProfile({ age: 66, cancerType: ['aml'] });
+    assert.notEqual(matchTrial(older, parseCriteria(text)).verdict, 'not-eligible');
+    const [first, second] = parseCriteria(text);
+    assert.ok(first?.anyOf !== null && first?.anyOf === second?.anyOf);
+    assert.equal(parseCriteria('Inclusion Criteria:\n- Age 18 to 60 years\n- Age 40 or over').every((c) => c.anyOf === null), true);
+  });
+});

@@ -224,3 +224,14 @@ describe('thresholds: readings from the retired held-out set test48', () => {
     assert.deepEqual(readComparison('greater than2.5X the upper limit of normal'), { comparator: '>', value: 2.5, unit: 'x-uln' });
   });
 });
+
+describe('thresholds: readings from the retired held-out set test49', () => {
+  it('reads "less than 10 or greater than 75" as two limits, not "10 or greater"', () => {
+    assert.deepEqual(readAge('age less than 12 or greater than 70', false), { max: 11, min: 70 });
+    assert.deepEqual(readAge('60 or greater', true), { min: 60 });
+  });
+
+  it('reads no years from a range in months', () => {
+    assert.equal(readAge('Age 6-12 months', false), null);
+  });
+});

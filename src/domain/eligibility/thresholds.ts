@@ -227,16 +227,20 @@ export function readAge(written: string, underAgeHeading: boolean): { min?: numb
     return { min: Math.round((Number(fromMonths[1]) / 12) * 100) / 100, max: Number(fromMonths[2]) };
   }
   // "18 to 65", "30 years old and 60 years old", "21- and 64-years", "13 and to 16".
-  const range = new RegExp(String.raw`(${AGE_NUMBER})${YEARS_OLD}\s*-?\s*(?:-|–|to|and(?:\s+to)?)\s*(${AGE_NUMBER})(?!\d|\.\d|\s*%)(?:\s*-?\s*${YEARS})?${NOT_TIME}`, 'i').exec(symbolic);
+  const range = new RegExp(String.raw`(${AGE_NUMBER})${YEARS_OLD}\s*-?\s*(?:-|–|to|and(?:\s+to)?)\s*(${AGE_NUMBER})(?!\d|\.\d|\s*%|\s*(?:months?|weeks?|days?)\b)(?:\s*-?\s*${YEARS})?${NOT_TIME}`, 'i').exec(symbolic);
   if (range !== null && isAge(range.index, range[0])) {
     const a = Number(range[1]), b = Number(range[2]);
     if (a < b && b <= 120) return { min: a, max: b };
   }
   // "≥ 18 years", "> the age of 40", "Minimum age: 16" (written "≥ age: 16" once comparisons are symbols).
   // Not "younger than 3 months": an age in months has no bound in years.
+  // "age < 10 or > 75": a comparison joined by "or" to an age's is an age too.
+  let ageEnd = -1;
   for (const match of symbolic.matchAll(new RegExp(String.raw`(<=|>=|<|>)\s*(?:the\s+)?(?:age\s*(?:of\s*)?[:=]?\s*)?(${AGE_NUMBER})(?!\d|\.\d|\s*%|\s*(?:months?|weeks?|days?)\b)(?:\s*-?\s*${YEARS})?${NOT_TIME}`, 'gi'))) {
     const value = Number(match[2]);
-    if (value > 120 || !isAge(match.index, match[0])) continue;
+    const joined = ageEnd >= 0 && /^\s*,?\s*(?:or|and)\s*$/i.test(symbolic.slice(ageEnd, match.index));
+    if (value > 120 || !(isAge(match.index, match[0]) || joined)) continue;
+    ageEnd = match.index + match[0].length;
     if (match[1]?.startsWith('>') === true) bounds.min ??= value;
     // Ages are counted in whole years: "< 65" is 64 at most (someone 64 and a half is 64), while "> 49" admits
     // someone 49 and a half, so stays 49.
