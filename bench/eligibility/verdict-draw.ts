@@ -54,13 +54,14 @@ export const USUAL_LENGTH: CriteriaLength = { min: 400, max: 5000 };
 
 /**
  * The verdict draws' candidates in NCT order: one text per trial (the tar's copy where a modern file repeats it), with
- * criteria of `length` characters (400–5,000 unless a draw says otherwise), admitting an adult, not among `used`, and
- * kept by `keep`.
+ * criteria of `length` characters (400–5,000 unless a draw says otherwise), admitting an adult (unless `anyAge`, as
+ * test51 on), not among `used`, and kept by `keep`.
  */
 export async function verdictCandidates(
   used: ReadonlySet<string>,
   keep: (c: Candidate) => boolean = () => true,
   length: CriteriaLength = USUAL_LENGTH,
+  anyAge = false,
 ): Promise<Candidate[]> {
   const byTrial = new Map<string, Candidate>();
   // The tar first, so it wins when a trial is also in a modern file.
@@ -68,7 +69,7 @@ export async function verdictCandidates(
   return [...byTrial.values()]
     .filter(keep)
     .filter((c) => c.criteria.length >= length.min && c.criteria.length <= length.max)
-    .filter(admitsAdults)
+    .filter((c) => anyAge || admitsAdults(c))
     .filter((c) => !used.has(c.nctId))
     .sort(byId);
 }

@@ -19,12 +19,13 @@ export type WideStrata = readonly [{ readonly name: 'leukaemia'; readonly seed: 
 /**
  * Draws and prints a set: both strata's orders, the drawn trials, and with `--texts` their eligibility texts.
  * `laterSets` are the label files whose trials are left out besides ./used-before-dev4.txt; `length` bounds the
- * candidates' criteria (400–5,000 characters up to test48; test49 drew from the longer texts).
+ * candidates' criteria (400–5,000 characters up to test48; test49 drew from the longer texts); `anyAge` keeps trials
+ * for children only too (test51).
  */
-export async function runWideVerdictDraw(laterSets: readonly string[], strata: WideStrata, length: CriteriaLength = USUAL_LENGTH): Promise<void> {
-  const pool = await verdictCandidates(usedTrials(laterSets), () => true, length);
+export async function runWideVerdictDraw(laterSets: readonly string[], strata: WideStrata, length: CriteriaLength = USUAL_LENGTH, anyAge = false): Promise<void> {
+  const pool = await verdictCandidates(usedTrials(laterSets), () => true, length, anyAge);
   // Printed only for a length other than the usual, so the earlier sets' printed draws stay byte for byte as they were.
-  if (length !== USUAL_LENGTH) console.log(`criteria length ${length.min}-${length.max} characters`);
+  if (length !== USUAL_LENGTH) console.log(`criteria length ${length.min}-${length.max} characters${anyAge ? ', any age' : ''}`);
   const [leukaemiaStratum, otherStratum] = strata;
   const leukaemiaOrder = shuffled(pool.filter(isLeukaemia), leukaemiaStratum.seed);
   const otherOrder = shuffled(
