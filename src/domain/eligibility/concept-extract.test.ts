@@ -1652,3 +1652,45 @@ describe('readCriterion: readings from the retired held-out set test49', () => {
     assert.equal(age?.threshold, undefined);
   });
 });
+
+describe('readCriterion: readings from the retired held-out set test50', () => {
+  const read = (text: string, section: 'inclusion' | 'exclusion' = 'inclusion'): string[] =>
+    readCriterion(text, { section }).concepts.map((c) => `${c.value} ${c.polarity}${c.limited === true ? ' limited' : ''}`);
+
+  it('reads "... may not participate" as ruling out what comes before', () => {
+    assert.deepEqual(read('Breastfeeding women may not participate'), ['breastfeeding absent']);
+    assert.deepEqual(read('Breastfeeding women may participate'), ['breastfeeding present']);
+  });
+
+  it('reads "will be eligible" as a permission', () => {
+    assert.equal(readCriterion('Patients with renal cell carcinoma will be eligible without prior therapy', { section: 'inclusion' }).permissive, true);
+  });
+
+  it('reads "no limit on the number of prior regimens" as asking nothing', () => {
+    assert.deepEqual(read('There is no limit on the number of prior regimens'), []);
+    assert.deepEqual(read('No more than 2 prior regimens').map((v) => v.split(' ')[0]), ['prior-lines']);
+  });
+
+  it('reads lymphomas named by an old grading\'s letter or by what they are associated with as kinds the profile cannot tell', () => {
+    assert.deepEqual(read('Working formulation A (malignant lymphoma, small lymphocytic) is not eligible'), ['lymphoma absent limited']);
+    assert.deepEqual(read('No HIV-associated lymphoma').filter((v) => v.startsWith('lymphoma')), ['lymphoma absent limited']);
+  });
+
+  it('reads a radiation oncologist as a doctor, not a treatment', () => {
+    assert.deepEqual(read('Must be seen by a radiation oncologist before entry'), []);
+    assert.deepEqual(read('Prior radiation therapy'), ['radiotherapy present']);
+  });
+
+  it('reads "no refractory lymphoma" as the state ruled out, not the disease', () => {
+    assert.deepEqual(read('No refractory lymphoma'), ['refractory absent']);
+    assert.deepEqual(read('No lymphoma'), ['lymphoma absent']);
+  });
+
+  it('reads performance grades written as words', () => {
+    assert.deepEqual(readCriterion('WHO performance status of one or two', { section: 'inclusion' }).concepts[0]?.threshold, { min: 1, max: 2 });
+  });
+
+  it('reads a demyelinating or inflammatory disease of the CNS as no CNS involvement by the cancer', () => {
+    assert.deepEqual(read('No history of CNS inflammatory disease'), []);
+  });
+});

@@ -301,7 +301,7 @@ const NARROWER_BEFORE = /(?:\b(?:related|induced)|\bsecondary|\bjuvenile|\b(?:ch
 /** "A certain type of ALL", "some types of lymphoma": a kind of the disease the text does not name, which a profile cannot tell apart. */
 const UNNAMED_KIND_BEFORE = /\b(?:certain|some)\s+(?:types?|kinds?|forms?)\s+of\s+$/i;
 /** A kind of lymphoma named before the word, which a profile's "lymphoma" cannot tell apart: "No prior T-cell lymphoma". */
-const LYMPHOMA_KIND_BEFORE = /\b(?:(?:t|nk|mantle|b|large|small)[- ]cell|(?:small|large)\s+(?:non-?)?cleaved(?:\s+cell)?|immunoblastic|anaplastic|centroblastic|indolent|aggressive|(?:high|intermediate|low)[- ]grade|transformed|(?:gut|gastric|intestinal|gastrointestinal|testicular|mediastinal|orbital)|lymphoblastic|primary (?:cns|central nervous system)|cutaneous|follicular|marginal zone|burkitt'?s?)\s+$/i;
+const LYMPHOMA_KIND_BEFORE = /\b(?:(?:associated|related)|(?:t|nk|mantle|b|large|small)[- ]cell|(?:small|large)\s+(?:non-?)?cleaved(?:\s+cell)?|immunoblastic|anaplastic|centroblastic|indolent|aggressive|(?:high|intermediate|low)[- ]grade|transformed|(?:gut|gastric|intestinal|gastrointestinal|testicular|mediastinal|orbital)|lymphoblastic|primary (?:cns|central nervous system)|cutaneous|follicular|marginal zone|burkitt'?s?)\s+$/i;
 /** A lymphoma named by its kind: "Hodgkin's disease", "mycosis fungoides", "CTCL", "DLBCL" (not "lymphoma" alone). */
 const LYMPHOMA_KIND_NAMED = /hodgkin|\bnhl\b|mycosis|s[eé]zary|ctcl|burkitt|waldenstr|lymphoplasmacytic|dlbcl|mature b|small lymphocytic|\bsll\b|lymphomatoid|\blyg\b/i;
 /**
@@ -585,7 +585,13 @@ function before(words: readonly string[], list: PhraseList, start: number, windo
 /** The top of each performance scale: a number beyond it is not a grade ("ECOG ... 341 days"). */
 const SCALE_TOP: Readonly<Record<PerformanceScale, number>> = { ecog: 5, who: 5, karnofsky: 100, lansky: 100 };
 
-function performanceThreshold(rule: Hit['rule'], after: string): { scale: PerformanceScale; threshold?: Threshold } {
+/** Grades written as words: "of zero or one". */
+const GRADE_WORDS: Readonly<Record<string, string>> = { zero: '0', one: '1', two: '2', three: '3', four: '4' };
+
+function performanceThreshold(rule: Hit['rule'], written: string): { scale: PerformanceScale; threshold?: Threshold } {
+  const after = written.replace(/^(\W*(?:(?:performance|score|status|grade|of|is|must be|should be)\s+)*)(zero|one|two|three|four)\b(\s*(?:or|to|-|–)\s*)?(zero|one|two|three|four)?\b/i,
+    (_all, lead: string, first: string, joint: string | undefined, second: string | undefined) =>
+      `${lead}${GRADE_WORDS[first.toLowerCase()] ?? first}${joint ?? ''}${second === undefined ? '' : (GRADE_WORDS[second.toLowerCase()] ?? second)}`);
   let bounds = readBounds(after.slice(0, 60));
   let scale = rule.value as PerformanceScale;
   if (rule.inferScale && bounds !== null && Math.max(bounds.min ?? 0, bounds.max ?? 0) > 5) scale = 'karnofsky';
@@ -683,6 +689,8 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
     // "No chemotherapy resistant NHL", "chemotherapy sensitive relapse": how the disease answered treatment (a state),
     // not whether the person had it.
     if (hit.rule.type === 'prior-treatment' && /^(?:resistant|sensitive|refractory)$/.test(words[hit.end] ?? '')) return;
+    // "Patient must have been seen by a radiation oncologist": a doctor, not a treatment.
+    if (hit.rule.type === 'prior-treatment' && hit.rule.value === 'radiotherapy' && /^(?:oncologists?|oncology|physicians?|therapists?|department)$/.test(words[hit.end] ?? '')) return;
     // "Volunteers ... will not be tested for HIV or hepatitis", "required to have testing for HIV": a test, which asks
     // nothing of the result.
     if (hit.rule.type === 'infection' && /(?<!(?:positive|negative|reactive|non-?reactive)\s+)\b(?:tested|testing|test|screened|screening)\s+for\s+(?:the\s+)?(?:presence\s+of\s+)?(?:(?:HIV|HTLV|hepatitis|HBV|HCV|[A-C]|and|or|,)[\s,-]*){0,6}$/i.test(textBefore(tokens, text, hit.start, 50))) return;
@@ -717,6 +725,8 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
     if (hit.rule.type === 'cns' && hits.some((h) => h.rule.type === 'prior-treatment' && h.end <= hit.start) && /\b(?:irradiation|radiation|radiotherapy|therapy|treatment)\s+for\s+(?:documented\s+|known\s+|active\s+)?$/i.test(textBefore(tokens, text, hit.start, 40))) return;
     // "B-cell lymphoid disease", "B-cell lymphoid malignancies": a group of B-cell cancers, not B-cell ALL.
     if (hit.rule.type === 'cancer-type' && (hit.rule.value === 'b-all' || hit.rule.value === 't-all') && words[hit.end - 1] === 'lymphoid' && LYMPHOID_GROUP.has(words[hit.end] ?? '')) return;
+    // "No prior CNS demyelinating or inflammatory disease": another illness of the nervous system, not the cancer there.
+    if (hit.rule.type === 'cns' && /\b(?:demyelinating|inflammatory|infectious|degenerative|vascular|autoimmune)\b/i.test(words.slice(hit.start, hit.end).join(' '))) return;
     // "Isolated CNS relapse": CNS disease alone, which a person with CNS and marrow disease does not have; we
     // cannot tell the two apart from the profile, so it is left unread rather than read as any CNS disease.
     if (hit.rule.type === 'cns' && words[hit.start - 1] === 'isolated') return;
@@ -798,6 +808,8 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
     // "Patients who have received more than two chemotherapy regimens are ineligible" likewise, ruled out.
     if (hit.rule.type === 'prior-treatment' && (UPPER_COUNT_BEFORE.test(textBefore(tokens, text, hit.start, 40))
       || (negated && LOWER_COUNT_BEFORE.test(textBefore(tokens, text, hit.start, 40)) && /^\s*(?:regimens?|lines?|courses?|cycles?)\b/i.test(text.slice(tokens[hit.end - 1]?.end ?? 0))))) return;
+    // "No resistant or refractory lymphoma", "no relapsed AML": the state of the disease ruled out, not the disease.
+    if (hit.rule.type === 'cancer-type' && negated && hits.some((h) => h.rule.type === 'disease-state' && h.end === hit.start && h.rule.value !== 'newly-diagnosed')) return;
     // "No blastic phase CML", "no accelerated phase": a phase of the disease ruled out, not the disease.
     // "No CML in blast phase", "no AML in first remission with ..." likewise, the phase or state written after it.
     if (hit.rule.type === 'cancer-type' && negated && (words[hit.start - 1] === 'phase' || words[hit.start - 1] === 'crisis' || PHASE_AFTER.test(words.slice(hit.end, hit.end + 8).join(' '))
@@ -877,8 +889,10 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
     // "No prior topotecan": a drug of a kind the profile names only as a kind (chemotherapy) is limited too.
     // "No prior T-cell lymphoma", "no mantle cell lymphomas", "Hodgkin's disease": a kind of lymphoma, which a
     // profile's "lymphoma" cannot tell apart.
+    // "Working formulation A (malignant lymphoma small lymphocytic)": a kind in an old grading's letters.
     const lymphomaKind = hit.rule.type === 'cancer-type' && hit.rule.value === 'lymphoma'
-      && (LYMPHOMA_KIND_BEFORE.test(textBefore(tokens, text, hit.start, 40)) || LYMPHOMA_KIND_NAMED.test(evidence));
+      && (LYMPHOMA_KIND_BEFORE.test(textBefore(tokens, text, hit.start, 40)) || LYMPHOMA_KIND_NAMED.test(evidence)
+        || /\bworking formulation\s+[A-J]\b[^.;]*$/i.test(textBefore(tokens, text, hit.start, 60)));
     const unnamedKind = hit.rule.type === 'cancer-type' && UNNAMED_KIND_BEFORE.test(textBefore(tokens, text, hit.start, 40));
     // "Prior treatment with a nitrosourea": one class of chemotherapy, which a profile's "chemotherapy" cannot tell.
     const drugClass = hit.rule.type === 'prior-treatment' && hit.rule.value === 'chemotherapy' && CHEMOTHERAPY_CLASS.test(evidence);
@@ -1073,6 +1087,8 @@ function diseaseLabelled(words: readonly string[], hits: readonly Hit[]): boolea
 function stateAsksNothing(hit: Hit, words: readonly string[], text: string, tokens: readonly Token[]): boolean {
   const value = hit.rule.value;
   const rest = text.slice(tokens[hit.end - 1]?.end ?? 0);
+  // "There will be no limit on the number of prior regimens": any number will do.
+  if (value === 'prior-lines' && /\bno\s+(?:upper\s+)?(?:limit|limits|restriction|restrictions|maximum)\s+(?:on|to|of|for)\s+(?:the\s+)?(?:number\s+of\s+)?$/i.test(text.slice(0, tokens[hit.start]?.start ?? 0))) return true;
   // "Transplantation is delayed until there is evidence of disease progression": when the trial acts, not a state.
   if (/\buntil\s+(?:there\s+is\s+)?(?:(?:clinical\s+|further\s+)?(?:evidence|signs?)\s+of\s+)?$/i.test(text.slice(0, tokens[hit.start]?.start ?? 0))) return true;
   if (value === 'newly-diagnosed') {
