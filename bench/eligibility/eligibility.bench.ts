@@ -1,11 +1,11 @@
 // Issue 6, item 7: accuracy of the eligibility extractor and matcher against the hand-labelled sets in this folder.
 //
 //   npx tsx bench/eligibility/eligibility.bench.ts [--errors 30] [--errors-from dev] [--only concepts|verdicts] [--first-split]
-//     [--held-out-dir DIR]  read the held-out files from DIR instead of test52/ (to try the code path on files of one's own)
+//     [--held-out-dir DIR]  read the held-out files from DIR instead of test53/ (to try the code path on files of one's own)
 //     [--no-held-out]       leave the held-out set out altogether: for tuning runs, so its figures are not watched
 //
 // Two parts (split.ts): `dev` is every label in this folder's criteria-labels.jsonl and verdicts.jsonl and in the
-// folders of DEV_FOLDERS (dev3/ … test51/, each also shown in a column of its own); the held-out set is in test52/
+// folders of DEV_FOLDERS (dev3/ … test52/, each also shown in a column of its own); the held-out set is in test53/
 // (split.ts HELD_OUT_DIR; same line formats, the profiles of profiles.jsonl and of any set folder's own profiles.jsonl,
 // as test11/ adds), scored beside dev when its files exist, in a
 // column named after its folder. Errors are listed from dev only. `--first-split` adds columns for the two parts of
@@ -293,7 +293,7 @@ if (errorPart !== 'dev' && errorPart !== 'all') {
  * retired held-out sets test2/ to test6/ (development data since 2026-11-28, README.md "Sixth round"). Each is part
  * of dev and has a column of its own when its files exist.
  */
-const DEV_FOLDERS = ['dev3', 'dev4', 'dev5', 'test2', 'test3', 'test4', 'test5', 'test6', 'test7', 'test8', 'test9', 'test10', 'test11', 'test12', 'test13', 'test14', 'test15', 'test16', 'test17', 'test18', 'test19', 'test20', 'test21', 'test22', 'test23', 'test24', 'test25', 'test26', 'test27', 'test28', 'test29', 'test30', 'test31', 'test32', 'test33', 'test34', 'test35', 'test36', 'test37', 'test38', 'test39', 'test40', 'test41', 'test42', 'test43', 'test44', 'test45', 'test46', 'test47', 'test48', 'test49', 'test50', 'test51'] as const;
+const DEV_FOLDERS = ['dev3', 'dev4', 'dev5', 'test2', 'test3', 'test4', 'test5', 'test6', 'test7', 'test8', 'test9', 'test10', 'test11', 'test12', 'test13', 'test14', 'test15', 'test16', 'test17', 'test18', 'test19', 'test20', 'test21', 'test22', 'test23', 'test24', 'test25', 'test26', 'test27', 'test28', 'test29', 'test30', 'test31', 'test32', 'test33', 'test34', 'test35', 'test36', 'test37', 'test38', 'test39', 'test40', 'test41', 'test42', 'test43', 'test44', 'test45', 'test46', 'test47', 'test48', 'test49', 'test50', 'test51', 'test52'] as const;
 function readDevFolder<T>(folder: string, name: string, read: (file: string) => T[]): T[] {
   const file = resolve(LABELS_DIR, folder, name);
   return existsSync(file) ? read(file) : [];

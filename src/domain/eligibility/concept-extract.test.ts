@@ -1694,3 +1694,17 @@ describe('readCriterion: readings from the retired held-out set test50', () => {
     assert.deepEqual(read('No history of CNS inflammatory disease'), []);
   });
 });
+
+describe('readCriterion: readings from the retired held-out set test52', () => {
+  it('reads "should a woman become pregnant ..." as an "if", for some people only', () => {
+    assert.equal(readCriterion('Should a patient become pregnant during the study, she must tell her doctor', { section: 'inclusion' }).conditional, true);
+    assert.equal(readCriterion('Patients should not be pregnant', { section: 'inclusion' }).conditional, false);
+  });
+
+  it('reads a limit of the healthy side filed under the exclusions as a requirement', () => {
+    const [healthy] = readCriterion('Creatinine =< 1.5 x upper limit of normal', { section: 'exclusion' }).concepts;
+    assert.equal(healthy?.polarity, 'absent');
+    const [high] = readCriterion('Creatinine > 1.5 x upper limit of normal', { section: 'exclusion' }).concepts;
+    assert.equal(high?.polarity, 'present');
+  });
+});

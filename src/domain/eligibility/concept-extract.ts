@@ -928,10 +928,14 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
     // "No active or inactive primary CNS malignancy", "no active or treated brain metastases": CNS disease of any
     // kind ruled out, which a person with none meets (a controlled disease is only ever allowed, never asked for).
     if (hit.rule.type === 'cns' && value === 'cns-controlled' && negated && !controlledUnless) value = 'cns-involvement';
+    // "Exclusion Criteria: ... Total bilirubin =< 1.5 X institutional upper limit of normal": a limit of the healthy
+    // side under the exclusions (nobody is ruled out for normal results) is a requirement filed in the wrong list.
+    const healthySideExcluded = hit.rule.type === 'organ-function' && context.section === 'exclusion' && !negated && threshold !== undefined
+      && 'comparator' in threshold && threshold.unit === 'x-uln' && (threshold.comparator === '<=' || threshold.comparator === '<') && HIGH_IS_BAD.has(value);
     concepts.push({
       type: hit.rule.type,
       value,
-      polarity: negated && overCount === null && !controlledUnless ? 'absent' : 'present',
+      polarity: (negated && overCount === null && !controlledUnless) || healthySideExcluded ? 'absent' : 'present',
       // A short course's length is how much was had, not a time since.
       ...(threshold === undefined || shortCourse ? {} : { threshold }),
       ...(planned ? { planned: true as const } : {}),
@@ -986,6 +990,8 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
       || (DISEASE_AT_END.test(text) && concepts.some((c) => c.type === 'cancer-type' || c.type === 'infection'))
       || subgroupLead(text, concepts)
       || diseaseLabelled(words, hits)
+      // "Should a woman become pregnant ... she should inform her treating physician": "should" put first is an "if".
+      || /^\W*should\s+(?:a|an|the|any|she|he|you|patients?|women|men|subjects?|participants?)\b/i.test(text)
       // "Phase II: Histologically proven metastatic prostate cancer": for the people of one part of the trial.
       || PART_LABEL.test(text) || (PART_BRACKET.test(text) && concepts.some((c) => c.type === 'age' || c.type === 'organ-function' || c.type === 'performance-status'))
       // "Patients with more than 1 prior regimen analyzed separately": a group the results are split by.

@@ -413,3 +413,12 @@ describe('splitCriteria: readings from the retired held-out set test49', () => {
     assert.equal(plain.at(-1)?.anyOf, null);
   });
 });
+
+describe('splitCriteria: readings from the retired held-out set test52', () => {
+  it('keeps a list of exceptions going over a line that ends in ";"', () => {
+    const items = splitCriteria('Inclusion Criteria:\n- No other cancer except for the following: treated skin cancer;\n  treated early cancer in remission\n- Measurable disease');
+    assert.equal(items.length, 2);
+    assert.ok(items[0]?.text.endsWith('treated early cancer in remission'));
+    assert.equal(splitCriteria('Inclusion Criteria:\n- Age 18 or over;\n  able to swallow tablets').length, 2);
+  });
+});

@@ -212,7 +212,10 @@ export function splitCriteria(text: string | null): SplitCriterion[] {
       // on goes on with it.
       const wrapped = /^[a-z(]/.test(line.text) || hanging || (nci && last !== undefined && wrappedRunOn(last, line.text, heading))
         || (last !== undefined && last.marker === null && OPEN_END.test(last.text));
-      if (last !== undefined && !line.afterBlank && wrapped && !/[.;:]$/.test(last.text)) {
+      // "... except for the following: adequately treated basal cell ... skin cancer; in situ cervical cancer;" then
+      // "adequately treated stage I or II cancer ...": a list of exceptions goes on over a line that ends in ";".
+      const exceptionsGoOn = last !== undefined && /^[a-z]/.test(line.text) && /;\s*$/.test(last.text) && /\bexcept\b[^:]*:/i.test(last.text);
+      if (last !== undefined && !line.afterBlank && wrapped && (!/[.;:]$/.test(last.text) || exceptionsGoOn)) {
         // A wrapped line goes on with the item above up to its first inline sub-heading ("... vincristine
         // Endocrine therapy: Prior corticosteroids allowed"); in run-on NCI text, new items may start in it too.
         const pieces = splitInlineLabels(line.text);
