@@ -1708,3 +1708,9 @@ describe('readCriterion: readings from the retired held-out set test52', () => {
     assert.equal(high?.polarity, 'present');
   });
 });
+
+describe('readCriterion: a test for an infection whose result is asked for', () => {
+  it('keeps the infection when the clause names the result ("screening for hepatitis B must be negative")', () => {
+    assert.deepEqual(readCriterion('Screening for hepatitis B must be negative', { section: 'inclusion' }).concepts.map((c) => c.value), ['hepatitis-b']);
+  });
+});

@@ -693,7 +693,9 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
     if (hit.rule.type === 'prior-treatment' && hit.rule.value === 'radiotherapy' && /^(?:oncologists?|oncology|physicians?|therapists?|department)$/.test(words[hit.end] ?? '')) return;
     // "Volunteers ... will not be tested for HIV or hepatitis", "required to have testing for HIV": a test, which asks
     // nothing of the result.
-    if (hit.rule.type === 'infection' && /(?<!(?:positive|negative|reactive|non-?reactive)\s+)\b(?:tested|testing|test|screened|screening)\s+for\s+(?:the\s+)?(?:presence\s+of\s+)?(?:(?:HIV|HTLV|hepatitis|HBV|HCV|[A-C]|and|or|,)[\s,-]*){0,6}$/i.test(textBefore(tokens, text, hit.start, 50))) return;
+    if (hit.rule.type === 'infection' && /(?<!(?:positive|negative|reactive|non-?reactive)\s+)\b(?:tested|testing|test|screened|screening)\s+for\s+(?:the\s+)?(?:presence\s+of\s+)?(?:(?:HIV|HTLV|hepatitis|HBV|HCV|[A-C]|and|or|,)[\s,-]*){0,6}$/i.test(textBefore(tokens, text, hit.start, 50))
+      // Not where the same clause names the result wanted: "screening for hepatitis B must be negative".
+      && !/^[^.;]*\b(?:negative|positive|non-?reactive|reactive|seropositive|seronegative|excluded|ineligible|not eligible)\b/i.test(text.slice(tokens[hit.end - 1]?.end ?? 0))) return;
     // "All normal and CML volunteers must undergo repeat physical examination": a kind of volunteer or donor in a
     // study that takes healthy ones too, not a diagnosis asked for.
     // "Any normal volunteer or volunteer with a lymphoid/hematologic malignancy with a known history of HIV" likewise.

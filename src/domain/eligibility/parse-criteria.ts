@@ -92,7 +92,7 @@ function isDiseaseLabel(text: string, reading: CriterionReading): boolean {
  * words, section, sub-heading, list lead-in and concepts. Null or empty text gives no criteria.
  */
 export function parseCriteria(text: string | null): Criterion[] {
-  return withDisjointAges(withOwnDiagnosis(withWaivers(withSharedDiagnosis(withRunOnDiseases(splitCriteria(text).map((item, index) => {
+  return withOwnDiagnosis(withWaivers(withSharedDiagnosis(withRunOnDiseases(splitCriteria(text).map((item, index) => {
     // "NOTE: A new classification ... has been adopted by PDQ" informs, and "Chemotherapy: Not specified" asks
     // nothing of the person.
     const aboutDonor = [item.text, item.heading ?? '', item.parent ?? ''].some((words) => ABOUT_DONOR.test(words)) || DONOR_LEAD.test(item.parent ?? '');
@@ -129,7 +129,7 @@ export function parseCriteria(text: string | null): Criterion[] {
       ...(item.runOnDisease === true ? { runOnDisease: true } : {}),
       ...(item.guessedAnyOf ? { guessed: true } : {}),
     };
-  }))).map(withoutMarks))));
+  }))).map(withoutMarks)));
 }
 
 function withoutMarks(parsed: Parsed): Criterion {
@@ -245,36 +245,6 @@ function withOwnDiagnosis(criteria: Criterion[]): Criterion[] {
   const [only] = naming;
   if (naming.length !== 1 || only === undefined || !only.permissive || !ARE_ELIGIBLE.test(only.text) || only.anyOf !== null) return criteria;
   return criteria.map((c) => (c === only ? { ...c, permissive: false } : c));
-}
-
-/**
- * Inclusion items whose age limits no one can meet together ("Age > 50 years with hematologic malignancies ..." and
- * "Age =< 50 years ... of high risk for regimen related toxicity"): each is one way into the trial, so they are
- * alternatives, whatever the split made of them.
- */
-function withDisjointAges(criteria: Criterion[]): Criterion[] {
-  const rangeOf = (c: Criterion): { min: number; max: number } | null => {
-    if (c.section !== 'inclusion' || c.permissive || c.anyOf !== null) return null;
-    // Not an item that also names the cancers of its group: those are the trial's cohorts, which the matcher groups
-    // by disease.
-    if (c.concepts.some((k) => k.type === 'cancer-type')) return null;
-    const ages = c.concepts.filter((k) => k.type === 'age');
-    const [age] = ages;
-    // An age at diagnosis is another quantity than the age now.
-    if (ages.length !== 1 || age === undefined || age.threshold === undefined || age.atDiagnosis === true) return null;
-    const { min, max } = age.threshold as { min?: number; max?: number };
-    return min === undefined && max === undefined ? null : { min: min ?? 0, max: max ?? Number.POSITIVE_INFINITY };
-  };
-  const ranged = criteria.flatMap((c) => {
-    const range = rangeOf(c);
-    return range === null ? [] : [{ c, range }];
-  });
-  // Limits that only touch ("Age > 50" read as 50 and over, beside "Age =< 50") part the ages too.
-  const disjoint = ranged.filter(({ c, range }) => ranged.some((o) => o.c !== c && (o.range.min >= range.max || o.range.max <= range.min)));
-  if (disjoint.length < 2) return criteria;
-  const group = Math.max(-1, ...criteria.map((c) => c.anyOf ?? -1)) + 1;
-  const members = new Set(disjoint.map(({ c }) => c));
-  return criteria.map((c) => (members.has(c) ? { ...c, anyOf: group } : c));
 }
 
 function withWaivers(criteria: Criterion[]): Criterion[] {
