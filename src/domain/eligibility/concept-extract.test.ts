@@ -1714,3 +1714,10 @@ describe('readCriterion: a test for an infection whose result is asked for', () 
     assert.deepEqual(readCriterion('Screening for hepatitis B must be negative', { section: 'inclusion' }).concepts.map((c) => c.value), ['hepatitis-b']);
   });
 });
+
+describe('readCriterion: two age limits ruled out in an inclusion item', () => {
+  it('reads "Age less than 10 or greater than 75 years are not eligible" as the ages between kept', () => {
+    assert.deepEqual(readCriterion('Age less than 12 or greater than 70 years are not eligible', { section: 'inclusion' }).concepts.map((c) => c.threshold), [{ min: 12, max: 70 }]);
+    assert.equal(readCriterion('Age less than 12 or greater than 70 years', { section: 'exclusion' }).concepts.length, 2);
+  });
+});

@@ -91,6 +91,8 @@ function ejectionFractionNormal(before: string, after: string): Threshold | null
 
 /** An item that rules an age out: "No one age less than 18 years", "No patients over 65"; not "No younger than 16". */
 const NEGATED_AGE = /^\W*no\s+(?!(?:younger|older|less|more|greater|lower|higher)\s+than\b)(?:(?:one|patients?|subjects?|persons?|participants?|people|children|adults)\s+)?(?:(?:who\s+(?:is|are)|aged?|of\s+age)\s+)?(?:age\s+)?(?:(?:less|greater|more|younger|older|under|over|below|above)\b|[<>≤≥]|\d{1,3}\s*(?:years?\s*)?(?:old\s*)?(?:or|and)\s+(?:older|over|above|younger|under)\b)/i;
+/** Words after two age limits that rule out the ages outside them: "Age < 10 or > 75 years are not eligible". */
+const RULED_OUT_AFTER = /\b(?:are|is|will be)\s+(?:not\s+eligible|ineligible|excluded)\b/i;
 /** An illness other than the cancer, just after "untreated": "untreated ... aneurysm", "untreated hypertension". */
 const OTHER_ILLNESS_AFTER = /\b(?:aneurysms?|infections?|hypertension|hyper\w+|hypo\w+|thyroid\w*|diabet\w+|hepatitis|tuberculosis|seizures?|epilepsy|angina|arrhythmias?|effusions?|bleeding|ulcers?|cataracts?|glaucoma|depression|psychiatric|dental|caries|coagulopath\w*|syphilis|hiv)\b/i;
 /** "... or younger with parental consent": a youngest age that is waived. */
@@ -965,7 +967,11 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
   const atDiagnosis = AT_DIAGNOSIS.test(text) ? { atDiagnosis: true as const } : {};
   // "Age < 18 years, or age > 80 years": two limits outside which the item holds, either one enough.
   // "Greater than 55" there: someone who is 55 in whole years may be 55 and a half, so only 56 is surely over it.
-  if (age !== null && age.min !== undefined && age.max !== undefined && age.min > age.max) {
+  if (age !== null && age.min !== undefined && age.max !== undefined && age.min > age.max && context.section !== 'exclusion' && RULED_OUT_AFTER.test(text)) {
+    // "Age less than 10 or greater than 75 years are not eligible": the ages between the two limits are the ones kept.
+    const strictlyOver = new RegExp(String.raw`(?:>|greater than|more than|older than|over)\s*(?:the age of\s*)?${age.min}\b`, 'i').test(text.replace(/[＞˃›]/g, '>'));
+    concepts.unshift({ type: 'age', value: 'age', polarity: 'present', threshold: { min: age.max + 1, max: strictlyOver ? age.min : age.min - 1 }, ...atDiagnosis, evidence: text });
+  } else if (age !== null && age.min !== undefined && age.max !== undefined && age.min > age.max) {
     const strictlyOver = new RegExp(String.raw`(?:>|greater than|more than|older than|over)\s*(?:the age of\s*)?${age.min}\b`, 'i').test(text.replace(/[＞˃›]/g, '>'));
     concepts.unshift(
       { type: 'age', value: 'age', polarity: 'present', threshold: { max: age.max }, ...atDiagnosis, evidence: text },
