@@ -435,7 +435,9 @@ function unnamedTreatmentHits(words: readonly string[], hits: readonly Hit[]): H
 
 function findHits(tokens: readonly Token[], text: string, section?: 'inclusion' | 'exclusion'): Hit[] {
   const words = tokens.map((t) => t.word);
-  const cased = isShouted(text) ? null : tokens.map((t) => t.cased);
+  // A shouted sentence ("TREATMENT OF ALL PATIENTS") says nothing by its capitals; an item of a word or two ("AML",
+  // "CML CP") is an abbreviation written as such.
+  const cased = isShouted(text) && text.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length >= 3 ? null : tokens.map((t) => t.cased);
   const hits: Hit[] = [];
   for (const rule of candidateRules(words, cased)) {
     const against = rule.cased ? cased : words;

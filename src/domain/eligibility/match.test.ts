@@ -1555,3 +1555,16 @@ describe('matchTrial: a reading tried on the retired held-out set test49 and dro
     ]) assert.equal(matchTrial(child, parseCriteria(text)).verdict, 'not-eligible', text);
   });
 });
+
+describe('matchTrial: probes for false hope, after the fiftieth round', () => {
+  const bAll = parsePatientProfile({ age: 40, cancerType: ['b-all'], diseaseState: ['relapsed'], priorTreatments: ['chemotherapy'], priorLines: 1 });
+
+  it('reads an item that is only an abbreviation ("AML") as the diagnosis, not as shouting', () => {
+    assert.equal(matchTrial(bAll, parseCriteria('Inclusion Criteria:\n- AML\n- Age 18 or over')).verdict, 'not-eligible');
+    assert.equal(matchTrial(bAll, parseCriteria('Inclusion Criteria:\n- ALL\n- Age 18 or over')).verdict, 'likely-eligible');
+  });
+
+  it('reads the one diagnosis "will be eligible" as whom the trial is for', () => {
+    assert.equal(matchTrial(bAll, parseCriteria('Inclusion Criteria:\n- Patients with AML will be eligible\n- Age 18 or over')).verdict, 'not-eligible');
+  });
+});

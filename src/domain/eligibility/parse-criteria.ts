@@ -231,7 +231,7 @@ const WAIVER_ONLY = /^\W*unless\b/i;
  * item, and the lead item itself; or, outside any list, those under the same sub-heading.
  */
 /** "Patients with symptomatic macroglobulinemic lymphoma who have had no prior treatment ... are eligible": whom the trial is for. */
-const ARE_ELIGIBLE = /\b(?:are|is)\s+eligible\b/i;
+const ARE_ELIGIBLE = /\b(?:are|is|will be)\s+eligible\b/i;
 
 /**
  * The one inclusion item that names a diagnosis, written as a permission ("Patients with symptomatic
