@@ -1,0 +1,48 @@
+// Probes for false hope: trials a person plainly cannot join must never come back "likely eligible". Each trial is
+// written in the ways registries write the one rule that rules the person out (a diagnosis, an age), beside the
+// boilerplate that sits next to it (consent of minors, permissions, abbreviations alone on a line).
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { matchTrial } from './match.ts';
+import { parseCriteria } from './parse-criteria.ts';
+import { parsePatientProfile } from './profile.ts';
+
+const verdictOf = (profile: Parameters<typeof matchTrial>[0], text: string): string => matchTrial(profile, parseCriteria(text)).verdict;
+
+describe('false hope: a diagnosis the person does not have', () => {
+  const people = {
+    'b-all': parsePatientProfile({ age: 40, cancerType: ['b-all'], diseaseState: ['relapsed'], priorTreatments: ['chemotherapy'], priorLines: 1 }),
+    aml: parsePatientProfile({ age: 60, cancerType: ['aml'], diseaseState: ['newly-diagnosed'], priorTreatments: [], priorLines: 0 }),
+    myeloma: parsePatientProfile({ age: 65, cancerType: ['myeloma'], diseaseState: ['relapsed'], priorTreatments: ['chemotherapy'], priorLines: 2 }),
+  } as const;
+  const trialFor: Readonly<Record<keyof typeof people, readonly string[]>> = {
+    'b-all': ['AML', 'Acute myeloid leukemia', 'Patients with AML will be eligible', 'Patients with multiple myeloma are eligible', 'CML in chronic phase'],
+    aml: ['ALL', 'Philadelphia chromosome-positive ALL', 'Patients with ALL will be eligible', 'Relapsed myeloma'],
+    myeloma: ['AML', 'ALL', 'Chronic lymphocytic leukemia', 'Patients with AML will be eligible'],
+  };
+  for (const [who, diagnoses] of Object.entries(trialFor) as [keyof typeof people, readonly string[]][]) {
+    for (const diagnosis of diagnoses) {
+      it(`does not call someone with ${who} likely for "${diagnosis}"`, () => {
+        for (const layout of [`Inclusion Criteria:\n- ${diagnosis}\n- Age 18 or over`, `Inclusion Criteria:\n- ${diagnosis}\n- Adequate organ function\n- Signed informed consent`]) {
+          assert.notEqual(verdictOf(people[who], layout), 'likely-eligible', layout);
+        }
+      });
+    }
+  }
+});
+
+describe('false hope: a child and an adults\' trial', () => {
+  const child = parsePatientProfile({ age: 15, cancerType: ['b-all'], diseaseState: ['relapsed'], priorTreatments: ['chemotherapy'], priorLines: 1 });
+  const beside = [
+    'Patients younger than 18 years must have parental consent',
+    'Patients under 18 years of age are not eligible',
+    'Age < 18 years: assent required',
+    'Children under 18 may enrol only at sites with a paediatric unit',
+    'Minors must sign an assent form',
+  ];
+  for (const other of beside) {
+    it(`does not call a 15-year-old likely for "Age 18 years or older" beside "${other}"`, () => {
+      assert.notEqual(verdictOf(child, `Inclusion Criteria:\n- B-ALL\n- Age 18 years or older\n- ${other}`), 'likely-eligible');
+    });
+  }
+});
