@@ -46,3 +46,39 @@ describe('false hope: a child and an adults\' trial', () => {
     });
   }
 });
+
+describe('false hope: what the person has, ruled out in the words registries use', () => {
+  const base = { age: 40, sex: 'female', cancerType: ['b-all'], diseaseState: ['relapsed'], priorTreatments: ['chemotherapy'], priorLines: 1 } as const;
+  const people = {
+    pregnant: parsePatientProfile({ ...base, pregnant: true }),
+    hiv: parsePatientProfile({ ...base, infections: ['hiv'] }),
+    'hepatitis B': parsePatientProfile({ ...base, infections: ['hepatitis-b'] }),
+    'CNS disease': parsePatientProfile({ ...base, cnsInvolvement: true }),
+    'a donor transplant': parsePatientProfile({ ...base, priorTreatments: ['chemotherapy', 'allogeneic-transplant'] }),
+    blinatumomab: parsePatientProfile({ ...base, priorTreatments: ['chemotherapy', 'blinatumomab'] }),
+    'ECOG 3': parsePatientProfile({ ...base, performanceStatus: { scale: 'ecog', value: 3 } }),
+    'bilirubin 3 x ULN': parsePatientProfile({ ...base, bilirubinXUln: 3 }),
+  } as const;
+  const exclusions: readonly [keyof typeof people, string][] = [
+    ['pregnant', 'Pregnant or breastfeeding women'], ['pregnant', 'Pregnant women are excluded'], ['pregnant', 'Pregnancy or lactation'],
+    ['pregnant', 'Positive pregnancy test'], ['hiv', 'Known HIV infection'], ['hiv', 'Seropositive for HIV'],
+    ['hepatitis B', 'Hepatitis B surface antigen positive'], ['hepatitis B', 'Known chronic hepatitis B or C infection'],
+    ['CNS disease', 'Active CNS leukemia'], ['CNS disease', 'CNS3 disease'], ['a donor transplant', 'Previous allogeneic HSCT'],
+    ['a donor transplant', 'Prior allo-SCT'], ['blinatumomab', 'Previous treatment with blinatumomab'],
+    ['ECOG 3', 'ECOG performance status of 3 or more'], ['bilirubin 3 x ULN', 'Total bilirubin greater than 1.5 times the upper limit of normal'],
+  ];
+  for (const [who, exclusion] of exclusions) {
+    it(`turns away someone with ${who} for the exclusion "${exclusion}"`, () => {
+      assert.equal(verdictOf(people[who], `Inclusion Criteria:\n- B-ALL\n- Age 18 or over\nExclusion Criteria:\n- ${exclusion}`), 'not-eligible');
+    });
+  }
+  const requirements: readonly [keyof typeof people, string][] = [
+    ['ECOG 3', 'ECOG 0-2'], ['bilirubin 3 x ULN', 'Bilirubin <= 1.5 x ULN'], ['CNS disease', 'No CNS involvement'], ['hiv', 'HIV negative'],
+    ['a donor transplant', 'No prior allogeneic transplant'], ['pregnant', 'Not pregnant or breastfeeding'], ['pregnant', 'Negative pregnancy test'],
+  ];
+  for (const [who, requirement] of requirements) {
+    it(`turns away someone with ${who} for the requirement "${requirement}"`, () => {
+      assert.equal(verdictOf(people[who], `Inclusion Criteria:\n- B-ALL\n- Age 18 or over\n- ${requirement}`), 'not-eligible');
+    });
+  }
+});
