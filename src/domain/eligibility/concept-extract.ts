@@ -589,13 +589,11 @@ function before(words: readonly string[], list: PhraseList, start: number, windo
 /** The top of each performance scale: a number beyond it is not a grade ("ECOG ... 341 days"). */
 const SCALE_TOP: Readonly<Record<PerformanceScale, number>> = { ecog: 5, who: 5, karnofsky: 100, lansky: 100 };
 
-/** Grades written as words: "of zero or one". */
-const GRADE_WORDS: Readonly<Record<string, string>> = { zero: '0', one: '1', two: '2', three: '3', four: '4' };
-
 function performanceThreshold(rule: Hit['rule'], written: string): { scale: PerformanceScale; threshold?: Threshold } {
+  // Grades written as words: "of zero or one".
   const after = written.replace(/^(\W*(?:(?:performance|score|status|grade|of|is|must be|should be)\s+)*)(zero|one|two|three|four)\b(\s*(?:or|to|-|–)\s*)?(zero|one|two|three|four)?\b/i,
     (_all, lead: string, first: string, joint: string | undefined, second: string | undefined) =>
-      `${lead}${GRADE_WORDS[first.toLowerCase()] ?? first}${joint ?? ''}${second === undefined ? '' : (GRADE_WORDS[second.toLowerCase()] ?? second)}`);
+      `${lead}${numberOf(first)}${joint ?? ''}${second === undefined ? '' : numberOf(second)}`);
   let bounds = readBounds(after.slice(0, 60));
   let scale = rule.value as PerformanceScale;
   if (rule.inferScale && bounds !== null && Math.max(bounds.min ?? 0, bounds.max ?? 0) > 5) scale = 'karnofsky';

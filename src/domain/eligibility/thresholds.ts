@@ -80,7 +80,7 @@ export function readComparison(text: string, bare: Comparator = '<='): Threshold
   return null;
 }
 
-const WORD_NUMBERS: Readonly<Record<string, number>> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, a: 1, an: 1 };
+const WORD_NUMBERS: Readonly<Record<string, number>> = { zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, a: 1, an: 1 };
 
 /** A count written as a number or a word ("2", "two"); NaN when it is neither. */
 export function numberOf(word: string): number {
