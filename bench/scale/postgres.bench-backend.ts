@@ -11,7 +11,7 @@ import type { PostcodeTable } from '../../src/domain/postcode.ts';
 import { openPool, parseConnectionUrl } from '../../src/storage/postgres/connection.ts';
 import { dropPostgresSchema, openPostgresStore } from '../../src/storage/postgres/postgres-store.ts';
 import type { Database } from '../../src/storage/postgres/schema.ts';
-import { byIndex } from '../../src/storage/postgres/match-sets.ts';
+import { byIndex } from '../../src/storage/postgres/by-index.ts';
 import { rankOf } from '../../src/storage/postgres/search-rank.ts';
 import { textTsQuery } from '../../src/storage/postgres/tsquery.ts';
 import type { TrialStore } from '../../src/storage/store.ts';

@@ -85,6 +85,8 @@ describe('syncFromCtgov', () => {
     assert.deepEqual(store.checkpointWrites.map((write) => pagesDone(write.value)), [1, 2, 3, null]);
     assert.deepEqual(d.pages.map((p) => p.summary.inserted), [10, 20, 30, 40]);
     assert.equal(d.pages[0]?.totalCount, 40);
+    // The store prepares its search aids once for the whole run, not per page.
+    assert.equal(store.optimiseCalls(), 1);
   });
 
   it('changes nothing when run again', async () => {
@@ -94,6 +96,7 @@ describe('syncFromCtgov', () => {
     const again = await syncFromCtgov(store, search(api), deps());
     assert.equal(again.unchanged, 40);
     assert.equal(again.inserted + again.updated, 0);
+    assert.equal(store.optimiseCalls(), 1);
   });
 
   it('resumes from the page after the last committed one once the API comes back', async () => {

@@ -151,7 +151,7 @@ export async function syncFromCtgov(store: TrialStore, options: CtgovSyncOptions
       const outcomes = page.studies.map((study, index) =>
         deps.parse(study, `ClinicalTrials.gov page ${page.pageNumber}, study ${index + 1}`),
       );
-      await importRecords(store, outcomes, { batchSize: options.batchSize ?? Math.max(outcomes.length, 1), now }, summary);
+      await importRecords(store, outcomes, { batchSize: options.batchSize ?? Math.max(outcomes.length, 1), now, optimise: false }, summary);
       summary.pages += 1;
       await store.setCheckpoint(key, checkpointAfter(page.nextPageToken, page.pageNumber, fingerprint));
       summary.complete = page.nextPageToken === null;
@@ -169,5 +169,7 @@ export async function syncFromCtgov(store: TrialStore, options: CtgovSyncOptions
     }
     throw error;
   }
+  // Once for the whole run, not per page: the store's search aids are remade from all it now holds.
+  if (summary.inserted + summary.updated > 0) await store.optimiseSearch();
   return summary;
 }

@@ -78,6 +78,7 @@ for (const backend of storeBackends()) {
         facets: (query) => inner.facets(query),
         searchWithFacets: (query) => inner.searchWithFacets(query),
         count: () => inner.count(),
+        optimiseSearch: () => inner.optimiseSearch(),
         exportTrials: (pageSize) => inner.exportTrials(pageSize),
         getCheckpoint: (name) => inner.getCheckpoint(name),
         setCheckpoint: (name, value) => inner.setCheckpoint(name, value),

@@ -47,6 +47,17 @@ describe('importRecords pipeline', () => {
     assert.equal(mostOpen(), 2);
   });
 
+  it('lets the store prepare its search aids after the last batch, only when something was stored and the caller wants it', async () => {
+    const store = createMemoryStore();
+    await importRecords(store, records(5), { batchSize: 2 });
+    assert.equal(store.optimiseCalls(), 1);
+    await importRecords(store, records(5), { batchSize: 2 });
+    assert.equal(store.optimiseCalls(), 1, 'an import that changed nothing');
+    await importRecords(store, records(7), { batchSize: 2, optimise: false });
+    assert.equal(store.optimiseCalls(), 1, 'a caller importing in parts');
+    assert.equal(store.transactions.length, 3 + 3 + 4);
+  });
+
   it('hands one batch at a time with inFlight 1', async () => {
     const { store, release, mostOpen } = gatedStore();
     const running = importRecords(store, records(6), { batchSize: 2, inFlight: 1 });

@@ -30,6 +30,11 @@ export interface ImportOptions {
   readonly maxRejectionsKept?: number;
   /** Batches handed to the store and not yet committed, at most (default 2). */
   readonly inFlight?: number;
+  /**
+   * Whether an import that stored anything ends with the store's `optimiseSearch` (default true); false for a caller
+   * that imports in many parts and calls it once at the end.
+   */
+  readonly optimise?: boolean;
 }
 
 export function emptySummary(): ImportSummary {
@@ -54,6 +59,7 @@ type Settled = { readonly ok: true; readonly outcomes: UpsertOutcome[] } | { rea
  * threads while it writes the one before (stores write batches in the order they were given), and reading (parsing)
  * the next keeps the main thread busy meanwhile. No batch is sent once an earlier one is known to have failed; one
  * already sent may still commit after it, which a re-run, as imports are idempotent, simply finds unchanged.
+ * An import that stored anything ends by letting the store prepare its search aids (`optimiseSearch`).
  */
 export async function importRecords(
   store: TrialStore,
@@ -69,6 +75,7 @@ export async function importRecords(
   // Settled, never rejected, so a failure waits for the next await without being an unhandled rejection; oldest first.
   const sent: Array<Promise<Settled>> = [];
   let failed: Settled | null = null;
+  let changed = 0;
 
   const settleOldest = async (): Promise<void> => {
     const oldest = sent[0];
@@ -76,7 +83,10 @@ export async function importRecords(
     const settled = await oldest;
     void sent.shift();
     if (!settled.ok) throw settled.error;
-    for (const outcome of settled.outcomes) summary[OUTCOME_FIELD[outcome]] += 1;
+    for (const outcome of settled.outcomes) {
+      summary[OUTCOME_FIELD[outcome]] += 1;
+      if (outcome === 'inserted' || outcome === 'updated') changed += 1;
+    }
     options.onProgress?.(summary);
   };
 
@@ -105,6 +115,7 @@ export async function importRecords(
     }
     await send();
     while (sent.length > 0) await settleOldest();
+    if (changed > 0 && options.optimise !== false) await store.optimiseSearch();
   } finally {
     // A reader that failed mid-way: the batches being written still finish before the error reaches the caller.
     await Promise.all(sent);

@@ -44,6 +44,7 @@ describe('copyTrials', () => {
     const inner = await openSqliteStore(':memory:');
     const lossy: TrialStore = {
       upsertTrials: (trials) => inner.upsertTrials(trials),
+      optimiseSearch: () => inner.optimiseSearch(),
       getTrial: async (id) => {
         const trial = await inner.getTrial(id);
         return trial === null ? null : { ...trial, briefTitle: `${trial.briefTitle}!` };

@@ -38,6 +38,12 @@ export interface TrialStore {
    * between backends and for bulk export.
    */
   exportTrials(pageSize?: number): AsyncIterable<Trial>;
+  /**
+   * After a bulk write: brings the backend's optional search aids up to date (PostgreSQL's lists of the commonest
+   * words, postgres/word-postings.ts), when enough has changed since they were made. Searches give the same results
+   * without it, only slower; SQLite has nothing to do.
+   */
+  optimiseSearch(): Promise<void>;
   /** A small named value kept between runs (the live client's resume point). */
   getCheckpoint(name: string): Promise<string | null>;
   /** Sets (or, with null, clears) a named checkpoint. */

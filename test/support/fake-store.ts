@@ -86,6 +86,7 @@ export function fakeStore(trials: readonly Trial[] = []): FakeStore {
           return outcome;
         }),
       ),
+    optimiseSearch: () => settle(() => undefined),
     getTrial: (id) =>
       settle(() => {
         const wanted = canonicalId(id);

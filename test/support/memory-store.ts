@@ -24,6 +24,8 @@ export interface MemoryStore extends TrialStore {
   readonly checkpointWrites: { name: string; value: string | null }[];
   /** The stored trials, by primary id. */
   all(): Trial[];
+  /** How many times `optimiseSearch` was called. */
+  optimiseCalls(): number;
 }
 
 /** Runs a store operation, turning a throw into a rejected promise as an async store would. */
@@ -58,6 +60,7 @@ export function createMemoryStore(hooks: MemoryStoreHooks = {}): MemoryStore {
   let upsertCalls = 0;
   let checkpointCalls = 0;
   let closed = false;
+  let optimised = 0;
 
   const open = (): void => {
     if (closed) throw new Error('memory store is closed');
@@ -140,6 +143,13 @@ export function createMemoryStore(hooks: MemoryStoreHooks = {}): MemoryStore {
         else checkpoints.set(name, value);
         checkpointWrites.push({ name, value });
       }),
+
+    optimiseSearch: () =>
+      settle(() => {
+        open();
+        optimised += 1;
+      }),
+    optimiseCalls: () => optimised,
 
     close() {
       closed = true;

@@ -8,6 +8,7 @@ import type { Trial } from '../../domain/trial.ts';
 import type { DerivedRows, SiteRow } from '../shared/derived-rows.ts';
 import { insertRows, updateRows, type Column } from './insert-rows.ts';
 import type { Database } from './schema.ts';
+import { dropWordPostings } from './word-postings.ts';
 import { postgresSiteRows, withoutNul, type DerivedColumns, type TextColumns } from './trial-row.ts';
 
 /** A stored (or just inserted) trial and what was derived from it. */
@@ -71,7 +72,10 @@ export async function insertDerivedChildren(tx: Transaction<Database>, entries: 
   await insertRows(tx, 'trial_sites', SITE_COLUMNS, sites);
 }
 
-/** Replaces everything derived of stored trials: their derived columns and derived child rows. */
+/**
+ * Replaces everything derived of stored trials: their derived columns and derived child rows. Their text rows change
+ * under the same doc ids, so the word postings made from the old text go (word-postings.ts).
+ */
 export async function replaceDerived(tx: Transaction<Database>, entries: readonly RederivedEntry[]): Promise<void> {
   if (entries.length === 0) return;
   const docIds = entries.map((entry) => entry.docId);
@@ -80,5 +84,6 @@ export async function replaceDerived(tx: Transaction<Database>, entries: readonl
   const updates = entries.map(({ docId, columns }) => ({ ...columns, doc_id: docId }));
   await updateRows(tx, 'trials', DOC_ID, DERIVED_COLUMNS, updates);
   await updateRows(tx, 'trial_text', DOC_ID, TEXT_COLUMNS, updates);
+  await dropWordPostings(tx);
   await insertDerivedChildren(tx, entries);
 }

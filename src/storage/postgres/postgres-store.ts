@@ -17,6 +17,7 @@ import { indexedSearch } from '../shared/index-page.ts';
 import { TextMatchCache } from '../shared/text-match-cache.ts';
 import { withoutNul } from './trial-row.ts';
 import { toPrepare, upsertBatch } from './upsert.ts';
+import { refreshWordPostings } from './word-postings.ts';
 import type { PreparedRow } from './prepared-row.ts';
 import { defaultWorkerCount, workerPool } from '../shared/worker-pool.ts';
 
@@ -60,7 +61,8 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
   let replica: Kysely<Database> | null = null;
   try {
     await migrateToLatest(primary, schema);
-    await rederiveIfStale(primary, { schemaKey, postcodes, workers: options.workers });
+    // Re-derivation rewrites trials' text and drops the word postings made from it: remade here, not at the next import.
+    if ((await rederiveIfStale(primary, { schemaKey, postcodes, workers: options.workers })) > 0) await refreshWordPostings(primary, schemaKey);
     if (options.readUrl !== undefined) replica = openPool(parseConnectionUrl(options.readUrl, schema), size);
   } catch (error) {
     // A throwaway schema must not outlive a failed open either.
@@ -135,6 +137,10 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
         if (last === undefined || rows.length < pageSize) return;
         after = last.id;
       }
+    },
+
+    async optimiseSearch() {
+      await refreshWordPostings(primary, schemaKey);
     },
 
     // Checkpoints are read on the primary: the writer that set one must see it at once, replica lag or not.

@@ -113,6 +113,20 @@ export interface StoreVersionTable {
   version: string;
 }
 
+/** A common word's matches with their relevance terms (migration 0009, word-postings.ts). */
+export interface WordPostingsTable {
+  word: string;
+  matches: number;
+  /** (int4 doc id, float8 term) pairs, big-endian, in doc id order. */
+  pairs: Buffer;
+}
+
+/** The one row saying which doc ids the word postings are complete for (migration 0009). */
+export interface WordPostingsStateTable {
+  id: number;
+  through: number;
+}
+
 export interface CheckpointsTable {
   name: string;
   value: string;
@@ -131,4 +145,6 @@ export interface Database {
   trial_sites: TrialSitesTable;
   derivation: DerivationTable;
   store_version: StoreVersionTable;
+  word_postings: WordPostingsTable;
+  word_postings_state: WordPostingsStateTable;
 }

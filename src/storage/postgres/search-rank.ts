@@ -32,18 +32,25 @@ const MEAN_LENGTH = 222;
 const float8 = (value: number): RawBuilder<number> => sql.raw(`${value}::float8`);
 
 /**
- * The relevance of a `trial_text` row for the query's groups, higher is better; float8, sent exactly in binary (match-sets.ts).
- * A row whose `rank_vector` holds none of the query's words (`anyWord`, tsquery.ts) scores exactly 0 without ranking
- * each group: a broad word is often in the unranked fields alone (at 500,000 synthetic trials, "chemotherapy" in two
- * of its three matches), and ts_rank_cd per group costs far more than one test of the vector.
+ * One group's term for a `trial_text` row: its saturated, length-normalised frequency. Written as
+ * (k1+1)·(1 − norm/(tf+norm)), which is (k1+1)·tf/(tf+norm) with tf once, so PostgreSQL ranks each group once per row,
+ * not twice; and exactly 0 when tf is 0 (norm/norm is exactly 1), so a sum of terms equals a sum of the present ones
+ * bit for bit, and posting-lists.ts can add terms stored apart in the same order and get the same float8.
+ */
+function groupTerm(group: string): RawBuilder<number> {
+  const lengthNorm = sql`${float8(K1)} * (${float8(1 - B)} + ${float8(B)} * trial_text.search_length / ${float8(MEAN_LENGTH)})`;
+  const tf = sql`(ts_rank_cd(${WEIGHTS}, trial_text.rank_vector, ${group}::tsquery, 0) * 10)`;
+  return sql<number>`(${float8(K1 + 1)} * (${float8(1)} - ${lengthNorm} / (${tf} + ${lengthNorm})))`;
+}
+
+/**
+ * The relevance of a `trial_text` row for the query's groups, higher is better: their terms summed in order; float8,
+ * sent exactly in binary (match-sets.ts). A row whose `rank_vector` holds none of the query's words (`anyWord`,
+ * tsquery.ts) scores exactly 0 without ranking each group: a broad word is often in the unranked fields alone (at
+ * 500,000 synthetic trials, "chemotherapy" in two of its three matches), and ts_rank_cd per group costs far more than
+ * one test of the vector.
  */
 export function rankOf(groups: readonly string[], anyWord: string): RawBuilder<number> {
-  const lengthNorm = sql`${float8(K1)} * (${float8(1 - B)} + ${float8(B)} * trial_text.search_length / ${float8(MEAN_LENGTH)})`;
-  const terms = groups.map((group) => {
-    const tf = sql`(ts_rank_cd(${WEIGHTS}, trial_text.rank_vector, ${group}::tsquery, 0) * 10)`;
-    // tf·(k1+1)/(tf+norm) written with tf once, so PostgreSQL ranks each group once per row, not twice; tf = 0 still
-    // gives exactly 0 (norm/norm is 1 exactly).
-    return sql`(${float8(K1 + 1)} - ${float8(K1 + 1)} * ${lengthNorm} / (${tf} + ${lengthNorm}))`;
-  });
+  const terms = groups.map(groupTerm);
   return sql<number>`(CASE WHEN trial_text.rank_vector @@ ${anyWord}::tsquery THEN ${sql.join(terms, sql` + `)} ELSE 0 END)::float8`;
 }

@@ -11,6 +11,8 @@ describe('tsquery compilation', () => {
       tsquery: `(('glivec') | ('imatinib' <-> 'mesylate')) & (('imatinib'))`,
       groups: [`'glivec'`, `'imatinib' <-> 'mesylate'`, `'imatinib'`],
       anyWord: `'glivec' | 'imatinib' | 'mesylate'`,
+      clauses: [[['glivec'], ['imatinib', 'mesylate']], [['imatinib']]],
+      any: false,
     });
   });
 
@@ -21,6 +23,8 @@ describe('tsquery compilation', () => {
     if (compiled.kind !== 'match') return;
     assert.deepEqual(compiled.groups, [`'leukemia'`]);
     assert.equal(compiled.anyWord, `'leukemia'`);
+    assert.deepEqual(compiled.clauses, [[['leukemia']]]);
+    assert.equal(compiled.any, true);
     assert.deepEqual(textTsQuery(groups([[long]], [['leukemia']])), { kind: 'never' });
   });
 

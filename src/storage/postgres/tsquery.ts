@@ -17,9 +17,18 @@ export type CompiledText =
   /**
    * `tsquery` matches; `groups` holds the tsquery of every phrase of every clause, for ranking phrase by phrase as
    * SQLite's bm25 scores each phrase of an OR as a term of its own; `anyWord` is any word of the groups, which a
-   * document must hold for any group to rank it above 0.
+   * document must hold for any group to rank it above 0. `clauses` holds each clause's phrases that can match, as
+   * tokens, in the order `groups` lists them (word-postings.ts answers some from ready-made lists); `any` says whether
+   * one clause is enough.
    */
-  | { readonly kind: 'match'; readonly tsquery: string; readonly groups: readonly string[]; readonly anyWord: string };
+  | {
+      readonly kind: 'match';
+      readonly tsquery: string;
+      readonly groups: readonly string[];
+      readonly anyWord: string;
+      readonly clauses: readonly (readonly PhraseTokens[])[];
+      readonly any: boolean;
+    };
 
 const NONE: CompiledText = { kind: 'none' };
 const NEVER: CompiledText = { kind: 'never' };
@@ -59,12 +68,15 @@ export function textTsQuery(text: ExpandedTextQuery | null): CompiledText {
   if (!any && compiled.includes(null)) return NEVER;
   const matching = compiled.filter((g): g is string => g !== null);
   if (matching.length === 0) return NEVER;
-  const ranked = clauses.flat().filter(indexable);
+  const kept = clauses.map((clause) => clause.filter(indexable)).filter((clause) => clause.length > 0);
+  const ranked = kept.flat();
   return {
     kind: 'match',
     tsquery: matching.map((g) => `(${g})`).join(any ? ' | ' : ' & '),
     groups: ranked.map(phraseText),
     anyWord: anyWordOf(ranked),
+    clauses: kept,
+    any,
   };
 }
 
@@ -75,5 +87,7 @@ export function textTsQuery(text: ExpandedTextQuery | null): CompiledText {
 export function anyPhraseTsQuery(values: readonly string[]): CompiledText {
   const phrases = values.map((value) => phraseTokens([value])).filter((p) => p.length > 0);
   const compiled = anyOf(phrases);
-  return compiled === null ? NEVER : { kind: 'match', tsquery: compiled, groups: [compiled], anyWord: anyWordOf(phrases.filter(indexable)) };
+  if (compiled === null) return NEVER;
+  const kept = phrases.filter(indexable);
+  return { kind: 'match', tsquery: compiled, groups: [compiled], anyWord: anyWordOf(kept), clauses: [kept], any: false };
 }

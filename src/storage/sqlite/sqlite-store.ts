@@ -161,6 +161,9 @@ export async function openSqliteStore(path: string, options: SqliteStoreOptions 
         .execute();
     },
 
+    // FTS5 answers a broad word from its own index: nothing to prepare.
+    optimiseSearch: () => Promise.resolve(),
+
     async close() {
       await workers.close();
       await db.destroy();

@@ -7,10 +7,11 @@ import * as editorialDocuments from './0005-editorial-documents.ts';
 import * as rankVector from './0006-rank-vector.ts';
 import * as lz4Compression from './0007-lz4-compression.ts';
 import * as textTable from './0008-text-table.ts';
+import * as wordPostings from './0009-word-postings.ts';
 
 /**
  * Every PostgreSQL migration, by name, in the order they run. Listed statically so the store works the same under
- * tsx, bundled or compiled. Add new files as 0009-..., never edit a released one.
+ * tsx, bundled or compiled. Add new files as 0010-..., never edit a released one.
  */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-initial': initial,
@@ -21,4 +22,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0006-rank-vector': rankVector,
   '0007-lz4-compression': lz4Compression,
   '0008-text-table': textTable,
+  '0009-word-postings': wordPostings,
 };
