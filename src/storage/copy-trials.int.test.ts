@@ -28,6 +28,19 @@ describe('copyTrials', () => {
     await Promise.all([source.close(), middle.close(), back.close()]);
   });
 
+  it('lets the target prepare its search aids once it holds everything, as an import does', async () => {
+    const source = await openSqliteStore(':memory:');
+    await source.upsertTrials(corpus());
+    const inner = await openSqliteStore(':memory:');
+    const calls: number[] = [];
+    const target: TrialStore = { ...inner, optimiseSearch: async () => void calls.push(await inner.count()) };
+    await copyTrials(source, target, { batchSize: 2 });
+    assert.deepEqual(calls, [corpus().length]);
+    await copyTrials(source, target);
+    assert.equal(calls.length, 1, 'a re-run that writes nothing');
+    await Promise.all([source.close(), inner.close()]);
+  });
+
   it('refuses a target that already holds trials, changing nothing', async () => {
     const source = await openSqliteStore(':memory:');
     await source.upsertTrials(corpus());

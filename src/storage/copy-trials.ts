@@ -103,5 +103,7 @@ export async function copyTrials(source: TrialStore, target: TrialStore, options
       throw new Conflict(`Trial ${id} differs between source and target after copying.`);
     }
   }
+  // As an import ends: the target prepares its search aids for what it now holds.
+  if (copied > 0) await target.optimiseSearch();
   return { copied, sourceCount, targetCount, sampled: sampleIds.length };
 }

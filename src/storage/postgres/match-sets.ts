@@ -13,26 +13,17 @@ import { boundingBox, distanceLimit } from '../shared/nearest-site.ts';
 import { milesFrom } from './filters.ts';
 import type { Database } from './schema.ts';
 import { byIndex } from './by-index.ts';
-import { pairsOf } from './posting-lists.ts';
+import { int32sOf, pairsOf } from './posting-lists.ts';
 import { rankOf } from './search-rank.ts';
 import { anyPhraseTsQuery, textTsQuery, type CompiledText } from './tsquery.ts';
 import { matchesFromPostings } from './word-postings.ts';
 
 const NOTHING = new Int32Array(0);
 
-/** int4send() values end to end (big-endian), as node-postgres returns a bytea: a Buffer; null when no row matched. */
-function int32s(bytes: Buffer | null): Int32Array {
-  if (bytes === null) return NOTHING;
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const values = new Int32Array(bytes.byteLength / 4);
-  for (let i = 0; i < values.length; i++) values[i] = view.getInt32(i * 4);
-  return values;
-}
-
 function docIds(db: Kysely<Database>, select: RawBuilder<unknown>): Promise<Int32Array> {
   return byIndex(db, async (tx) => {
     const { rows } = await sql<{ ids: Buffer | null }>`SELECT string_agg(int4send(doc_id), ''::bytea) AS ids FROM (${select}) AS matched`.execute(tx);
-    return int32s(rows[0]?.ids ?? null);
+    return int32sOf(rows[0]?.ids ?? null);
   });
 }
 

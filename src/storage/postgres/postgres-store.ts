@@ -48,8 +48,9 @@ const DEFAULT_POOL_SIZE = 10;
 
 /**
  * Opens the PostgreSQL trial store at `url` (postgres://…, optionally `?schema=NAME`), creating the schema,
- * migrating it to the latest version and re-deriving stored facts made by another DERIVATION_VERSION first
- * (derivation.ts); safe when several processes open it at once.
+ * migrating it to the latest version, re-deriving stored facts made by another DERIVATION_VERSION (derivation.ts) and
+ * making the word postings when they are missing or stale (word-postings.ts) first; safe when several processes open
+ * it at once.
  */
 export async function openPostgresStore(url: string, options: PostgresStoreOptions = {}): Promise<TrialStore> {
   const primaryTarget = parseConnectionUrl(url, options.schema ?? null);
@@ -61,8 +62,10 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
   let replica: Kysely<Database> | null = null;
   try {
     await migrateToLatest(primary, schema);
-    // Re-derivation rewrites trials' text and drops the word postings made from it: remade here, not at the next import.
-    if ((await rederiveIfStale(primary, { schemaKey, postcodes, workers: options.workers })) > 0) await refreshWordPostings(primary, schemaKey);
+    await rederiveIfStale(primary, { schemaKey, postcodes, workers: options.workers });
+    // Word postings missing (a database from before migration 0009, or text re-derived just now) or stale (an import
+    // that stopped before its end) are made here, once: another process opening at the same time waits, then finds them.
+    await refreshWordPostings(primary, schemaKey);
     if (options.readUrl !== undefined) replica = openPool(parseConnectionUrl(options.readUrl, schema), size);
   } catch (error) {
     // A throwaway schema must not outlive a failed open either.

@@ -35,6 +35,15 @@ export function pairsOf(bytes: Buffer | null): PostingList {
   return { docIds, terms };
 }
 
+/** int4send() values end to end (big-endian), as node-postgres returns a bytea: a Buffer; null when no row matched. */
+export function int32sOf(bytes: Buffer | null): Int32Array {
+  if (bytes === null) return new Int32Array(0);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const values = new Int32Array(bytes.byteLength / 4);
+  for (let i = 0; i < values.length; i++) values[i] = view.getInt32(i * 4);
+  return values;
+}
+
 /** The doc ids in any of the lists, ascending, once each. */
 function unionOf(lists: readonly PostingList[]): Int32Array {
   const [only] = lists;

@@ -10,7 +10,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { ScoredDocs } from '../shared/fact-index-query.ts';
 import { byIndex, preferIndex } from './by-index.ts';
 import { WRITE_LOCK } from './locks.ts';
-import { joinPostings, pairsOf, type JoinPlan, type PostingList } from './posting-lists.ts';
+import { int32sOf, joinPostings, pairsOf, type JoinPlan, type PostingList } from './posting-lists.ts';
 import type { Database } from './schema.ts';
 import { rankOf } from './search-rank.ts';
 import type { CompiledText } from './tsquery.ts';
@@ -96,13 +96,9 @@ async function newerRows(db: Kysely<Database>, text: Match, through: number, ran
       WHERE trial_text.search @@ ${text.tsquery}::tsquery AND trial_text.doc_id > ${through}::int4`.execute(tx),
   );
   const bytes = rows[0]?.records ?? null;
-  if (ranked) {
-    const pairs = pairsOf(bytes);
-    return { docIds: pairs.docIds, scores: pairs.terms };
-  }
-  const docIds = new Int32Array(bytes === null ? 0 : bytes.byteLength / 4);
-  docIds.forEach((_, i) => (docIds[i] = bytes?.readInt32BE(i * 4) ?? 0));
-  return { docIds, scores: null };
+  if (!ranked) return { docIds: int32sOf(bytes), scores: null };
+  const pairs = pairsOf(bytes);
+  return { docIds: pairs.docIds, scores: pairs.terms };
 }
 
 /**
@@ -115,7 +111,9 @@ export async function matchesFromPostings(db: Kysely<Database>, text: Match, ran
   if (postings === null) return null;
   const plan = planFor(text, postings.lists);
   if (plan === null) return null;
-  const [listed, newer] = [joinPostings(plan, ranked), await newerRows(db, text, postings.through, ranked)];
+  const asked = newerRows(db, text, postings.through, ranked);
+  const listed = joinPostings(plan, ranked);
+  const newer = await asked;
   if (newer.docIds.length === 0) return listed;
   const docIds = new Int32Array(listed.docIds.length + newer.docIds.length);
   docIds.set(listed.docIds);
@@ -127,29 +125,24 @@ export async function matchesFromPostings(db: Kysely<Database>, text: Match, ran
   return { docIds, scores };
 }
 
+/** How common each word is in one vector column, from ANALYZE: shares of the trials, and the least share listed. */
+export interface WordShares {
+  readonly shares: ReadonlyMap<string, number>;
+  readonly least: number;
+}
+
 /**
- * The words to list, from ANALYZE's most common elements (pg_stats) of `rank_vector` and `search`: see {@link PostingRules}.
- * A word's matches are estimated from its share of `search`; a word too rare to be among that column's most common
- * elements is counted at the share of the rarest that is.
+ * The words to list (see {@link PostingRules}), from their shares of `rank_vector` (`about`) and of `search`
+ * (`anywhere`). A word's matches are estimated from its share of `search`; a word too rare to be among that column's
+ * most common elements is counted at the least share that is.
  */
-async function wordsToList(tx: Kysely<Database>, rules: PostingRules, trials: number): Promise<string[]> {
-  const { rows } = await sql<{ column: string; words: string[] | null; freqs: number[] | null }>`
-    SELECT attname AS column, most_common_elems::text::text[] AS words, most_common_elem_freqs::float8[] AS freqs FROM pg_stats
-      WHERE schemaname = current_schema() AND tablename = 'trial_text' AND attname IN ('search', 'rank_vector')`.execute(tx);
-  // Each frequencies array holds one share per word, then the least and the greatest of them (tsvector statistics).
-  const statsOf = (column: string): { shares: Map<string, number>; least: number } => {
-    const row = rows.find((r) => r.column === column);
-    const words = row?.words ?? [];
-    return { shares: new Map(words.map((word, n) => [word, row?.freqs?.[n] ?? 0])), least: row?.freqs?.[words.length] ?? 0 };
-  };
-  const ranked = statsOf('rank_vector');
-  const anywhere = statsOf('search');
-  const candidates = [...ranked.shares]
-    .filter(([word, about]) => {
+export function chooseWords(about: WordShares, anywhere: WordShares, rules: PostingRules, trials: number): string[] {
+  const candidates = [...about.shares]
+    .filter(([word, ranked]) => {
       const share = anywhere.shares.get(word) ?? 0;
-      return about >= rules.minAbout && about >= rules.minAboutShare * share && share <= rules.maxShare && !FUNCTION_WORDS.has(word);
+      return ranked >= rules.minAbout && ranked >= rules.minAboutShare * share && share <= rules.maxShare && !FUNCTION_WORDS.has(word);
     })
-    .sort(([a, aboutA], [b, aboutB]) => aboutB - aboutA || (a < b ? -1 : 1));
+    .sort(([a, rankedA], [b, rankedB]) => rankedB - rankedA || (a < b ? -1 : 1));
   const chosen: string[] = [];
   let room = rules.pairsPerTrial * trials;
   for (const [word] of candidates) {
@@ -159,6 +152,20 @@ async function wordsToList(tx: Kysely<Database>, rules: PostingRules, trials: nu
     room -= pairs;
   }
   return chosen;
+}
+
+/** The most common elements of `trial_text`'s two vectors as ANALYZE last estimated them (pg_stats). */
+async function wordShares(tx: Kysely<Database>): Promise<{ about: WordShares; anywhere: WordShares }> {
+  const { rows } = await sql<{ column: string; words: string[] | null; freqs: number[] | null }>`
+    SELECT attname AS column, most_common_elems::text::text[] AS words, most_common_elem_freqs::float8[] AS freqs FROM pg_stats
+      WHERE schemaname = current_schema() AND tablename = 'trial_text' AND attname IN ('search', 'rank_vector')`.execute(tx);
+  // Each frequencies array holds one share per word, then the least and the greatest of them (tsvector statistics).
+  const sharesOf = (column: string): WordShares => {
+    const row = rows.find((r) => r.column === column);
+    const words = row?.words ?? [];
+    return { shares: new Map(words.map((word, n) => [word, row?.freqs?.[n] ?? 0])), least: row?.freqs?.[words.length] ?? 0 };
+  };
+  return { about: sharesOf('rank_vector'), anywhere: sharesOf('search') };
 }
 
 /**
@@ -185,7 +192,8 @@ export async function refreshWordPostings(
       return { remade: false, words: state.words, through: state.through };
     }
     await sql`ANALYZE trial_text`.execute(tx);
-    const words = await wordsToList(tx, rules, state.total);
+    const shares = await wordShares(tx);
+    const words = chooseWords(shares.about, shares.anywhere, rules, state.total);
     const top = await sql<{ through: number }>`SELECT coalesce(max(doc_id), 0)::int4 AS through FROM trial_text`.execute(tx);
     const through = top.rows[0]?.through ?? 0;
     await sql`DELETE FROM word_postings`.execute(tx);
