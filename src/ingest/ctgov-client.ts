@@ -123,10 +123,12 @@ async function discardBody(response: Response): Promise<void> {
 }
 
 /** One HTTP attempt: a page, a retryable failure, or a thrown non-retryable error. */
-async function attemptOnce(url: URL, deps: CtgovClientDeps, timeoutMs: number): Promise<Attempt> {
+async function attemptOnce(url: URL, deps: CtgovClientDeps, timeoutMs: number, limiter: RateLimiter): Promise<Attempt> {
   let response: Response;
   try {
-    response = await deps.fetch(url, { headers: { accept: 'application/json' }, signal: AbortSignal.timeout(timeoutMs) });
+    const signal = AbortSignal.timeout(timeoutMs);
+    limiter.started();
+    response = await deps.fetch(url, { headers: { accept: 'application/json' }, signal });
   } catch (error) {
     return { ok: false, reason: describeFailure(error, timeoutMs), retryAfterMs: null };
   }
@@ -164,19 +166,32 @@ function nonNegative(value: number, field: string): number {
   return value;
 }
 
-/** Spaces request starts at least `minIntervalMs` apart, measured with the injected clock. */
-function rateLimiter(deps: CtgovClientDeps, minIntervalMs: number): () => Promise<void> {
+/**
+ * Spaces request starts at least `minIntervalMs` apart, measured with the injected clock: `wait` before a request,
+ * `started` in the same tick as the request is sent, so nothing that runs between the wait and the send (a log line,
+ * a pause of the event loop) can bring two requests closer than the interval.
+ */
+interface RateLimiter {
+  wait(): Promise<void>;
+  started(): void;
+}
+
+function rateLimiter(deps: CtgovClientDeps, minIntervalMs: number): RateLimiter {
   let lastStart: number | null = null;
-  return async () => {
-    // Timers may fire a little early by the clock we were given, so look again (a few times at most, in
-    // case an injected sleep does not move that clock at all).
-    for (let check = 0; lastStart !== null && check < 3; check += 1) {
-      const wait = Math.ceil(lastStart + minIntervalMs - deps.now());
-      if (wait <= 0) break;
-      deps.log?.({ type: 'rate-limit-wait', ms: wait });
-      await deps.sleep(wait);
-    }
-    lastStart = deps.now();
+  return {
+    async wait() {
+      // Timers may fire a little early by the clock we were given, so look again (a few times at most, in
+      // case an injected sleep does not move that clock at all).
+      for (let check = 0; lastStart !== null && check < 3; check += 1) {
+        const wait = Math.ceil(lastStart + minIntervalMs - deps.now());
+        if (wait <= 0) break;
+        deps.log?.({ type: 'rate-limit-wait', ms: wait });
+        await deps.sleep(wait);
+      }
+    },
+    started() {
+      lastStart = deps.now();
+    },
   };
 }
 
@@ -217,15 +232,15 @@ interface RetryContext {
   readonly policy: RetryPolicy;
   readonly timeoutMs: number;
   readonly random: () => number;
-  readonly throttle: () => Promise<void>;
+  readonly throttle: RateLimiter;
 }
 
 async function fetchWithRetries(url: URL, pageNumber: number, ctx: RetryContext): Promise<StudiesBody> {
   const { deps, policy } = ctx;
   for (let attempt = 1; ; attempt += 1) {
-    await ctx.throttle();
+    await ctx.throttle.wait();
     deps.log?.({ type: 'request', pageNumber, attempt, url: url.href });
-    const outcome = await attemptOnce(url, deps, ctx.timeoutMs);
+    const outcome = await attemptOnce(url, deps, ctx.timeoutMs, ctx.throttle);
     if (outcome.ok) return outcome.body;
     if (attempt >= policy.maxAttempts) {
       throw new Unavailable(
