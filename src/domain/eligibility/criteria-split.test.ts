@@ -263,6 +263,28 @@ describe('splitCriteria: lines wrapped at a fixed width (readings added from the
     // A lead-in of its own is still a heading.
     assert.equal(splitCriteria('Subjects must not have:\n- Heart failure')[0]?.section, 'exclusion');
   });
+
+  it('keeps a one-line "Patients must not have ..." as the item it is, and the items after it in their section (NCT00001533)', () => {
+    const items = splitCriteria([
+      'Patients must be greater than or equal to 18 years of age.',
+      '',
+      'Patients must not have had previous treatment with CsA or FK506.',
+      '',
+      'Patients must not have a ECOG performance status of greater than 3.',
+      '',
+      'Patients must be able to give informed consent.',
+    ].join('\n'));
+    assert.deepEqual(items.map((item) => [item.section, item.text.slice(0, 30)]), [
+      ['inclusion', 'Patients must be greater than '],
+      ['inclusion', 'Patients must not have had pre'],
+      ['inclusion', 'Patients must not have a ECOG '],
+      ['inclusion', 'Patients must be able to give '],
+    ]);
+    // The lead-ins registries write are headings still.
+    for (const lead of ['Patients may not have any of the following diseases or symptoms:', 'Patients may not have the following prior conditions:', 'Patients must not have:']) {
+      assert.equal(splitCriteria(`${lead}\n- Heart failure`)[0]?.section, 'exclusion', lead);
+    }
+  });
 });
 
 describe('splitCriteria: readings from the retired held-out set test21', () => {

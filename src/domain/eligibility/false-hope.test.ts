@@ -82,3 +82,30 @@ describe('false hope: what the person has, ruled out in the words registries use
     });
   }
 });
+
+describe('false hope: "Patients must not have ..." written as one requirement of an inclusion list', () => {
+  const base = { age: 40, sex: 'female', cancerType: ['b-all'], diseaseState: ['relapsed'], priorTreatments: ['chemotherapy'], priorLines: 1 } as const;
+  const cases: readonly [string, ReturnType<typeof parsePatientProfile>, string][] = [
+    ['inotuzumab', parsePatientProfile({ ...base, priorTreatments: ['chemotherapy', 'inotuzumab'] }), 'Patients must not have received inotuzumab ozogamicin'],
+    ['HIV', parsePatientProfile({ ...base, infections: ['hiv'] }), 'Patients must not have HIV disease'],
+    ['an active infection', parsePatientProfile({ ...base, infections: ['active-infection'] }), 'Patients must not have an active infection'],
+  ];
+  for (const [what, person, item] of cases) {
+    it(`turns away someone with ${what} for "${item}"`, () => {
+      assert.equal(verdictOf(person, `Inclusion Criteria:\n- B-ALL\n- ${item}\n- Age 18 or over\n- Signed informed consent`), 'not-eligible');
+    });
+  }
+  it('does not turn everyone away by reading the items after it as exclusions', () => {
+    const person = parsePatientProfile({ ...base, infections: [] });
+    assert.equal(verdictOf(person, 'Inclusion Criteria:\n- B-ALL\n- Patients must not have HIV disease\n- Age 18 or over\n- Signed informed consent'), 'likely-eligible');
+  });
+});
+
+describe('false hope: a diagnosis written by its cells', () => {
+  it('does not call someone with B-ALL likely for T-cell large granular lymphocytic leukaemia ("T-LGL")', () => {
+    const person = parsePatientProfile({ age: 40, cancerType: ['b-all'], diseaseState: ['relapsed'], priorTreatments: ['chemotherapy'], priorLines: 1 });
+    for (const item of ['Immunophenotypic studies of peripheral blood showing an increased population of T-LGL', 'LGL leukemia requiring treatment']) {
+      assert.notEqual(verdictOf(person, `Inclusion Criteria:\n- Age 18 or over\n- ${item}\n- Signed informed consent`), 'likely-eligible', item);
+    }
+  });
+});
