@@ -1721,3 +1721,16 @@ describe('readCriterion: two age limits ruled out in an inclusion item', () => {
     assert.equal(readCriterion('Age less than 12 or greater than 70 years', { section: 'exclusion' }).concepts.length, 2);
   });
 });
+
+describe('readCriterion: an MRD level against a limit', () => {
+  it('reads a level at or above a limit as MRD-positive and one below it as MRD-negative', () => {
+    const state = (text: string): string[] => read(text, { section: 'inclusion' }).filter((c) => c.startsWith('disease-state mrd'));
+    assert.deepEqual(state('T-ALL in first remission with MRD ≥ 0.05%'), ['disease-state mrd-positive present']);
+    assert.deepEqual(state('measurable residual disease greater than or equal to 10^-3 by flow cytometry'), ['disease-state mrd-positive present']);
+    assert.deepEqual(state('MRD levels below 0.01% after induction'), ['disease-state mrd-negative present']);
+    // The words of a level alone still read as before.
+    assert.deepEqual(state('MRD level determined by PCR'), ['disease-state mrd-positive present']);
+    // MRD named in other words of the item is not overridden by a limit further on.
+    assert.deepEqual(state('Detectable MRD after induction, or MRD < 0.01% with a high-risk lesion'), ['disease-state mrd-positive present']);
+  });
+});

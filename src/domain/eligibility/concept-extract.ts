@@ -267,6 +267,11 @@ const ANTI_INFECTIVE = /^anti(?:biotic|microbial|viral|fungal)s?$/;
  * this study" (not enrolled before), "for current relapse" (the relapse not yet treated), "except hydroxyurea" (a
  * drug allowed: "except surgery" still rules every drug out), nor "eligible even if no prior treatment" (a permission).
  */
+/**
+ * A measured MRD level against a limit: "MRD >= 0.1%", "minimal residual disease ≥ 10^-4", "MRD level of less than
+ * 0.01%". At or above a limit is MRD-positive, below one MRD-negative (group 2 says which way).
+ */
+const MRD_LEVEL = /\b(MRD|(?:minimal|measurable) residual disease)\b\s*(?:\([^)]*\)\s*)?(?:levels?\s*)?(?:of\s*)?(≥|>=|>|greater than(?: or equal to)?|more than|at least|above|<|≤|<=|less than|below)\s*(?:10\s*\^\s*[-−]?\s*\d+|10\s*[-−]\s*\d+|\d+(?:\.\d+)?\s*%?)/i;
 const NO_PRIOR_THERAPY = /(?<!\bif\s)\b(no (?:prior|previous) (?:therapy|treatment)s?)\b(?!\s+(?:with|on|in|during|of|for\s+(?:the\s+)?(?:current|this|present)|(?:except|other than)\s+(?!(?:for\s+)?(?:surgery|surgical|tumou?r resection|resection|biopsy)\b)))/i;
 
 /**
@@ -989,6 +994,14 @@ export function readCriterion(itemText: string, context: CriterionContext = {}):
   // "No prior therapy", "No prior treatment except surgery": no treatment at all, read as no chemotherapy.
   const noTherapy = NO_PRIOR_THERAPY.exec(text);
   if (noTherapy !== null && !concepts.some((c) => c.type === 'prior-treatment')) concepts.push({ type: 'prior-treatment', value: 'chemotherapy', polarity: 'absent', evidence: noTherapy[1] ?? '' });
+  // "MRD >= 0.1%": the limit says which; it also decides over a level's own words ("MRD level") read before it, but
+  // not over MRD named in other words of the item.
+  const mrd = MRD_LEVEL.exec(text);
+  const isMrd = (c: Concept): boolean => c.type === 'disease-state' && (c.value === 'mrd-positive' || c.value === 'mrd-negative');
+  if (mrd !== null && concepts.filter(isMrd).every((c) => mrd[0].includes(c.evidence))) {
+    concepts.splice(0, concepts.length, ...concepts.filter((c) => !isMrd(c)));
+    concepts.push({ type: 'disease-state', value: /^(?:<|≤|less|below)/i.test(mrd[2] ?? '') ? 'mrd-negative' : 'mrd-positive', polarity: 'present', evidence: mrd[0] });
+  }
   return {
     concepts: withoutRestatedRemission(deduplicate(concepts.filter((c) => !misnamed(text, c)))),
     // "Age 5 years and under: Creatinine less than 1.2 mg/dL" holds for that age only.

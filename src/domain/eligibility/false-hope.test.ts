@@ -109,3 +109,12 @@ describe('false hope: a diagnosis written by its cells', () => {
     }
   });
 });
+
+describe('false hope: a disease state given as a measured limit', () => {
+  it('does not call someone MRD-negative in first remission likely for "MRD >= 0.1%"', () => {
+    const person = parsePatientProfile({ age: 40, cancerType: ['b-all'], diseaseState: ['first-remission', 'mrd-negative'], priorTreatments: ['chemotherapy'], priorLines: 1 });
+    for (const item of ['B-ALL in first complete remission with MRD >= 0.1%', 'B-ALL in CR1 with minimal residual disease ≥ 10^-4']) {
+      assert.notEqual(verdictOf(person, `Inclusion Criteria:\n- ${item}\n- Age 18 or over`), 'likely-eligible', item);
+    }
+  });
+});
