@@ -118,3 +118,10 @@ describe('false hope: a disease state given as a measured limit', () => {
     }
   });
 });
+
+describe('false hope: an age limit named as a limit', () => {
+  it('does not call a 70-year-old likely for "Upper age limit 65 years"', () => {
+    const person = parsePatientProfile({ age: 70, cancerType: ['b-all'], diseaseState: ['relapsed'], priorTreatments: ['chemotherapy'], priorLines: 1 });
+    assert.equal(verdictOf(person, 'Inclusion Criteria:\n- B-ALL\n- Lower age limit 18 years\n- Upper age limit 65 years'), 'not-eligible');
+  });
+});

@@ -235,3 +235,14 @@ describe('thresholds: readings from the retired held-out set test49', () => {
     assert.equal(readAge('Age 6-12 months', false), null);
   });
 });
+
+describe('readAge: an age limit by name', () => {
+  it('reads "upper age limit" as the oldest age, "lower age limit" as the youngest, and "age limit" with a range as ages', () => {
+    assert.deepEqual(readAge('Upper age limit 65 years', false), { max: 65 });
+    assert.deepEqual(readAge('Upper age limit: 70', false), { max: 70 });
+    assert.deepEqual(readAge('Lower age limit is 16 years', false), { min: 16 });
+    assert.deepEqual(readAge('Age limit 18-65', false), { min: 18, max: 65 });
+    // The upper limit of normal is no age.
+    assert.equal(readAge('Bilirubin less than 1.5 times the upper limit of normal', false), null);
+  });
+});

@@ -208,7 +208,10 @@ export function readAge(written: string, underAgeHeading: boolean): { min?: numb
   if (!ageHeading && NOT_AGE.test(text)) return null;
   // "Older than 18", "younger than 65": the comparison itself says it is an age.
   // "No older than 40" is 40 at most, "no younger than 18" 18 at least.
-  const unnegated = text.replace(/\bthan(?=\d)/gi, 'than ').replace(/\bno[t]? older than\b/gi, 'age ≤').replace(/\bno[t]? younger than\b/gi, 'age ≥');
+  // "Upper age limit 65 years", "lower age limit: 18", "age limit 18-65": the limit names which bound.
+  const unnegated = text.replace(/\bthan(?=\d)/gi, 'than ').replace(/\bno[t]? older than\b/gi, 'age ≤').replace(/\bno[t]? younger than\b/gi, 'age ≥')
+    .replace(/\b(upper|lower) age limit(?:\s+(?:of|is))?\s*:?/gi, (_, side: string) => (side.toLowerCase() === 'upper' ? 'age ≤' : 'age ≥'))
+    .replace(/\bage limits?(?:\s+(?:of|is))?\s*:?(?=\s*\d{1,3}\s*(?:-|–|to)\s*\d)/gi, 'ages');
   const symbolic = symbolise(unnegated.replace(/\b(older|younger) than\b/gi, 'age $1 than')).replace(/\s+/g, ' ');
   const isAge = (index: number, matched: string): boolean => {
     const before = symbolic.slice(0, index);
